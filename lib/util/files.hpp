@@ -1,0 +1,46 @@
+// files.hpp: owning file descriptors and the durability primitives: a message
+// is acknowledged only after its file and its directory are fsync'ed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "util/result.hpp"
+
+namespace util {
+
+// Owns a file descriptor; closes it once.
+class UniqueFd {
+public:
+    UniqueFd() = default;
+    explicit UniqueFd(int fd) : fd_(fd) {}
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+    UniqueFd(UniqueFd&& o) noexcept : fd_(o.release()) {}
+    UniqueFd& operator=(UniqueFd&& o) noexcept;
+    ~UniqueFd();
+
+    int get() const { return fd_; }
+    bool valid() const { return fd_ >= 0; }
+    int release();
+    void reset(int fd = -1);
+
+private:
+    int fd_ = -1;
+};
+
+// fsync(2) of an open file, retried on EINTR.
+Status fsync_fd(int fd);
+// fsync of the directory holding `path` (or of `path` itself if it is a
+// directory), so a created or renamed entry survives a crash.
+Status fsync_dir(const std::string& dir);
+std::string dirname_of(std::string_view path);
+
+// write(2) of the whole buffer, retried on EINTR and short writes.
+Status write_all(int fd, std::string_view data);
+// Whole-file read, bounded: fails if the file is larger than max_bytes.
+Result<std::string> read_file(const std::string& path, size_t max_bytes);
+// Writes `data` to path.tmp, fsyncs it, renames over path and fsyncs the directory.
+Status write_file_atomic(const std::string& path, std::string_view data, int mode = 0644);
+
+}  // namespace util

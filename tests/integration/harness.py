@@ -1,0 +1,117 @@
+"""Helpers for integration tests: the built programs, a private temporary
+directory, free loopback ports, and servers started and stopped by PID.
+
+    from harness import Sandbox
+    class T(unittest.TestCase):
+        def setUp(self):
+            self.sb = Sandbox(self)            # removed (and its servers stopped) at cleanup
+        def test_x(self):
+            port = self.sb.free_port()
+            srv = self.sb.start([self.sb.program('sendmail/sendmail'), '-bD', ...], port=port)
+            r = self.sb.run([self.sb.program('makemap/makemap'), 'hash', 'access'], input=b'...')
+"""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+TOP_BUILDDIR = os.environ.get('top_builddir') or os.path.abspath(
+    os.path.join(os.path.dirname(__file__), '..', '..'))
+TOP_SRCDIR = os.environ.get('top_srcdir') or TOP_BUILDDIR
+ORACLE = os.path.abspath(os.path.join(TOP_SRCDIR, '..', 'shared', 'oracle'))
+
+
+def program(relpath):
+    """Absolute path of a built program, e.g. program('makemap/makemap')."""
+    return os.path.join(TOP_BUILDDIR, relpath)
+
+
+def source(relpath):
+    return os.path.join(TOP_SRCDIR, relpath)
+
+
+def free_port(host='127.0.0.1'):
+    """A TCP port free on loopback right now (the kernel picks it)."""
+    with socket.socket(socket.AF_INET6 if ':' in host else socket.AF_INET) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port, host='127.0.0.1', timeout=10.0, proc=None):
+    """Polls until something accepts on host:port; fails early if proc exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f'server exited with status {proc.returncode} before listening on {port}')
+        try:
+            with socket.create_connection((host, port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.02)
+    raise TimeoutError(f'nothing listening on {host}:{port} after {timeout}s')
+
+
+class Sandbox:
+    """A temporary directory and the processes started in it; both cleaned up
+    when the test case ends (registered with addCleanup)."""
+
+    def __init__(self, testcase, prefix='mtatest-'):
+        # Not below /tmp's sticky world-writable dir for files that sendmail-like
+        # safety checks inspect: the directory itself is 0700 and ours.
+        self.dir = tempfile.mkdtemp(prefix=prefix)
+        os.chmod(self.dir, 0o755)
+        self.procs = []
+        testcase.addCleanup(self.close)
+
+    program = staticmethod(program)
+    source = staticmethod(source)
+    free_port = staticmethod(free_port)
+
+    def path(self, *parts):
+        return os.path.join(self.dir, *parts)
+
+    def write(self, name, text, mode=0o644):
+        p = self.path(name)
+        os.makedirs(os.path.dirname(p), exist_ok=True)
+        with open(p, 'wb') as f:
+            f.write(text.encode() if isinstance(text, str) else text)
+        os.chmod(p, mode)
+        return p
+
+    def run(self, argv, input=b'', timeout=60, env=None, cwd=None):
+        """Runs a program to completion; returns CompletedProcess (bytes)."""
+        if isinstance(input, str):
+            input = input.encode()
+        return subprocess.run(argv, input=input, capture_output=True, timeout=timeout,
+                              env=env, cwd=cwd or self.dir)
+
+    def start(self, argv, port=None, host='127.0.0.1', env=None, timeout=10.0, stderr_name=None):
+        """Starts a server in its own process group; waits for its port."""
+        err = open(self.path(stderr_name or f'server{len(self.procs)}.stderr'), 'wb')
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=err, stderr=err,
+                                env=env, cwd=self.dir, start_new_session=True)
+        err.close()
+        self.procs.append(proc)
+        if port is not None:
+            wait_for_port(port, host, timeout, proc)
+        return proc
+
+    def stop(self, proc, sig=signal.SIGTERM, timeout=10.0):
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, sig)
+            except ProcessLookupError:
+                pass
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+
+    def close(self):
+        for p in self.procs:
+            self.stop(p)
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Runs one python unittest file and prints TAP: one line per test method and
+one per failing subTest, so the suite's totals count test cases.
+usage: tap_unittest.py path/to/test_something.py"""
+import importlib.util
+import os
+import sys
+import traceback
+import unittest
+
+
+class TapResult(unittest.TestResult):
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+        self.failed = 0
+        self._sub_failed = set()
+
+    def _emit(self, ok, name, detail=None, directive=''):
+        self.n += 1
+        if not ok:
+            self.failed += 1
+        print(f"{'ok' if ok else 'not ok'} {self.n} - {name}{directive}")
+        if detail:
+            for line in detail.rstrip().split('\n'):
+                print('# ' + line)
+        sys.stdout.flush()
+
+    @staticmethod
+    def _name(test):
+        return f"{type(test).__name__}.{test._testMethodName}"
+
+    def _detail(self, err):
+        return ''.join(traceback.format_exception(*err))
+
+    def addSuccess(self, test):
+        if test.id() not in self._sub_failed:
+            self._emit(True, self._name(test))
+
+    def addFailure(self, test, err):
+        self._emit(False, self._name(test), self._detail(err))
+
+    def addError(self, test, err):
+        name = self._name(test) if hasattr(test, '_testMethodName') else str(test)
+        self._emit(False, name, self._detail(err))
+
+    def addSkip(self, test, reason):
+        # A skip is reported as a failure: the project's tests never skip silently.
+        self._emit(False, self._name(test), f"skipped: {reason}")
+
+    def addExpectedFailure(self, test, err):
+        self._emit(True, self._name(test), directive=' # TODO expected failure')
+
+    def addUnexpectedSuccess(self, test):
+        self._emit(False, self._name(test), 'unexpected success')
+
+    def addSubTest(self, test, subtest, err):
+        if err is not None:
+            self._sub_failed.add(test.id())
+            self._emit(False, f"{self._name(test)} {subtest._subDescription()}", self._detail(err))
+
+
+def main():
+    if len(sys.argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    path = os.path.abspath(sys.argv[1])
+    sys.path.insert(0, os.path.dirname(path))
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'integration'))
+    result = TapResult()
+    try:
+        spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+        suite.run(result)
+    except Exception:
+        result._emit(False, os.path.basename(path), traceback.format_exc())
+    if result.n == 0:
+        result._emit(False, os.path.basename(path), 'no test ran')
+    print(f"1..{result.n}")
+    return 1 if result.failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

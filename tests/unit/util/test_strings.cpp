@@ -1,0 +1,40 @@
+// test_strings.cpp: ASCII case folding, trimming and splitting.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "util/strings.hpp"
+
+class StringsTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(StringsTest);
+    CPPUNIT_TEST(test_lowercase_folds_ascii_only);
+    CPPUNIT_TEST(test_iequals);
+    CPPUNIT_TEST(test_trim_removes_blanks_and_line_ends);
+    CPPUNIT_TEST(test_split_keeps_empty_fields);
+    CPPUNIT_TEST(test_split_words_skips_runs_of_blanks);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_lowercase_folds_ascii_only() {
+        CPPUNIT_ASSERT_EQUAL(std::string("user@example.com\xc3\x89"), util::to_lower("User@EXAMPLE.com\xc3\x89"));
+        CPPUNIT_ASSERT_EQUAL(std::string("ABC-1"), util::to_upper("abC-1"));
+    }
+    void test_iequals() {
+        CPPUNIT_ASSERT(util::iequals("Postmaster", "POSTMASTER"));
+        CPPUNIT_ASSERT(!util::iequals("postmaster", "postmasters"));
+        CPPUNIT_ASSERT(util::starts_with_nocase("Connect:127.0.0.1", "connect:"));
+    }
+    void test_trim_removes_blanks_and_line_ends() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a b"), std::string(util::trim(" \ta b\r\n")));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), std::string(util::trim("  \t ")));
+    }
+    void test_split_keeps_empty_fields() {
+        auto v = util::split("a::b", ':');
+        CPPUNIT_ASSERT_EQUAL(size_t(3), v.size());
+        CPPUNIT_ASSERT_EQUAL(std::string(""), v[1]);
+    }
+    void test_split_words_skips_runs_of_blanks() {
+        auto v = util::split_words("  hash\t -o   /etc/mail/access ");
+        CPPUNIT_ASSERT_EQUAL(size_t(3), v.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("/etc/mail/access"), v[2]);
+    }
+};
+CPPUNIT_TEST_SUITE_REGISTRATION(StringsTest);
