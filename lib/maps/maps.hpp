@@ -1,0 +1,75 @@
+// maps.hpp: the public interface of lib/maps, sendmail's map classes (K lines).
+// lib/config declares maps through open_map(); lib/rewrite looks keys up
+// through Map::lookup(). Each class parses its own flags from the K line.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace maps {
+
+// One K line: `Kname class flags... file-or-args`.
+struct MapDeclaration {
+    std::string name;        // the map's name (Kname)
+    std::string class_name;  // hash, btree, regex, sequence, host, ...
+    std::string arguments;   // the rest of the K line, unparsed
+    std::string file;        // where it was declared, for messages
+    int line = 0;
+};
+
+enum class LookupStatus {
+    Found,
+    NotFound,
+    TempFail,  // try again later (DNS timeout, socket map down, map locked): callers tempfail
+    PermFail,  // the map is unusable (missing non-optional file, bad reply)
+};
+
+struct LookupResult {
+    LookupStatus status = LookupStatus::NotFound;
+    std::string value;  // the result after the map's own rewriting (-a, -m, %0..%9)
+    std::string error;  // why, for TempFail/PermFail, in sendmail's words
+};
+
+// What a map may need from the running sendmail: other maps (sequence,
+// switch), macros (the macro map sets them), options (ServiceSwitchFile,
+// HostsFile, resolver timeouts). Implemented by lib/config's owner.
+class MapContext {
+public:
+    virtual ~MapContext() = default;
+    virtual class Map* find_map(std::string_view name) = 0;
+    virtual std::optional<std::string> macro(std::string_view name) const = 0;
+    virtual void define_macro(std::string_view name, std::string_view value) = 0;
+    // The value of an option by its long name, if set.
+    virtual std::optional<std::string> option(std::string_view long_name) const = 0;
+};
+
+class Map {
+public:
+    virtual ~Map() = default;
+    // `args` are the $@ arguments of a $( map key $@ a1 $@ a2 $) lookup: they
+    // replace %1, %2... in the result, %0 being the key.
+    virtual LookupResult lookup(std::string_view key, std::span<const std::string> args) = 0;
+    const MapDeclaration& declaration() const { return decl_; }
+    // True for maps declared -o (optional): a missing file is not an error.
+    virtual bool optional() const { return false; }
+
+protected:
+    explicit Map(MapDeclaration decl) : decl_(std::move(decl)) {}
+    MapDeclaration decl_;
+};
+
+// Parses the K line's flags and arguments and opens the map (lazily for
+// files, as sendmail does). An unknown or unsupported class is an error naming
+// the class and the declaration's file:line. `ctx` must outlive the map.
+util::Result<std::unique_ptr<Map>> open_map(const MapDeclaration& decl, MapContext& ctx);
+
+// The class names open_map() understands (for `makemap -l` and messages).
+std::vector<std::string> map_class_names();
+
+}  // namespace maps
