@@ -1,0 +1,3 @@
+divert(-1)
+dnl # rules_tls.m4 -- placeholder
+divert(0)dnl
