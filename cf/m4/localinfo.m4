@@ -60,7 +60,7 @@ ifdef(`_REDIRECT_', `CPREDIRECT
 ')dnl
 ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_
 ')dnl
-ifdef(`_FEATURE_MAPS_', `_FEATURE_MAPS_')dnl
+ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl
 undivert(1)dnl

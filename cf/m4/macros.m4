@@ -40,7 +40,7 @@ define(`MAILER_DEFINITIONS', `divert(9)')
 # classes filled by helper macros; one C line each, emitted in "local info"
 define(`_CLASS_', `define(`_CLS_$1_', defn(`_CLS_$1_')`C{$1}$2
 ')')
-define(`_CLASS_TEXT_', `ifdef(`_CLS_$1_', `_CLS_$1_')')
+define(`_CLASS_TEXT_', `ifdef(`_CLS_$1_', `defn(`_CLS_$1_')')')
 define(`EXPOSED_USER', `_CLASS_(`E', `$1')')
 define(`EXPOSED_USER_FILE', `define(`_CLSF_E_', `$1')')
 define(`LOCAL_USER', `_CLASS_(`L', `$1')')
