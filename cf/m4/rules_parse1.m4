@@ -28,9 +28,11 @@ R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ _MAIL_HUB_ $: $1 < @ $2 . >
 R$+ < @ $=w . >		$# _LM_ $: $1
 ')dnl
 ifdef(`_MAILER_TABLE_', `# mailertable: the full host name first, then its parent domains
-R$* < @ $+ . > $*	$: < $(mailertable $2 $: @ $2 $) > $1 < @ $2 . > $3
-R$* < @ $+ > $*		$: < $(mailertable $2 $: @ $2 $) > $1 < @ $2 > $3
-R< @ $+ > $*		$: $>Mailertable < $1 > $2
+R$* < @ $+ > $*		$: $1 < @ $2 > $3 $| $2
+R$* $| $+ .		$: $1 $| $2
+R$* $| $+		$: < $(mailertable $2 $: @ $) > $1
+R< @ > $* < @ $+ . > $*	$: $>Mailertable < $2 > $1 < @ $2 . > $3
+R< @ > $* < @ $+ > $*	$: $>Mailertable < $2 > $1 < @ $2 > $3
 R$# $*			$@ $# $1
 R< $+ > $*		$@ $>MailerToTriple < $1 > $2
 ')dnl

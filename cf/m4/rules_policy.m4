@@ -25,8 +25,7 @@ SLocal_check_relay
 Scheck_relay
 R$*			$: $1 $| $>Local_check_relay $1
 R$* $| $* $| $# $*	$# $3
-R$* $| $* $| $*		$@ $1 $| $2 $| $3
-R$* $| $*		$@ $>Basic_check_relay $1
+R$* $| $* $| $*		$@ $>Basic_check_relay $1 $| $2
 
 SBasic_check_relay
 R$*			$: $&{client_addr}
@@ -60,8 +59,8 @@ R$* $| $*		$: $1
 R< >			$@ < OK >
 R<>			$@ < OK >
 R$*			$: $>CanonAddr $1
-R$+ < @ $+ . >		$: $1 < @ $2 . > $| < $2 >
 R$+ < @ $+ >		$: $1 < @ $2 > $| < $2 >
+R$* $| < $+ . >		$: $1 $| < $2 >
 ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From > $| < F : $1 @ $3 > < U : $1 @ > < D : $3 > < >
 R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
 R$* $| < DISCARD >	$# discard $: discard
@@ -106,16 +105,15 @@ dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
 dnl # an error triple if the access map refuses it, else the address
 SRcpt_ok
 R$*			$: $>ParseRecipient $1
-ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $=w >		$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > < U : $1 @ > < D : $2 > < >
-R$+ < @ $+ >		$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > < D : $2 > < >
-', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > < D : $2 > < >
+ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $+ >		$: $1 < @ $2 > $|
+R$+ < @ $=w > $|	$: $1 < @ $2 > $| < U : $1 @ >
+R$+ < @ $+ > $| $*	$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > $3 < D : $2 > < >
 ')dnl
 R$* $| < REJECT >	$# error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
 R$* $| < ERROR : $+ >	$# error $: $2
-R$* $| < RELAY >	$@ RELAY
 R$* $| < $* >		$: $1
 R$*			$: $1 $| $>RelayTLS
 R$* $| OK		$@ RELAY
@@ -157,15 +155,19 @@ ifelse(_ACC_, 1, `
 dnl # SearchList: < Tag > $| < type : key > ... < >  ->  < result > or < ? >
 SSearchList
 R< $+ > $| < F : $* > $*	$: < $1 > $| $3 $| $>F < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
 R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
 R< $+ > $| $* $| < $+ > < >	$@ < $3 >
 R< $+ > $| < U : $* > $*	$: < $1 > $| $3 $| $>U < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
 R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
 R< $+ > $| $* $| < $+ > < >	$@ < $3 >
 R< $+ > $| < D : $* > $*	$: < $1 > $| $3 $| $>D < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
 R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
 R< $+ > $| $* $| < $+ > < >	$@ < $3 >
 R< $+ > $| < A : $* > $*	$: < $1 > $| $3 $| $>A < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
 R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
 R< $+ > $| $* $| < $+ > < >	$@ < $3 >
 R< $+ > $| < >		$@ < ? >
