@@ -1,0 +1,5 @@
+divert(-1)
+# feature/relay_mail_from.m4 -- relay when the sender is RELAY in the access map (insecure).
+errprint(`*** WARNING: FEATURE(relay_mail_from) may cause your system to act as open relay.
+')define(`_RELAY_MAIL_FROM_', 1)
+divert(0)dnl

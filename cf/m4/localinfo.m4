@@ -1,0 +1,70 @@
+divert(-1)
+dnl # localinfo.m4 -- the "local information" part of the cf: names of this
+dnl # host (class w), relays ($S $H $R ...), classes filled by the .mc and the
+dnl # maps that the features declared.
+define(`_CLASS_FILE_', `ifdef(`_CLSF_$1_', `F{$1}_CLSF_$1_
+')')
+divert(0)dnl
+# names of this host
+Cwlocalhost
+ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')
+')dnl
+# pseudo domains that are never looked up
+CP.
+ifelse(_UUCP_RULES_, `1', `', `')dnl
+# the smart host used for mail that has no better route
+DS`'ifdef(`SMART_HOST', `SMART_HOST')
+ifdef(`confDOMAIN_NAME', `Dj`'confDOMAIN_NAME
+')dnl
+ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
+')dnl
+# operators that mark a routed local part
+CO @ % !
+# domains we relay for 
+FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')
+Kdequote dequote
+Karith arith
+Kmacro macro
+C{Accept}OK RELAY
+C{ResOk}OKR
+_CLASS_TEXT_(`E')`'_CLASS_FILE_(`E')dnl
+_CLASS_TEXT_(`L')`'_CLASS_FILE_(`L')dnl
+_CLASS_TEXT_(`R')`'_CLASS_FILE_(`R')dnl
+_CLASS_TEXT_(`M')`'_CLASS_FILE_(`M')dnl
+_CLASS_TEXT_(`N')`'_CLASS_FILE_(`N')dnl
+_CLASS_TEXT_(`G')`'_CLASS_FILE_(`G')dnl
+_CLASS_TEXT_(`w')dnl
+_CLASS_TEXT_(`Canonify')`'_CLASS_FILE_(`Canonify')dnl
+_CLASS_TEXT_(`VirtHost')`'_CLASS_FILE_(`VirtHost')dnl
+_CLASS_TEXT_(`TrustAuthMech')dnl
+_CLASS_TEXT_(`LDAPRoute')`'_CLASS_FILE_(`LDAPRoute')dnl
+ifdef(`_MASQUERADE_AS_', `DM`'_MASQUERADE_AS_
+')dnl
+ifdef(`_MAIL_HUB_', `DH`'_MAIL_HUB_
+')dnl
+ifdef(`_LOCAL_RELAY_', `DR`'_LOCAL_RELAY_
+')dnl
+ifdef(`_LUSER_RELAY_', `DL`'_LUSER_RELAY_
+')dnl
+# who errors come from
+DnMAILER-DAEMON
+ifdef(`_MAILER_TABLE_', `Kmailertable _MAILER_TABLE_
+')dnl
+ifdef(`_VIRTUSER_TABLE_', `Kvirtuser _VIRTUSER_TABLE_
+')dnl
+ifdef(`_GENERICS_TABLE_', `Kgenerics _GENERICS_TABLE_
+')dnl
+ifdef(`_DOMAIN_TABLE_', `Kdomaintable _DOMAIN_TABLE_
+')dnl
+ifdef(`_REDIRECT_', `CPREDIRECT
+')dnl
+ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_
+')dnl
+ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')dnl
+ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
+')dnl
+undivert(1)dnl
+undivert(8)dnl
+# version of this configuration
+DZ`'ifdef(`confCF_VERSION', `8.17.1.9/confCF_VERSION', `8.17.1.9')
+undivert(7)dnl

@@ -1,0 +1,121 @@
+divert(-1)
+# macros.m4 -- the user-visible macros of the package (OSTYPE, FEATURE,
+# MAILER, class helpers, LOCAL_* sections ...).  They only record state:
+# flags are defined as _X_ macros and literal cf text goes to diversions
+# that proto.m4 places at the right spot of the generated file.
+#
+# Diversions: 1 LOCAL_CONFIG, 2 LOCAL_RULE_3, 3 LOCAL_RULE_0, 4 LOCAL_RULE_1,
+# 5 LOCAL_RULE_2, 6 LOCAL_RULESETS, 7 LOCAL_NET_CONFIG, 8 class/map lines
+# from helpers, 9 mailer-specific extra text (MAILER_DEFINITIONS).
+
+define(`_CF_EXISTS_', `syscmd(`test -f '_CF_DIR_`$1')ifelse(sysval, 0, `1', `0')')
+define(`_CF_INCLUDE_', `ifelse(_CF_EXISTS_(`$1/$2.m4'), 1,
+	`include(_CF_DIR_`$1/$2.m4')',
+	`_CF_FATAL_(`$3(`$2'): unknown $3 (no file '_CF_DIR_`$1/$2.m4)')')')
+
+define(`VERSIONID', `define(`_VERSIONS_', defn(`_VERSIONS_')`##### $1 #####
+')')
+define(`_VERSIONS_', `')
+define(`OSTYPE', `define(`_OSTYPE_', `$1')_CF_INCLUDE_(`ostype', `$1', `OSTYPE')')
+define(`DOMAIN', `_CF_INCLUDE_(`domain', `$1', `DOMAIN')')
+define(`HACK', `_ARGS_(`$@')_CF_INCLUDE_(`hack', `$1', `HACK')')
+define(`SITECONFIG', `_CF_INCLUDE_(`siteconfig', `$1', `SITECONFIG')')
+# FEATURE(name, args...): the feature file sees its arguments as _ARG_ .. _ARG9_
+define(`_ARGS_', `define(`_ARG_', `$2')define(`_ARG2_', `$3')define(`_ARG3_', `$4')dnl
+define(`_ARG4_', `$5')define(`_ARG5_', `$6')define(`_ARG6_', `$7')dnl
+define(`_ARG7_', `$8')define(`_ARG8_', `$9')')
+define(`FEATURE', `_ARGS_($@)ifdef(`_MAILERS_SEEN_',
+	`ifelse(index(` _EARLY_FEATURES_ ', ` $1 '), -1, `',
+	`_CF_FATAL_(`FEATURE(`$1') must be used before any MAILER()')')')dnl
+_CF_INCLUDE_(`feature', `$1', `FEATURE')')
+define(`_EARLY_FEATURES_', `local_procmail local_lmtp smrsh nullclient msp')
+
+# MAILER(name): remember the order; definitions are written at the end.
+define(`MAILER', `define(`_MAILERS_SEEN_', 1)ifdef(`_MAILER_$1_', `',
+	`_CF_INCLUDE_(`mailer', `$1', `MAILER')define(`_MAILER_$1_', 1)dnl
+define(`_MAILER_ORDER_', defn(`_MAILER_ORDER_')` $1')')')
+define(`_MAILER_ORDER_', `')
+define(`MAILER_DEFINITIONS', `divert(9)')
+
+# classes filled by helper macros; one C line each, emitted in "local info"
+define(`_CLASS_', `define(`_CLS_$1_', defn(`_CLS_$1_')`C{$1}$2
+')')
+define(`_CLASS_TEXT_', `ifdef(`_CLS_$1_', `defn(`_CLS_$1_')')')
+define(`EXPOSED_USER', `_CLASS_(`E', `$1')')
+define(`EXPOSED_USER_FILE', `define(`_CLSF_E_', `$1')')
+define(`LOCAL_USER', `_CLASS_(`L', `$1')')
+define(`LOCAL_USER_FILE', `define(`_CLSF_L_', `$1')')
+define(`LOCAL_DOMAIN', `_CLASS_(`w', `$1')')
+define(`RELAY_DOMAIN', `_CLASS_(`R', `$1')')
+define(`RELAY_DOMAIN_FILE', `define(`_CLSF_R_', `$1')')
+define(`MASQUERADE_AS', `define(`_MASQUERADE_AS_', `$1')')
+define(`MASQUERADE_DOMAIN', `_CLASS_(`M', `$1')')
+define(`MASQUERADE_DOMAIN_FILE', `define(`_CLSF_M_', `$1')')
+define(`MASQUERADE_EXCEPTION', `_CLASS_(`N', `$1')')
+define(`MASQUERADE_EXCEPTION_FILE', `define(`_CLSF_N_', `$1')')
+define(`CANONIFY_DOMAIN', `_CLASS_(`Canonify', `$1')')
+define(`CANONIFY_DOMAIN_FILE', `define(`_CLSF_Canonify_', `$1')')
+define(`GENERICS_DOMAIN', `_CLASS_(`G', `$1')')
+define(`GENERICS_DOMAIN_FILE', `define(`_CLSF_G_', `$1')')
+define(`VIRTUSER_DOMAIN', `_CLASS_(`VirtHost', `$1')')
+define(`VIRTUSER_DOMAIN_FILE', `define(`_CLSF_VirtHost_', `$1')')
+define(`TRUST_AUTH_MECH', `_CLASS_(`TrustAuthMech', `$1')')
+define(`LDAPROUTE_DOMAIN', `_CLASS_(`LDAPRoute', `$1')')
+define(`LDAPROUTE_DOMAIN_FILE', `define(`_CLSF_LDAPRoute_', `$1')')
+define(`LDAPROUTE_EQUIVALENT', `_CLASS_(`LDAPRouteEquiv', `$1')')
+define(`LDAPROUTE_EQUIVALENT_FILE', `define(`_CLSF_LDAPRouteEquiv_', `$1')')
+
+# relays given as macros
+define(`LUSER_RELAY', `define(`_LUSER_RELAY_', `$1')')
+define(`MAIL_HUB', `define(`_MAIL_HUB_', `$1')')
+define(`LOCAL_RELAY', `define(`_LOCAL_RELAY_', `$1')')
+
+# daemon and client options: each call adds one O line
+define(`DAEMON_OPTIONS', `define(`_DAEMON_OPTS_', defn(`_DAEMON_OPTS_')`O DaemonPortOptions=$1
+')')
+define(`CLIENT_OPTIONS', `define(`_CLIENT_OPTS_', defn(`_CLIENT_OPTS_')`O ClientPortOptions=$1
+')')
+define(`QUEUE_GROUP', `define(`_QUEUE_GROUPS_', defn(`_QUEUE_GROUPS_')`Q$1, $2
+')')
+
+# mail filters: INPUT_MAIL_FILTER also lists the filter in InputMailFilters
+define(`MAIL_FILTER', `define(`_FILTERS_', defn(`_FILTERS_')`X$1, $2
+')')
+define(`INPUT_MAIL_FILTER', `MAIL_FILTER(`$1', `$2')define(`_INPUT_FILTERS_',
+	ifdef(`_INPUT_FILTERS_', `defn(`_INPUT_FILTERS_')`,'')`$1')')
+
+# literal sections
+define(`LOCAL_CONFIG', `divert(1)')
+define(`LOCAL_RULE_3', `divert(2)')
+define(`LOCAL_RULE_0', `divert(3)')
+define(`LOCAL_RULE_1', `divert(4)')
+define(`LOCAL_RULE_2', `divert(5)')
+define(`LOCAL_RULESETS', `divert(6)')
+define(`LOCAL_NET_CONFIG', `divert(7)')
+define(`LOCAL_SRV_FEATURES', `define(`_LOCAL_SRV_FEATURES_')divert(6)
+Slocal_srv_features')
+define(`LOCAL_CLT_FEATURES', `define(`_LOCAL_CLT_FEATURES_')divert(6)
+Slocal_clt_features')
+define(`LOCAL_TRY_TLS', `define(`_LOCAL_TRY_TLS_')divert(6)
+SLocal_try_tls')
+define(`LOCAL_TLS_RCPT', `define(`_LOCAL_TLS_RCPT_')divert(6)
+SLocal_tls_rcpt')
+define(`LOCAL_TLS_CLIENT', `define(`_LOCAL_TLS_CLIENT_')divert(6)
+SLocal_tls_client')
+define(`LOCAL_TLS_SERVER', `define(`_LOCAL_TLS_SERVER_')divert(6)
+SLocal_tls_server')
+define(`LOCAL_AUTHINFO', `define(`_LOCAL_AUTHINFO_')divert(6)
+SLocal_authinfo')
+
+define(`SMTP_MAILER_ARGS_DEFAULT', `TCP $h')
+# the .mc may still say this (old sendmail.mc files)
+define(`DOL', ``$'$1')
+divert(0)dnl
+divert(-1)
+# _MFLAGS_(defaults, macro): mailer flags = defaults plus the macro's value
+# (a leading "-" in the value is not supported; use MODIFY_MAILER_FLAGS).
+define(`_MFLAGS_', `$1`'ifdef(`$2', `$2')')
+define(`MODIFY_MAILER_FLAGS', `define(`$1_MAILER_FLAGS', `$2')')
+# _MOPT_(macro, letter): " X=value" when the macro is set
+define(`_MOPT_', `ifdef(`$1', ` $2=$1,')')
+divert(0)dnl

@@ -1,0 +1,121 @@
+divert(-1)
+dnl # rules_core.m4 -- address rewriting: canonify (3), Canonify2 (96),
+dnl # final (4), parse (0) with Parse0/ParseLocal/Parse1, the mailertable and
+dnl # virtusertable lookups and the masquerading rulesets.
+dnl # Ruleset names are the documented interfaces of sendmail.cf; the rules
+dnl # are ours.  Sendmail prints a trace for every non-empty ruleset it enters,
+dnl # so helper logic stays inside these rulesets instead of new ones.
+define(`_UUCP_RULES_', ifdef(`_NO_UUCP_', `', `1'))
+divert(0)dnl
+##################################################################
+###  canonify (3): find the route address and mark the host part ###
+##################################################################
+Scanonify=3
+R$@			$@ < @ >
+undivert(2)dnl
+# keep only what is inside the innermost angle brackets
+R$* < $* < $* > $* > $*	$2 < $3 > $4
+R$+ < $* >		< $2 >
+R< $* > $+		< $1 >
+R< >			$@ < @ >
+R< @ >			$@ : ; < @ >
+R< $+ >			$: $1
+# :include: lists, group (list:;) syntax, source routes
+R: `include' : $*	$@ : `include' : $1
+R$* ;			$1
+R$+ :			$@ : ; < @ >
+R@ $+ : $+		$2
+R$- : $+		$2
+# the host part follows the last @
+R$* @ $*		$: $1 < @ $2 >
+R$* < @ $* @ $* >	$1 @ $2 < @ $3 >
+R$* < @ $* >		$@ $>Canonify2 $1 < @ $2 >
+ifelse(_UUCP_RULES_, `1', `# UUCP paths: host!user (a dotted host is a domain)
+R$- ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
+R$+ . $- ! $+		$@ $>Canonify2 $3 < @ $1 . $2 >
+R$+ ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
+')dnl
+# the percent hack: the last % acts as @
+R$* % $*		$1 @ $2
+R$* @ $* % $*		$1 % $2 @ $3
+R$* @ $*		$@ $>Canonify2 $1 < @ $2 >
+R$*			$@ $>Canonify2 $1
+
+##################################################################
+###  Canonify2 (96): make the host part canonical                ###
+##################################################################
+SCanonify2=96
+# address literals of this host become its name
+R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
+R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
+R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
+')dnl
+# pseudo domains (class P) are left alone, with the canonical dot
+R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
+ifdef(`_NULL_CLIENT_ONLY_', `',
+`# ask the resolver (a trailing dot marks a canonical name)
+R$* < @ $* $~P > $*	$: $1 < @ $[ $2 $3 $] > $4
+')dnl
+# names of this host that the resolver does not know
+R$* < @ $=w > $*	$: $1 < @ $2 . > $3
+ifdef(`_CANONIFY_HOSTS_', `R$* < @ $={Canonify} > $*	$: $1 < @ $2 . > $3
+')dnl
+
+##################################################################
+###  final (4): undo the internal form                          ###
+##################################################################
+Sfinal=4
+R$+ : ; < @ >		$@ $1 :
+R$* < @ >		$@
+R$* < @ $+ . > $*	$1 < @ $2 > $3
+R$* < @ *LOCAL* > $*	$1 < @ $j > $2
+R$* < $+ > $*		$1 $2 $3
+R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3
+R@ $*			$@ @ $1
+ifelse(_UUCP_RULES_, `1', `R$+ @ $- . UUCP		$2 ! $1
+')dnl
+R$+ % $=w @ $=w		$1 @ $2
+
+##################################################################
+###  Recurse (97): parse an address again after a table lookup  ###
+##################################################################
+SRecurse=97
+R$*			$: $>canonify $1
+R$*			$@ $>parse $1
+
+##################################################################
+###  parse (0): choose mailer, host and user                    ###
+##################################################################
+Sparse=0
+R$*			$: $>Parse0 $1
+R$# $*			$@ $# $1
+R< @ >			$#_LOCAL_MAILER_ $: < @ >
+R$*			$: $>ParseLocal $1
+R$# $*			$@ $# $1
+R$*			$@ $>Parse1 $1
+
+SParse0
+R< @ >			$@ < @ >
+R$* : ; < @ >		$#error $@ 5.1.3 $: "553 List:; syntax illegal for recipient addresses"
+R< @ $+ >		$#error $@ 5.1.3 $: "553 User address required"
+R""			$#error $@ 5.1.3 $: "553 User address required"
+R$+ < @ >		$#error $@ 5.1.3 $: "553 Hostname required"
+R$* < @ . $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
+R$* < @ $* . . $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
+R$* @ $* < @ $* > $*	$#error $@ 5.1.3 $: "553 Invalid route address"
+R$* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
+# local part routed through this host: parse the local part again
+ifelse(_UUCP_RULES_, `1', `R$* ! $* < @ $=w . >	$: < again > $>canonify $1 ! $2
+')dnl
+R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
+R< again > $*		$@ $>Parse0 $1
+# an atom in quotes for this host loses its quotes
+R$- < @ $=w . >		$: $(dequote $1 $) < @ $2 . >
+
+SParseLocal=98
+undivert(3)dnl
+include(_CF_DIR_`m4/rules_local.m4')dnl
+
+SParse1
+include(_CF_DIR_`m4/rules_parse1.m4')dnl

@@ -1,0 +1,110 @@
+divert(-1)
+dnl # rules_mailer.m4 -- the sender/recipient rewriting the mailers name in
+dnl # their S= and R= fields, with masquerading (MASQUERADE_AS, genericstable,
+dnl # masquerade_envelope, allmasquerade, EXPOSED_USER ...).
+dnl # $M is the masquerade name; a host part *LOCAL* means "this host".
+define(`_MASQ_TARGET_', ifdef(`_MASQUERADE_AS_', `$M', `$j'))
+divert(0)dnl
+
+##################################################################
+###  rulesets 1 and 2: every sender / recipient address          ###
+##################################################################
+S1
+undivert(4)dnl
+
+S2
+undivert(5)dnl
+
+##################################################################
+###  local mailer: envelope and header rewriting               ###
+##################################################################
+SEnvFromL
+R< @ >			$n
+R@ < @ $* >		$n
+ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
+')dnl
+R$*			$: $>MasqEnv $1
+
+SEnvToL
+R$+ < @ $* >		$: $1
+
+SHdrFromL
+ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
+')dnl
+R$*			$: $>MasqHdr $1
+
+SHdrToL
+ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+')dnl
+
+##################################################################
+###  AddDomain: give a bare user name this host                 ###
+##################################################################
+SAddDomain
+R$* < @ $* > $*		$@ $1 < @ $2 > $3
+R$+			$@ $1 < @ *LOCAL* >
+
+##################################################################
+###  masquerading                                               ###
+##################################################################
+SMasqHdr=93
+ifdef(`_GENERICS_TABLE_', `# genericstable: user@domain, then user, for domains in class G
+R$+ < @ $* . > $*	$: < $1 @ $2 > $1 < @ $2 . > $3
+R$+ < @ *LOCAL* >	$: < $1 @ $j > $1 < @ *LOCAL* >
+R< $+ @ $={G} > $*	$: < $(generics $1 @ $2 $: @ $) > $1 @ $2 $| $3
+R< $+ @ $+ > $*		$: $2
+R< @ > $+ @ $+ $| $+	$: < $(generics $1 $: @ $) > $3
+R< @ > $*		$: $1
+R< $+ @ $+ > $*		$@ $>canonify $1 @ $2
+R< $+ > $*		$@ $>canonify $1
+')dnl
+# exposed users keep the name of this host
+R$=E < @ *LOCAL* >	$@ $1 < @ $j . >
+ifdef(`_MASQUERADE_AS_', `R$=E < @ $=w . >		$@ $1 < @ $2 . >
+ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ > $4',
+`R$* < @ $=M . > $*	$: $1 < @ $2 . @ > $3')
+R$* < @ $=w . > $*	$: $1 < @ $2 . @ > $3
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . @ > $2
+R$* < @ $+ @ > $*	$@ $1 < @ $M . > $3
+')dnl
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+
+SMasqEnv=94
+ifdef(`_MASQUERADE_ENVELOPE_', `R$+			$: $>MasqHdr $1
+')dnl
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+
+##################################################################
+###  SMTP mailers                                               ###
+##################################################################
+SMasqSMTP
+R$* < @ $* > $*		$@ $1 < @ $2 > $3
+R$=E			$@ $1 < @ *LOCAL* >
+R$+			$@ $1 < @ *LOCAL* >
+
+SPseudoToReal
+R< @ $+ >		$@ < @ $1 >
+ifelse(_UUCP_RULES_, `1', `ifdef(`_HAVE_SMART_', `', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ *LOCAL* >
+')')dnl
+
+SEnvFromSMTP
+R$+			$: $>PseudoToReal $1
+R$* : ; < @ >		$@
+R$*			$: $>MasqSMTP $1
+R$+			$: $>MasqEnv $1
+
+SEnvToSMTP
+R$+			$: $>PseudoToReal $1
+R$+			$: $>MasqSMTP $1
+R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
+
+SHdrFromSMTP
+R$+			$: $>PseudoToReal $1
+R$* : ; < @ >		$@ $1 : ; < @ >
+R$+			$: $>MasqSMTP $1
+R$+			$: $>MasqHdr $1
+
+SMasqRelay
+R$+			$: $>MasqSMTP $1
+R$+			$: $>MasqHdr $1

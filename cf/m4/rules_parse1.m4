@@ -1,0 +1,80 @@
+divert(-1)
+dnl # rules_parse1.m4 -- body of Parse1 and the rulesets it calls
+dnl # (Mailertable 90, MailerToTriple 95, CanonLocal).
+define(`_LM_', `_LOCAL_MAILER_')
+divert(0)dnl
+# address literals: local rules see them first, then SMTP
+R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
+R$# $*			$@ $# $1
+ifdef(`_HAVE_SMART_', `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ $S $: $1 < @ [ $2 ] > $3',
+`R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ [ $2 ] $: $1 < @ [ $2 ] > $3')
+ifdef(`_VIRTUSER_TABLE_', `# virtual users of local (or VIRTUSER_DOMAIN) domains
+R$+ < @ $=w . >		$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+R$+ < @ $={VirtHost} . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+R< @ > $+ + $* < @ $+ . >	$: < $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
+R< @ > $+ + $* < @ $+ . >	$: < $(virtuser $1 @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
+R< @ > $+ + $* < @ $+ . >	$: < $(virtuser + * @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
+R< @ > $+ + $* < @ $+ . >	$: < $(virtuser @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
+R< @ > $+ < @ $+ . >	$: < $(virtuser @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+R< @ > $*		$: $1
+R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
+R< error : $- $+ > $*	$# error $@ $1 $: $2
+R< $+ > $*		$@ $>Recurse $1
+')dnl
+# users of this host
+ifdef(`_MAIL_HUB_', `R$=L < @ $=w . >		$# _LM_ $: @ $1
+R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ _MAIL_HUB_ $: $1 < @ $2 . >
+', `R$=L < @ $=w . >		$# _LM_ $: @ $1
+R$+ < @ $=w . >		$# _LM_ $: $1
+')dnl
+ifdef(`_MAILER_TABLE_', `# mailertable: the full host name first, then its parent domains
+R$* < @ $+ > $*		$: $1 < @ $2 > $3 $| $2
+R$* $| $+ .		$: $1 $| $2
+R$* $| $+		$: < $(mailertable $2 $: @ $) > $1
+R< @ > $* < @ $+ . > $*	$: $>Mailertable < $2 > $1 < @ $2 . > $3
+R< @ > $* < @ $+ > $*	$: $>Mailertable < $2 > $1 < @ $2 > $3
+R$# $*			$@ $# $1
+R< $+ > $*		$@ $>MailerToTriple < $1 > $2
+')dnl
+# everything else: the smart host ($S) if there is one, else SMTP
+R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3
+R$# $*			$@ $# $1
+R$* < @ $* > $*		$# _SMTP_MAILER_ $@ $2 $: $1 < @ $2 > $3
+# plain user names
+R$=L			$# _LM_ $: @ $1
+ifdef(`_LUSER_RELAY_', `R$+			$: < $(user $1 $) > $1
+')dnl
+R$+			$# _LM_ $: $1
+
+ifdef(`_MAILER_TABLE_', `
+##################################################################
+###  Mailertable (90): try .parent domains of the host in <>    ###
+##################################################################
+SMailertable=90
+R$* < $- . $+ > $*	$: $1 < $2 . $3 > $4 $| $(mailertable . $3 $: @ $)
+R$* < $- . $+ > $* $| @	$@ $>Mailertable $1 $2 . < $3 > $4
+R$* < $+ > $* $| $+	$@ $>MailerToTriple < $4 > $3
+R$* < $- > $*		$: $1 < $2 > $3 $| $(mailertable . $: @ $)
+R$* < $- > $* $| @	$@ $3
+R$* < $- > $* $| $+	$@ $>MailerToTriple < $4 > $3
+R$* < $+ > $*		$@ $3
+')
+##################################################################
+###  MailerToTriple (95): < mailer:host > address -> triple      ###
+##################################################################
+SMailerToTriple=95
+R< > $*			$@ $1
+R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
+R< error : $- : $+ > $*	$# error $@ $1 $: $2
+R< error : $+ > $*	$# error $: $1
+R< local : $* > $*	$>CanonLocal < $1 > $2
+R< $- : $+ > $*		$# $1 $@ $2 $: $3
+R< $- : > $*		$# $1 $: $2
+R< $+ > $*		$# _RELAY_MAILER_ $@ $1 $: $2
+
+SCanonLocal
+R< $* > $+ < @ $+ . >	$: < $1 > $2 < @ $3 >
+R< > $+ < @ $+ >	$# _LM_ $@ $1 @ $2 $: $1
+R< $+ > $+ < @ $+ >	$# _LM_ $@ $2 @ $3 $: $1
+R< > $+			$# _LM_ $: $1
+R< $+ > $+		$# _LM_ $: $1

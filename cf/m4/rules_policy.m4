@@ -1,0 +1,207 @@
+divert(-1)
+dnl # rules_policy.m4 -- the SMTP policy rulesets sendmail calls by name:
+dnl # check_relay (connection), check_mail (MAIL FROM), check_rcpt (RCPT TO),
+dnl # with the access map lookups (SearchList and the per-key-type rulesets
+dnl # D domain, A address, F full address, U user@).  Each Local_check_*
+dnl # is the administrator's hook (LOCAL_RULESETS) and runs first.
+define(`_ACC_', ifdef(`_ACCESS_TABLE_', 1, 0))
+divert(0)dnl
+##################################################################
+###  canonical address for the policy checks                   ###
+##################################################################
+SCanonAddr
+R$*			$: $>canonify $1
+R$*			$@ $>Parse0 $1
+
+SParseRecipient
+R$*			$: $>CanonAddr $1
+R$+ < @ $+ . >		$: $1 < @ $2 >
+R$* < @ $* > $*		$@ $1 < @ $2 > $3
+
+##################################################################
+###  check_relay: the connecting client                        ###
+##################################################################
+SLocal_check_relay
+Scheck_relay
+R$*			$: $1 $| $>Local_check_relay $1
+R$* $| $* $| $# $*	$# $3
+R$* $| $* $| $*		$@ $>Basic_check_relay $1 $| $2
+
+SBasic_check_relay
+R$*			$: $&{client_addr}
+R$@			$@ OK
+R127.0.0.1		$@ RELAY
+ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
+R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
+R< ? > < $* >		$@ OK
+R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
+R< DISCARD > $*		$# discard $: discard
+R< QUARANTINE : $+ > $*	$# error $@ quarantine $: $1
+R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
+R< ERROR : $+ > $*	$# error $: $1
+R< $* > $*		$@ $1
+')dnl
+R$*			$@ OK
+
+##################################################################
+###  check_mail: the envelope sender                           ###
+##################################################################
+SLocal_check_mail
+Scheck_mail
+R$*			$: $1 $| $>Local_check_mail $1
+R$* $| $# $*		$# $2
+R$* $| $*		$@ $>Basic_check_mail $1
+
+SBasic_check_mail
+R$*			$: $1 $| $>tls_client $&{verify} $| MAIL
+R$* $| $# $+		$# $2
+R$* $| $*		$: $1
+R< >			$@ < OK >
+R<>			$@ < OK >
+R$*			$: $>CanonAddr $1
+R$+ < @ $+ >		$: $1 < @ $2 > $| < $2 >
+R$* $| < $+ . >		$: $1 $| < $2 >
+ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From > $| < F : $1 @ $3 > < U : $1 @ > < D : $3 > < >
+R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
+R$* $| < DISCARD >	$# discard $: discard
+R$* $| < OK >		$# OK
+R$* $| < RELAY >	$# OK
+R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
+R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
+R$* $| < ERROR : $+ >	$# error $: $2
+R$* $| < TMPF >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+')dnl
+R$* $| $*		$: $1
+ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
+`R$+ < @ $+ >		$: $1 < @ $2 > $| $(resolve $2 $: <PERM> $)
+R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
+R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
+R$* $| $*		$: $1
+')dnl
+R$+ < @ $+ . >		$@ @ $1 < @ $2 >
+R$+ < @ $+ >		$@ @ $1 < @ $2 >
+R$*			$@ $1
+
+##################################################################
+###  check_rcpt: the envelope recipient                        ###
+##################################################################
+SLocal_check_rcpt
+Scheck_rcpt
+R$*			$: $1 $| $>Local_check_rcpt $1
+R$* $| $# $*		$# $2
+R$* $| $*		$@ $>Basic_check_rcpt $1
+
+SBasic_check_rcpt
+R< >			$# error $@ nouser $: "553 User address required"
+R$@			$# error $@ nouser $: "553 User address required"
+R$*			$: $1 $| $>Rcpt_ok $1
+R$* $| $# $*		$# $2
+R$* $| RELAY		$@ RELAY
+R$* $| $*		$: $>Relay_ok $1
+RRELAY			$@ RELAY
+R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+
+dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
+dnl # an error triple if the access map refuses it, else the address
+SRcpt_ok
+R$*			$: $>ParseRecipient $1
+ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $+ >		$: $1 < @ $2 > $|
+R$+ < @ $=w > $|	$: $1 < @ $2 > $| < U : $1 @ >
+R$+ < @ $+ > $| $*	$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > $3 < D : $2 > < >
+')dnl
+R$* $| < REJECT >	$# error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
+R$* $| < DISCARD >	$# discard $: discard
+R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
+R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
+R$* $| < ERROR : $+ >	$# error $: $2
+R$* $| < $* >		$: $1
+R$*			$: $1 $| $>RelayTLS
+R$* $| OK		$@ RELAY
+R$* $| $*		$: $1
+')dnl
+R$+ < @ $=w >		$@ RELAY
+R$+ < @ $=R >		$@ RELAY
+ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
+')dnl
+ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>D < $2 > < ? > < +To > < $1 < @ $2 > >
+R< RELAY > < $* >	$@ RELAY
+R< $* > < $* >		$@ $2
+')dnl
+R$*			$@ $1
+
+dnl # Relay_ok: RELAY if the client may relay, else its name
+SRelay_ok
+R$*			$: $&{client_addr}
+R$@			$@ RELAY
+R127.0.0.1		$@ RELAY
+R$=R $*			$@ RELAY
+ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
+R< RELAY > $*		$@ RELAY
+R< $* > < $* >		$: $&{client_name}
+R$@			$@ < @ >
+R$=w			$@ RELAY
+R$+			$: $>D < $1 > < ? > < +Connect > < $1 >
+R< RELAY > $*		$@ RELAY
+R< $* > < $+ >		$@ $2
+', `R$*			$: $&{client_name}
+R$=w			$@ RELAY
+R$*			$@ < ? > $1
+')dnl
+
+ifelse(_ACC_, 1, `
+##################################################################
+###  access map lookups                                        ###
+##################################################################
+dnl # SearchList: < Tag > $| < type : key > ... < >  ->  < result > or < ? >
+SSearchList
+R< $+ > $| < F : $* > $*	$: < $1 > $| $3 $| $>F < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
+R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
+R< $+ > $| $* $| < $+ > < >	$@ < $3 >
+R< $+ > $| < U : $* > $*	$: < $1 > $| $3 $| $>U < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
+R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
+R< $+ > $| $* $| < $+ > < >	$@ < $3 >
+R< $+ > $| < D : $* > $*	$: < $1 > $| $3 $| $>D < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
+R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
+R< $+ > $| $* $| < $+ > < >	$@ < $3 >
+R< $+ > $| < A : $* > $*	$: < $1 > $| $3 $| $>A < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
+R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
+R< $+ > $| $* $| < $+ > < >	$@ < $3 >
+R< $+ > $| < >		$@ < ? >
+
+dnl # D: < domain > < default > < tag > < extra >: the domain, then its parents
+SD
+R< > $*			$@ < ? > < > $1
+R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+R< ? > < $- . $+ > < $* > < $+ > < $* >	$@ $>D < $2 > < $3 > < $4 > < $5 >
+R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
+R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+
+dnl # A: < address > ...: the IP address, then its shorter prefixes
+SA
+R< > $*			$@ < > $1
+R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+R< ? > < $+ . $- > < $* > < $+ > < $* >	$@ $>A < $1 > < $3 > < $4 > < $5 >
+R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
+R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+
+dnl # F: < user@domain > ..., U: < user@ > ...: one lookup with the tag, one without
+SF
+R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
+R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+
+SU
+R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
+R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+')dnl
