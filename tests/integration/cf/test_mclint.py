@@ -265,6 +265,16 @@ class McLint(unittest.TestCase):
                     "test.mc:10: warning: FEATURE(`promiscuous_relay') makes this host an open "
                     "relay")
 
+    def test_misspelled_privacy_flag(self):
+        self.expect(self.body("define(`confPRIVACY_FLAGS', `authwarnings,novfry')dnl\n"),
+                    "test.mc:10: error: unknown confPRIVACY_FLAGS flag `novfry' (did you mean "
+                    "novrfy?)")
+
+    def test_message_size_with_a_unit(self):
+        self.expect(self.body("define(`confMAX_MESSAGE_SIZE', `10M')dnl\n"),
+                    "test.mc:10: error: confMAX_MESSAGE_SIZE is a number of bytes: sendmail reads "
+                    "`10M' as 10")
+
     def test_defined_twice(self):
         self.expect(self.body("define(`confMAX_HOP', `40')dnl\n"),
                     "test.mc:10: warning: confMAX_HOP defined again (first at line 7): the last "
