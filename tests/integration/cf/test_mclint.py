@@ -275,6 +275,22 @@ class McLint(unittest.TestCase):
                     "test.mc:10: error: confMAX_MESSAGE_SIZE is a number of bytes: sendmail reads "
                     "`10M' as 10")
 
+    def test_macro_in_a_hash_comment_is_expanded(self):
+        self.expect(self.body("# FEATURE(`redirect') is off for now\n"),
+                    "test.mc:10: warning: FEATURE(...) in a # comment is expanded anyway: cf.m4 "
+                    "turns off m4's # comments; comment it out with dnl")
+
+    def test_dnl_in_a_hash_comment_eats_the_newline(self):
+        self.expect(self.body(extra_tail="LOCAL_CONFIG\n# maps, see dnl\nKfoo hash /etc/foo\n"),
+                    "test.mc:13: warning: dnl in a # comment also deletes the newline: the next "
+                    "line is joined to this comment")
+
+    def test_hash_comments_before_cf_m4_are_plain_comments(self):
+        self.expect("divert(-1)\n# FEATURE(`redirect') dnl define(`x')\n" + self.body())
+
+    def test_doubly_quoted_values(self):
+        self.expect(self.body("define(`confPRIVACY_FLAGS', ``authwarnings,noexpn'')dnl\n"))
+
     def test_defined_twice(self):
         self.expect(self.body("define(`confMAX_HOP', `40')dnl\n"),
                     "test.mc:10: warning: confMAX_HOP defined again (first at line 7): the last "
