@@ -233,6 +233,19 @@ class McLint(unittest.TestCase):
                     "looks up its MX records; write `[mx.example.net]' to connect to that host "
                     "itself")
 
+    def test_smart_host_with_a_port(self):
+        self.expect(self.body("define(`SMART_HOST', `[smtp.example.net]:587')dnl\n"),
+                    "test.mc:10: error: SMART_HOST cannot carry a port (`:587'): set it with "
+                    "define(`RELAY_MAILER_ARGS', `TCP $h 587')")
+
+    def test_bracketed_ipv6_smart_host_is_fine(self):
+        self.expect(self.body("define(`SMART_HOST', `esmtp:[IPv6:2001:db8::25]')dnl\n"))
+
+    def test_masquerade_as_an_address(self):
+        self.expect(self.body("MASQUERADE_AS(`postmaster@example.com')dnl\n"),
+                    "test.mc:10: error: MASQUERADE_AS takes a domain, not the address "
+                    "`postmaster@example.com'")
+
     def test_bracketed_and_local_relays_are_fine(self):
         self.expect(self.body("define(`SMART_HOST', `relay:[relay.example.net]')dnl\n"
                               "define(`MAIL_HUB', `[192.0.2.1]')dnl\n"
