@@ -126,6 +126,11 @@ class McLint(unittest.TestCase):
         self.expect(self.body(extra_tail="LOCAL_CONFIG\nKfoo hash /etc/mail/foo\n\n"
                               "LOCAL_RULESETS\nSLocal_check_mail\nR$*\t$: $1\n"))
 
+    def test_dos_line_ends(self):
+        self.expect(self.body().replace("\n", "\r\n"),
+                    "test.mc:1: warning: DOS line ends (CR LF): m4 copies the carriage returns "
+                    "into sendmail.cf; convert the file with dos2unix")
+
     # --- order ---
     def test_feature_after_mailer(self):
         self.expect(self.body(extra_tail="FEATURE(`redirect')dnl\n"),
