@@ -4,6 +4,7 @@ one per failing subTest, so the suite's totals count test cases.
 usage: tap_unittest.py path/to/test_something.py"""
 import importlib.util
 import os
+import signal
 import sys
 import traceback
 import unittest
@@ -60,6 +61,15 @@ class TapResult(unittest.TestResult):
             self._emit(False, f"{self._name(test)} {subtest._subDescription()}", self._detail(err))
 
 
+def _on_sigterm(result):
+    # The suite's timeout sends SIGTERM: the running test fails, its cleanups
+    # stop the servers it started, and no further test starts.
+    def handler(signum, frame):
+        result.shouldStop = True
+        raise SystemExit(f'terminated by signal {signum} (the suite timeout?)')
+    return handler
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -68,13 +78,14 @@ def main():
     sys.path.insert(0, os.path.dirname(path))
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'integration'))
     result = TapResult()
+    signal.signal(signal.SIGTERM, _on_sigterm(result))
     try:
         spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         suite = unittest.defaultTestLoader.loadTestsFromModule(module)
         suite.run(result)
-    except Exception:
+    except (Exception, SystemExit):
         result._emit(False, os.path.basename(path), traceback.format_exc())
     if result.n == 0:
         result._emit(False, os.path.basename(path), 'no test ran')
