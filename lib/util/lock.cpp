@@ -3,6 +3,7 @@
 #include "util/lock.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -70,6 +71,20 @@ bool is_locked_by_other(int fd, LockKind kind) {
     bool locked = ::flock(other, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
     ::close(other);
     return locked;
+}
+
+Result<ScopedLock> ScopedLock::acquire(int fd, LockKind kind, LockMode mode, std::chrono::milliseconds timeout) {
+    if (auto st = lock_fd(fd, kind, mode, timeout); !st) return st.error();
+    return ScopedLock(fd, kind);
+}
+
+ScopedLock::~ScopedLock() { (void)release(); }
+
+Status ScopedLock::release() {
+    if (fd_ < 0) return ok_status();
+    int fd = fd_;
+    fd_ = -1;
+    return unlock_fd(fd, kind_);
 }
 
 }  // namespace util
