@@ -174,4 +174,11 @@ if [ "${DEMO_ONCE:-0}" = 1 ]; then
     exit 0
 fi
 say "running in the foreground; Ctrl-C stops everything"
-wait
+# A server that stops on its own takes the demo down with it, loudly.
+wait -n "${pids[@]}"
+rc=$?
+for p in "${pids[@]}"; do
+    kill -0 "$p" 2>/dev/null || say "pid $p exited (status $rc); its log is in $demo/log"
+done
+say "a server stopped on its own; stopping the rest"
+exit 1

@@ -70,9 +70,10 @@ class DemoTest(unittest.TestCase):
             if not claimed:
                 self.assertNotIn(f'listening on 127.0.0.1:{self.ports[port]}', out)
 
-    def test_ctrl_c_stops_everything_it_started(self):
-        # A stand-in pop3d (a test double, in a private build tree) that only
-        # listens, so the demo has something to start and stop.
+    def stand_in_tree(self, accepts):
+        """A private build tree whose pop3d is a test double that listens and
+        exits after `accepts` connections (0: never), so the demo has something
+        to start and stop."""
         tree = self.sb.path('tree')
         os.makedirs(os.path.join(tree, 'sendmail'))
         os.symlink(os.path.join(TOP_BUILDDIR, 'sendmail', 'sendmail'), os.path.join(tree, 'sendmail', 'sendmail'))
@@ -81,8 +82,23 @@ class DemoTest(unittest.TestCase):
             import socket, sys
             s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             s.bind(('127.0.0.1', int(sys.argv[sys.argv.index('-p') + 1]))); s.listen()
-            while True: s.accept()[0].close()
+            n = 0
+            while {accepts} == 0 or n < {accepts}:
+                s.accept()[0].close(); n += 1
+            sys.exit(3)
             '''), mode=0o755)
+        return tree
+
+    def test_a_server_that_stops_takes_the_demo_down_loudly(self):
+        tree = self.stand_in_tree(accepts=1)
+        env = clean_env(DEMO_DIR=self.sb.path('demo'), top_builddir=tree, **self.ports)
+        r = subprocess.run(['bash', DEMO], capture_output=True, text=True, env=env, timeout=60, cwd=self.sb.dir)
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn('exited (status 3)', r.stdout)
+        self.assertIn('a server stopped on its own; stopping the rest', r.stdout)
+
+    def test_ctrl_c_stops_everything_it_started(self):
+        tree = self.stand_in_tree(accepts=0)
         env = clean_env(DEMO_DIR=self.sb.path('demo'), top_builddir=tree, **self.ports)
         log = open(self.sb.path('demo.out'), 'w+')
         proc = subprocess.Popen(['bash', DEMO], stdout=log, stderr=subprocess.STDOUT, env=env, cwd=self.sb.dir,
