@@ -40,7 +40,9 @@ oracle_check() {
     printf '%s\n' "$out" | sed 's/^/# /'
     last=$(printf '%s\n' "$out" | grep -E "^$name: [0-9]+/[0-9]+" | tail -n1)
     echo "1..1"
-    if [ "$rc" = 0 ] && [ -n "$last" ]; then
+    local fig=${last#*: } n m
+    n=${fig%%/*}; m=${fig#*/}; m=${m%%[!0-9]*}
+    if [ "$rc" = 0 ] && [ -n "$last" ] && [ "$n" = "$m" ] && [ "${m:-0}" -gt 0 ]; then
         echo "ok 1 - $last"
     else
         echo "not ok 1 - ${last:-$name: no result line} (exit status $rc)"
