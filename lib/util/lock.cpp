@@ -18,7 +18,7 @@ static bool try_lock(int fd, LockKind kind, LockMode mode, int& err) {
     if (kind == LockKind::Flock) {
         rc = ::flock(fd, (mode == LockMode::Shared ? LOCK_SH : LOCK_EX) | LOCK_NB);
     } else {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = mode == LockMode::Shared ? F_RDLCK : F_WRLCK;
         fl.l_whence = SEEK_SET;
         rc = ::fcntl(fd, F_SETLK, &fl);
@@ -46,7 +46,7 @@ Status unlock_fd(int fd, LockKind kind) {
     if (kind == LockKind::Flock) {
         rc = ::flock(fd, LOCK_UN);
     } else {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = F_UNLCK;
         fl.l_whence = SEEK_SET;
         rc = ::fcntl(fd, F_SETLK, &fl);
@@ -57,7 +57,7 @@ Status unlock_fd(int fd, LockKind kind) {
 
 bool is_locked_by_other(int fd, LockKind kind) {
     if (kind == LockKind::Fcntl) {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = F_WRLCK;
         fl.l_whence = SEEK_SET;
         if (::fcntl(fd, F_GETLK, &fl) != 0) return false;

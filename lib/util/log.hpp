@@ -18,8 +18,8 @@ struct LogSettings {
     // For LogTarget::Syslog: empty uses syslog(3) (/dev/log); a path sends
     // RFC 3164 datagrams to that Unix socket (a chroot's log socket, tests).
     std::string syslog_socket;
-    int facility = 0;                // LOG_MAIL by default (0 means LOG_MAIL)
-    int level = 9;                   // sendmail's LogLevel: messages above it are dropped
+    int facility = 0;  // LOG_MAIL by default (0 means LOG_MAIL)
+    int level = 9;     // sendmail's LogLevel: messages above it are dropped
 };
 
 // The longest piece of text in one log line, and how many pieces one message

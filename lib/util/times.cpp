@@ -10,11 +10,16 @@ constexpr long long kMaxSeconds = 0x7fffffffLL;  // what a time_t-sized timeout 
 
 long long unit_seconds(char unit) {
     switch (unit) {
-    case 's': case 'S': return 1;
-    case 'm': case 'M': return 60;
-    case 'h': case 'H': return 3600;
-    case 'd': case 'D': return 86400;
-    case 'w': case 'W': return 604800;
+    case 's':
+    case 'S': return 1;
+    case 'm':
+    case 'M': return 60;
+    case 'h':
+    case 'H': return 3600;
+    case 'd':
+    case 'D': return 86400;
+    case 'w':
+    case 'W': return 604800;
     default: return 0;
     }
 }
@@ -45,8 +50,10 @@ Result<std::chrono::seconds> parse_interval(std::string_view text, char default_
 std::string format_interval(std::chrono::seconds interval) {
     long long left = interval.count();
     if (left <= 0) return "0s";
-    static const struct { char unit; long long secs; } parts[] = {
-        {'w', 604800}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
+    static const struct {
+        char unit;
+        long long secs;
+    } parts[] = {{'w', 604800}, {'d', 86400}, {'h', 3600}, {'m', 60}, {'s', 1}};
     std::string out;
     for (const auto& p : parts) {
         if (left >= p.secs) {
@@ -60,8 +67,7 @@ std::string format_interval(std::chrono::seconds interval) {
 
 std::string rfc5322_date(std::time_t t) {
     static const char* days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     struct tm tmv;
     ::localtime_r(&t, &tmv);
     long off = tmv.tm_gmtoff / 60;

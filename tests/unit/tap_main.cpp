@@ -18,7 +18,10 @@ namespace {
 
 class TapListener : public CppUnit::TestListener {
 public:
-    void startTest(CppUnit::Test*) override { failed_ = false; message_.clear(); }
+    void startTest(CppUnit::Test*) override {
+        failed_ = false;
+        message_.clear();
+    }
 
     void addFailure(const CppUnit::TestFailure& f) override {
         failed_ = true;

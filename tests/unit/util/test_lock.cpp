@@ -163,14 +163,14 @@ public:
                 auto lock = util::ScopedLock::acquire(fd.get(), kind, util::LockMode::Exclusive, 0ms);
                 CPPUNIT_ASSERT(lock.ok());
                 CPPUNIT_ASSERT_EQUAL(1, in_child([&] {
-                    util::UniqueFd other(::open(path_.c_str(), O_RDWR));
-                    return util::is_locked_by_other(other.get(), kind) ? 1 : 0;
-                }));
+                                         util::UniqueFd other(::open(path_.c_str(), O_RDWR));
+                                         return util::is_locked_by_other(other.get(), kind) ? 1 : 0;
+                                     }));
             }
             CPPUNIT_ASSERT_EQUAL(0, in_child([&] {
-                util::UniqueFd other(::open(path_.c_str(), O_RDWR));
-                return util::is_locked_by_other(other.get(), kind) ? 1 : 0;
-            }));
+                                     util::UniqueFd other(::open(path_.c_str(), O_RDWR));
+                                     return util::is_locked_by_other(other.get(), kind) ? 1 : 0;
+                                 }));
         }
     }
     void test_scoped_lock_reports_timeout() {

@@ -65,7 +65,8 @@ public:
                              util::log_format("sm-mta", 123, "4B1C2A3D000123", "from=<a@b>, size=10"));
     }
     void test_format_without_queue_id() {
-        CPPUNIT_ASSERT_EQUAL(std::string("sendmail[9]: starting daemon"), util::log_format("sendmail", 9, "", "starting daemon"));
+        CPPUNIT_ASSERT_EQUAL(std::string("sendmail[9]: starting daemon"),
+                             util::log_format("sendmail", 9, "", "starting daemon"));
     }
     void test_file_target_writes_line_and_honours_level() {
         TempDir d;
@@ -164,7 +165,10 @@ public:
         CPPUNIT_ASSERT(text.find("helo=evil#015#012sm-mta[1]") != std::string::npos);
     }
     void test_escape_covers_all_controls_and_del() {
-        CPPUNIT_ASSERT_EQUAL(std::string("a#000b#011c#033d#177e"), util::log_escape(std::string("a\0b\tc\x1b" "d\x7f" "e", 9)));
+        CPPUNIT_ASSERT_EQUAL(std::string("a#000b#011c#033d#177e"), util::log_escape(std::string("a\0b\tc\x1b"
+                                                                                                "d\x7f"
+                                                                                                "e",
+                                                                                                9)));
         CPPUNIT_ASSERT_EQUAL(std::string("caf\xc3\xa9"), util::log_escape("caf\xc3\xa9"));  // 8-bit passes
         CPPUNIT_ASSERT_EQUAL(std::string(""), util::log_escape(""));
     }

@@ -29,7 +29,10 @@ struct WithTz {
         ::tzset();
     }
     ~WithTz() {
-        if (had) ::setenv("TZ", old.c_str(), 1); else ::unsetenv("TZ");
+        if (had)
+            ::setenv("TZ", old.c_str(), 1);
+        else
+            ::unsetenv("TZ");
         ::tzset();
     }
 };
@@ -86,7 +89,8 @@ public:
     void test_format_round_trips() {
         CPPUNIT_ASSERT_EQUAL(std::string("0s"), util::format_interval(seconds(0)));
         CPPUNIT_ASSERT_EQUAL(std::string("1h30m"), util::format_interval(seconds(5400)));
-        CPPUNIT_ASSERT_EQUAL(std::string("1w2d3h4m5s"), util::format_interval(seconds(604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5)));
+        CPPUNIT_ASSERT_EQUAL(std::string("1w2d3h4m5s"),
+                             util::format_interval(seconds(604800 + 2 * 86400 + 3 * 3600 + 4 * 60 + 5)));
         for (long long s : {1LL, 59LL, 61LL, 86399LL, 1234567LL})
             CPPUNIT_ASSERT_EQUAL(s, secs(util::format_interval(seconds(s))));
     }
