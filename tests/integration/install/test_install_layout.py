@@ -53,7 +53,16 @@ class InstallLayoutTest(unittest.TestCase):
         self.assertEqual(oct(stat.S_IMODE(st.st_mode)), oct(mode), f'mode of {rel}')
 
     def test_sendmail_is_in_usr_sbin(self):
-        self.assert_mode('usr/sbin/sendmail', 0o755)
+        try:
+            smmsp = grp.getgrnam('smmsp').gr_gid
+        except KeyError:
+            smmsp = None
+        if smmsp is not None and os.geteuid() == 0:
+            # Set-group-id smmsp, so submissions can write clientmqueue, as sendmail's MSP.
+            self.assert_mode('usr/sbin/sendmail', 0o2755)
+            self.assertEqual(os.stat(self.at('usr/sbin/sendmail')).st_gid, smmsp)
+        else:
+            self.assert_mode('usr/sbin/sendmail', 0o755)
 
     def test_other_names_link_to_sendmail(self):
         links = {'usr/sbin/mailq': 'sendmail', 'usr/sbin/newaliases': 'sendmail',
