@@ -4,6 +4,7 @@
 # builds, then either runs the mail system on loopback (run) or the test suite (test).
 #   scripts/dev.sh run     build, then run the demo under ./run/demo (Ctrl-C stops it)
 #   scripts/dev.sh test    build, then run the whole test suite; last line "N passed, N failed"
+#   scripts/dev.sh deps    only install the missing Debian packages
 # Whatever goes wrong in `test` (a missing package, a build error, a crashed
 # test), the last line is still the totals line and the exit status is non-zero.
 set -uo pipefail
@@ -99,8 +100,11 @@ case "${1:-}" in
         build || setup_failed
         run_tests
         ;;
+    deps)
+        install_missing
+        ;;
     *)
-        echo "usage: $0 run|test" >&2
+        echo "usage: $0 run|test|deps" >&2
         exit 2
         ;;
 esac
