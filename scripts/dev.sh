@@ -69,7 +69,16 @@ summarize() {
 run_tests() {
     local rc=0 pass fail
     rm -f test-suite.log
-    make -j2 check || rc=$?
+    if [ "$(id -u)" != 0 ] && command -v sudo >/dev/null 2>&1; then
+        # The oracle checks run sendmail under unshare, which needs root. The
+        # test programs are built as the user first, so no root-owned object
+        # is left for the next build to trip on.
+        say "the oracle checks need root: building the tests as $(id -un), running them through sudo"
+        make -j2 check TESTS= >/dev/null || rc=$?
+        [ "$rc" -eq 0 ] && { sudo env "PATH=$PATH" make -j2 check || rc=$?; }
+    else
+        make -j2 check || rc=$?
+    fi
     if [ -f test-suite.log ]; then
         grep -E '^(FAIL|ERROR|SKIP|XPASS):' test-suite.log | head -50 >&2 || true
     fi
