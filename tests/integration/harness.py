@@ -73,6 +73,30 @@ def wait_for_port(port, host='127.0.0.1', timeout=10.0, proc=None):
     raise TimeoutError(f'nothing listening on {host}:{port} after {timeout}s')
 
 
+def wait_until(predicate, timeout=10.0, what='the condition'):
+    """Polls predicate() until it is true (returns its value) or fails after timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f'{what} not met after {timeout}s')
+        time.sleep(0.02)
+
+
+def wait_for_text(path, text, timeout=10.0):
+    """Polls a file (a log, a mailbox) until it contains text; returns its content."""
+    def content():
+        try:
+            with open(path, 'rb') as f:
+                data = f.read().decode(errors='replace')
+        except FileNotFoundError:
+            return None
+        return data if text in data else None
+    return wait_until(content, timeout, f'{text!r} in {path}')
+
+
 # Every server any Sandbox started, so that a test killed half-way (the suite's
 # timeout sends SIGTERM, which tap_unittest.py turns into SystemExit) leaves nothing behind.
 _LIVE = []
