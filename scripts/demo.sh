@@ -154,6 +154,7 @@ start_store() {
     fi
 }
 
+say "loopback only: SMTP 127.0.0.1:$SMTP_PORT, POP3 127.0.0.1:$POP3_PORT, IMAP 127.0.0.1:$IMAP_PORT (each where built)"
 make_files
 compile_cf
 make_maps
@@ -163,6 +164,9 @@ start_store imapd "$IMAP_PORT" IMAP
 [ ${#pids[@]} -gt 0 ] && say "try:  curl -s imap://127.0.0.1:$IMAP_PORT/INBOX -u demo:demo  (once imapd is up)"
 if [ -f "$demo/etc/sendmail.cf" ] && probe "address test mode (sendmail -bt)" "$sendmail" -C "$demo/etc/sendmail.cf" -bt; then
     say "address test: $sendmail -C $demo/etc/sendmail.cf -bt"
+fi
+if [[ " ${missing[*]} " == *"SMTP daemon"* ]]; then
+    say "once the SMTP daemon is built, try: swaks --server 127.0.0.1:$SMTP_PORT --from you@example.com --to demo@localhost"
 fi
 [ ${#missing[@]} -gt 0 ] && say "${#missing[@]} part(s) not built yet; see the lines above"
 if [ ${#pids[@]} -eq 0 ]; then

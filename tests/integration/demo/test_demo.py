@@ -4,6 +4,7 @@ not there, and stops everything it started on Ctrl-C. scripts/dev.sh run is
 run as the README says (in a build inside the checkout)."""
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -22,7 +23,6 @@ def clean_env(**extra):
 
 
 def port_open(port):
-    import socket
     try:
         with socket.create_connection(('127.0.0.1', port), timeout=0.5):
             return True
