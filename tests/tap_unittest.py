@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Runs one python unittest file and prints TAP: one line per test method and
-one per failing subTest, so the suite's totals count test cases.
+one per failing subTest, so the suite's totals count test cases. TAP goes to
+a copy of the original standard output; the tests' own output (and their
+children's) goes to standard error, so nothing they print can forge a result.
 usage: tap_unittest.py path/to/test_something.py"""
 import importlib.util
 import os
@@ -11,8 +13,9 @@ import unittest
 
 
 class TapResult(unittest.TestResult):
-    def __init__(self):
+    def __init__(self, out):
         super().__init__()
+        self.out = out
         self.n = 0
         self.failed = 0
         self._sub_failed = set()
@@ -21,11 +24,11 @@ class TapResult(unittest.TestResult):
         self.n += 1
         if not ok:
             self.failed += 1
-        print(f"{'ok' if ok else 'not ok'} {self.n} - {name}{directive}")
+        print(f"{'ok' if ok else 'not ok'} {self.n} - {name}{directive}", file=self.out)
         if detail:
             for line in detail.rstrip().split('\n'):
-                print('# ' + line)
-        sys.stdout.flush()
+                print('# ' + line, file=self.out)
+        self.out.flush()
 
     @staticmethod
     def _name(test):
@@ -79,7 +82,12 @@ def main():
     path = os.path.abspath(sys.argv[1])
     sys.path.insert(0, os.path.dirname(path))
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), 'integration'))
-    result = TapResult()
+    # TAP on a duplicate of fd 1; fd 1 itself (and sys.stdout) become stderr.
+    sys.stdout.flush()
+    tap = os.fdopen(os.dup(1), 'w')
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    result = TapResult(tap)
     signal.signal(signal.SIGTERM, _on_sigterm(result))
     try:
         spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
@@ -91,7 +99,8 @@ def main():
         result._emit(False, os.path.basename(path), traceback.format_exc())
     if result.n == 0:
         result._emit(False, os.path.basename(path), 'no test ran')
-    print(f"1..{result.n}")
+    print(f"1..{result.n}", file=tap)
+    tap.flush()
     return 1 if result.failed else 0
 
 
