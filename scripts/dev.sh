@@ -38,8 +38,10 @@ install_missing() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     say "installing missing Debian packages: ${missing[*]}"
-    as_root apt-get update -qq || { say "apt-get update failed"; return 1; }
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    # A fresh VM's unattended-upgrades may hold the dpkg lock for a while: wait for it.
+    local wait_lock=(-o DPkg::Lock::Timeout=600)
+    as_root apt-get "${wait_lock[@]}" update -qq || { say "apt-get update failed"; return 1; }
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get "${wait_lock[@]}" install -y -qq --no-install-recommends "${missing[@]}" \
         || { say "apt-get install failed for: ${missing[*]}"; return 1; }
 }
 

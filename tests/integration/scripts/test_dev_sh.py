@@ -9,6 +9,7 @@ import unittest
 from harness import TOP_SRCDIR, Sandbox
 
 DEV = os.path.join(TOP_SRCDIR, 'scripts', 'dev.sh')
+LOCK = '-o DPkg::Lock::Timeout=600'  # waits out unattended-upgrades on a fresh VM
 
 
 class DevShTest(unittest.TestCase):
@@ -42,17 +43,17 @@ class DevShTest(unittest.TestCase):
         self.missing = ['swaks', 'libasio-dev']
         r, calls = self.run_dev('deps')
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual(calls[0], 'apt-get update -qq')
-        self.assertTrue(calls[1].startswith('apt-get install -y -qq --no-install-recommends '), calls)
-        self.assertEqual(sorted(calls[1].split()[5:]), ['libasio-dev', 'swaks'])
+        self.assertEqual(calls[0], f'apt-get {LOCK} update -qq')
+        self.assertTrue(calls[1].startswith(f'apt-get {LOCK} install -y -qq --no-install-recommends '), calls)
+        self.assertEqual(sorted(calls[1].split()[7:]), ['libasio-dev', 'swaks'])
         self.assertIn('installing missing Debian packages: libasio-dev swaks', r.stderr)
 
     def test_a_user_installs_through_sudo(self):
         self.missing = ['curl']
         r, calls = self.run_dev('deps', uid=1000)
         self.assertEqual(r.returncode, 0, r.stderr)
-        self.assertEqual(calls, ['sudo apt-get', 'apt-get update -qq', 'sudo env',
-                                 'apt-get install -y -qq --no-install-recommends curl'])
+        self.assertEqual(calls, ['sudo apt-get', f'apt-get {LOCK} update -qq', 'sudo env',
+                                 f'apt-get {LOCK} install -y -qq --no-install-recommends curl'])
 
     def test_failed_install_still_ends_test_command_with_totals(self):
         self.missing = ['curl']
