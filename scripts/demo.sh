@@ -41,7 +41,8 @@ wait_listening() {
 stop_all() {
     trap - INT TERM EXIT
     local p
-    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null; done
+    # Each server leads a process group of its own (setsid): its children go too.
+    for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null; done
     for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
     [ ${#pids[@]} -gt 0 ] && say "stopped everything it started (${pids[*]})"
 }
@@ -122,7 +123,7 @@ start_smtp() {
         say "the SMTP daemon is built but has no sendmail.cf to run with (see cf/ above)"
         return 0
     fi
-    "$sendmail" -C "$demo/etc/sendmail.cf" -bD </dev/null >>"$demo/log/sendmail.log" 2>&1 &
+    setsid "$sendmail" -C "$demo/etc/sendmail.cf" -bD </dev/null >>"$demo/log/sendmail.log" 2>&1 &
     local pid=$!
     if wait_listening "$SMTP_PORT" "$pid"; then
         pids+=("$pid")
@@ -143,7 +144,7 @@ start_store() {
         not_built "$name ($proto)"
         return 0
     fi
-    "$build/$name/$name" -p "$port" -d "$demo/mail" </dev/null >>"$demo/log/$name.log" 2>&1 &
+    setsid "$build/$name/$name" -p "$port" -d "$demo/mail" </dev/null >>"$demo/log/$name.log" 2>&1 &
     pid=$!
     if wait_listening "$port" "$pid"; then
         pids+=("$pid")

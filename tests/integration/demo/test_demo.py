@@ -10,7 +10,7 @@ import sys
 import textwrap
 import unittest
 
-from harness import TOP_BUILDDIR, TOP_SRCDIR, Sandbox, free_port, wait_for_port, wait_for_text
+from harness import TOP_BUILDDIR, TOP_SRCDIR, Sandbox, free_port, wait_for_port, wait_for_text, wait_until
 
 DEMO = os.path.join(TOP_SRCDIR, 'scripts', 'demo.sh')
 DEV = os.path.join(TOP_SRCDIR, 'scripts', 'dev.sh')
@@ -78,7 +78,10 @@ class DemoTest(unittest.TestCase):
         os.symlink(os.path.join(TOP_BUILDDIR, 'sendmail', 'sendmail'), os.path.join(tree, 'sendmail', 'sendmail'))
         self.sb.write('tree/pop3d/pop3d', textwrap.dedent(f'''\
             #!{sys.executable}
-            import socket, sys
+            import os, socket, sys, time
+            if os.fork() == 0:  # a child of the server, as a daemon's session would be
+                open({self.sb.path('child.pid')!r}, 'w').write(str(os.getpid()))
+                time.sleep(1000)
             s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             s.bind(('127.0.0.1', int(sys.argv[sys.argv.index('-p') + 1]))); s.listen()
             n = 0
@@ -108,6 +111,9 @@ class DemoTest(unittest.TestCase):
         os.kill(proc.pid, signal.SIGINT)
         self.assertEqual(proc.wait(timeout=30), 130)
         self.assertFalse(port_open(self.ports['POP3_PORT']), 'the stand-in pop3d still listens after Ctrl-C')
+        child = int(wait_for_text(self.sb.path('child.pid'), ''))
+        wait_until(lambda: not os.path.exists(f'/proc/{child}') or
+                   open(f'/proc/{child}/stat').read().split()[2] == 'Z', 10, "the server's child to be gone")
         out = open(self.sb.path('demo.out')).read()
         self.assertIn(f"POP3 listening on 127.0.0.1:{self.ports['POP3_PORT']}", out)
         self.assertIn('stopped everything it started', out)
