@@ -9,6 +9,12 @@ directory, free loopback ports, and servers started and stopped by PID.
             port = self.sb.free_port()
             srv = self.sb.start([self.sb.program('sendmail/sendmail'), '-bD', ...], port=port)
             r = self.sb.run([self.sb.program('makemap/makemap'), 'hash', 'access'], input=b'...')
+            wait_for_text(self.sb.path('maillog'), 'stat=Sent')   # poll, never sleep
+
+Also: require_built(self, 'pop3d/pop3d') and require_oracle(self) fail (never
+skip) with a message naming what is missing; wait_until(predicate) polls.
+TOP_SRCDIR and TOP_BUILDDIR differ in a VPATH build (distcheck): sources and
+data come from the first, programs from the second.
 """
 import atexit
 import os
