@@ -2,6 +2,7 @@
 #include "util/files.hpp"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,8 +37,10 @@ Status fsync_fd(int fd) {
 }
 
 std::string dirname_of(std::string_view path) {
+    while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
     auto pos = path.rfind('/');
     if (pos == std::string_view::npos) return ".";
+    while (pos > 0 && path[pos - 1] == '/') --pos;  // "a//b" -> "a"
     if (pos == 0) return "/";
     return std::string(path.substr(0, pos));
 }
@@ -47,6 +50,8 @@ Status fsync_dir(const std::string& dir) {
     if (!fd.valid()) return errno_error("open " + dir);
     return fsync_fd(fd.get());
 }
+
+Status fsync_parent_dir(std::string_view path) { return fsync_dir(dirname_of(path)); }
 
 Status write_all(int fd, std::string_view data) {
     while (!data.empty()) {
@@ -79,14 +84,24 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes) {
 }
 
 Status write_file_atomic(const std::string& path, std::string_view data, int mode) {
-    std::string tmp = path + ".tmp";
-    UniqueFd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode));
+    std::string tmp = path + ".tmpXXXXXX";
+    UniqueFd fd(::mkostemp(tmp.data(), O_CLOEXEC));
     if (!fd.valid()) return errno_error("create " + tmp);
+    // Removes the temporary unless the rename below took it.
+    struct Remover {
+        const std::string& name;
+        bool armed = true;
+        ~Remover() {
+            if (armed) ::unlink(name.c_str());
+        }
+    } remover{tmp};
+    if (::fchmod(fd.get(), static_cast<mode_t>(mode)) != 0) return errno_error("chmod " + tmp);
     if (auto st = write_all(fd.get(), data); !st) return st;
     if (auto st = fsync_fd(fd.get()); !st) return st;
-    fd.reset();
-    if (::rename(tmp.c_str(), path.c_str()) != 0) return errno_error("rename " + tmp);
-    return fsync_dir(dirname_of(path));
+    if (::close(fd.release()) != 0) return errno_error("close " + tmp);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return errno_error("rename " + tmp + " to " + path);
+    remover.armed = false;
+    return fsync_parent_dir(path);
 }
 
 }  // namespace util

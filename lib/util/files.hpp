@@ -31,16 +31,21 @@ private:
 
 // fsync(2) of an open file, retried on EINTR.
 Status fsync_fd(int fd);
-// fsync of the directory holding `path` (or of `path` itself if it is a
-// directory), so a created or renamed entry survives a crash.
+// fsync of the directory `dir` itself, so an entry created, renamed or
+// removed in it survives a crash.
 Status fsync_dir(const std::string& dir);
+// fsync of the directory that holds `path` (after creating or renaming it).
+Status fsync_parent_dir(std::string_view path);
+// The directory part of a path: "/var/spool/mqueue" -> "/var/spool", "x" -> ".".
 std::string dirname_of(std::string_view path);
 
 // write(2) of the whole buffer, retried on EINTR and short writes.
 Status write_all(int fd, std::string_view data);
 // Whole-file read, bounded: fails if the file is larger than max_bytes.
 Result<std::string> read_file(const std::string& path, size_t max_bytes);
-// Writes `data` to path.tmp, fsyncs it, renames over path and fsyncs the directory.
+// Writes `data` to a fresh temporary file beside `path`, fsyncs it, renames it
+// over `path` and fsyncs the directory: readers see the old or the new file,
+// never a part. Concurrent writers do not share the temporary; on failure it is removed.
 Status write_file_atomic(const std::string& path, std::string_view data, int mode = 0644);
 
 }  // namespace util

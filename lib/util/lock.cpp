@@ -3,6 +3,7 @@
 #include "util/lock.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -17,7 +18,7 @@ static bool try_lock(int fd, LockKind kind, LockMode mode, int& err) {
     if (kind == LockKind::Flock) {
         rc = ::flock(fd, (mode == LockMode::Shared ? LOCK_SH : LOCK_EX) | LOCK_NB);
     } else {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = mode == LockMode::Shared ? F_RDLCK : F_WRLCK;
         fl.l_whence = SEEK_SET;
         rc = ::fcntl(fd, F_SETLK, &fl);
@@ -45,7 +46,7 @@ Status unlock_fd(int fd, LockKind kind) {
     if (kind == LockKind::Flock) {
         rc = ::flock(fd, LOCK_UN);
     } else {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = F_UNLCK;
         fl.l_whence = SEEK_SET;
         rc = ::fcntl(fd, F_SETLK, &fl);
@@ -56,7 +57,7 @@ Status unlock_fd(int fd, LockKind kind) {
 
 bool is_locked_by_other(int fd, LockKind kind) {
     if (kind == LockKind::Fcntl) {
-        struct flock fl{};
+        struct flock fl {};
         fl.l_type = F_WRLCK;
         fl.l_whence = SEEK_SET;
         if (::fcntl(fd, F_GETLK, &fl) != 0) return false;
@@ -70,6 +71,20 @@ bool is_locked_by_other(int fd, LockKind kind) {
     bool locked = ::flock(other, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
     ::close(other);
     return locked;
+}
+
+Result<ScopedLock> ScopedLock::acquire(int fd, LockKind kind, LockMode mode, std::chrono::milliseconds timeout) {
+    if (auto st = lock_fd(fd, kind, mode, timeout); !st) return st.error();
+    return ScopedLock(fd, kind);
+}
+
+ScopedLock::~ScopedLock() { (void)release(); }
+
+Status ScopedLock::release() {
+    if (fd_ < 0) return ok_status();
+    int fd = fd_;
+    fd_ = -1;
+    return unlock_fd(fd, kind_);
 }
 
 }  // namespace util

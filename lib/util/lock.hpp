@@ -15,7 +15,27 @@ enum class LockMode { Shared, Exclusive };
 // code EX_TEMPFAIL when the lock is held by someone else past the timeout.
 Status lock_fd(int fd, LockKind kind, LockMode mode, std::chrono::milliseconds timeout);
 Status unlock_fd(int fd, LockKind kind);
-// True when another process holds a lock of this kind on fd (does not lock).
+// True when someone else holds a lock of this kind on the file (does not
+// lock). fcntl: another process. flock: another open file description,
+// which may be one of ours (flock locks belong to descriptions, not processes).
 bool is_locked_by_other(int fd, LockKind kind);
+
+// A lock held for a scope: released when the object goes away. The fd is
+// not owned and must outlive the lock.
+class ScopedLock {
+public:
+    static Result<ScopedLock> acquire(int fd, LockKind kind, LockMode mode, std::chrono::milliseconds timeout);
+    ScopedLock(ScopedLock&& o) noexcept : fd_(o.fd_), kind_(o.kind_) { o.fd_ = -1; }
+    ScopedLock& operator=(ScopedLock&&) = delete;
+    ScopedLock(const ScopedLock&) = delete;
+    ~ScopedLock();
+    // Releases now; reports what unlocking said.
+    Status release();
+
+private:
+    ScopedLock(int fd, LockKind kind) : fd_(fd), kind_(kind) {}
+    int fd_;
+    LockKind kind_;
+};
 
 }  // namespace util

@@ -8,3 +8,4 @@
 #include "util/files.hpp"
 #include "util/lock.hpp"
 #include "util/log.hpp"
+#include "util/times.hpp"

@@ -9,7 +9,14 @@ directory, free loopback ports, and servers started and stopped by PID.
             port = self.sb.free_port()
             srv = self.sb.start([self.sb.program('sendmail/sendmail'), '-bD', ...], port=port)
             r = self.sb.run([self.sb.program('makemap/makemap'), 'hash', 'access'], input=b'...')
+            wait_for_text(self.sb.path('maillog'), 'stat=Sent')   # poll, never sleep
+
+Also: require_built(self, 'pop3d/pop3d') and require_oracle(self) fail (never
+skip) with a message naming what is missing; wait_until(predicate) polls.
+TOP_SRCDIR and TOP_BUILDDIR differ in a VPATH build (distcheck): sources and
+data come from the first, programs from the second.
 """
+import atexit
 import os
 import shutil
 import signal
@@ -21,7 +28,25 @@ import time
 TOP_BUILDDIR = os.environ.get('top_builddir') or os.path.abspath(
     os.path.join(os.path.dirname(__file__), '..', '..'))
 TOP_SRCDIR = os.environ.get('top_srcdir') or TOP_BUILDDIR
-ORACLE = os.path.abspath(os.path.join(TOP_SRCDIR, '..', 'shared', 'oracle'))
+# configure --with-oracle sets it (make check exports ORACLE_DIR); by hand, the
+# default place next to the checkout.
+ORACLE = os.environ.get('ORACLE_DIR') or os.path.abspath(os.path.join(TOP_SRCDIR, '..', 'shared', 'oracle'))
+
+
+def require_oracle(testcase):
+    """Fails (never skips) with a clear message when the oracle is absent."""
+    if not os.path.isfile(os.path.join(ORACLE, 'README.md')):
+        testcase.fail(f'the sendmail oracle is not at {ORACLE}: '
+                      'configure --with-oracle=DIR (or set ORACLE_DIR) to run this check')
+    return ORACLE
+
+
+def require_built(testcase, relpath):
+    """Fails with a clear message when a program is not built."""
+    p = program(relpath)
+    if not os.access(p, os.X_OK):
+        testcase.fail(f'{relpath} is not built (looked for {p})')
+    return p
 
 
 def program(relpath):
@@ -52,6 +77,45 @@ def wait_for_port(port, host='127.0.0.1', timeout=10.0, proc=None):
         except OSError:
             time.sleep(0.02)
     raise TimeoutError(f'nothing listening on {host}:{port} after {timeout}s')
+
+
+def wait_until(predicate, timeout=10.0, what='the condition'):
+    """Polls predicate() until it is true (returns its value) or fails after timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() >= deadline:
+            raise TimeoutError(f'{what} not met after {timeout}s')
+        time.sleep(0.02)
+
+
+def wait_for_text(path, text, timeout=10.0):
+    """Polls a file (a log, a mailbox) until it contains text; returns its content."""
+    def content():
+        try:
+            with open(path, 'rb') as f:
+                data = f.read().decode(errors='replace')
+        except FileNotFoundError:
+            return None
+        return data if text in data else None
+    return wait_until(content, timeout, f'{text!r} in {path}')
+
+
+# Every server any Sandbox started, so that a test killed half-way (the suite's
+# timeout sends SIGTERM, which tap_unittest.py turns into SystemExit) leaves nothing behind.
+_LIVE = []
+
+
+@atexit.register
+def _stop_leftovers():
+    for proc in list(_LIVE):
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 class Sandbox:
@@ -95,6 +159,7 @@ class Sandbox:
                                 env=env, cwd=self.dir, start_new_session=True)
         err.close()
         self.procs.append(proc)
+        _LIVE.append(proc)
         if port is not None:
             wait_for_port(port, host, timeout, proc)
         return proc
@@ -110,6 +175,8 @@ class Sandbox:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        if proc in _LIVE:
+            _LIVE.remove(proc)
 
     def close(self):
         for p in self.procs:

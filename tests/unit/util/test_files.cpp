@@ -1,6 +1,8 @@
 // test_files.cpp: fd ownership, atomic writes and bounded reads.
 #include <cppunit/extensions/HelperMacros.h>
+#include <dirent.h>
 #include <fcntl.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +18,15 @@ class FilesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unique_fd_closes_once);
     CPPUNIT_TEST(test_dirname_of);
     CPPUNIT_TEST(test_fsync_dir_of_missing_dir_fails);
+    CPPUNIT_TEST(test_fsync_of_file_and_parent_dir);
+    CPPUNIT_TEST(test_fsync_of_closed_fd_fails);
+    CPPUNIT_TEST(test_atomic_write_replaces_existing_file);
+    CPPUNIT_TEST(test_failed_atomic_write_leaves_no_temporary);
+    CPPUNIT_TEST(test_atomic_write_into_missing_dir_fails);
+    CPPUNIT_TEST(test_read_of_missing_file_names_it);
+    CPPUNIT_TEST(test_read_of_empty_file_and_zero_bound);
+    CPPUNIT_TEST(test_write_all_to_closed_pipe_fails);
+    CPPUNIT_TEST(test_unique_fd_move_assign_closes_old);
     CPPUNIT_TEST_SUITE_END();
 
     std::string dir_;
@@ -25,7 +36,7 @@ public:
         char tmpl[] = "/tmp/utilfilesXXXXXX";
         dir_ = ::mkdtemp(tmpl);
     }
-    void tearDown() override { std::system(("rm -rf " + dir_).c_str()); }
+    void tearDown() override { std::system(("rm -rf '" + dir_ + "'").c_str()); }
 
     void test_atomic_write_then_read_back() {
         std::string p = dir_ + "/f";
@@ -60,10 +71,99 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("/var/spool"), util::dirname_of("/var/spool/mqueue"));
         CPPUNIT_ASSERT_EQUAL(std::string("/"), util::dirname_of("/x"));
         CPPUNIT_ASSERT_EQUAL(std::string("."), util::dirname_of("x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/var/spool"), util::dirname_of("/var/spool/mqueue/"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a"), util::dirname_of("a//b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("/"), util::dirname_of("/"));
+        CPPUNIT_ASSERT_EQUAL(std::string("."), util::dirname_of(""));
     }
     void test_fsync_dir_of_missing_dir_fails() {
         CPPUNIT_ASSERT(util::fsync_dir(dir_).ok());
         CPPUNIT_ASSERT(!util::fsync_dir(dir_ + "/missing").ok());
+    }
+    void test_fsync_of_file_and_parent_dir() {
+        std::string p = dir_ + "/qfX";
+        util::UniqueFd fd(::open(p.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600));
+        CPPUNIT_ASSERT(util::write_all(fd.get(), "V8\n").ok());
+        CPPUNIT_ASSERT(util::fsync_fd(fd.get()).ok());
+        CPPUNIT_ASSERT(util::fsync_parent_dir(p).ok());
+    }
+    void test_fsync_of_closed_fd_fails() {
+        auto st = util::fsync_fd(-1);
+        CPPUNIT_ASSERT(!st.ok());
+        CPPUNIT_ASSERT(st.error().message.find("fsync") != std::string::npos);
+    }
+    void test_atomic_write_replaces_existing_file() {
+        std::string p = dir_ + "/aliases";
+        CPPUNIT_ASSERT(util::write_file_atomic(p, "old\n").ok());
+        CPPUNIT_ASSERT(util::write_file_atomic(p, "new\n", 0640).ok());
+        CPPUNIT_ASSERT_EQUAL(std::string("new\n"), *util::read_file(p, 100));
+        struct stat st;
+        CPPUNIT_ASSERT(::stat(p.c_str(), &st) == 0);
+        CPPUNIT_ASSERT_EQUAL(0640, int(st.st_mode & 0777));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), entries());
+    }
+    void test_failed_atomic_write_leaves_no_temporary() {
+        // Renaming a file over a directory fails after the temporary was written.
+        std::string p = dir_ + "/sub";
+        CPPUNIT_ASSERT(::mkdir(p.c_str(), 0700) == 0);
+        ::close(::open((p + "/keep").c_str(), O_WRONLY | O_CREAT, 0600));
+        auto st = util::write_file_atomic(p, "data");
+        CPPUNIT_ASSERT(!st.ok());
+        CPPUNIT_ASSERT(st.error().message.find("rename") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), entries());
+    }
+    void test_atomic_write_into_missing_dir_fails() {
+        auto st = util::write_file_atomic(dir_ + "/no/such/file", "x");
+        CPPUNIT_ASSERT(!st.ok());
+        CPPUNIT_ASSERT(st.error().message.find(dir_ + "/no/such/file") != std::string::npos);
+    }
+    void test_read_of_missing_file_names_it() {
+        auto r = util::read_file(dir_ + "/missing", 10);
+        CPPUNIT_ASSERT(!r.ok());
+        CPPUNIT_ASSERT_EQUAL(dir_ + "/missing: No such file or directory", r.error().message);
+    }
+    void test_read_of_empty_file_and_zero_bound() {
+        std::string p = dir_ + "/empty";
+        CPPUNIT_ASSERT(util::write_file_atomic(p, "").ok());
+        auto r = util::read_file(p, 0);
+        CPPUNIT_ASSERT(r.ok());
+        CPPUNIT_ASSERT(r->empty());
+        CPPUNIT_ASSERT(util::write_file_atomic(p, "x").ok());
+        CPPUNIT_ASSERT(!util::read_file(p, 0).ok());
+    }
+    void test_write_all_to_closed_pipe_fails() {
+        int fds[2];
+        CPPUNIT_ASSERT(::pipe(fds) == 0);
+        ::close(fds[0]);
+        auto old = ::signal(SIGPIPE, SIG_IGN);
+        auto st = util::write_all(fds[1], "data");
+        ::signal(SIGPIPE, old);
+        ::close(fds[1]);
+        CPPUNIT_ASSERT(!st.ok());
+        CPPUNIT_ASSERT(st.error().message.find("Broken pipe") != std::string::npos);
+    }
+    void test_unique_fd_move_assign_closes_old() {
+        util::UniqueFd a(::open("/dev/null", O_RDONLY));
+        util::UniqueFd b(::open("/dev/null", O_RDONLY));
+        int old_a = a.get(), old_b = b.get();
+        a = std::move(b);
+        CPPUNIT_ASSERT_EQUAL(old_b, a.get());
+        CPPUNIT_ASSERT(!b.valid());
+        CPPUNIT_ASSERT(::fcntl(old_a, F_GETFD) == -1);
+        int raw = a.release();
+        CPPUNIT_ASSERT(!a.valid());
+        CPPUNIT_ASSERT(::fcntl(raw, F_GETFD) != -1);
+        ::close(raw);
+    }
+
+private:
+    size_t entries() {
+        size_t n = 0;
+        DIR* d = ::opendir(dir_.c_str());
+        while (dirent* e = ::readdir(d))
+            if (e->d_name[0] != '.') ++n;
+        ::closedir(d);
+        return n;
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(FilesTest);

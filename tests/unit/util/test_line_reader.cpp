@@ -43,6 +43,15 @@ class LineReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_line_over_bound_is_truncated_and_rest_skipped);
     CPPUNIT_TEST(test_huge_line_without_newline_stays_bounded);
     CPPUNIT_TEST(test_cr_at_exact_bound_fits);
+    CPPUNIT_TEST(test_line_of_exactly_bound_fits_and_one_more_does_not);
+    CPPUNIT_TEST(test_crlf_split_across_buffer_refill);
+    CPPUNIT_TEST(test_many_lines_across_buffers_keep_order);
+    CPPUNIT_TEST(test_nul_and_bare_cr_are_kept_as_data);
+    CPPUNIT_TEST(test_empty_input_is_end_and_stays_end);
+    CPPUNIT_TEST(test_lone_newline_is_one_empty_line);
+    CPPUNIT_TEST(test_read_error_is_reported);
+    CPPUNIT_TEST(test_zero_bound_reports_every_nonempty_line_too_long);
+    CPPUNIT_TEST(test_endless_newlines_cost_nothing);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -92,6 +101,98 @@ public:
         std::string line;
         CPPUNIT_ASSERT(lr.next(line) == S::Line);
         CPPUNIT_ASSERT_EQUAL(std::string(10, 'z'), line);
+    }
+    void test_line_of_exactly_bound_fits_and_one_more_does_not() {
+        Pipe p(std::string(10, 'a') + "\n" + std::string(11, 'b') + "\r\n" + "c\n");
+        util::LineReader lr(p.r, 10);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(std::string(10, 'a'), line);
+        CPPUNIT_ASSERT(lr.next(line) == S::TooLong);
+        CPPUNIT_ASSERT_EQUAL(std::string(10, 'b'), line);
+        CPPUNIT_ASSERT(lr.had_newline());
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(std::string("c"), line);
+    }
+    void test_crlf_split_across_buffer_refill() {
+        // The reader's buffer is 8192 bytes: put the CR at its end and the LF in the next read.
+        std::string first(8191, 'x');
+        Pipe p(first + "\r\nnext\r\n");
+        util::LineReader lr(p.r, 10000);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(first, line);
+        CPPUNIT_ASSERT(lr.had_crlf());
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(std::string("next"), line);
+    }
+    void test_many_lines_across_buffers_keep_order() {
+        std::string data;
+        for (int i = 0; i < 5000; ++i) data += "line " + std::to_string(i) + (i % 2 ? "\r\n" : "\n");
+        Pipe p(data);
+        util::LineReader lr(p.r, 100);
+        std::string line;
+        for (int i = 0; i < 5000; ++i) {
+            CPPUNIT_ASSERT(lr.next(line) == S::Line);
+            CPPUNIT_ASSERT_EQUAL("line " + std::to_string(i), line);
+            CPPUNIT_ASSERT_EQUAL(i % 2 == 1, lr.had_crlf());
+        }
+        CPPUNIT_ASSERT(lr.next(line) == S::End);
+    }
+    void test_nul_and_bare_cr_are_kept_as_data() {
+        Pipe p(std::string("a\0b\rc\n\r", 7));
+        util::LineReader lr(p.r, 100);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(std::string("a\0b\rc", 5), line);
+        CPPUNIT_ASSERT(!lr.had_crlf());
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);  // a final lone CR is a line of its own
+        CPPUNIT_ASSERT_EQUAL(std::string("\r"), line);
+        CPPUNIT_ASSERT(!lr.had_newline());
+    }
+    void test_empty_input_is_end_and_stays_end() {
+        Pipe p("");
+        util::LineReader lr(p.r, 100);
+        std::string line = "stale";
+        CPPUNIT_ASSERT(lr.next(line) == S::End);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), line);
+        CPPUNIT_ASSERT(lr.next(line) == S::End);
+    }
+    void test_lone_newline_is_one_empty_line() {
+        Pipe p("\n");
+        util::LineReader lr(p.r, 100);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), line);
+        CPPUNIT_ASSERT(lr.had_newline());
+        CPPUNIT_ASSERT(lr.next(line) == S::End);
+    }
+    void test_read_error_is_reported() {
+        util::LineReader lr(-1, 100);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::Error);
+        CPPUNIT_ASSERT(lr.next(line) == S::Error);
+    }
+    void test_zero_bound_reports_every_nonempty_line_too_long() {
+        Pipe p("a\n\nbc\n");
+        util::LineReader lr(p.r, 0);
+        std::string line;
+        CPPUNIT_ASSERT(lr.next(line) == S::TooLong);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), line);
+        CPPUNIT_ASSERT(lr.next(line) == S::Line);
+        CPPUNIT_ASSERT(lr.next(line) == S::TooLong);
+        CPPUNIT_ASSERT(lr.next(line) == S::End);
+    }
+    void test_endless_newlines_cost_nothing() {
+        Pipe p(std::string(1 << 20, '\n'));
+        util::LineReader lr(p.r, 10);
+        std::string line;
+        size_t n = 0;
+        while (lr.next(line) == S::Line) {
+            CPPUNIT_ASSERT(line.empty());
+            ++n;
+        }
+        CPPUNIT_ASSERT_EQUAL(size_t(1) << 20, n);
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(LineReaderTest);

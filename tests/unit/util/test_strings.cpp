@@ -10,6 +10,8 @@ class StringsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_trim_removes_blanks_and_line_ends);
     CPPUNIT_TEST(test_split_keeps_empty_fields);
     CPPUNIT_TEST(test_split_words_skips_runs_of_blanks);
+    CPPUNIT_TEST(test_empty_and_edge_inputs);
+    CPPUNIT_TEST(test_eight_bit_bytes_are_not_folded);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -35,6 +37,24 @@ public:
         auto v = util::split_words("  hash\t -o   /etc/mail/access ");
         CPPUNIT_ASSERT_EQUAL(size_t(3), v.size());
         CPPUNIT_ASSERT_EQUAL(std::string("/etc/mail/access"), v[2]);
+    }
+    void test_empty_and_edge_inputs() {
+        CPPUNIT_ASSERT_EQUAL(size_t(1), util::split("", ':').size());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), util::split(":", ':').size());
+        CPPUNIT_ASSERT(util::split_words("").empty());
+        CPPUNIT_ASSERT(util::split_words(" \t ").empty());
+        CPPUNIT_ASSERT(util::iequals("", ""));
+        CPPUNIT_ASSERT(util::starts_with_nocase("x", ""));
+        CPPUNIT_ASSERT(!util::starts_with_nocase("", "x"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), util::to_lower(""));
+        CPPUNIT_ASSERT_EQUAL(std::string("a\0b", 3), util::to_lower(std::string("A\0B", 3)));
+    }
+    void test_eight_bit_bytes_are_not_folded() {
+        // 0xC9 is 'E' acute in Latin-1; ASCII folding must not touch it nor match it to 'i'.
+        CPPUNIT_ASSERT(!util::iequals("\xc9", "\xe9"));
+        CPPUNIT_ASSERT(!util::iequals("\xc9", "i"));
+        CPPUNIT_ASSERT_EQUAL('\xc9', util::ascii_lower('\xc9'));
+        CPPUNIT_ASSERT_EQUAL(std::string("\xff"), util::to_upper("\xff"));
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(StringsTest);
