@@ -1,0 +1,2 @@
+// dns.hpp
+#pragma once
