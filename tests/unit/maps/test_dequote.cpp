@@ -1,0 +1,24 @@
+// test_dequote.cpp: dequote strips quotes and backslashes; an unchanged key
+// or an unbalanced quote is "no match"; -S replaces blanks.
+#include "map_test_support.hpp"
+
+class DequoteMapTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(DequoteMapTest);
+    CPPUNIT_TEST(test_quotes_are_removed);
+    CPPUNIT_TEST(test_unquoted_key_is_no_match);
+    CPPUNIT_TEST(test_unbalanced_quote_is_no_match);
+    CPPUNIT_TEST(test_backslash_escapes);
+    CPPUNIT_TEST(test_S_replaces_blanks);
+    CPPUNIT_TEST_SUITE_END();
+
+    TestContext ctx_;
+
+public:
+    void test_quotes_are_removed() { ASSERT_FOUND("foo", look(ctx_.declare("d", "dequote", ""), "\"foo\"")); }
+    void test_unquoted_key_is_no_match() { ASSERT_NOT_FOUND(look(ctx_.declare("d", "dequote", ""), "foo")); }
+    void test_unbalanced_quote_is_no_match() { ASSERT_NOT_FOUND(look(ctx_.declare("d", "dequote", ""), "\"a")); }
+    void test_backslash_escapes() { ASSERT_FOUND("a\"b", look(ctx_.declare("d", "dequote", ""), "a\\\"b")); }
+    void test_S_replaces_blanks() { ASSERT_FOUND("a_b", look(ctx_.declare("d", "dequote", "-S_"), "\"a b\"")); }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(DequoteMapTest);

@@ -1,0 +1,70 @@
+// test_host.cpp: the host class without a reachable name server: names in
+// the hosts file (HostsFile option) are found, qualified with the local
+// domain when they have one label; [addresses] are looked up in reverse; all
+// else is a temporary failure "name: Name server timeout" (status 75), and
+// bestmx/dns say nothing but tempfail too.
+#include "dns/dns.hpp"
+#include "map_test_support.hpp"
+
+class HostMapTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HostMapTest);
+    CPPUNIT_TEST(test_hosts_file_name_is_canonicalised);
+    CPPUNIT_TEST(test_one_label_name_gets_local_domain);
+    CPPUNIT_TEST(test_address_literal_is_reversed_through_hosts_file);
+    CPPUNIT_TEST(test_unknown_name_without_server_tempfails);
+    CPPUNIT_TEST(test_trailing_dot_key);
+    CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
+    CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
+    CPPUNIT_TEST_SUITE_END();
+
+    ScratchDir dir_;
+    TestContext ctx_;
+
+public:
+    void setUp() override {
+        dns::ResolverConfig rc;
+        rc.servers = {"127.0.0.1:9"};  // the discard port: nothing answers DNS there
+        rc.timeout = std::chrono::milliseconds(300);
+        rc.tries = 1;
+        dns::set_default_config(rc);
+        ctx_.options["HostsFile"] = dir_.write("hosts", "127.0.0.1 localhost\n192.0.2.7 gw.example.com gw # c\n");
+        ctx_.macros["m"] = "example.com";
+    }
+    void test_hosts_file_name_is_canonicalised() {
+        auto* m = ctx_.declare("h", "host", "-a.");
+        ASSERT_FOUND("gw.example.com.", look(m, "gw"));
+        ASSERT_FOUND("gw.example.com.", look(m, "GW.example.com"));
+    }
+    void test_one_label_name_gets_local_domain() {
+        ASSERT_FOUND("localhost.example.com", look(ctx_.declare("h", "host", ""), "localhost"));
+    }
+    void test_address_literal_is_reversed_through_hosts_file() {
+        auto* m = ctx_.declare("h", "host", "-a.");
+        ASSERT_FOUND("localhost.", look(m, "[127.0.0.1]"));
+        ASSERT_FOUND("gw.example.com.", look(m, "[192.0.2.7]"));
+    }
+    void test_unknown_name_without_server_tempfails() {
+        auto r = look(ctx_.declare("h", "host", "-a."), "foo.example.org");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(75, r.code);
+        CPPUNIT_ASSERT_EQUAL(std::string("foo.example.org: Name server timeout"), r.error);
+    }
+    void test_trailing_dot_key() {
+        ASSERT_FOUND("gw.example.com", look(ctx_.declare("h", "host", ""), "gw.example.com."));
+    }
+    void test_dns_and_bestmx_tempfail_quietly() {
+        for (auto [cls, args] : {std::pair{"dns", "-RA"}, std::pair{"dns", "-RTXT -z,"}, std::pair{"bestmx", ""}}) {
+            auto r = look(ctx_.declare("d", cls, args), "foo.example.org");
+            CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+            CPPUNIT_ASSERT_EQUAL(75, r.code);
+            CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+        }
+    }
+    void test_dns_bad_record_type_is_refused() {
+        auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
+        CPPUNIT_ASSERT(!m.ok());
+        CPPUNIT_ASSERT_EQUAL(std::string("t.cf: line 4: dns map d: wrong type BOGUS"), m.error().describe());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HostMapTest);
