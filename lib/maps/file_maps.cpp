@@ -45,6 +45,7 @@ protected:
         // one that worked first.
         bool with_nul = args().has('N'), without_nul = args().has('O');
         if (!with_nul && !without_nul) with_nul = without_nul = true;
+        if (args().has('A')) return lookup_all(key, with_nul, without_nul);
         if (without_nul && try0_) {
             auto v = db_->get(key);
             if (!v) return RawResult::tempfail(label() + ": " + v.error().message);
@@ -67,6 +68,22 @@ protected:
     }
 
 private:
+    // -A: every record of a key (a file built with duplicates), joined by commas.
+    RawResult lookup_all(const std::string& key, bool with_nul, bool without_nul) {
+        std::vector<std::string> tries;
+        if (without_nul) tries.push_back(key);
+        if (with_nul) tries.push_back(key + std::string(1, '\0'));
+        for (const auto& k : tries) {
+            auto all = db_->get_all(k);
+            if (!all) return RawResult::tempfail(label() + ": " + all.error().message);
+            if (all->empty()) continue;
+            std::string out;
+            for (const auto& v : *all) out += (out.empty() ? "" : ",") + std::string(c_string(v));
+            return RawResult::found(out);
+        }
+        return RawResult::not_found();
+    }
+
     // Empty when open; else sendmail's words for why not.
     std::string ensure_open() {
         time_t now = std::time(nullptr);

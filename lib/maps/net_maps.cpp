@@ -96,7 +96,7 @@ private:
 };
 
 // dns: -R type (A by default), -z delimiter joins every answer (else the
-// first), -Z limits their number.
+// first), -Z limits their number, -B appends a base domain to the key.
 class DnsMap : public MapBase {
 public:
     DnsMap(MapDeclaration d, MapArguments a, int type) : MapBase(std::move(d), std::move(a), false), type_(type) {}
@@ -105,7 +105,10 @@ protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
-        dns::Answer a = res->query(key, type_);
+        // -B: a base domain appended to every key (key.base).
+        std::string name = key, base = args().get('B');
+        if (!base.empty()) name = strip_dot(name) + "." + (base[0] == '.' ? base.substr(1) : base);
+        dns::Answer a = res->query(name, type_);
         // sendmail's dns and bestmx maps say nothing on a temporary failure.
         if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
         if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
