@@ -2,9 +2,11 @@
 // hosts file first as the service switch says), dns (any record type) and
 // bestmx. A resolver that cannot answer is a temporary failure, worded as
 // sendmail words it ("name: Name server timeout").
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -55,7 +57,7 @@ protected:
         if (!found.empty()) return RawResult::found(qualify(found));
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return RawResult::tempfail(key + ": Name server timeout");
-        dns::Answer a = res->addresses(name);
+        dns::Answer a = canonical_name(*res, name, key.back() == '.');
         switch (a.status) {
         case dns::Status::Ok: return RawResult::found(strip_dot(a.canonical));
         case dns::Status::TempFail: return RawResult::tempfail(key + ": Name server timeout");
@@ -64,6 +66,17 @@ protected:
     }
 
 private:
+    // The order sendmail's resolver asks in: AAAA for the name as given; a
+    // name without AAAA records is asked for A; a name that does not exist
+    // is tried along the search list unless it ends in a dot.
+    static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
+        bool dotted = name.find('.') != std::string::npos;
+        dns::Answer a = res.query(name, dns::AAAA, !dotted);
+        if (a.status == dns::Status::NoData) return res.query(name, dns::A, !dotted);
+        if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
+        return a;
+    }
+
     RawResult reverse(std::string addr) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
         std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
@@ -95,6 +108,19 @@ private:
     MapContext& ctx_;
 };
 
+// sendmail prints an AAAA answer as "IPv6:" and eight groups, none elided.
+std::string ipv6_as_sendmail(const std::string& text) {
+    unsigned char b[16];
+    if (inet_pton(AF_INET6, text.c_str(), b) != 1) return text;
+    std::string out = "IPv6:";
+    char group[8];
+    for (int i = 0; i < 8; ++i) {
+        std::snprintf(group, sizeof group, i ? ":%x" : "%x", (b[2 * i] << 8) | b[2 * i + 1]);
+        out += group;
+    }
+    return out;
+}
+
 // dns: -R type (A by default), -z delimiter joins every answer (else the
 // first), -Z limits their number, -B appends a base domain to the key.
 class DnsMap : public MapBase {
@@ -118,7 +144,9 @@ protected:
         size_t n = 0;
         for (const auto& r : a.records) {
             if (limit != 0 && n >= limit) break;
-            std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0] : r.data;
+            std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0]
+                            : r.type == dns::AAAA                  ? ipv6_as_sendmail(r.data)
+                                                                   : r.data;
             if (n > 0) out += delim;
             out += v;
             ++n;

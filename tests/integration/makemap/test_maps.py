@@ -137,7 +137,7 @@ class DnsMapTest(unittest.TestCase):
         dnsmasq = shutil.which('dnsmasq') or '/usr/sbin/dnsmasq'
         self.sb.start([dnsmasq, '--keep-in-foreground', '--port=%d' % self.port, '--listen-address=127.0.0.1',
                        '--bind-interfaces', '--no-resolv', '--no-hosts', '--pid-file=', '--local=/example.org/',
-                       '--address=/a.example.org/192.0.2.1',
+                       '--host-record=a.example.org,192.0.2.1', '--host-record=six.example.org,2001:db8::6',
                        '--host-record=multi.example.org,192.0.2.10', '--host-record=multi.example.org,192.0.2.11',
                        '--host-record=target.example.org,192.0.2.5', '--cname=alias.example.org,target.example.org',
                        '--txt-record=txt.example.org,hello world', '--txt-record=two.example.org,one,two',
@@ -176,14 +176,19 @@ class DnsMapTest(unittest.TestCase):
     def test_host_map(self):
         out = self.lookup('Kh host -a.\nKp host\n',
                           ['h a.example.org', 'h alias.example.org', 'h [192.0.2.1]', 'h [127.0.0.1]',
-                           'h localhost', 'p a.example.org', 'h nx.example.org.'])
+                           'h localhost', 'p a.example.org', 'h nx.example.org.', 'h six.example.org'])
         self.assertEqual(out, ['map_lookup: h (a.example.org) returns a.example.org. (0)',
                                'map_lookup: h (alias.example.org) returns target.example.org. (0)',
                                'map_lookup: h ([192.0.2.1]) returns a.example.org. (0)',
                                'map_lookup: h ([127.0.0.1]) returns localhost. (0)',
                                'map_lookup: h (localhost) returns localhost.example.com. (0)',
                                'map_lookup: p (a.example.org) returns a.example.org (0)',
-                               'map_lookup: h (nx.example.org.) no match (68)'])
+                               'map_lookup: h (nx.example.org.) no match (68)',
+                               'map_lookup: h (six.example.org) returns six.example.org. (0)'])
+
+    def test_aaaa_is_printed_as_sendmail_does(self):
+        out = self.lookup('Kd dns -RAAAA\n', ['d six.example.org'])
+        self.assertEqual(out, ['map_lookup: d (six.example.org) returns IPv6:2001:db8:0:0:0:0:0:6 (0)'])
 
     def test_bestmx(self):
         out = self.lookup('Kb bestmx\nKbz bestmx -z:\n',
