@@ -22,15 +22,17 @@ protected:
     // member is remembered, so "not found anywhere" is not claimed wrongly.
     RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {
         std::optional<RawResult> tempfail;
+        int code = kExNotFound;  // no member at all: sendmail says "not found"
         for (Map* m : members_) {
             if (!m->is_open()) continue;
             LookupResult r = m->lookup(key, av);
             if (r.status == LookupStatus::Found) return RawResult::found(r.value);
             if (r.status == LookupStatus::TempFail && !tempfail)
                 tempfail = RawResult{r.status, {}, r.code, r.error};
+            code = r.code;  // "not found" is reported as the last member said it
         }
         if (tempfail) return *tempfail;
-        return RawResult::not_found(members_.empty() ? kExNotFound : kExOk);
+        return RawResult::not_found(code);
     }
 
 private:

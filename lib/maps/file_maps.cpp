@@ -42,10 +42,9 @@ protected:
         std::string why = ensure_open();
         if (!why.empty()) return optional() ? RawResult::not_found() : RawResult::tempfail(why);
         // Without -N or -O sendmail tries the key both ways and keeps to the
-        // one that worked first.
-        bool with_nul = args().has('N'), without_nul = args().has('O');
+        // one that worked first; -N wins over -O.
+        bool with_nul = args().has('N'), without_nul = args().has('O') && !with_nul;
         if (!with_nul && !without_nul) with_nul = without_nul = true;
-        if (args().has('A')) return lookup_all(key, with_nul, without_nul);
         if (without_nul && try0_) {
             auto v = db_->get(key);
             if (!v) return RawResult::tempfail(label() + ": " + v.error().message);
@@ -68,22 +67,6 @@ protected:
     }
 
 private:
-    // -A: every record of a key (a file built with duplicates), joined by commas.
-    RawResult lookup_all(const std::string& key, bool with_nul, bool without_nul) {
-        std::vector<std::string> tries;
-        if (without_nul) tries.push_back(key);
-        if (with_nul) tries.push_back(key + std::string(1, '\0'));
-        for (const auto& k : tries) {
-            auto all = db_->get_all(k);
-            if (!all) return RawResult::tempfail(label() + ": " + all.error().message);
-            if (all->empty()) continue;
-            std::string out;
-            for (const auto& v : *all) out += (out.empty() ? "" : ",") + std::string(c_string(v));
-            return RawResult::found(out);
-        }
-        return RawResult::not_found();
-    }
-
     // Empty when open; else sendmail's words for why not.
     std::string ensure_open() {
         time_t now = std::time(nullptr);
@@ -109,14 +92,15 @@ private:
     bool try0_ = true, try1_ = true;
 };
 
-// text: "-k col -v col -z delim file"; columns count from 0; without -z the
+// text: "-k col -v col -z delim file"; columns count from 0 (both default to
+// 0, so a bare text map says whether the key is listed); without -z the
 // columns are separated by runs of blanks.
 class TextMap : public MapBase {
 public:
     TextMap(MapDeclaration d, MapArguments a) : MapBase(std::move(d), std::move(a), true) {
         path_ = args().words.at(0);
         key_col_ = std::atoi(args().get('k', "0").c_str());
-        value_col_ = std::atoi(args().get('v', "1").c_str());
+        value_col_ = std::atoi(args().get('v', "0").c_str());  // sendmail: the key column
         std::string z = args().get('z');
         delim_ = z.empty() ? '\0' : z[0];
     }

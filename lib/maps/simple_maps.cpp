@@ -18,8 +18,9 @@ namespace maps {
 
 namespace {
 
-// dequote: strips double quotes and backslashes; a key with neither, or with
-// an unbalanced quote, is "no match" so the rule keeps the original.
+// dequote: removes the double quotes of a key. A key without quotes, with an
+// unbalanced quote, or whose result would hold a blank, a backslash outside
+// quotes or a comment is "no match", so the rule keeps the original.
 class DequoteMap : public MapBase {
 public:
     using MapBase::MapBase;
@@ -28,19 +29,17 @@ protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::string out;
         bool quoted = false, changed = false;
-        for (size_t i = 0; i < key.size(); ++i) {
-            char c = key[i];
-            if (c == '\\' && i + 1 < key.size()) {
-                out.push_back(key[++i]);
-                changed = true;
-            } else if (c == '"') {
+        for (char c : key) {
+            if (c == '"') {
                 quoted = !quoted;
                 changed = true;
-            } else {
-                out.push_back(c);
+                continue;
             }
+            if (!quoted && (c == '\\' || c == '(' || c == ')' || c == ' ' || c == '\t')) return RawResult::not_found();
+            if (quoted && (c == ' ' || c == '\t')) return RawResult::not_found();
+            out.push_back(c);
         }
-        if (!changed || quoted || key.back() == '\\') return RawResult::not_found();
+        if (!changed || quoted) return RawResult::not_found();
         return RawResult::found(out);
     }
 };

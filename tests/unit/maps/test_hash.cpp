@@ -21,7 +21,7 @@ class HashMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_name_ending_in_db_is_kept);
     CPPUNIT_TEST(test_t_turns_tempfail_into_not_found);
     CPPUNIT_TEST(test_S_substitutes_spaces_in_key);
-    CPPUNIT_TEST(test_A_joins_duplicate_values);
+    CPPUNIT_TEST(test_N_wins_over_O);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
@@ -118,11 +118,9 @@ public:
         auto f = dir_.make_db("s", {{"a_b", "v"}});
         ASSERT_FOUND("v", look(ctx_.declare("s", "hash", "-S_ " + f), "a b"));
     }
-    void test_A_joins_duplicate_values() {
-        auto f = dir_.make_db("d", {{"k", "1"}, {"k", "2"}, {"j", "3"}}, true, true);
-        ASSERT_FOUND("1,2", look(ctx_.declare("d", "btree", "-A " + f), "k"));
-        ASSERT_FOUND("3", look(ctx_.declare("e", "btree", "-A " + f), "j"));
-        ASSERT_NOT_FOUND(look(ctx_.declare("g", "btree", "-A " + f), "none"));
+    void test_N_wins_over_O() {
+        auto f = dir_.make_db("m", {{"a", "b"}});
+        ASSERT_NOT_FOUND(look(ctx_.declare("m", "hash", "-N -O " + f), "a"));
     }
 };
 

@@ -8,7 +8,7 @@ class RegexMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_case_insensitive_unless_f);
     CPPUNIT_TEST(test_n_inverts);
     CPPUNIT_TEST(test_s_returns_captures_joined_by_d);
-    CPPUNIT_TEST(test_s_default_delimiter_is_blank);
+    CPPUNIT_TEST(test_s_default_delimiter_is_condelse);
     CPPUNIT_TEST(test_b_uses_basic_syntax);
     CPPUNIT_TEST(test_m_returns_key);
     CPPUNIT_TEST(test_pattern_with_spaces);
@@ -40,8 +40,11 @@ public:
         ASSERT_NOT_FOUND(look(m, "AABB"));
         ASSERT_FOUND("aa!", look(ctx_.declare("s", "regex", "-s1 -a! ^(a+)(b+)$"), "aabb"));
     }
-    void test_s_default_delimiter_is_blank() {
-        ASSERT_FOUND("bb aa", look(ctx_.declare("r", "regex", "-s2,1 ^(a+)(b+)$"), "aabb"));
+    void test_s_default_delimiter_is_condelse() {
+        ASSERT_FOUND("bb\x9b" "aa", look(ctx_.declare("r", "regex", "-s2,1 ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aabb\x9b" "aa\x9b" "bb", look(ctx_.declare("a", "regex", "-s ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aabb", look(ctx_.declare("z", "regex", "-s0 ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aa:", look(ctx_.declare("u", "regex", "-d: -s1,2 ^(a+)(b+)?$"), "aa"));
     }
     void test_b_uses_basic_syntax() {
         auto* m = ctx_.declare("r", "regex", "-b -s1 ^\\(a\\)b+$");

@@ -15,8 +15,8 @@ class SwitchMapTest : public CppUnit::TestFixture {
 public:
     void test_members_follow_switch_file_order() {
         ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "# c\naliases text files\nhosts files\n");
-        ctx_.declare("al.files", "text", dir_.write("f", "k fromfiles\nj onlyfiles\n"));
-        ctx_.declare("al.text", "text", dir_.write("t", "k fromtext\n"));
+        ctx_.declare("al.files", "text", "-v1 " + dir_.write("f", "k fromfiles\nj onlyfiles\n"));
+        ctx_.declare("al.text", "text", "-v1 " + dir_.write("t", "k fromtext\n"));
         auto* s = ctx_.declare("al", "switch", "aliases");
         CPPUNIT_ASSERT(s->warnings().empty());
         ASSERT_FOUND("fromtext", look(s, "k"));

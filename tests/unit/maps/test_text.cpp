@@ -4,6 +4,7 @@
 
 class TextMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(TextMapTest);
+    CPPUNIT_TEST(test_default_value_column_is_the_key);
     CPPUNIT_TEST(test_default_columns_split_on_blanks);
     CPPUNIT_TEST(test_k_v_z_select_columns);
     CPPUNIT_TEST(test_case_folding_and_f);
@@ -17,9 +18,14 @@ class TextMapTest : public CppUnit::TestFixture {
 public:
     void test_default_columns_split_on_blanks() {
         auto f = dir_.write("t", "# comment\nalpha   one\nbeta\ttwo three\n");
-        auto* m = ctx_.declare("t", "text", f);
+        auto* m = ctx_.declare("t", "text", "-v1 " + f);
         ASSERT_FOUND("one", look(m, "alpha"));
         ASSERT_FOUND("two", look(m, "beta"));
+    }
+    void test_default_value_column_is_the_key() {
+        auto f = dir_.write("t", "Alpha one\nbeta:x:y\n");
+        ASSERT_FOUND("Alpha", look(ctx_.declare("t", "text", f), "alpha"));
+        ASSERT_FOUND("beta", look(ctx_.declare("z", "text", "-z: " + f), "beta"));
     }
     void test_k_v_z_select_columns() {
         auto f = dir_.write("pw", "root:x:0:0\nUser:y:1:1\n");
@@ -30,9 +36,9 @@ public:
     }
     void test_case_folding_and_f() {
         auto f = dir_.write("t", "MiXed value\n");
-        ASSERT_FOUND("value", look(ctx_.declare("a", "text", f), "mixed"));
-        ASSERT_NOT_FOUND(look(ctx_.declare("b", "text", "-f " + f), "mixed"));
-        ASSERT_FOUND("value", look(ctx_.declare("c", "text", "-f " + f), "MiXed"));
+        ASSERT_FOUND("value", look(ctx_.declare("a", "text", "-v1 " + f), "mixed"));
+        ASSERT_NOT_FOUND(look(ctx_.declare("b", "text", "-v1 -f " + f), "mixed"));
+        ASSERT_FOUND("value", look(ctx_.declare("c", "text", "-v1 -f " + f), "MiXed"));
     }
     void test_not_found_is_68() {
         auto r = look(ctx_.declare("t", "text", dir_.write("t", "a b\n")), "nosuch");
