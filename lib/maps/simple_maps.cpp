@@ -147,11 +147,12 @@ protected:
     }
 };
 
-// stab: "key value" lines of a file, read once when declared.
+// stab: name/value pairs read once when declared (see open_stab).
 class StabMap : public MapBase {
 public:
     StabMap(MapDeclaration d, MapArguments a, std::unordered_map<std::string, std::string> table)
         : MapBase(std::move(d), std::move(a), true), table_(std::move(table)) {}
+    void set_warnings(std::vector<util::Error> w) { warnings_ = std::move(w); }
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
@@ -163,20 +164,28 @@ private:
     std::unordered_map<std::string, std::string> table_;
 };
 
+// stab: a table read once from an aliases(5)-style file ("name: value").
 MapResult open_stab(const MapDeclaration& d, MapArguments a) {
     if (a.words.empty()) return util::Error(d.file, d.line, "No file name for stab map " + d.name);
     std::ifstream in(a.words[0]);
     if (!in && !a.has('o')) return util::Error(d.file, d.line, "stab map " + d.name + ": cannot open " + a.words[0]);
     std::unordered_map<std::string, std::string> table;
+    std::vector<util::Error> warn;
     std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto w = util::split_words(line);
-        if (w.size() < 2) continue;
-        std::string key = a.has('f') ? w[0] : util::to_lower(w[0]);
-        table.emplace(key, std::string(util::trim(std::string_view(line).substr(line.find(w[1])))));
+    for (int n = 1; std::getline(in, line); ++n) {
+        if (util::trim(line).empty() || line[0] == '#') continue;
+        auto colon = line.find(':');
+        if (colon == std::string::npos) {
+            warn.emplace_back(a.words[0], n, "missing colon");
+            continue;
+        }
+        std::string key(util::trim(std::string_view(line).substr(0, colon)));
+        if (!a.has('f')) key = util::to_lower(key);
+        table.emplace(key, std::string(util::trim(std::string_view(line).substr(colon + 1))));
     }
-    return std::unique_ptr<Map>(std::make_unique<StabMap>(d, std::move(a), std::move(table)));
+    auto map = std::make_unique<StabMap>(d, std::move(a), std::move(table));
+    map->set_warnings(std::move(warn));
+    return std::unique_ptr<Map>(std::move(map));
 }
 
 }  // namespace

@@ -31,8 +31,10 @@ public:
         CPPUNIT_ASSERT(text.find("hello there") != std::string::npos);
     }
     void test_stab_reads_its_file() {
-        auto* m = ctx_.declare("st", "stab", dir_.write("st", "Key value here\n"));
+        auto* m = ctx_.declare("st", "stab", dir_.write("st", "Key: value here\nnocolon\n"));
         ASSERT_FOUND("value here", look(m, "KEY"));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), m->warnings().size());
+        CPPUNIT_ASSERT_EQUAL(dir_.path("st") + ": line 2: missing colon", m->warnings()[0].describe());
     }
     void test_stab_needs_a_file_name() {
         auto m = maps::open_map({"st", "stab", "", "t.cf", 13}, ctx_);
