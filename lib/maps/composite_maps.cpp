@@ -39,6 +39,8 @@ private:
     std::vector<Map*> members_;
 };
 
+}  // namespace
+
 // The methods configured for `service`: the service switch file first, then
 // /etc/nsswitch.conf, then sendmail's defaults.
 std::vector<std::string> switch_methods(const std::string& service, MapContext& ctx) {
@@ -67,8 +69,6 @@ std::vector<std::string> switch_methods(const std::string& service, MapContext& 
     if (m.empty()) m = service == "hosts" ? std::vector<std::string>{"files", "dns"} : std::vector<std::string>{"files"};
     return m;
 }
-
-}  // namespace
 
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     std::vector<std::string> names;

@@ -48,21 +48,32 @@ public:
     HostMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
+    // Forward lookups follow the service switch's "hosts" methods (files:
+    // the HostsFile option's file; dns); not found anywhere is 68, unless a
+    // name server could not be asked (75).
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
-        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
-        std::string found = hosts_file_lookup(hosts, name, false);
-        if (!found.empty()) return RawResult::found(qualify(found));
-        dns::Resolver* res = dns::default_resolver();
-        if (res == nullptr) return RawResult::tempfail(key + ": Name server timeout");
-        dns::Answer a = canonical_name(*res, name, key.back() == '.');
-        switch (a.status) {
-        case dns::Status::Ok: return RawResult::found(strip_dot(a.canonical));
-        case dns::Status::TempFail: return RawResult::tempfail(key + ": Name server timeout");
-        default: return RawResult::not_found(kExNotFound);
+        bool tempfail = false;
+        for (const auto& method : switch_methods("hosts", ctx_)) {
+            if (method == "files") {
+                std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
+                std::string found = hosts_file_lookup(hosts, name, false);
+                if (!found.empty()) return RawResult::found(qualify(found));
+            } else if (method == "dns") {
+                dns::Resolver* res = dns::default_resolver();
+                if (res == nullptr) {
+                    tempfail = true;
+                    continue;
+                }
+                dns::Answer a = canonical_name(*res, name, key.back() == '.');
+                if (a.status == dns::Status::Ok) return RawResult::found(strip_dot(a.canonical));
+                if (a.status == dns::Status::TempFail) tempfail = true;
+            }
         }
+        if (tempfail) return RawResult::tempfail(key + ": Name server timeout");
+        return RawResult::not_found(kExNotFound);
     }
 
 private:
@@ -77,16 +88,18 @@ private:
         return a;
     }
 
+    // Address to name goes through the system's resolver in sendmail
+    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then DNS.
     RawResult reverse(std::string addr) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
-        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
-        std::string found = hosts_file_lookup(hosts, addr, true);
+        std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
         dns::Resolver* res = dns::default_resolver();
-        if (res == nullptr) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        if (res == nullptr) return RawResult::tempfail({});  // sendmail prints nothing here
         dns::Answer a = res->reverse(addr);
         if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
-        if (a.status == dns::Status::TempFail) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail)
+            return RawResult::tempfail({});  // sendmail prints nothing here
         return RawResult::not_found(kExNotFound);
     }
 

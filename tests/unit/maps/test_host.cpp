@@ -11,6 +11,8 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_hosts_file_name_is_canonicalised);
     CPPUNIT_TEST(test_one_label_name_gets_local_domain);
     CPPUNIT_TEST(test_address_literal_is_reversed_through_hosts_file);
+    CPPUNIT_TEST(test_switch_without_dns_is_not_found);
+    CPPUNIT_TEST(test_predefined_host_map);
     CPPUNIT_TEST(test_unknown_name_without_server_tempfails);
     CPPUNIT_TEST(test_trailing_dot_key);
     CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
@@ -29,6 +31,7 @@ public:
         dns::set_default_config(rc);
         ctx_.options["HostsFile"] = dir_.write("hosts", "127.0.0.1 localhost\n192.0.2.7 gw.example.com gw # c\n");
         ctx_.macros["m"] = "example.com";
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files dns\n");
     }
     void test_hosts_file_name_is_canonicalised() {
         auto* m = ctx_.declare("h", "host", "-a.");
@@ -38,10 +41,27 @@ public:
     void test_one_label_name_gets_local_domain() {
         ASSERT_FOUND("localhost.example.com", look(ctx_.declare("h", "host", ""), "localhost"));
     }
+    // Reverse lookups use the system's /etc/hosts, not HostsFile, as
+    // sendmail's gethostbyaddr() does; then DNS, which is down here.
     void test_address_literal_is_reversed_through_hosts_file() {
         auto* m = ctx_.declare("h", "host", "-a.");
         ASSERT_FOUND("localhost.", look(m, "[127.0.0.1]"));
-        ASSERT_FOUND("gw.example.com.", look(m, "[192.0.2.7]"));
+        auto r = look(m, "[192.0.2.7]");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(75, r.code);
+    }
+    void test_switch_without_dns_is_not_found() {
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        auto r = look(ctx_.declare("h", "host", "-a."), "nonexistent.invalid");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(68, r.code);
+    }
+    void test_predefined_host_map() {
+        auto decls = maps::predefined_map_declarations();
+        CPPUNIT_ASSERT_EQUAL(size_t(1), decls.size());
+        auto m = maps::open_map(decls[0], ctx_);
+        CPPUNIT_ASSERT(m.ok());
+        ASSERT_FOUND("gw.example.com.", (*m)->lookup("gw", {}));
     }
     void test_unknown_name_without_server_tempfails() {
         auto r = look(ctx_.declare("h", "host", "-a."), "foo.example.org");
