@@ -176,10 +176,13 @@ private:
 // them in preference order joined by the delimiter.
 class BestMxMap : public MapBase {
 public:
-    using MapBase::MapBase;
+    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        // A service switch without "dns" for hosts: no MX lookups at all.
+        auto methods = switch_methods("hosts", ctx_);
+        if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::not_found();
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
         // A dotted name is asked as given: "no MX" must not turn into a
@@ -199,13 +202,23 @@ protected:
         }
         return RawResult::found(out);
     }
+
+private:
+    MapContext& ctx_;
 };
 
 }  // namespace
 
 MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (d.class_name == "host") return std::unique_ptr<Map>(std::make_unique<HostMap>(d, std::move(a), ctx));
-    if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), false));
+    if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), ctx));
+    // sendmail accepts the record type as a separate word too ("-R A").
+    if (a.has('R') && a.get('R').empty() && !a.words.empty()) {
+        a.flags['R'] = a.words.front();
+        a.words.erase(a.words.begin());
+        a.rest.clear();
+        for (const auto& w : a.words) a.rest += (a.rest.empty() ? "" : " ") + w;
+    }
     std::string rtype = a.get('R', "A");
     int type = dns::type_from_name(rtype);
     if (type < 0) return util::Error(d.file, d.line, "dns map " + d.name + ": wrong type " + rtype);

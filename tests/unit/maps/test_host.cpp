@@ -16,6 +16,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unknown_name_without_server_tempfails);
     CPPUNIT_TEST(test_trailing_dot_key);
     CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
+    CPPUNIT_TEST(test_dns_type_as_separate_word);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -55,6 +56,9 @@ public:
         auto r = look(ctx_.declare("h", "host", "-a."), "nonexistent.invalid");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
         CPPUNIT_ASSERT_EQUAL(68, r.code);
+        auto b = look(ctx_.declare("b", "bestmx", ""), "example.org");
+        CPPUNIT_ASSERT(b.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(0, b.code);
     }
     void test_predefined_host_map() {
         auto decls = maps::predefined_map_declarations();
@@ -79,6 +83,10 @@ public:
             CPPUNIT_ASSERT_EQUAL(75, r.code);
             CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
         }
+    }
+    void test_dns_type_as_separate_word() {
+        CPPUNIT_ASSERT(maps::open_map({"d", "dns", "-R A -T<TMP>", "t.cf", 4}, ctx_).ok());
+        CPPUNIT_ASSERT(!maps::open_map({"d", "dns", "-R BOGUS", "t.cf", 4}, ctx_).ok());
     }
     void test_dns_bad_record_type_is_refused() {
         auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
