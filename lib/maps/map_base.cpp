@@ -2,6 +2,9 @@
 // Doing -m, -a and %n here, once, keeps every class's answer consistent.
 #include "maps/map_base.hpp"
 
+#include <syslog.h>
+
+#include "util/log.hpp"
 #include "util/strings.hpp"
 
 namespace maps {
@@ -35,6 +38,12 @@ MapArguments parse_map_arguments(std::string_view arguments) {
     a.rest = std::string(util::trim(arguments.substr(p)));
     a.words = util::split_words(a.rest);
     return a;
+}
+
+RawResult RawResult::logged() && {
+    if (!error.empty()) util::log_line(LOG_ERR, 1, "", error);
+    print_error = false;
+    return std::move(*this);
 }
 
 std::string_view c_string(std::string_view s) { return s.substr(0, std::min(s.find('\0'), s.size())); }
@@ -77,7 +86,7 @@ LookupResult MapBase::lookup(std::string_view key, std::span<const std::string> 
         for (char& c : k)
             if (c == ' ') c = space[0];
     RawResult raw = raw_lookup(k, args);
-    LookupResult r{raw.status, {}, std::move(raw.error), raw.code};
+    LookupResult r{raw.status, {}, std::move(raw.error), raw.code, raw.print_error};
     if (raw.status == LookupStatus::Found) {
         r.value = args_.has('m') ? std::string(key) : substitute_arguments(raw.value, key, args);
         r.value += args_.get('a');

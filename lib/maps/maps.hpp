@@ -38,6 +38,10 @@ struct LookupResult {
     // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
     // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
     int code = 0;
+    // Whether sendmail -bt prints `error` before "no match" (the host map's
+    // "name: Name server timeout") or only logs it (socket and program maps,
+    // whose errors this library has already sent to the log).
+    bool print_error = true;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,

@@ -28,7 +28,7 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         int fds[2];
-        if (pipe2(fds, O_CLOEXEC) != 0) return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno));
+        if (pipe2(fds, O_CLOEXEC) != 0) return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno)).logged();
         util::UniqueFd rd(fds[0]), wr(fds[1]);
         std::vector<std::string> argv_s = args().words;
         argv_s.push_back(key);
@@ -36,7 +36,7 @@ protected:
         for (auto& s : argv_s) argv.push_back(s.data());
         argv.push_back(nullptr);
         pid_t pid = fork();
-        if (pid < 0) return RawResult::tempfail(label() + ": fork: " + std::strerror(errno));
+        if (pid < 0) return RawResult::tempfail(label() + ": fork: " + std::strerror(errno)).logged();
         if (pid == 0) {
             int devnull = open("/dev/null", O_RDONLY);
             if (devnull >= 0) dup2(devnull, 0);
@@ -51,7 +51,7 @@ protected:
         int status = 0;
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
         }
-        if (timed_out) return RawResult::tempfail(label() + ": " + argv_s[0] + " timed out");
+        if (timed_out) return RawResult::tempfail(label() + ": " + argv_s[0] + " timed out").logged();
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : kExTempFail;
         if (code != 0) return RawResult::not_found(code);
         auto nl = out.find('\n');

@@ -61,7 +61,14 @@ public:
     }
 
 protected:
+    // Failures are logged, as sendmail does, not shown by -bt.
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        RawResult r = ask(key);
+        return r.status == LookupStatus::TempFail || r.status == LookupStatus::PermFail ? std::move(r).logged() : r;
+    }
+
+private:
+    RawResult ask(const std::string& key) {
         // A kept-open connection may have been closed by the server: one retry.
         for (int attempt = 0; attempt < 2; ++attempt) {
             bool fresh = !fd_.valid();
@@ -79,7 +86,6 @@ protected:
         return RawResult::tempfail(label() + ": connection closed");
     }
 
-private:
     // Sends the query and reads one netstring reply; empty when it worked.
     std::string exchange(const std::string& query, std::string& reply) {
         auto deadline = Clock::now() + timeout_;

@@ -85,7 +85,7 @@ void lookup(Context& ctx, const std::string& line) {
         std::cout << "returns " << r.value << " (" << r.code << ")\n";
         return;
     }
-    if (!r.error.empty()) std::cout << r.error << "\n";
+    if (!r.error.empty() && r.print_error) std::cout << r.error << "\n";
     std::cout << "no match (" << r.code << ")\n";
 }
 

@@ -111,14 +111,14 @@ class MapLookupTest(unittest.TestCase):
         out = self.lookup('Kvirt socket -d1 inet:%d@127.0.0.1\n' % srv.port,
                           ['virt alice@example.com', 'virt nobody', 'virt tmp', 'virt bad', 'virt slow',
                            'virt alice@example.com'])
-        lines = out.splitlines()
-        self.assertEqual(lines[0], 'map_lookup: virt (alice@example.com) returns alice@mailhost (0)')
-        self.assertEqual(lines[1], 'map_lookup: virt (nobody) no match (68)')
-        self.assertIn('TEMP try later', lines[2])
-        self.assertEqual(lines[3], 'no match (75)')
-        self.assertIn('bad netstring reply', lines[4])
-        self.assertIn('timeout', lines[6])
-        self.assertEqual(lines[-1], 'map_lookup: virt (alice@example.com) returns alice@mailhost (0)')
+        # Like sendmail, the reasons of failures go to the log, not to -bt's output.
+        self.assertEqual(out.splitlines(), [
+            'map_lookup: virt (alice@example.com) returns alice@mailhost (0)',
+            'map_lookup: virt (nobody) no match (68)',
+            'map_lookup: virt (tmp) no match (75)',
+            'map_lookup: virt (bad) no match (75)',
+            'map_lookup: virt (slow) no match (75)',
+            'map_lookup: virt (alice@example.com) returns alice@mailhost (0)'])
         self.assertEqual(srv.queries[0], 'virt alice@example.com')
 
     def test_socketmap_server_down_tempfails(self):
