@@ -36,8 +36,8 @@ struct Record {
     std::string name;  // owner name, no trailing dot
     int type = 0;
     unsigned ttl = 0;
-    int preference = 0;  // MX preference, SRV priority
-    std::string data;    // presentation form: address, target name (no dot), TXT text, or hex
+    int preference = 0;                // MX preference, SRV priority
+    std::string data;                  // presentation form: address, target name (no dot), TXT text, or hex
     std::vector<std::string> strings;  // TXT: its character-strings (data is their concatenation)
 };
 

@@ -93,8 +93,10 @@ struct Resolver::Impl {
         std::lock_guard<std::mutex> g(lock);
         Pending p;
         std::string n(name);
-        if (search) ares_search(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
-        else ares_query(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
+        if (search)
+            ares_search(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
+        else
+            ares_query(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
         wait(p);
         Answer a;
         a.status = status_of(p.status);
@@ -205,8 +207,10 @@ Resolver* default_resolver() {
     std::lock_guard<std::mutex> g(default_lock);
     if (!default_instance && !default_failed) {
         auto r = Resolver::create(default_config);
-        if (r) default_instance = std::move(*r);
-        else default_failed = true;
+        if (r)
+            default_instance = std::move(*r);
+        else
+            default_failed = true;
     }
     return default_instance.get();
 }

@@ -110,13 +110,16 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::ifstream in(path_);
-        if (!in) return optional() ? RawResult::not_found(kExNotFound) : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
+        if (!in)
+            return optional() ? RawResult::not_found(kExNotFound)
+                              : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
         std::string line;
         bool fold = !args().has('f');
         while (std::getline(in, line)) {
             if (line.empty() || line[0] == '#') continue;
             auto cols = delim_ ? util::split(line, delim_) : util::split_words(line);
-            if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size()) continue;
+            if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size())
+                continue;
             const std::string& k = cols[static_cast<size_t>(key_col_)];
             if (fold ? util::iequals(k, key) : k == key) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
         }

@@ -27,8 +27,10 @@ MapArguments parse_map_arguments(std::string_view arguments) {
         std::string value;
         bool quoted = false;
         while (end < arguments.size() && (quoted || (arguments[end] != ' ' && arguments[end] != '\t'))) {
-            if (arguments[end] == '"') quoted = !quoted;
-            else value.push_back(arguments[end]);
+            if (arguments[end] == '"')
+                quoted = !quoted;
+            else
+                value.push_back(arguments[end]);
             ++end;
         }
         a.flags[f] = value;
@@ -63,8 +65,10 @@ std::string substitute_arguments(std::string_view value, std::string_view key, s
             ++i;
         } else if (n >= '0' && n <= '9') {
             size_t idx = static_cast<size_t>(n - '0');
-            if (idx == 0) out.append(key);
-            else if (idx <= args.size()) out.append(args[idx - 1]);
+            if (idx == 0)
+                out.append(key);
+            else if (idx <= args.size())
+                out.append(args[idx - 1]);
             ++i;
         } else {
             out.push_back(c);

@@ -44,7 +44,9 @@ struct RawResult {
 
     static RawResult found(std::string v) { return {LookupStatus::Found, std::move(v), kExOk, {}, true}; }
     static RawResult not_found(int code = kExOk) { return {LookupStatus::NotFound, {}, code, {}, true}; }
-    static RawResult tempfail(std::string why) { return {LookupStatus::TempFail, {}, kExTempFail, std::move(why), true}; }
+    static RawResult tempfail(std::string why) {
+        return {LookupStatus::TempFail, {}, kExTempFail, std::move(why), true};
+    }
     static RawResult permfail(std::string why, int code = kExConfig) {
         return {LookupStatus::PermFail, {}, code, std::move(why), true};
     }

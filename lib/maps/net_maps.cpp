@@ -45,7 +45,8 @@ std::string hosts_file_lookup(const std::string& path, const std::string& key, b
 
 class HostMap : public MapBase {
 public:
-    HostMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    HostMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     // Forward lookups follow the service switch's "hosts" methods (files:
@@ -158,8 +159,8 @@ protected:
         for (const auto& r : a.records) {
             if (limit != 0 && n >= limit) break;
             std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0]
-                            : r.type == dns::AAAA                  ? ipv6_as_sendmail(r.data)
-                                                                   : r.data;
+                            : r.type == dns::AAAA                    ? ipv6_as_sendmail(r.data)
+                                                                     : r.data;
             if (n > 0) out += delim;
             out += v;
             ++n;
@@ -176,7 +177,8 @@ private:
 // them in preference order joined by the delimiter.
 class BestMxMap : public MapBase {
 public:
-    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {

@@ -28,7 +28,8 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         int fds[2];
-        if (pipe2(fds, O_CLOEXEC) != 0) return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno)).logged();
+        if (pipe2(fds, O_CLOEXEC) != 0)
+            return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno)).logged();
         util::UniqueFd rd(fds[0]), wr(fds[1]);
         std::vector<std::string> argv_s = args().words;
         argv_s.push_back(key);
@@ -49,8 +50,7 @@ protected:
         bool timed_out = !read_output(rd.get(), out);
         if (timed_out) kill(pid, SIGKILL);
         int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
         if (timed_out) return RawResult::tempfail(label() + ": " + argv_s[0] + " timed out").logged();
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : kExTempFail;
         if (code != 0) return RawResult::not_found(code);
@@ -65,7 +65,8 @@ private:
         auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kTimeoutMs);
         char buf[4096];
         for (;;) {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return false;
             struct pollfd p = {fd, POLLIN, 0};
             int rc = poll(&p, 1, static_cast<int>(left.count()));

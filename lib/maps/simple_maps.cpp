@@ -86,7 +86,8 @@ protected:
 // macro: $(macro {name} $@ value $) sets the macro (no value clears it); "".
 class MacroMap : public MapBase {
 public:
-    MacroMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    MacroMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {

@@ -96,7 +96,8 @@ private:
             auto r = rd.take(reply);
             if (r == NetstringReader::State::Done) return {};
             if (r == NetstringReader::State::Bad) return "bad netstring reply: " + rd.error();
-            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+            int left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
             if (left <= 0) return "timeout reading reply";
             struct pollfd p = {fd_.get(), POLLIN, 0};
             int rc = poll(&p, 1, left);

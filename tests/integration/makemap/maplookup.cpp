@@ -99,10 +99,14 @@ int main(int argc, char** argv) {
     while ((c = getopt(argc, argv, "n:O:M:")) != -1) {
         std::string v = optarg;
         auto eq = v.find('=');
-        if (c == 'n') rc.servers.push_back(v);
-        else if (eq != std::string::npos && c == 'O') ctx.options_[v.substr(0, eq)] = v.substr(eq + 1);
-        else if (eq != std::string::npos && c == 'M') ctx.macros_[v.substr(0, eq)] = v.substr(eq + 1);
-        else return 64;
+        if (c == 'n')
+            rc.servers.push_back(v);
+        else if (eq != std::string::npos && c == 'O')
+            ctx.options_[v.substr(0, eq)] = v.substr(eq + 1);
+        else if (eq != std::string::npos && c == 'M')
+            ctx.macros_[v.substr(0, eq)] = v.substr(eq + 1);
+        else
+            return 64;
     }
     if (optind != argc - 1) {
         std::cerr << "usage: maplookup [-n server] [-O opt=value] [-M macro=value] file.cf\n";

@@ -65,7 +65,8 @@ public:
     std::string make_db(const std::string& name, const std::vector<std::pair<std::string, std::string>>& kv,
                         bool btree = false, bool dups = false) const {
         std::string p = path(name) + ".db";
-        auto db = maps::DbFile::open(p, {btree ? maps::DbType::Btree : maps::DbType::Hash, true, true, true, dups, 0, 0640});
+        auto db =
+            maps::DbFile::open(p, {btree ? maps::DbType::Btree : maps::DbType::Hash, true, true, true, dups, 0, 0640});
         CPPUNIT_ASSERT(db.ok());
         for (const auto& [k, v] : kv) db->put(k, v, false);
         CPPUNIT_ASSERT(db->close().ok());
@@ -80,11 +81,10 @@ inline maps::LookupResult look(maps::Map* m, const std::string& key, std::vector
     return m->lookup(key, args);
 }
 
-#define ASSERT_FOUND(expected, result)                                                          \
-    do {                                                                                        \
-        auto r_ = (result);                                                                     \
+#define ASSERT_FOUND(expected, result)                                                            \
+    do {                                                                                          \
+        auto r_ = (result);                                                                       \
         CPPUNIT_ASSERT_MESSAGE("not found: " + r_.error, r_.status == maps::LookupStatus::Found); \
-        CPPUNIT_ASSERT_EQUAL(std::string(expected), r_.value);                                  \
+        CPPUNIT_ASSERT_EQUAL(std::string(expected), r_.value);                                    \
     } while (0)
-#define ASSERT_NOT_FOUND(result) \
-    CPPUNIT_ASSERT((result).status == maps::LookupStatus::NotFound)
+#define ASSERT_NOT_FOUND(result) CPPUNIT_ASSERT((result).status == maps::LookupStatus::NotFound)

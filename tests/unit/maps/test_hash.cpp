@@ -85,8 +85,8 @@ public:
         auto r = look(m, "key");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
         CPPUNIT_ASSERT_EQUAL(75, r.code);
-        CPPUNIT_ASSERT_EQUAL("hash map \"x\": missing map file " + dir_.path("nosuch") + ".db: No such file or directory",
-                             r.error);
+        CPPUNIT_ASSERT_EQUAL(
+            "hash map \"x\": missing map file " + dir_.path("nosuch") + ".db: No such file or directory", r.error);
         CPPUNIT_ASSERT(m->is_open());
     }
     void test_optional_missing_file_is_not_open() {
