@@ -56,6 +56,9 @@ protected:
         if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
+        // -D: in deferred delivery mode the network is not asked at all.
+        if (args().has('D') && ctx_.option("DeliveryMode").value_or("").rfind('d', 0) == 0)
+            return RawResult::tempfail({});
         bool tempfail = false;
         for (const auto& method : switch_methods("hosts", ctx_)) {
             if (method == "files") {
