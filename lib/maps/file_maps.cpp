@@ -41,10 +41,10 @@ protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::string why = ensure_open();
         if (!why.empty()) return optional() ? RawResult::not_found() : RawResult::tempfail(why);
-        // Without -N or -O sendmail tries the key both ways and keeps to the
-        // one that worked first; -N wins over -O.
-        bool with_nul = args().has('N'), without_nul = args().has('O') && !with_nul;
-        if (!with_nul && !without_nul) with_nul = without_nul = true;
+        // sendmail tries the key without and with its NUL (keeping to the
+        // form that worked first); -N rules out the first, -O the second,
+        // so with both nothing is ever found.
+        bool with_nul = !args().has('O'), without_nul = !args().has('N');
         if (without_nul && try0_) {
             auto v = db_->get(key);
             if (!v) return RawResult::tempfail(label() + ": " + v.error().message);

@@ -21,7 +21,7 @@ class HashMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_name_ending_in_db_is_kept);
     CPPUNIT_TEST(test_t_turns_tempfail_into_not_found);
     CPPUNIT_TEST(test_S_substitutes_spaces_in_key);
-    CPPUNIT_TEST(test_N_wins_over_O);
+    CPPUNIT_TEST(test_N_and_O_together_find_nothing);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
@@ -118,9 +118,10 @@ public:
         auto f = dir_.make_db("s", {{"a_b", "v"}});
         ASSERT_FOUND("v", look(ctx_.declare("s", "hash", "-S_ " + f), "a b"));
     }
-    void test_N_wins_over_O() {
-        auto f = dir_.make_db("m", {{"a", "b"}});
+    void test_N_and_O_together_find_nothing() {
+        auto f = dir_.make_db("m", {{"a", "b"}, {std::string("c\0", 2), "d"}});
         ASSERT_NOT_FOUND(look(ctx_.declare("m", "hash", "-N -O " + f), "a"));
+        ASSERT_NOT_FOUND(look(ctx_.declare("n", "hash", "-N -O " + f), "c"));
     }
 };
 
