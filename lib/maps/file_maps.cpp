@@ -114,14 +114,14 @@ protected:
             return optional() ? RawResult::not_found(kExNotFound)
                               : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
         std::string line;
-        bool fold = !args().has('f');
         while (std::getline(in, line)) {
             if (line.empty() || line[0] == '#') continue;
             auto cols = delim_ ? util::split(line, delim_) : util::split_words(line);
             if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size())
                 continue;
             const std::string& k = cols[static_cast<size_t>(key_col_)];
-            if (fold ? util::iequals(k, key) : k == key) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
+            // sendmail compares text keys without regard to case, -f or not.
+            if (util::iequals(k, key)) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
         }
         return RawResult::not_found(kExNotFound);
     }
