@@ -73,8 +73,10 @@ public:
     // missing): sendmail's -bt says `Map named "m" not open` and lookups in
     // rules leave the key alone. Opens lazily, so it may touch the file.
     virtual bool is_open() { return true; }
-    // The -T text of the declaration: sendmail returns key + this text when a
-    // lookup tempfails. Empty when not declared.
+    // The -T text of the declaration. When a lookup tempfails, sendmail's
+    // $( $) yields key + this text if set (e.g. "foo<TMPF>"), else the $:
+    // default (or the key); either way the ruleset's status becomes 75.
+    // Empty when not declared.
     virtual std::string tempfail_text() const { return {}; }
 
 protected:
