@@ -1,6 +1,8 @@
 // test_hash.cpp: the hash and btree classes: case folding and -f, the NUL
 // conventions (-N, -O, adaptive), -m, -a, %n substitution, -o for a missing
 // file, sendmail's message for a missing non-optional file, reopening.
+#include <cstdio>
+
 #include "map_test_support.hpp"
 
 class HashMapTest : public CppUnit::TestFixture {
@@ -21,6 +23,7 @@ class HashMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_name_ending_in_db_is_kept);
     CPPUNIT_TEST(test_t_turns_tempfail_into_not_found);
     CPPUNIT_TEST(test_S_substitutes_spaces_in_key);
+    CPPUNIT_TEST(test_replaced_file_is_reopened);
     CPPUNIT_TEST(test_N_and_O_together_find_nothing);
     CPPUNIT_TEST_SUITE_END();
 
@@ -113,6 +116,17 @@ public:
         auto r = look(m, "key");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
         CPPUNIT_ASSERT_EQUAL(75, r.code);
+    }
+    // makemap renames a new file over the old one; the map notices (it looks
+    // at most once a second, hence the wait) and reads the new file.
+    void test_replaced_file_is_reopened() {
+        auto f = dir_.make_db("r", {{"k", "old"}});
+        auto* m = ctx_.declare("r", "hash", f);
+        ASSERT_FOUND("old", look(m, "k"));
+        auto g = dir_.make_db("r2", {{"k", "new"}});
+        CPPUNIT_ASSERT(::rename((g + ".db").c_str(), (f + ".db").c_str()) == 0);
+        ::usleep(1100 * 1000);
+        ASSERT_FOUND("new", look(m, "k"));
     }
     void test_S_substitutes_spaces_in_key() {
         auto f = dir_.make_db("s", {{"a_b", "v"}});
