@@ -17,6 +17,9 @@ namespace dns {
 struct ResolverConfig {
     // "127.0.0.1", "127.0.0.1:5353", "[::1]:53"; empty: /etc/resolv.conf's.
     std::vector<std::string> servers;
+    // resolv.conf to read instead of /etc/resolv.conf ("nameserver", "search",
+    // "options"); ignored for the servers when `servers` is set.
+    std::string resolv_conf;
     std::chrono::milliseconds timeout{5000};  // per try
     int tries = 2;
 };

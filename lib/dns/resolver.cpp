@@ -117,6 +117,11 @@ util::Result<std::unique_ptr<Resolver>> Resolver::create(const ResolverConfig& c
     opts.timeout = static_cast<int>(cfg.timeout.count());
     opts.tries = cfg.tries;
     int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES;
+    std::string conf = cfg.resolv_conf;  // c-ares wants a mutable char*
+    if (!conf.empty()) {
+        opts.resolvconf_path = conf.data();
+        mask |= ARES_OPT_RESOLVCONF;
+    }
     int rc = ares_init_options(&impl->channel, &opts, mask);
     if (rc != ARES_SUCCESS) return util::Error(std::string("resolver: ") + ares_strerror(rc));
     if (!cfg.servers.empty()) {

@@ -146,11 +146,12 @@ class DnsMapTest(unittest.TestCase):
                        '--ptr-record=1.2.0.192.in-addr.arpa,a.example.org'], port=self.port)
         self.driver = self.sb.program('tests/integration/makemap/maplookup')
 
-    def lookup(self, cf_text, queries):
+    def lookup(self, cf_text, queries, extra=()):
         cf = self.sb.write('m.cf', cf_text)
         hosts = self.sb.write('hosts', '127.0.0.1 localhost\n')
         r = self.sb.run([self.driver, '-n', '127.0.0.1:%d' % self.port, '-O', 'HostsFile=' + hosts,
-                         '-M', 'm=example.com', cf], input=''.join('/map %s\n' % q for q in queries))
+                         '-M', 'm=example.com'] + list(extra) + [cf],
+                        input=''.join('/map %s\n' % q for q in queries))
         self.assertEqual(r.returncode, 0, r.stderr)
         return r.stdout.decode().splitlines()
 
@@ -189,6 +190,11 @@ class DnsMapTest(unittest.TestCase):
     def test_aaaa_is_printed_as_sendmail_does(self):
         out = self.lookup('Kd dns -RAAAA\n', ['d six.example.org'])
         self.assertEqual(out, ['map_lookup: d (six.example.org) returns IPv6:2001:db8:0:0:0:0:0:6 (0)'])
+
+    def test_search_list_from_resolv_conf(self):
+        conf = self.sb.write('resolv.conf', 'search example.org\noptions ndots:1\n')
+        out = self.lookup('Kd dns -RA\n', ['d a'], extra=['-r', conf])
+        self.assertEqual(out, ['map_lookup: d (a) returns 192.0.2.1 (0)'])
 
     def test_bestmx(self):
         out = self.lookup('Kb bestmx\nKbz bestmx -z:\n',
