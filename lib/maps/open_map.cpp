@@ -19,10 +19,12 @@ struct ClassEntry {
 };
 
 const ClassEntry kClasses[] = {
-    {"hash", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), false); }},
-    {"btree", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), true); }},
+    {"hash",
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), false, c); }},
+    {"btree",
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), true, c); }},
     {"implicit",
-     [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), false); }},
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), false, c); }},
     {"text", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_text_map(d, std::move(a)); }},
     {"regex", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_regex_map(d, std::move(a)); }},
     {"sequence", open_composite_map},

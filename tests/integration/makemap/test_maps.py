@@ -78,12 +78,21 @@ class MapLookupTest(unittest.TestCase):
         self.sb.run([mm, '-N', '-t:', 'hash', 'al'], input='root: admin\n')
         out = self.lookup('Kh hash %s\nKb btree -T<TMPF> %s\nKn hash -N %s\n' % (
             self.sb.path('acc-hash'), self.sb.path('acc-btree'), self.sb.path('al')),
-            ['h connect:127.0.0.1', 'h CONNECT:127.0.0.1', 'b To:bad@example.com', 'b nosuch', 'n root'])
+            ['h connect:127.0.0.1', 'h CONNECT:127.0.0.1', 'b To:bad@example.com', 'b nosuch', 'n root'],
+            extra=['-O', 'DontBlameSendmail=MapInUnsafeDirPath'])  # the sandbox may be below /tmp
         self.assertEqual(out, 'map_lookup: h (connect:127.0.0.1) returns RELAY (0)\n'
                               'map_lookup: h (CONNECT:127.0.0.1) returns RELAY (0)\n'
                               'map_lookup: b (To:bad@example.com) returns REJECT (0)\n'
                               'map_lookup: b (nosuch) no match (0)\n'
                               'map_lookup: n (root) returns  admin (0)\n')
+
+    def test_map_below_writable_directory_is_refused(self):
+        os.mkdir(self.sb.path('gw'))
+        os.chmod(self.sb.path('gw'), 0o777)
+        self.sb.run([self.sb.program('makemap/makemap'), 'hash', 'gw/m'], input='k v\n')
+        out = self.lookup('Km hash %s\n' % self.sb.path('gw/m'), ['m k'])
+        self.assertRegex(out, r'^map_lookup: m \(k\) hash map "m": unsafe map file .*gw/m\.db: (World|Group) writable directory\n'
+                              r'no match \(75\)\n$')
 
     def test_missing_and_optional_files(self):
         out = self.lookup('Kx hash %s\nKo hash -o %s\n' % (self.sb.path('none'), self.sb.path('none')),

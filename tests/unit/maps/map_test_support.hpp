@@ -18,6 +18,10 @@
 
 class TestContext : public maps::MapContext {
 public:
+    // A build tree may sit in a group writable directory; the unsafe-path
+    // rule itself is tested with this option removed.
+    TestContext() { options["DontBlameSendmail"] = "GroupWritableDirPathSafe"; }
+
     maps::Map* find_map(std::string_view name) override {
         auto it = maps.find(std::string(name));
         return it == maps.end() ? nullptr : it->second.get();
@@ -48,12 +52,15 @@ public:
     std::map<std::string, std::string> macros, options;
 };
 
-// A directory removed at the end of the test.
+// A directory removed at the end of the test. It is made in the current
+// directory (the build tree), not in /tmp: sendmail's rules refuse maps
+// below a world writable directory.
 class ScratchDir {
 public:
     ScratchDir() {
-        char tmpl[] = "/tmp/mapstestXXXXXX";
-        dir_ = ::mkdtemp(tmpl);
+        char cwd[4096];
+        std::string tmpl = std::string(::getcwd(cwd, sizeof cwd) ? cwd : ".") + "/mapstestXXXXXX";
+        dir_ = ::mkdtemp(tmpl.data());
     }
     ~ScratchDir() { std::system(("rm -rf " + dir_).c_str()); }
     std::string path(const std::string& name) const { return dir_ + "/" + name; }

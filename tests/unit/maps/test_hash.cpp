@@ -1,6 +1,9 @@
 // test_hash.cpp: the hash and btree classes: case folding and -f, the NUL
 // conventions (-N, -O, adaptive), -m, -a, %n substitution, -o for a missing
 // file, sendmail's message for a missing non-optional file, reopening.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
 
 #include "map_test_support.hpp"
@@ -24,6 +27,10 @@ class HashMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_t_turns_tempfail_into_not_found);
     CPPUNIT_TEST(test_S_substitutes_spaces_in_key);
     CPPUNIT_TEST(test_replaced_file_is_reopened);
+    CPPUNIT_TEST(test_unsafe_directory_is_refused_with_message);
+    CPPUNIT_TEST(test_writable_or_linked_file_is_quietly_ignored);
+    CPPUNIT_TEST(test_bad_file_and_directory);
+    CPPUNIT_TEST(test_implicit_missing_file_is_quiet);
     CPPUNIT_TEST(test_N_and_O_together_find_nothing);
     CPPUNIT_TEST_SUITE_END();
 
@@ -127,6 +134,42 @@ public:
         CPPUNIT_ASSERT(::rename((g + ".db").c_str(), (f + ".db").c_str()) == 0);
         ::usleep(1100 * 1000);
         ASSERT_FOUND("new", look(m, "k"));
+    }
+    void test_unsafe_directory_is_refused_with_message() {
+        ::mkdir(dir_.path("gw").c_str(), 0775);
+        ::chmod(dir_.path("gw").c_str(), 0775);
+        auto f = dir_.make_db("gw/m", {{"k", "v"}});
+        ctx_.options.erase("DontBlameSendmail");
+        auto r = look(ctx_.declare("g", "hash", f), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL("hash map \"g\": unsafe map file " + f + ".db: Group writable directory", r.error);
+        ctx_.options["DontBlameSendmail"] = "MapInUnsafeDirPath";
+        ASSERT_FOUND("v", look(ctx_.declare("h", "hash", f), "k"));
+    }
+    void test_writable_or_linked_file_is_quietly_ignored() {
+        auto f = dir_.make_db("w", {{"k", "v"}});
+        ::chmod((f + ".db").c_str(), 0664);
+        auto r = look(ctx_.declare("w", "hash", f), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(0, r.code);
+        CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+        auto g = dir_.make_db("target", {{"k", "v"}});
+        ::symlink((g + ".db").c_str(), dir_.path("link.db").c_str());
+        ASSERT_NOT_FOUND(look(ctx_.declare("l", "hash", dir_.path("link")), "k"));
+    }
+    void test_bad_file_and_directory() {
+        dir_.write("bad.db", "garbage");
+        auto r = look(ctx_.declare("b", "btree", dir_.path("bad")), "k");
+        CPPUNIT_ASSERT_EQUAL("Cannot open btree database " + dir_.path("bad.db") + ": Invalid argument", r.error);
+        ::mkdir(dir_.path("dir.db").c_str(), 0755);
+        r = look(ctx_.declare("d", "hash", dir_.path("dir")), "k");
+        CPPUNIT_ASSERT_EQUAL("hash map \"d\": unsafe map file " + dir_.path("dir.db") + ": Regular files only",
+                             r.error);
+    }
+    void test_implicit_missing_file_is_quiet() {
+        auto r = look(ctx_.declare("i", "implicit", dir_.path("none")), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
     }
     void test_S_substitutes_spaces_in_key() {
         auto f = dir_.make_db("s", {{"a_b", "v"}});
