@@ -1,10 +1,11 @@
-// dns.hpp: the public interface of lib/dns, a small resolver over c-ares
-// with a synchronous facade (the -bt interpreter and the map classes wait for
-// their answer). Name servers come from /etc/resolv.conf unless configured,
+// dns.hpp: the public interface of lib/dns, a small resolver over c-ares:
+// asynchronous queries for an event loop, and a synchronous facade (the -bt
+// interpreter and the map classes wait for their answer). Name servers come from /etc/resolv.conf unless configured,
 // so tests point it at a dnsmasq on a loopback port.
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +52,8 @@ struct Answer {
     std::string error;            // sendmail-style text when not Ok
 };
 
+using AnswerHandler = std::function<void(Answer)>;
+
 // "A" -> 1 ... ; -1 for an unknown name. Numbers ("TYPE99" or "99") work too.
 int type_from_name(std::string_view name);
 std::string type_name(int type);
@@ -73,6 +76,19 @@ public:
     Answer mx(std::string_view name);
     // PTR of an IPv4 or IPv6 address.
     Answer reverse(std::string_view address);
+
+    // For an event loop: start() a query; watch sockets() (at most
+    // next_timeout() long) and call process() for each ready socket, or
+    // process(-1, false, false) when the time passed. `done` runs inside
+    // process() (or when the resolver is destroyed, with TempFail).
+    void start(std::string_view name, int type, bool search, AnswerHandler done);
+    struct WatchedSocket {
+        int fd;
+        bool read, write;
+    };
+    std::vector<WatchedSocket> sockets() const;
+    std::chrono::milliseconds next_timeout() const;
+    void process(int fd, bool readable, bool writable);
 
 private:
     struct Impl;
