@@ -34,6 +34,17 @@ struct LookupResult {
     LookupStatus status = LookupStatus::NotFound;
     std::string value;  // the result after the map's own rewriting (-a, -m, %0..%9)
     std::string error;  // why, for TempFail/PermFail, in sendmail's words
+    // sendmail's status number for this lookup, as `-bt` prints it in
+    // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
+    // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
+    int code = 0;
+    // Where sendmail -bt shows `error` for `/map`: Inline after
+    // "map_lookup: m (key) " (the host map's "name: Name server timeout"),
+    // BeforeLine on a line of its own before "map_lookup:" (a file map that
+    // cannot be opened), or NotShown (socket and program map failures, which
+    // this library has already logged).
+    enum class Shown { Inline, BeforeLine, NotShown };
+    Shown error_shown = Shown::Inline;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,
@@ -56,12 +67,25 @@ public:
     // replace %1, %2... in the result, %0 being the key.
     virtual LookupResult lookup(std::string_view key, std::span<const std::string> args) = 0;
     const MapDeclaration& declaration() const { return decl_; }
+    // Problems found while opening that did not stop the map (a sequence
+    // member that is not declared): sendmail prints them as config errors.
+    const std::vector<util::Error>& warnings() const { return warnings_; }
     // True for maps declared -o (optional): a missing file is not an error.
     virtual bool optional() const { return false; }
+    // False when the map could not be opened (an optional map whose file is
+    // missing): sendmail's -bt says `Map named "m" not open` and lookups in
+    // rules leave the key alone. Opens lazily, so it may touch the file.
+    virtual bool is_open() { return true; }
+    // The -T text of the declaration. When a lookup tempfails, sendmail's
+    // $( $) yields key + this text if set (e.g. "foo<TMPF>"), else the $:
+    // default (or the key); either way the ruleset's status becomes 75.
+    // Empty when not declared.
+    virtual std::string tempfail_text() const { return {}; }
 
 protected:
     explicit Map(MapDeclaration decl) : decl_(std::move(decl)) {}
     MapDeclaration decl_;
+    std::vector<util::Error> warnings_;
 };
 
 // Parses the K line's flags and arguments and opens the map (lazily for
@@ -71,5 +95,10 @@ util::Result<std::unique_ptr<Map>> open_map(const MapDeclaration& decl, MapConte
 
 // The class names open_map() understands (for `makemap -l` and messages).
 std::vector<std::string> map_class_names();
+
+// The maps sendmail declares by itself before it reads the cf: "host" (class
+// host, -a.), which $[ $] and `/map host` use even when no K line names it.
+// lib/config opens these first; a K line with the same name replaces one.
+std::vector<MapDeclaration> predefined_map_declarations();
 
 }  // namespace maps
