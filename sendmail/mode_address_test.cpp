@@ -60,13 +60,17 @@ void cmd_show(Session& s, std::string_view line) {
     else std::printf("%s\n", v->c_str());
 }
 
-void print_mailer(const config::Mailer& m) {
+void print_mailer(const config::Config& cfg, const config::Mailer& m) {
+    auto label = [&](const std::string& spec) {
+        int n = cfg.find_ruleset(spec);
+        return n < 0 ? spec : cfg.ruleset_label(n);
+    };
     std::string eol;
     for (char c : m.eol) eol += c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
     auto mts = [](const std::string& t) { return t.empty() ? std::string("<undefined>") : t; };
     std::printf("mailer %d (%s): P=%s S=%s/%s R=%s/%s M=%ld U=%s:%s F=%s L=%ld E=%s", m.number,
-                m.name.c_str(), m.path.c_str(), m.sender_rules[0].c_str(), m.sender_rules[1].c_str(),
-                m.recipient_rules[0].c_str(), m.recipient_rules[1].c_str(), m.max_size, m.uid.c_str(),
+                m.name.c_str(), m.path.c_str(), label(m.sender_rules[0]).c_str(), label(m.sender_rules[1]).c_str(),
+                label(m.recipient_rules[0]).c_str(), label(m.recipient_rules[1]).c_str(), m.max_size, m.uid.c_str(),
                 m.gid.c_str(), m.flags.c_str(), m.line_limit, eol.c_str());
     if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
     std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
@@ -75,7 +79,7 @@ void print_mailer(const config::Mailer& m) {
 
 void cmd_equals(Session& s, std::string_view line) {
     if (line.size() > 1 && line[1] == 'M') {
-        for (const auto& m : s.cfg.mailers) print_mailer(m);
+        for (const auto& m : s.cfg.mailers) print_mailer(s.cfg, m);
         return;
     }
     if (line.size() > 1 && line[1] == 'S') {
@@ -182,16 +186,20 @@ void cmd_rulesets(Session& s, std::string_view line) {
         }
         sets.push_back(n);
     }
-    auto tk = s.eng.tokenize(addr, rewrite::TokenMode::Address, ',');
-    if (!tk.error.empty()) {
-        std::printf("%s... %s\n", addr.c_str(), tk.error.c_str());
-        return;
-    }
-    rewrite::Tokens t = std::move(tk.tokens);
-    for (int n : sets) {
-        int status = s.eng.run(n, t);
-        if (status != rewrite::kOk)
-            std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
+    // Several comma-separated addresses each go through all the rulesets.
+    std::string_view rest = addr;
+    for (;;) {
+        auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
+        if (!tk.error.empty()) std::printf("%s... %s\n", std::string(rest).c_str(), tk.error.c_str());
+        rewrite::Tokens t = std::move(tk.tokens);
+        for (int n : sets) {
+            int status = s.eng.run(n, t);
+            if (status != rewrite::kOk)
+                std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
+        }
+        if (tk.consumed >= rest.size()) break;
+        rest = rest.substr(tk.consumed + 1);
+        if (util::trim(rest).empty()) break;
     }
 }
 

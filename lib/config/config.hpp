@@ -139,6 +139,7 @@ public:
     std::vector<Mailer> mailers;
     std::vector<HeaderDef> headers;
     std::vector<QueueGroup> queue_groups;
+    std::map<std::string, std::string> milters;  // X lines: name -> equates
     std::map<std::string, std::string> priorities;  // P lines
     std::vector<maps::MapDeclaration> map_declarations;
     std::map<std::string, std::unique_ptr<maps::Map>, std::less<>> maps;

@@ -61,6 +61,9 @@ constexpr OptionName kOptions[] = {
     {"QueueDirectory", 0}, {"SetCertAltnames", 0}, {"ClientCertKey", 0}, {"DaemonPortOptions", 0},
     {"HeloName", 0}, {"DNSResolverOptions", 0}, {"SMTPUTF8", 0}, {"MaxQueueAge", 0},
     {"TLSFallbacktoClear", 0}, {"CheckpointInterval", 0}, {"UserDatabaseSpec", 0},
+    {"BadRcptShutdown", 0}, {"BadRcptShutdownGood", 0}, {"CipherSuites", 0},
+    {"DoubleBounceAddress", 0}, {"ErrorHeader", 'E'}, {"RejectNUL", 0}, {"SmtpUTF8", 0},
+    {"UseCompressedIPv6Addresses", 0}, {"Postmaster", 0},
 };
 
 }  // namespace
@@ -76,6 +79,7 @@ std::string option_canonical(std::string_view name) {
         if (util::iequals(o.name, name)) return o.name;
     // Timeout.* sub-options are one family.
     if (util::starts_with_nocase(name, "Timeout.")) return "Timeout." + std::string(name.substr(8));
+    if (util::starts_with_nocase(name, "Milter.")) return "Milter." + std::string(name.substr(7));
     return {};
 }
 

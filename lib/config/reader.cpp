@@ -276,6 +276,13 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         if (slash != std::string_view::npos) cfg.vendor = std::string(v.substr(slash + 1));
         break;
     }
+    case 'X': {
+        // Milter definitions: kept by name for the milter client.
+        auto comma = line.find(',');
+        cfg.milters[std::string(util::trim(line.substr(1, comma == std::string_view::npos ? std::string_view::npos : comma - 1)))] =
+            comma == std::string_view::npos ? "" : std::string(util::trim(line.substr(comma + 1)));
+        break;
+    }
     case 'E':
     case 'L':
         break;  // environment for mailers; L is obsolete and ignored

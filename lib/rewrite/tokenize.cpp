@@ -66,11 +66,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
                 if (s[j] == '\\' && j + 1 < s.size()) cur += s[j++];
                 cur += s[j];
             }
-            if (j >= s.size()) {
-                r.error = "Unbalanced '\"'";
-                r.consumed = s.size();
-                return r;
-            }
+            // An unclosed quote is reported and closed at the end, as sendmail does.
+            if (j >= s.size()) r.error = "Unbalanced '\"'";
             cur += '"';
             i = j;
             continue;
@@ -79,13 +76,6 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             finish();
             r.tokens.push_back(rule_meta(s, i));
             --i;
-            continue;
-        }
-        if (mode == TokenMode::Address && c == '$' && i + 1 < s.size() &&
-            std::string_view("|#@:").find(s[i + 1]) != std::string_view::npos) {
-            finish();
-            r.tokens.push_back(meta(s[i + 1]));
-            ++i;
             continue;
         }
         if (mode == TokenMode::AddressNoComments && c == '(') {
@@ -118,9 +108,10 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             finish();
             if (c == '<') ++angle;
             if (c == '>' && mode != TokenMode::Rule && --angle < 0) {
+                // A stray '>' is reported and dropped.
                 r.error = "Unbalanced '>'";
-                r.consumed = s.size();
-                return r;
+                angle = 0;
+                continue;
             }
             r.tokens.emplace_back(1, c);
             continue;
@@ -130,7 +121,11 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     }
     finish();
     r.consumed = i;
-    if (angle > 0 && mode != TokenMode::Rule) r.error = "Unbalanced '<'";
+    if (angle > 0 && mode != TokenMode::Rule) {
+        // Unclosed '<' are reported and closed at the end.
+        if (r.error.empty()) r.error = "Unbalanced '<'";
+        while (angle-- > 0) r.tokens.emplace_back(">");
+    }
     return r;
 }
 
