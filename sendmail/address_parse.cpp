@@ -92,6 +92,37 @@ void report_error(std::FILE* out, const std::string& addr, const std::string& ho
     else std::fprintf(out, "%s... %s\n", addr.c_str(), msg.c_str());
 }
 
+// The exit status an error mailer's host part stands for: a DSN status
+// (5.1.1) or one of sendmail's names for sysexits codes (nouser).
+int exit_code_for(const std::string& host) {
+    static const std::pair<const char*, int> kNames[] = {
+        {"usage", 64}, {"dataerr", 65}, {"noinput", 66}, {"nouser", 67}, {"nohost", 68},
+        {"unavailable", 69}, {"software", 70}, {"oserr", 71}, {"osfile", 72}, {"cantcreat", 73},
+        {"ioerr", 74}, {"tempfail", 75}, {"protocol", 76}, {"noperm", 77}, {"config", 78}};
+    for (const auto& [name, code] : kNames)
+        if (util::iequals(host, name)) return code;
+    if (host.size() >= 5 && std::isdigit(static_cast<unsigned char>(host[0])) && host[1] == '.') {
+        if (host[0] == '4') return 75;
+        int sub = std::atoi(host.c_str() + 2);
+        int detail = std::atoi(host.c_str() + host.find('.', 2) + 1);
+        switch (sub) {
+        case 1:
+            if (detail == 1 || detail == 6) return 67;
+            if (detail == 2 || detail == 8) return 68;
+            if (detail == 0) return 65;
+            return 64;
+        case 2: return 69;
+        case 3: return detail == 5 ? 78 : 70;
+        case 4: return 75;
+        case 5: return 76;
+        case 6: return 65;
+        case 7: return 77;
+        default: return 69;
+        }
+    }
+    return 69;
+}
+
 int rules_of(rewrite::Engine& eng, const std::string& spec) {
     if (spec.empty() || spec == "0") return -1;
     return eng.find_ruleset(spec);
@@ -124,6 +155,7 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         std::string text = rewrite::join_tokens(user, true);
         report_error(out, addr, pa.host, text);
         pa.mailer = "*error*";
+        pa.exit_code = exit_code_for(pa.host);
         pa.user = text;
         pa.error = text;
         return pa;

@@ -15,6 +15,7 @@ struct ParsedAddress {
     bool ok = false;
     std::string mailer, host, user;
     std::string error;  // message already printed when !ok
+    int exit_code = 0;  // sysexits value an $# error sets (sendmail's ExitStat)
 };
 
 // crackaddr(): the address with its route-addr replaced by $g.

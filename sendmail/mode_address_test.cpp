@@ -21,6 +21,7 @@ struct Session {
     config::Config& cfg;
     bool try_header = false;
     bool try_sender = false;
+    int exit_status = 0;  // the last error's code, as sendmail's ExitStat
 };
 
 std::string macro_name(std::string_view s, size_t& i) {
@@ -161,6 +162,7 @@ void cmd_slash(Session& s, std::string_view line) {
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
                     s.try_sender ? "sender" : "recipient");
         ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
+        if (pa.exit_code) s.exit_status = pa.exit_code;
         if (!pa.mailer.empty()) {
             std::printf("mailer %s", pa.mailer.c_str());
             if (!pa.host.empty()) std::printf(", host %s", pa.host.c_str());
@@ -238,6 +240,7 @@ int run_address_test(const CommandLine& cl) {
         std::fflush(stdout);
     }
     std::fflush(stdout);
+    if (s.exit_status) return s.exit_status;
     return (*cfg)->errors ? 70 : EX_OK;
 }
 

@@ -113,6 +113,7 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     add_builtin_mailers(*cfg);
     cfg->macros.define("v", "8.17.1.9");
     cfg->macros.define("o", ".:@[]");
+    if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));
     // -O options are in force while the cf is read (maps opened by K lines see them).
     for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
     discover_identity(*cfg, "/etc/hosts");
@@ -129,6 +130,9 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
         cfg->macros.define(k, v);
         if (k == "j") cfg->classes.add("w", v);
     }
+    // $j always belongs to $=w, whatever the cf set it to.
+    if (const std::string* j = cfg->macros.find("j"))
+        cfg->classes.add("w", expand_macros(*j, cfg->macros));
     declare_default_maps(*cfg);
     if (!cfg->find_mailer("local")) {
         std::fflush(stdout);

@@ -168,6 +168,7 @@ struct LoadOptions {
     std::vector<std::pair<std::string, std::string>> overrides;  // -O / -o
     std::vector<std::pair<std::string, std::string>> macros;     // -M
     bool trace_options = false;                                   // -d37
+    char op_mode = 0;  // ${opMode}: the -b letter (t for -bt, v for -bv)
 };
 
 // Diagnostics go to stdout/stderr as sendmail prints them while reading.

@@ -16,7 +16,7 @@ constexpr int kMaxRecursion = 50;    // nested $> calls
 constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
 
 void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
-    std::fprintf(out, "%-16s %s:", label.c_str(), what);
+    std::fprintf(out, "%-16.16s %s:", label.c_str(), what);
     for (const auto& tok : t) std::fprintf(out, " %s", format_token(tok).c_str());
     std::fputc('\n', out);
 }

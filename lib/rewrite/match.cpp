@@ -2,7 +2,7 @@
 // shortest span first and grow on backtracking; $=X may match several tokens
 // whose concatenation is a class member, also shortest first, like sendmail.
 #include <cstdio>
-#include <strings.h>
+#include <cctype>
 
 #include "rewrite/compiled.hpp"
 #include "util/strings.hpp"
@@ -11,9 +11,15 @@ namespace rewrite {
 
 namespace {
 
+// Tokens compare without regard to ASCII case; metasymbol tokens start with
+// NUL, so this must not stop at NUL as the C string functions would.
 bool token_equal(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && strncasecmp(a.data(), b.data(), a.size()) == 0 &&
-           (a.empty() || (a[0] == '\0') == (b[0] == '\0'));
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+        if (x != y && std::tolower(x) != std::tolower(y)) return false;
+    }
+    return true;
 }
 
 struct Matcher {
