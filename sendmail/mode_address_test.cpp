@@ -109,15 +109,15 @@ void cmd_map(Session& s, std::string_view args) {
         std::printf("Map named \"%s\" not found\n", words[0].c_str());
         return;
     }
+    if (!m->is_open()) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
     auto r = m->lookup(key, {});
-    int code = 0;
-    if (r.status == maps::LookupStatus::TempFail) code = rewrite::kTempFail;
-    else if (r.status == maps::LookupStatus::PermFail) code = rewrite::kUnavailable;
-    else if (r.status == maps::LookupStatus::NotFound && m->declaration().class_name == "host") code = 68;
     if (r.status == maps::LookupStatus::Found)
-        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), code);
+        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
     else
-        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), code);
+        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), r.code);
 }
 
 void cmd_try(Session& s, std::string_view args) {

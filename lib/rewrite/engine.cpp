@@ -119,14 +119,23 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
         missing = true;
         return std::nullopt;
     }
+    if (!m->is_open()) return std::nullopt;  // an optional map without its file
     auto r = m->lookup(key, args);
     switch (r.status) {
     case maps::LookupStatus::Found: return r.value;
     case maps::LookupStatus::NotFound: return std::nullopt;
-    case maps::LookupStatus::TempFail: status = kTempFail; break;
-    case maps::LookupStatus::PermFail: status = kUnavailable; break;
+    case maps::LookupStatus::TempFail:
+    case maps::LookupStatus::PermFail: {
+        // With -T the rules see key + that text and decide; without, the
+        // ruleset's status becomes a temporary failure.
+        // The ruleset's status becomes a temporary failure; with -T the
+        // rules also see key + that text and may decide themselves.
+        std::string t = m->tempfail_text();
+        status = r.status == maps::LookupStatus::TempFail ? kTempFail : kUnavailable;
+        if (r.status == maps::LookupStatus::TempFail && !t.empty()) return key + t;
+        return std::nullopt;
     }
-    if (!r.value.empty()) return r.value;
+    }
     return std::nullopt;
 }
 
@@ -159,10 +168,10 @@ int Engine::do_lookups(Tokens& t) {
             }
         }
         std::vector<std::string> argstr;
-        for (const auto& a : args) argstr.push_back(join_tokens(a));
+        for (const auto& a : args) argstr.push_back(join(a));
         int s = kOk;
         bool missing = false;
-        auto v = map_lookup(map, join_tokens(key), argstr, s, missing);
+        auto v = map_lookup(map, join(key), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
