@@ -237,6 +237,10 @@ int run_address_test(const CommandLine& cl) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         std::string_view v = util::trim(line);
         handle_line(s, v);
+        if (eng.system_error) {
+            s.exit_status = 70;
+            eng.system_error = false;
+        }
         std::fflush(stdout);
     }
     std::fflush(stdout);

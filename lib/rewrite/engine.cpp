@@ -46,18 +46,18 @@ void Engine::compile_all() {
 int Engine::run(int number, Tokens& tokens, int depth) {
     std::string label = cfg_.ruleset_label(number);
     if (trace_) trace_line(out, label, "  input", tokens);
+    if (depth > kMaxRecursion) {
+        // sendmail gives up before this level's rules and prints no return.
+        std::fprintf(out, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion, label.c_str());
+        system_error = true;
+        return kConfigError;
+    }
     int status = run_rules(number, tokens, depth);
     if (trace_) trace_line(out, label, "returns", tokens);
     return status;
 }
 
 int Engine::run_rules(int number, Tokens& tokens, int depth) {
-    if (depth > kMaxRecursion) {
-        std::fflush(out);
-        std::fprintf(stderr, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion,
-                     cfg_.ruleset_label(number).c_str());
-        return kConfigError;
-    }
     if (number < 0 || static_cast<size_t>(number) >= rules_.size()) return kOk;
     int status = kOk;
     const auto& rules = rules_[number];
@@ -68,10 +68,11 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             std::vector<std::pair<size_t, size_t>> bind;
             if (!match_rule(rule, tokens, cfg_, opchars_, bind)) break;
             if (++loops > kMaxLoop) {
-                std::fflush(out);
-                std::fprintf(stderr, "Infinite loop in ruleset %s, rule %zu\n",
-                             cfg_.ruleset_label(number).c_str(), r + 1);
-                return kConfigError;
+                // Reported, then the next rule goes on with the workspace as it is.
+                std::fprintf(out, "Infinite loop in ruleset %s, rule %zu\n", cfg_.ruleset_label(number).c_str(),
+                             r + 1);
+                system_error = true;
+                break;
             }
             Tokens next;
             rhs_expand(rule, bind, tokens, next);

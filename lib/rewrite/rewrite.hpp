@@ -90,6 +90,9 @@ public:
 
     // Where trace lines go (stdout in -bt).
     std::FILE* out = stdout;
+    // Set when a configuration problem showed while rewriting (a loop, too
+    // deep recursion): sendmail then exits with EX_SOFTWARE.
+    bool system_error = false;
 
 private:
     int run_rules(int number, Tokens& tokens, int depth);
