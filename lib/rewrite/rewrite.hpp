@@ -97,7 +97,7 @@ public:
 private:
     int run_rules(int number, Tokens& tokens, int depth);
     bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                    const Tokens& in, Tokens& out) const;
+                    const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
     int do_calls(Tokens& tokens, int depth);
     void compile_all();
