@@ -134,11 +134,8 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     ParsedAddress pa;
     std::FILE* out = eng.out;
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, ',');
-    if (!tk.error.empty()) {
-        std::fprintf(out, "%s... %s\n", addr.c_str(), tk.error.c_str());
-        pa.error = tk.error;
-        return pa;
-    }
+    // Like sendmail, report unbalanced input and go on with it repaired.
+    if (!tk.error.empty()) std::fprintf(out, "%s... %s\n", addr.c_str(), tk.error.c_str());
     Tokens t = std::move(tk.tokens);
     eng.run(3, t);
     eng.run(0, t);
@@ -150,7 +147,7 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     Tokens host, user;
     bool has_host = false;
     split_triple(t, pa.mailer, host, user, has_host);
-    pa.host = eng.join(host);
+    pa.host = eng.join_address(host);
     if (pa.mailer == "error") {
         std::string text = eng.join(user);
         report_error(out, addr, pa.host, text);
@@ -171,7 +168,9 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     int rs = rules_of(eng, sender ? m->sender_rules[0] : m->recipient_rules[0]);
     if (rs >= 0) eng.run(rs, user);
     eng.run(4, user);
-    pa.user = eng.join(user);
+    pa.user = eng.join_address(user);
+    // Mailers without F=u get the user folded to lower case.
+    if (!m->has_flag('u')) pa.user = lower(pa.user);
     pa.ok = true;
     return pa;
 }
@@ -181,10 +180,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     rcode = 0;
     std::string templ = crack_address(addr);
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    if (!tk.error.empty()) {
-        rcode = rewrite::kDataError;
-        return addr;
-    }
+    if (!tk.error.empty()) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), tk.error.c_str());
     Tokens t = std::move(tk.tokens);
     eng.run(3, t);
     eng.run(sender ? 1 : 2, t);
@@ -192,7 +188,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     int rs = rules_of(eng, spec);
     if (rs >= 0) eng.run(rs, t);
     eng.run(4, t);
-    std::string result = eng.join(t);
+    std::string result = eng.join_address(t);
     auto g = templ.find("$g");
     if (g == std::string::npos) return templ;
     return templ.substr(0, g) + result + templ.substr(g + 2);

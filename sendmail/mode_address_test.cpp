@@ -248,7 +248,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
         if (!tk.error.empty()) std::printf("%s... %s\n", std::string(rest).c_str(), tk.error.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
-        for (const auto& name : names) {
+        for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
             if (name.empty()) continue;
             int n = s.eng.find_ruleset(name);
             if (n < 0 || !s.eng.ruleset_defined(n)) {

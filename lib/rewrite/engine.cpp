@@ -35,6 +35,12 @@ TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char deli
     return rewrite::tokenize(text, opchars_, mode, delim);
 }
 
+std::string Engine::join_address(const Tokens& t) const {
+    auto it = cfg_.options.find("BlankSub");
+    char space = it == cfg_.options.end() || it->second.empty() ? ' ' : it->second[0];
+    return join_tokens(t, opchars_, space);
+}
+
 int Engine::find_ruleset(std::string_view name) const { return cfg_.find_ruleset(name); }
 
 bool Engine::ruleset_defined(int number) const {

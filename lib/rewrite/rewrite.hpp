@@ -42,7 +42,7 @@ std::string format_tokens(const Tokens& t);
 std::string format_token(const std::string& t);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
-std::string join_tokens(const Tokens& t, std::string_view operator_chars);
+std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');
 // A word (not an operator, quoted string or metasymbol).
 bool is_atom(const std::string& tok, std::string_view operator_chars);
 
@@ -82,6 +82,9 @@ public:
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
                             char delim = 0) const;
     std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
+    // Joined with the BlankSub character between words, as addresses handed
+    // to mailers are.
+    std::string join_address(const Tokens& t) const;
     // A map lookup as $( $) does it; nullopt if no match.
     // status receives the EX_ code of a failed lookup.
     std::optional<std::string> map_lookup(const std::string& map, const std::string& key,

@@ -59,7 +59,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             continue;
         }
         if (c == '"') {
-            in_token = true;
+            // A quoted string is a token of its own, whatever touches it.
+            finish();
             cur += c;
             size_t j = i + 1;
             for (; j < s.size() && s[j] != '"'; ++j) {
@@ -69,6 +70,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             // An unclosed quote is reported and closed at the end, as sendmail does.
             if (j >= s.size()) r.error = "Unbalanced '\"'";
             cur += '"';
+            in_token = true;
+            finish();
             i = j;
             continue;
         }
@@ -154,12 +157,12 @@ bool is_atom(const std::string& tok, std::string_view opchars) {
     return !is_special(tok[0], opchars) && !is_space(tok[0]);
 }
 
-std::string join_tokens(const Tokens& t, std::string_view opchars) {
+std::string join_tokens(const Tokens& t, std::string_view opchars, char space) {
     std::string out;
     bool prev_atom = false;
     for (const auto& tok : t) {
         bool atom = is_atom(tok, opchars);
-        if (prev_atom && atom) out += ' ';
+        if (prev_atom && atom) out += space;
         out += is_meta(tok) ? format_token(tok) : tok;
         prev_atom = atom;
     }

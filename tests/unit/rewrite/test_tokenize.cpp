@@ -46,6 +46,7 @@ public:
     }
     void test_quoted_string_is_one_token() {
         CPPUNIT_ASSERT_EQUAL(std::string("\"john doe\" @ example . com"), toks("\"john doe\"@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a \"b\" c"), toks("a\"b\"c"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"weird\\\"quote\" @ x"), toks("\"weird\\\"quote\"@x"));
     }
     void test_backslash_keeps_next_char_in_word() {
