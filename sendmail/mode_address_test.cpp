@@ -128,6 +128,10 @@ void cmd_map(Session& s, std::string_view args) {
         return;
     }
     maps::Map* m = s.cfg.find_map(words[0]);
+    if (!m && s.cfg.map_open_errors.count(words[0])) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
     if (!m) {
         std::printf("Map named \"%s\" not found\n", words[0].c_str());
         return;
@@ -136,7 +140,7 @@ void cmd_map(Session& s, std::string_view args) {
         std::printf("Map named \"%s\" not open\n", words[0].c_str());
         return;
     }
-    auto r = m->lookup(key, {});
+    auto r = s.eng.lookup(*m, key, {});
     if (r.status == maps::LookupStatus::Found)
         std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
     else

@@ -134,10 +134,7 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     if (const std::string* j = cfg->macros.find("j"))
         cfg->classes.add("w", expand_macros(*j, cfg->macros));
     declare_default_maps(*cfg);
-    if (!cfg->find_mailer("local")) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "No local mailer defined\n");
-    }
+    if (!cfg->find_mailer("local")) std::printf("No local mailer defined\n");
     return cfg;
 }
 

@@ -1,6 +1,7 @@
 // engine.cpp: compiles a Config's rulesets and runs them as sendmail's
 // rewrite() does: match the LHS (with backtracking), build the RHS, do
 // $[ $] and $( $) lookups, then $> subroutine calls, honouring $: $@ $#.
+#include <algorithm>
 #include <cstring>
 #include <strings.h>
 
@@ -144,7 +145,7 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
         return std::nullopt;
     }
     if (!m->is_open()) return std::nullopt;  // an optional map without its file
-    auto r = m->lookup(key, args);
+    auto r = lookup(*m, key, args);
     switch (r.status) {
     case maps::LookupStatus::Found: return r.value;
     case maps::LookupStatus::NotFound: return std::nullopt;
@@ -161,6 +162,22 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
     }
     }
     return std::nullopt;
+}
+
+maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args) {
+    auto r = m.lookup(key, args);
+    bool failed = r.status == maps::LookupStatus::TempFail || r.status == maps::LookupStatus::PermFail;
+    // sendmail opens a file map once and says why that failed, once.
+    static const char* const kFileClasses[] = {"hash", "btree", "implicit", "dbm", "text"};
+    bool file_class = false;
+    for (const char* c : kFileClasses)
+        if (m.declaration().class_name == c) file_class = true;
+    if (failed && file_class && !r.error.empty() &&
+        std::find(reported_.begin(), reported_.end(), &m) == reported_.end()) {
+        reported_.push_back(&m);
+        std::fprintf(out, "%s\n", r.error.c_str());
+    }
+    return r;
 }
 
 int Engine::do_lookups(Tokens& t) {

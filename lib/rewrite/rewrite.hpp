@@ -91,6 +91,9 @@ public:
                                           const std::vector<std::string>& args, int& status,
                                           bool& map_missing);
 
+    // A lookup as /map does it, reporting an unusable map file once.
+    maps::LookupResult lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args);
+
     // Where trace lines go (stdout in -bt).
     std::FILE* out = stdout;
     // Set when a configuration problem showed while rewriting (a loop, too
@@ -108,6 +111,7 @@ private:
     config::Config& cfg_;
     std::string opchars_;
     std::vector<std::vector<CompiledRule>> rules_;
+    std::vector<const maps::Map*> reported_;  // maps whose open failure was printed
     bool trace_ = true;
     bool detail_ = false;
 };
