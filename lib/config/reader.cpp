@@ -109,7 +109,7 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r) {
         value = std::string(util::trim(line.substr(2)));
         if (name.empty()) name = std::string(1, line[1]);
     }
-    cfg.options[name] = value;
+    cfg.set_option(name, value, false);
 }
 
 void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
