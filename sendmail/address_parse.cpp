@@ -11,36 +11,110 @@ namespace sendmail {
 using rewrite::Tokens;
 using rewrite::is_meta;
 
-std::string crack_address(std::string_view addr) {
-    // Find a <...> route-addr outside quotes and comments.
+namespace {
+
+// A display phrase is quoted when it holds characters an address needs
+// quoted, unless it already is one quoted string.
+std::string quote_phrase(std::string_view p) {
+    p = util::trim(p);
+    if (p.empty()) return {};
+    bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
+    for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
+        if (p[i] == '\\') ++i;
+        else if (p[i] == '"') one_quoted = false;
+    }
+    if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
+    std::string out = "\"";
+    for (char c : p) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Position just past a (nested) comment starting at s[i] == '('.
+size_t skip_comment(std::string_view s, size_t i) {
     int depth = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '(') ++depth;
+        else if (s[i] == ')' && --depth == 0) return i + 1;
+    }
+    return s.size();
+}
+
+// An address without <>: its words become $g, comments stay where they
+// were; a list stops at the first comma, a group's ';' is kept.
+std::string crack_plain(std::string_view s) {
+    std::string out, blanks;
+    bool emitted = false, stopped = false, semicolon = false, quoted = false;
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (!quoted && c == '(') {
+            size_t end = skip_comment(s, i);
+            if (!out.empty()) out += blanks;
+            blanks.clear();
+            out += s.substr(i, end - i);
+            i = end - 1;
+            continue;
+        }
+        if (!quoted && (c == ' ' || c == '\t')) {
+            blanks += c;
+            continue;
+        }
+        if (!quoted && (c == ',' || c == ';')) {
+            stopped = true;
+            if (c == ';' && !emitted) out += ';';
+            else if (c == ';') semicolon = true;
+            blanks.clear();
+            continue;
+        }
+        if (stopped) continue;
+        if (c == '"') quoted = !quoted;
+        if (c == '\\') ++i;
+        if (!emitted) {
+            out += blanks + "$g";
+            emitted = true;
+        }
+        blanks.clear();
+    }
+    if (!emitted) out += "$g";
+    if (semicolon) out += ';';
+    return out;
+}
+
+}  // namespace
+
+std::string crack_address(std::string_view addr) {
+    addr = util::trim(addr);
+    // The route-addr is the last top-level '<' (outside quotes and comments).
+    size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
-    size_t open = std::string_view::npos, close = std::string_view::npos;
     for (size_t i = 0; i < addr.size(); ++i) {
         char c = addr[i];
         if (c == '\\') { ++i; continue; }
-        if (c == '"') { quoted = !quoted; continue; }
+        if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == '(') ++depth;
-        else if (c == ')' && depth > 0) --depth;
-        else if (depth == 0 && c == '<' && open == std::string_view::npos) open = i;
-        else if (depth == 0 && c == '>' && open != std::string_view::npos) close = i;
+        if (c == '(') { i = skip_comment(addr, i) - 1; continue; }
+        if (c == '<') lt = i;
+        if (c == ':' && colon == std::string_view::npos && lt == std::string_view::npos) colon = i;
     }
-    if (open != std::string_view::npos && close != std::string_view::npos) {
-        std::string inner(util::trim(addr.substr(open + 1, close - open - 1)));
-        std::string out(addr.substr(0, open));
-        out += inner.empty() ? "<>" : "<$g>";
-        out += addr.substr(close + 1);
+    if (lt != std::string_view::npos) {
+        std::string_view phrase = addr.substr(0, lt);
+        size_t keep = phrase.find_last_not_of(" \t");
+        std::string gap(keep == std::string_view::npos ? "" : phrase.substr(keep + 1));
+        size_t gt = addr.find('>', lt);
+        std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
+        std::string out = quote_phrase(phrase) + gap + (util::trim(inner).empty() ? "<>" : "<$g>");
+        if (gt != std::string_view::npos) {
+            for (char c : addr.substr(gt + 1))
+                if (c != '>') out += c;
+        }
         return out;
     }
-    // No angle brackets: the address stays $g, comments are kept around it.
-    std::string out = "$g";
-    size_t start = addr.find('(');
-    if (start != std::string_view::npos) {
-        size_t end = addr.rfind(')');
-        out += " " + std::string(addr.substr(start, end - start + 1));
-    }
-    return out;
+    if (colon != std::string_view::npos)
+        return quote_phrase(addr.substr(0, colon)) + ":" + crack_plain(addr.substr(colon + 1));
+    return crack_plain(addr);
 }
 
 namespace {
