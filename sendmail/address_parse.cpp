@@ -47,13 +47,20 @@ size_t skip_comment(std::string_view s, size_t i) {
 // were; a list stops at the first comma, a group's ';' is kept.
 std::string crack_plain(std::string_view s) {
     std::string out, blanks;
+    char last = 0;  // 'c' after a comment, 'g' after $g
     bool emitted = false, stopped = false, semicolon = false, quoted = false;
+    // A comment and the address are always kept apart by blanks.
+    auto separate = [&](char kind) {
+        if (!blanks.empty() && !out.empty()) out += blanks;
+        else if (blanks.empty() && last) out += ' ';
+        blanks.clear();
+        last = kind;
+    };
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
         if (!quoted && c == '(') {
             size_t end = skip_comment(s, i);
-            if (!out.empty()) out += blanks;
-            blanks.clear();
+            separate('c');
             out += s.substr(i, end - i);
             i = end - 1;
             continue;
@@ -73,7 +80,8 @@ std::string crack_plain(std::string_view s) {
         if (c == '"') quoted = !quoted;
         if (c == '\\') ++i;
         if (!emitted) {
-            out += blanks + "$g";
+            separate('g');
+            out += "$g";
             emitted = true;
         }
         blanks.clear();
@@ -90,11 +98,15 @@ std::string crack_address(std::string_view addr) {
     // The route-addr is the last top-level '<' (outside quotes and comments).
     size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
+    int bracket = 0;  // a ':' inside a [literal] is no group
     for (size_t i = 0; i < addr.size(); ++i) {
         char c = addr[i];
         if (c == '\\') { ++i; continue; }
         if (c == '"') quoted = !quoted;
         if (quoted) continue;
+        if (c == '[') ++bracket;
+        if (c == ']' && bracket > 0) --bracket;
+        if (bracket) continue;
         if (c == '(') { i = skip_comment(addr, i) - 1; continue; }
         if (c == '<') lt = i;
         if (c == ':' && colon == std::string_view::npos && lt == std::string_view::npos) colon = i;
@@ -256,6 +268,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
     if (!tk.error.empty()) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), tk.error.c_str());
     Tokens t = std::move(tk.tokens);
+    if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);
     eng.run(sender ? 1 : 2, t);
     const std::string& spec = sender ? m.sender_rules[header ? 1 : 0] : m.recipient_rules[header ? 1 : 0];
