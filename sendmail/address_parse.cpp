@@ -62,6 +62,7 @@ std::string crack_plain(std::string_view s) {
             size_t end = skip_comment(s, i);
             separate('c');
             out += s.substr(i, end - i);
+            if (end >= s.size() && s.back() != ')') return out + ")";  // closed for the template
             i = end - 1;
             continue;
         }
@@ -219,9 +220,15 @@ int rules_of(rewrite::Engine& eng, const std::string& spec) {
 ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
     ParsedAddress pa;
     std::FILE* out = eng.out;
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, ',');
-    // Like sendmail, report unbalanced input and go on with it repaired.
-    if (!tk.error.empty()) std::fprintf(out, "%s... %s\n", addr.c_str(), tk.error.c_str());
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    // Like sendmail, report unbalanced input and go on with it repaired;
+    // only a broken comment stops the parse.
+    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", addr.c_str(), e.c_str());
+    if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
+        std::fprintf(out, "Cannot parse\n");
+        pa.error = tk.error;
+        return pa;
+    }
     Tokens t = std::move(tk.tokens);
     eng.run(3, t);
     eng.run(0, t);
@@ -266,7 +273,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     rcode = 0;
     std::string templ = crack_address(addr);
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    if (!tk.error.empty()) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), tk.error.c_str());
+    for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), e.c_str());
     Tokens t = std::move(tk.tokens);
     if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);

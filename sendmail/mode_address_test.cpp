@@ -250,7 +250,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
     std::string_view rest = addr;
     for (;;) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
-        if (!tk.error.empty()) std::printf("%s... %s\n", std::string(rest).c_str(), tk.error.c_str());
+        for (const auto& e : tk.errors) std::printf("%s... %s\n", std::string(rest).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
             if (name.empty()) continue;

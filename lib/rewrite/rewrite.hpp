@@ -29,11 +29,13 @@ enum class TokenMode {
 
 struct TokenizeResult {
     Tokens tokens;
-    std::string error;      // "Unbalanced '<'" etc.; empty when fine
+    std::string error;      // the first of `errors`; empty when fine
+    std::vector<std::string> errors;  // "Unbalanced '<'" etc., one per problem, in order
     size_t consumed = 0;    // bytes read (up to the delimiter)
 };
 
-// delim: stop at this character outside <> quotes and comments (0: none).
+// delim: stop at this character outside quotes and comments (0: none);
+// like sendmail's -bt, an open '<' does not hide it.
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
                         char delim = 0);
 

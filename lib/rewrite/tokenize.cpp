@@ -43,6 +43,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     std::string cur;
     bool in_token = false;
     int angle = 0;
+    bool quote_open = false;
     auto finish = [&] {
         if (in_token) r.tokens.push_back(std::move(cur));
         cur.clear();
@@ -51,7 +52,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     size_t i = 0;
     for (; i < s.size(); ++i) {
         char c = s[i];
-        if (c == delim && angle <= 0) break;
+        if (c == delim) break;
         if (c == '\\') {
             in_token = true;
             cur += c;
@@ -68,7 +69,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
                 cur += s[j];
             }
             // An unclosed quote is reported and closed at the end, as sendmail does.
-            if (j >= s.size()) r.error = "Unbalanced '\"'";
+            if (j >= s.size()) quote_open = true;
             cur += '"';
             in_token = true;
             finish();
@@ -91,7 +92,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
                 else if (s[j] == ')') --depth;
             }
             if (depth > 0) {
-                r.error = "Unbalanced '('";
+                r.errors.push_back("Unbalanced '('");
+                r.error = r.errors.front();
                 r.consumed = s.size();
                 return r;
             }
@@ -99,9 +101,14 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             continue;
         }
         if (mode == TokenMode::AddressNoComments && c == ')') {
-            r.error = "Unbalanced ')'";
-            r.consumed = s.size();
-            return r;
+            // Like a stray '>', a stray ')' is reported and deleted.
+            r.errors.push_back("Unbalanced ')'");
+            continue;
+        }
+        if (c == '>' && mode != TokenMode::Rule && angle == 0) {
+            // A stray '>' is reported and deleted; the words around it join.
+            r.errors.push_back("Unbalanced '>'");
+            continue;
         }
         if (is_space(c)) {
             finish();
@@ -110,12 +117,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
         if (is_special(c, opchars)) {
             finish();
             if (c == '<') ++angle;
-            if (c == '>' && mode != TokenMode::Rule && --angle < 0) {
-                // A stray '>' is reported and dropped.
-                r.error = "Unbalanced '>'";
-                angle = 0;
-                continue;
-            }
+            if (c == '>' && angle > 0) --angle;
             r.tokens.emplace_back(1, c);
             continue;
         }
@@ -124,11 +126,15 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     }
     finish();
     r.consumed = i;
+    if (quote_open) r.errors.push_back("Unbalanced '\"'");
     if (angle > 0 && mode != TokenMode::Rule) {
-        // Unclosed '<' are reported and closed at the end.
-        if (r.error.empty()) r.error = "Unbalanced '<'";
-        while (angle-- > 0) r.tokens.emplace_back(">");
+        // Each unclosed '<' is reported and closed at the end.
+        for (; angle > 0; --angle) {
+            r.errors.push_back("Unbalanced '<'");
+            r.tokens.emplace_back(">");
+        }
     }
+    if (!r.errors.empty()) r.error = r.errors.front();
     return r;
 }
 
