@@ -257,8 +257,11 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         return pa;
     }
     pa.host = lower(pa.host);
-    eng.run(sender ? 1 : 2, user);
-    int rs = rules_of(eng, sender ? m->sender_rules[0] : m->recipient_rules[0]);
+    // sendmail rewrites the user part with the recipient rulesets even when
+    // it parses a sender (buildaddr does not know which it is).
+    (void)sender;
+    eng.run(2, user);
+    int rs = rules_of(eng, m->recipient_rules[0]);
     if (rs >= 0) eng.run(rs, user);
     eng.run(4, user);
     pa.user = eng.join_address(user);
