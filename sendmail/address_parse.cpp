@@ -233,7 +233,9 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     eng.run(3, t);
     eng.run(0, t);
     if (t.empty() || !is_meta(t[0], '#')) {
-        std::fprintf(out, "%s... 554 5.3.5 buildaddr: no mailer in parsed address\n", addr.c_str());
+        std::fprintf(out, "buildaddr: no mailer in parsed address\n");
+        eng.system_error = true;
+        pa.mailer = "*error*";
         pa.error = "no mailer";
         return pa;
     }
