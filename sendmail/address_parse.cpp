@@ -220,6 +220,12 @@ int rules_of(rewrite::Engine& eng, const std::string& spec) {
 ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
     ParsedAddress pa;
     std::FILE* out = eng.out;
+    if (rewrite::has_reserved_byte(addr)) {
+        std::fprintf(out, "8-bit character in mailbox address \"%s\"\nCannot parse\n",
+                     rewrite::strip_high_bits(addr).c_str());
+        pa.error = "8-bit";
+        return pa;
+    }
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
     // Like sendmail, report unbalanced input and go on with it repaired;
     // only a broken comment stops the parse.

@@ -244,6 +244,10 @@ void cmd_rulesets(Session& s, std::string_view line) {
         std::printf("No address!\n");
         return;
     }
+    if (rewrite::has_reserved_byte(addr)) {
+        std::printf("8-bit character in mailbox address \"%s\"\n", rewrite::strip_high_bits(addr).c_str());
+        return;
+    }
     auto names = util::split(list, ',');
     // Several comma-separated addresses each go through all the rulesets;
     // an undefined ruleset is found when its turn comes.

@@ -75,6 +75,8 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
     int status = kOk;
     const auto& rules = rules_[number];
     for (size_t r = 0; r < rules.size(); ++r) {
+        // A workspace that already is a mailer triple is final.
+        if (!tokens.empty() && is_meta(tokens[0], '#')) break;
         const CompiledRule& rule = rules[r];
         int loops = 0;
         for (;;) {

@@ -39,6 +39,12 @@ struct TokenizeResult {
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
                         char delim = 0);
 
+// Bytes 0x80-0x9f are sendmail's own metacharacters: an address holding
+// one is refused ("8-bit character in mailbox address"), shown with the
+// high bits stripped and '?' for what is left unprintable.
+bool has_reserved_byte(std::string_view s);
+std::string strip_high_bits(std::string_view s);
+
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);
 std::string format_token(const std::string& t);
