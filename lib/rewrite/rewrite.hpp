@@ -44,6 +44,8 @@ TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, 
 // high bits stripped and '?' for what is left unprintable.
 bool has_reserved_byte(std::string_view s);
 std::string strip_high_bits(std::string_view s);
+// How error messages quote an address: high bits stripped, control bytes dropped.
+std::string printable_7bit(std::string_view s);
 
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);

@@ -188,6 +188,16 @@ std::string strip_high_bits(std::string_view s) {
     return out;
 }
 
+std::string printable_7bit(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        unsigned char low = c & 0x7f;
+        if (c >= 0x80 && (low < 0x20 || low == 0x7f)) continue;
+        out += static_cast<char>(low);
+    }
+    return out;
+}
+
 bool is_atom(const std::string& tok, std::string_view opchars) {
     if (tok.empty() || is_meta(tok) || tok[0] == '"') return false;
     return !is_special(tok[0], opchars) && !is_space(tok[0]);
