@@ -267,7 +267,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
             }
             int status = s.eng.run(n, t);
             if (status != rewrite::kOk)
-                std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
+                std::printf("== Ruleset %s (%d) status %d\n", name.c_str(), n, status);  // as typed
         }
         if (tk.consumed >= rest.size()) break;
         rest = rest.substr(tk.consumed + 1);
