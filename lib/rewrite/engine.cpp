@@ -99,6 +99,7 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             }
             Tokens next;
             rhs_expand(rule, bind, tokens, next);
+            strip_call_quotes(number, r);
             int s = do_lookups(next);
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             s = do_calls(next, depth);
@@ -112,6 +113,17 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
         }
     }
     return status;
+}
+
+// sendmail strips the quotes of a $>"name" call in the rule itself the
+// first time the rule runs, and =S shows it so from then on.
+void Engine::strip_call_quotes(int number, size_t rule) {
+    Tokens& rhs = rules_[number][rule].rhs;
+    for (size_t i = 0; i + 1 < rhs.size(); ++i) {
+        std::string& name = rhs[i + 1];
+        if (is_meta(rhs[i], '>') && name.size() >= 2 && name.front() == '"' && name.back() == '"')
+            name = name.substr(1, name.size() - 2);
+    }
 }
 
 bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,

@@ -115,6 +115,7 @@ private:
     bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
                     const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
+    void strip_call_quotes(int number, size_t rule);
     int do_calls(Tokens& tokens, int depth);
     void compile_all();
 
