@@ -111,6 +111,11 @@ maps::Map* Config::find_map(std::string_view name) {
     return it == maps.end() ? nullptr : it->second.get();
 }
 
+const maps::Map* Config::find_map(std::string_view name) const {
+    auto it = maps.find(name);
+    return it == maps.end() ? nullptr : it->second.get();
+}
+
 maps::Map* MapRegistry::find_map(std::string_view name) { return cfg_.find_map(name); }
 
 std::optional<std::string> MapRegistry::macro(std::string_view name) const {

@@ -194,6 +194,28 @@ maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const st
     return r;
 }
 
+// Map keys lose their quotes and backslashes, as sendmail's stripquotes().
+std::string strip_quotes(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) out += s[++i];
+        else if (s[i] != '"' && s[i] != '\\') out += s[i];
+    }
+    return out;
+}
+
+// Keys lose their quotes unless the map keeps them (-q, or a dequote map).
+std::string Engine::lookup_key(const std::string& map, const std::string& key) const {
+    const maps::Map* m = cfg_.find_map(map);
+    if (m) {
+        const auto& d = m->declaration();
+        if (d.class_name == "dequote") return key;
+        for (const auto& w : util::split_words(d.arguments))
+            if (w == "-q") return key;
+    }
+    return strip_quotes(key);
+}
+
 int Engine::do_lookups(Tokens& t) {
     int status = kOk;
     for (size_t i = 0; i < t.size(); ++i) {
@@ -226,7 +248,7 @@ int Engine::do_lookups(Tokens& t) {
         for (const auto& a : args) argstr.push_back(join(a));
         int s = kOk;
         bool missing = false;
-        auto v = map_lookup(map, join(key), argstr, s, missing);
+        auto v = map_lookup(map, lookup_key(map, join(key)), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());

@@ -116,6 +116,7 @@ private:
                     const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
     void strip_call_quotes(int number, size_t rule);
+    std::string lookup_key(const std::string& map, const std::string& key) const;
     int do_calls(Tokens& tokens, int depth);
     void compile_all();
 
