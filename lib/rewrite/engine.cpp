@@ -254,10 +254,15 @@ int Engine::do_lookups(Tokens& t) {
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
         }
         if (s != kOk) status = s;
-        Tokens repl;
-        if (v) repl = tokenize(*v).tokens;
-        else if (part == 2 || !deflt.empty()) repl = deflt;
-        else repl = key;
+        // A value or a default is text again and is tokenized afresh (with
+        // any complaint about it); without either the key stays as it was.
+        Tokens repl = key;
+        if (v || part == 2) {
+            std::string text = v ? *v : join(deflt);
+            auto r = tokenize(text);
+            for (const auto& e : r.errors) std::fprintf(out, "%s... %s\n", printable_7bit(text).c_str(), e.c_str());
+            repl = std::move(r.tokens);
+        }
         size_t stop = end < t.size() ? end + 1 : end;
         t.erase(t.begin() + i, t.begin() + stop);
         t.insert(t.begin() + i, repl.begin(), repl.end());
