@@ -38,106 +38,125 @@ std::string rule_meta(std::string_view s, size_t& i) {
 
 }  // namespace
 
-TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim) {
-    TokenizeResult r;
-    std::string cur;
-    bool in_token = false;
-    int angle = 0;
-    bool quote_open = false;
-    auto finish = [&] {
-        if (in_token) r.tokens.push_back(std::move(cur));
-        cur.clear();
-        in_token = false;
-    };
-    size_t i = 0;
-    for (; i < s.size(); ++i) {
-        char c = s[i];
-        if (c == delim) break;
-        if (c == '\\') {
-            in_token = true;
-            cur += c;
-            if (i + 1 < s.size()) cur += s[++i];
-            continue;
+namespace {
+
+// prescan's state while it walks one address.
+class Prescan {
+public:
+    Prescan(std::string_view s, std::string_view opchars, TokenMode mode) : s_(s), ops_(opchars), mode_(mode) {}
+
+    TokenizeResult run(char delim) {
+        size_t i = 0;
+        for (; i < s_.size() && !stop_; ++i) {
+            if (s_[i] == delim) break;
+            i = step(i);
         }
-        if (c == '"') {
-            // A quoted string is a token of its own, whatever touches it.
-            finish();
-            cur += c;
-            size_t j = i + 1;
-            for (; j < s.size() && s[j] != '"'; ++j) {
-                if (s[j] == '\\' && j + 1 < s.size()) cur += s[j++];
-                cur += s[j];
-            }
-            // An unclosed quote is reported and closed at the end, as sendmail does.
-            if (j >= s.size()) quote_open = true;
-            cur += '"';
-            in_token = true;
-            finish();
-            i = j;
-            continue;
+        finish();
+        r_.consumed = stop_ ? s_.size() : i;
+        if (quote_open_) r_.errors.push_back("Unbalanced '\"'");
+        // Each unclosed '<' is reported and closed at the end.
+        for (; angle_ > 0 && mode_ != TokenMode::Rule; --angle_) {
+            r_.errors.push_back("Unbalanced '<'");
+            r_.tokens.emplace_back(">");
         }
-        if (mode == TokenMode::Rule && c == '$' && i + 1 < s.size()) {
-            finish();
-            r.tokens.push_back(rule_meta(s, i));
-            --i;
-            continue;
-        }
-        if (mode == TokenMode::AddressNoComments && c == '(') {
-            finish();
-            int depth = 1;
-            size_t j = i + 1;
-            for (; j < s.size() && depth > 0; ++j) {
-                if (s[j] == '\\') ++j;
-                else if (s[j] == '(') ++depth;
-                else if (s[j] == ')') --depth;
-            }
-            if (depth > 0) {
-                r.errors.push_back("Unbalanced '('");
-                r.error = r.errors.front();
-                r.consumed = s.size();
-                return r;
-            }
-            i = j - 1;
-            continue;
-        }
-        if (mode == TokenMode::AddressNoComments && c == ')') {
-            // Like a stray '>', a stray ')' is reported and deleted.
-            r.errors.push_back("Unbalanced ')'");
-            continue;
-        }
-        if (c == '>' && mode != TokenMode::Rule && angle == 0) {
-            // A stray '>' is reported and deleted; the words around it join.
-            r.errors.push_back("Unbalanced '>'");
-            continue;
-        }
+        if (!r_.errors.empty()) r_.error = r_.errors.front();
+        return std::move(r_);
+    }
+
+private:
+    void finish() {
+        if (in_token_) r_.tokens.push_back(std::move(cur_));
+        cur_.clear();
+        in_token_ = false;
+    }
+
+    // Handles the character at i; returns the index of the last one used.
+    size_t step(size_t i) {
+        char c = s_[i];
         unsigned char u = static_cast<unsigned char>(c);
+        if (c == '\\') {
+            in_token_ = true;
+            cur_ += c;
+            if (i + 1 < s_.size()) cur_ += s_[++i];
+            return i;
+        }
+        if (c == '"') return quoted(i);
+        if (mode_ == TokenMode::Rule && c == '$' && i + 1 < s_.size()) {
+            finish();
+            r_.tokens.push_back(rule_meta(s_, i));
+            return i - 1;
+        }
+        if (mode_ == TokenMode::AddressNoComments && c == '(') return comment(i);
+        if ((mode_ == TokenMode::AddressNoComments && c == ')') || (c == '>' && mode_ != TokenMode::Rule && angle_ == 0)) {
+            // A stray '>' or ')' is reported and deleted; the words around it join.
+            r_.errors.push_back(std::string("Unbalanced '") + c + "'");
+            return i;
+        }
         if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
             finish();
-            continue;
+            return i;
         }
-        if (u < 0x20 || u == 0x7f) continue;  // other control characters vanish
-        if (is_special(c, opchars)) {
+        if (u < 0x20 || u == 0x7f) return i;  // other control characters vanish
+        if (is_special(c, ops_)) {
             finish();
-            if (c == '<') ++angle;
-            if (c == '>' && angle > 0) --angle;
-            r.tokens.emplace_back(1, c);
-            continue;
+            if (c == '<') ++angle_;
+            if (c == '>' && angle_ > 0) --angle_;
+            r_.tokens.emplace_back(1, c);
+            return i;
         }
-        in_token = true;
-        cur += c;
+        in_token_ = true;
+        cur_ += c;
+        return i;
     }
-    finish();
-    r.consumed = i;
-    if (quote_open) r.errors.push_back("Unbalanced '\"'");
-    if (angle > 0 && mode != TokenMode::Rule) {
-        // Each unclosed '<' is reported and closed at the end.
-        for (; angle > 0; --angle) {
-            r.errors.push_back("Unbalanced '<'");
-            r.tokens.emplace_back(">");
+
+    // A quoted string is a token of its own, whatever touches it; an
+    // unclosed one is reported and closed at the end, as sendmail does.
+    size_t quoted(size_t i) {
+        finish();
+        cur_ += '"';
+        size_t j = i + 1;
+        for (; j < s_.size() && s_[j] != '"'; ++j) {
+            if (s_[j] == '\\' && j + 1 < s_.size()) cur_ += s_[j++];
+            cur_ += s_[j];
         }
+        if (j >= s_.size()) quote_open_ = true;
+        cur_ += '"';
+        in_token_ = true;
+        finish();
+        return j;
     }
-    if (!r.errors.empty()) r.error = r.errors.front();
-    return r;
+
+    // (comments) vanish when parsing; an open one ends the address.
+    size_t comment(size_t i) {
+        finish();
+        int depth = 1;
+        size_t j = i + 1;
+        for (; j < s_.size() && depth > 0; ++j) {
+            if (s_[j] == '\\') ++j;
+            else if (s_[j] == '(') ++depth;
+            else if (s_[j] == ')') --depth;
+        }
+        if (depth > 0) {
+            r_.errors.push_back("Unbalanced '('");
+            stop_ = true;
+            angle_ = 0;
+            return s_.size();
+        }
+        return j - 1;
+    }
+
+    std::string_view s_, ops_;
+    TokenMode mode_;
+    TokenizeResult r_;
+    std::string cur_;
+    bool in_token_ = false, quote_open_ = false, stop_ = false;
+    int angle_ = 0;
+};
+
+}  // namespace
+
+TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim) {
+    return Prescan(s, opchars, mode).run(delim);
 }
 
 std::string format_token(const std::string& t) {
