@@ -38,6 +38,13 @@ struct LookupResult {
     // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
     // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
     int code = 0;
+    // Where sendmail -bt shows `error` for `/map`: Inline after
+    // "map_lookup: m (key) " (the host map's "name: Name server timeout"),
+    // BeforeLine on a line of its own before "map_lookup:" (a file map that
+    // cannot be opened), or NotShown (socket and program map failures, which
+    // this library has already logged).
+    enum class Shown { Inline, BeforeLine, NotShown };
+    Shown error_shown = Shown::Inline;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,
@@ -69,8 +76,10 @@ public:
     // missing): sendmail's -bt says `Map named "m" not open` and lookups in
     // rules leave the key alone. Opens lazily, so it may touch the file.
     virtual bool is_open() { return true; }
-    // The -T text of the declaration: sendmail returns key + this text when a
-    // lookup tempfails. Empty when not declared.
+    // The -T text of the declaration. When a lookup tempfails, sendmail's
+    // $( $) yields key + this text if set (e.g. "foo<TMPF>"), else the $:
+    // default (or the key); either way the ruleset's status becomes 75.
+    // Empty when not declared.
     virtual std::string tempfail_text() const { return {}; }
 
 protected:
