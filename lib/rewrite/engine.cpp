@@ -193,14 +193,11 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
 maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args) {
     auto r = m.lookup(key, args);
     bool failed = r.status == maps::LookupStatus::TempFail || r.status == maps::LookupStatus::PermFail;
-    // sendmail opens a file map once and says why that failed, once.
-    static const char* const kFileClasses[] = {"hash", "btree", "implicit", "dbm", "text"};
-    bool file_class = false;
-    for (const char* c : kFileClasses)
-        if (m.declaration().class_name == c) file_class = true;
-    if (failed && file_class && !r.error.empty() &&
-        std::find(reported_.begin(), reported_.end(), &m) == reported_.end()) {
-        reported_.push_back(&m);
+    // A file map that cannot be opened says why on a line of its own, once.
+    // (A sequence passes its member's error on: the message tells them apart.)
+    if (failed && r.error_shown == maps::LookupResult::Shown::BeforeLine && !r.error.empty() &&
+        std::find(reported_.begin(), reported_.end(), r.error) == reported_.end()) {
+        reported_.push_back(r.error);
         std::fprintf(out, "%s\n", r.error.c_str());
     }
     return r;

@@ -123,7 +123,7 @@ private:
     config::Config& cfg_;
     std::string opchars_;
     std::vector<std::vector<CompiledRule>> rules_;
-    std::vector<const maps::Map*> reported_;  // maps whose open failure was printed
+    std::vector<std::string> reported_;  // map open failures already printed
     bool trace_ = true;
     bool detail_ = false;
 };
