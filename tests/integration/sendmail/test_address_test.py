@@ -57,7 +57,7 @@ class AddressTestModeTest(unittest.TestCase):
         # .D keeps the blank after the name, as sendmail does; $=W lists in
         # sendmail's symbol-table order.
         rc, out, _ = self.bt('$M\n$Q\n.DQ quux\n$Q\n.CW zap\n$=W\n')
-        self.assertEqual(out.split('> ')[1:], ['masq.example\n', 'Undefined\n', '', ' quux\n', '',
+        self.assertEqual(out.split('> ')[2:], ['masq.example\n', 'Undefined\n', '', ' quux\n', '',
                                                 'mail.example.com\nzap\nexample.com\n', ''])
 
     def test_ruleset_dump_and_undefined_ruleset(self):
