@@ -145,8 +145,11 @@ void apply_override(Config& cfg, const std::string& key, const std::string& valu
 void declare_default_maps(Config& cfg) {
     if (cfg.find_map("host") || cfg.map_open_errors.count("host")) return;
     maps::MapDeclaration d;
+    // sendmail's own host map (used by $[ $]) appends a dot to names it
+    // canonified: it is declared `host host -a. -D`.
     d.name = "host";
     d.class_name = "host";
+    d.arguments = "-a. -D";
     d.file = "(builtin)";
     auto opened = maps::open_map(d, cfg.map_context());
     if (opened) cfg.maps["host"] = std::move(*opened);
