@@ -25,9 +25,15 @@ std::string quote_phrase(std::string_view p) {
     }
     if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
     std::string out = "\"";
-    for (char c : p) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+    for (size_t i = 0; i < p.size(); ++i) {
+        // Backslash pairs stay as they are; bare quotes get one.
+        if (p[i] == '\\' && i + 1 < p.size()) {
+            out += p[i];
+            out += p[++i];
+            continue;
+        }
+        if (p[i] == '"') out += '\\';
+        out += p[i];
     }
     return out + "\"";
 }
