@@ -302,7 +302,7 @@ void handle_line(Session& s, std::string_view line) {
 
 int run_address_test(const CommandLine& cl) {
     auto cfg = load_config(cl);
-    if (!cfg) return EX_CONFIG;
+    if (!cfg) return cfg.error().code ? cfg.error().code : EX_CONFIG;
     DebugFlags debug = debug_flags_from(cl.debug);
     if (debug.level(0) >= 1) {
         print_version_banner();

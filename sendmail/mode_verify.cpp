@@ -149,7 +149,7 @@ struct Verifier {
 
 int run_verify(const CommandLine& cl) {
     auto cfg = load_config(cl);
-    if (!cfg) return EX_CONFIG;
+    if (!cfg) return cfg.error().code ? cfg.error().code : EX_CONFIG;
     rewrite::Engine eng(**cfg);
     eng.set_trace(false);
     Verifier v{eng, **cfg, nullptr, {}, {}, {}, EX_OK};

@@ -26,9 +26,9 @@ util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl)
     default: lo.op_mode = 'm'; break;
     }
     auto r = config::load(lo);
-    if (!r) {
-        std::fprintf(stderr, "sendmail: cannot open %s: %s\n", lo.path.c_str(), std::strerror(ENOENT));
-    }
+    // sendmail reports an unreadable cf like any config error (file: line 0)
+    // on standard output and stops with EX_OSFILE.
+    if (!r) std::printf("%s: line 0: cannot open: %s\n", lo.path.c_str(), r.error().message.c_str());
     return r;
 }
 

@@ -2,7 +2,9 @@
 // load(): identity first, then the cf, then command-line options, in
 // sendmail's order.
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <sys/utsname.h>
@@ -171,7 +173,7 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     for (const auto& [k, v] : opts.macros) cfg->macros.define(k, v);
 
     std::ifstream in(opts.path, std::ios::binary);
-    if (!in) return util::Error(opts.path, 0, "cannot open", EX_OSFILE);
+    if (!in) return util::Error(opts.path, 0, std::strerror(errno), EX_OSFILE);
     std::ostringstream ss;
     ss << in.rdbuf();
     read_cf_text(*cfg, ss.str(), opts.path);
