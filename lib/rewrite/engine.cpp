@@ -118,7 +118,7 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             if (next.size() > kMaxTokens) next.resize(kMaxTokens);
             tokens = std::move(next);
-            if (detail_) std::fprintf(out, "rewritten as: %s\n", format_tokens(tokens).c_str());
+            if (detail_) std::fprintf(out, "rewritten as:%s\n", spaced(tokens).c_str());
             if (rule.prefix == '@') return status;
             if (!tokens.empty() && is_meta(tokens[0], '#')) return status;
             if (rule.prefix == ':') break;
