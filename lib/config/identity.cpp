@@ -48,6 +48,7 @@ void discover_identity(Config& cfg, const std::string& hosts_file) {
     struct utsname u;
     std::string node = uname(&u) == 0 ? u.nodename : host;
     cfg.macros.define("k", node);
+    cfg.classes.add("k", node);
 
     std::string canonical = host;
     auto found = entries_for(hosts_file, host);
@@ -61,7 +62,11 @@ void discover_identity(Config& cfg, const std::string& hosts_file) {
     cfg.macros.define("j", canonical);
     auto dot = canonical.find('.');
     cfg.macros.define("w", canonical.substr(0, dot));
-    if (dot != std::string::npos) cfg.macros.define("m", canonical.substr(dot + 1));
+    if (dot != std::string::npos) {
+        // The domain is also class $=m, as the node name is $=k.
+        cfg.macros.define("m", canonical.substr(dot + 1));
+        cfg.classes.add("m", canonical.substr(dot + 1));
+    }
 }
 
 }  // namespace config

@@ -148,7 +148,7 @@ bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<si
         } else if (t.size() > 2 && is_meta(t, '&')) {
             const std::string* v = cfg_.macros.find(t.substr(2));
             if (detail_)
-                std::fprintf(out, "rewrite: RHS %s => \"%s\"\n", format_token(t).c_str(), v ? v->c_str() : "(NULL)");
+                std::fprintf(out, "rewrite: RHS $&{%s} => \"%s\"\n", t.substr(2).c_str(), v ? v->c_str() : "(NULL)");
             if (v) {
                 auto r = tokenize(config::expand_macros(*v, cfg_.macros));
                 result.insert(result.end(), r.tokens.begin(), r.tokens.end());
