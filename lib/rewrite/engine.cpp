@@ -254,10 +254,11 @@ int Engine::do_lookups(Tokens& t) {
             }
         }
         std::vector<std::string> argstr;
-        for (const auto& a : args) argstr.push_back(join(a));
+        for (const auto& a : args) argstr.push_back(join_address(a));
         int s = kOk;
         bool missing = false;
-        auto v = map_lookup(map, lookup_key(map, join(key)), argstr, s, missing);
+        // Keys are joined with BlankSub between words, as sendmail's cataddr.
+        auto v = map_lookup(map, lookup_key(map, join_address(key)), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
