@@ -140,6 +140,12 @@ namespace {
 
 void apply_override(Config& cfg, const std::string& key, const std::string& value) {
     std::string name = key.size() == 1 ? option_long_name(key[0]) : option_canonical(key);
+    if (name.empty() && key.size() > 1) {
+        // As in the cf, but there is no file and line to name.
+        std::printf("readcf: unknown option name %s\n", key.c_str());
+        cfg.errors++;
+        return;
+    }
     if (name.empty()) name = key;
     cfg.set_option(name, value, true);
 }
