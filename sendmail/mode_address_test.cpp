@@ -214,6 +214,8 @@ void cmd_slash(Session& s, std::string_view line) {
     } else if (cmd == "/mx") {
         // No resolver answers in address test mode's sandboxed runs: no MX records.
         if (args.empty()) std::printf("Usage: /mx address\n");
+        else if (args.front() == '[')  // an address literal is its own exchanger
+            std::printf("getmxrr(%s) returns 1 value(s):\n\t%s\n", std::string(args).c_str(), std::string(args).c_str());
         else std::printf("getmxrr(%s) returns 0 value(s):\n", std::string(args).c_str());
     } else if (cmd == "/parse") {
         if (args.empty()) {
