@@ -1,6 +1,338 @@
-// mode_address_test.cpp: -bt, the address test mode (built on lib/rewrite).
+// mode_address_test.cpp: -bt, the address test mode. Reads commands from
+// stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
+// .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sysexits.h>
+
+#include "config/config.hpp"
+#include "rewrite/rewrite.hpp"
+#include "sendmail/address_parse.hpp"
+#include "sendmail/debug.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/startup.hpp"
+#include "util/strings.hpp"
 
 namespace sendmail {
-int run_address_test(const CommandLine&) { return not_built_yet("address test mode (-bt)"); }
+
+namespace {
+
+struct Session {
+    rewrite::Engine& eng;
+    config::Config& cfg;
+    bool try_header = false;
+    bool try_sender = false;
+    int exit_status = 0;  // the last error's code, as sendmail's ExitStat
+    DebugFlags debug;
+};
+
+std::string macro_name(std::string_view s, size_t& i) {
+    if (i >= s.size()) return {};
+    if (s[i] == '{') {
+        size_t end = s.find('}', i);
+        if (end == std::string_view::npos) end = s.size();
+        std::string n(s.substr(i + 1, end - i - 1));
+        i = std::min(s.size(), end + 1);
+        return n;
+    }
+    return std::string(1, s[i++]);
+}
+
+void cmd_define(Session& s, std::string_view line) {
+    size_t i = 2;
+    std::string name = macro_name(line, i);
+    if (name.empty() || name == " ") {
+        std::printf("Name required for macro/class\n");
+        return;
+    }
+    std::string value(line.substr(i));
+    if (line[1] == 'D') {
+        s.cfg.macros.define(name, value);
+    } else {
+        for (const auto& w : util::split_words(value)) s.cfg.classes.add(name, w);
+    }
+}
+
+void cmd_show(Session& s, std::string_view line) {
+    if (line.size() > 1 && line[1] == '=') {
+        size_t i = 2;
+        std::string name = macro_name(line, i);
+        if (name.empty()) {
+            std::printf("Name required for macro/class\n");
+            return;
+        }
+        for (const auto& w : s.cfg.classes.members(name)) std::printf("%s\n", w.c_str());
+        return;
+    }
+    size_t i = 1;
+    std::string name = macro_name(line, i);
+    if (name.empty()) {
+        std::printf("Name required for macro/class\n");
+        return;
+    }
+    const std::string* v = s.cfg.macros.find(name);
+    if (!v) std::printf("Undefined\n");
+    else std::printf("%s\n", v->c_str());
+}
+
+void print_mailer(const config::Config& cfg, const config::Mailer& m) {
+    auto label = [&](const std::string& spec) {
+        int n = cfg.find_ruleset(spec);
+        return n < 0 ? spec : cfg.ruleset_label(n);
+    };
+    std::string eol;
+    for (char c : m.eol) eol += c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
+    auto mts = [](const std::string& t) { return t.empty() ? std::string("<undefined>") : t; };
+    std::printf("mailer %d (%s): P=%s S=%s/%s R=%s/%s M=%ld U=%s:%s F=%s L=%ld E=%s", m.number,
+                m.name.c_str(), m.path.c_str(), label(m.sender_rules[0]).c_str(), label(m.sender_rules[1]).c_str(),
+                label(m.recipient_rules[0]).c_str(), label(m.recipient_rules[1]).c_str(), m.max_size, m.uid.c_str(),
+                m.gid.c_str(), m.flags.c_str(), m.line_limit, eol.c_str());
+    if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
+    std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
+                mts(m.mts_types[2]).c_str(), m.max_rcpts, m.argv.c_str());
+}
+
+void cmd_equals(Session& s, std::string_view line) {
+    if (line.size() > 1 && line[1] == 'M') {
+        for (const auto& m : s.cfg.mailers) print_mailer(s.cfg, m);
+        return;
+    }
+    if (line.size() > 1 && line[1] == 'S') {
+        std::string name(util::trim(line.substr(2)));
+        if (name.empty()) {
+            std::printf("invalid ruleset name: \"\"\n");
+            s.eng.system_error = true;
+        }
+        int n = s.eng.find_ruleset(name);
+        if (n < 0) {
+            std::printf("Undefined ruleset %s\n", name.c_str());
+            return;
+        }
+        std::fputs(s.eng.dump_ruleset(n).c_str(), stdout);
+        return;
+    }
+    std::printf("Unknown \"=\" command %s\n", std::string(line).c_str());
+}
+
+void cmd_map(Session& s, std::string_view args) {
+    auto words = util::split_words(args);
+    if (words.empty()) {
+        std::printf("Usage: /map mapname key\n");
+        return;
+    }
+    std::string key(util::trim(args));
+    key = std::string(util::trim(std::string_view(key).substr(words[0].size())));
+    if (key.empty()) {
+        std::printf("No key specified\n");
+        return;
+    }
+    maps::Map* m = s.cfg.find_map(words[0]);
+    if (!m && s.cfg.map_open_errors.count(words[0])) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
+    if (!m) {
+        std::printf("Map named \"%s\" not found\n", words[0].c_str());
+        return;
+    }
+    if (!m->is_open()) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
+    auto r = s.eng.lookup(*m, key, {});
+    if (r.status == maps::LookupStatus::Found)
+        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
+    else
+        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), r.code);
+}
+
+void cmd_try(Session& s, std::string_view args) {
+    auto words = util::split_words(args);
+    if (words.size() < 2) {
+        std::printf("Usage: /try mailer address\n");
+        return;
+    }
+    const config::Mailer* m = s.cfg.find_mailer(words[0]);
+    if (!m) {
+        std::printf("Unknown mailer %s\n", words[0].c_str());
+        return;
+    }
+    std::string addr(util::trim(util::trim(args).substr(words[0].size())));
+    std::printf("Trying %s %s address %s for mailer %s\n", s.try_header ? "header" : "envelope",
+                s.try_sender ? "sender" : "recipient", addr.c_str(), m->name.c_str());
+    int rcode = 0;
+    std::string r = remote_name(s.eng, addr, *m, s.try_header, s.try_sender, rcode);
+    std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
+}
+
+// getcanonname() over the hosts file: the first name of the matching line,
+// qualified with $m when it has no dot; unknown names come back unchanged.
+std::string canonical_name(Session& s, const std::string& name) {
+    auto it = s.cfg.options.find("HostsFile");
+    std::ifstream in(it == s.cfg.options.end() ? "/etc/hosts" : it->second);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto words = util::split_words(line.substr(0, line.find('#')));
+        for (size_t i = 1; i < words.size(); ++i) {
+            if (!util::iequals(words[i], name)) continue;
+            std::string canon = words[1];
+            const std::string* m = s.cfg.macros.find("m");
+            if (canon.find('.') == std::string::npos && m && !m->empty()) canon += "." + *m;
+            return canon;
+        }
+    }
+    return name;
+}
+
+void cmd_slash(Session& s, std::string_view line) {
+    auto sp = line.find_first_of(" \t");
+    std::string cmd(line.substr(0, sp));
+    std::string_view args = sp == std::string_view::npos ? "" : util::trim(line.substr(sp));
+    if (cmd == "/quit") std::exit(EX_OK);
+    if (cmd == "/tryflags") {
+        if (args.empty()) {
+            std::printf("Usage: /tryflags [Hh|Ee][Ss|Rr]\n");
+            return;
+        }
+        for (char c : args) {
+            switch (c) {
+            case 'H': case 'h': s.try_header = true; break;
+            case 'E': case 'e': s.try_header = false; break;
+            case 'S': case 's': s.try_sender = true; break;
+            case 'R': case 'r': s.try_sender = false; break;
+            default: break;
+            }
+        }
+        // Rules can tell what is being parsed from ${addr_type}.
+        s.cfg.macros.define("addr_type", std::string(s.try_header ? "h" : "e") + (s.try_sender ? " s" : " r"));
+    } else if (cmd == "/try") {
+        cmd_try(s, args);
+    } else if (cmd == "/canon") {
+        if (args.empty()) std::printf("Usage: /canon address\n");
+        else std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(), canonical_name(s, std::string(args)).c_str());
+    } else if (cmd == "/mx") {
+        // No resolver answers in address test mode's sandboxed runs: no MX records.
+        if (args.empty()) std::printf("Usage: /mx address\n");
+        else if (args.front() == '[')  // an address literal is its own exchanger
+            std::printf("getmxrr(%s) returns 1 value(s):\n\t%s\n", std::string(args).c_str(), std::string(args).c_str());
+        else std::printf("getmxrr(%s) returns 0 value(s):\n", std::string(args).c_str());
+    } else if (cmd == "/parse") {
+        if (args.empty()) {
+            std::printf("Usage: /parse address\n");
+            return;
+        }
+        std::string addr(args);
+        std::printf("Cracked address = %s\n", rewrite::format_token(crack_address(addr)).c_str());
+        std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
+                    s.try_sender ? "sender" : "recipient");
+        ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
+        if (pa.exit_code) s.exit_status = pa.exit_code;
+        if (!pa.mailer.empty()) {
+            std::printf("mailer %s", pa.mailer.c_str());
+            if (!pa.host.empty()) std::printf(", host %s", pa.host.c_str());
+            std::printf(", user %s\n", pa.user.c_str());
+        }
+    } else if (cmd == "/map") {
+        cmd_map(s, args);
+    } else {
+        std::printf("Unknown \"/\" command %s\n", cmd.c_str());
+    }
+}
+
+void cmd_rulesets(Session& s, std::string_view line) {
+    auto sp = line.find_first_of(" \t");
+    std::string list(line.substr(0, sp));
+    std::string addr(sp == std::string_view::npos ? "" : util::trim(line.substr(sp)));
+    if (addr.empty()) {
+        std::printf("No address!\n");
+        return;
+    }
+    if (rewrite::has_reserved_byte(addr)) {
+        std::printf("8-bit character in mailbox address \"%s\"\n", rewrite::strip_high_bits(addr).c_str());
+        return;
+    }
+    auto names = util::split(list, ',');
+    // Several comma-separated addresses each go through all the rulesets;
+    // an undefined ruleset is found when its turn comes.
+    std::string_view rest = addr;
+    for (;;) {
+        auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
+        for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
+        rewrite::Tokens t = std::move(tk.tokens);
+        for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
+            if (name.empty()) continue;
+            int n = s.eng.find_ruleset(name);
+            if (n < 0 || !s.eng.ruleset_defined(n)) {
+                std::printf("Undefined ruleset %s\n", name.c_str());
+                return;
+            }
+            int status = s.eng.run(n, t);
+            if (status != rewrite::kOk)
+                std::printf("== Ruleset %s (%d) status %d\n", name.c_str(), n, status);  // as typed
+        }
+        if (tk.consumed >= rest.size()) break;
+        rest = rest.substr(tk.consumed + 1);
+        if (util::trim(rest).empty()) break;
+    }
+}
+
+void handle_line(Session& s, std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
+    switch (line[0]) {
+    case '.':
+        if (line.size() > 1 && (line[1] == 'D' || line[1] == 'C')) cmd_define(s, line);
+        else std::printf("Unknown \".\" command %s\n", std::string(line).c_str());
+        break;
+    case '$': cmd_show(s, line); break;
+    case '=': cmd_equals(s, line); break;
+    case '/': cmd_slash(s, line); break;
+    case '-':
+        if (line.size() > 1 && line[1] == 'd') {
+            s.debug.add(std::string(util::trim(line.substr(2))));
+            s.eng.set_trace_detail(s.debug.level(21) >= 12);
+        } else {
+            std::printf("Unknown \"-\" command %s\n", std::string(line).c_str());
+        }
+        break;
+    case '?': std::printf("Sendmail 8.17.1.9 -- HELP not implemented\n"); break;
+    default: cmd_rulesets(s, line); break;
+    }
+}
+
+}  // namespace
+
+int run_address_test(const CommandLine& cl) {
+    auto cfg = load_config(cl);
+    if (!cfg) return cfg.error().code ? cfg.error().code : EX_CONFIG;
+    DebugFlags debug = debug_flags_from(cl.debug);
+    if (debug.level(0) >= 1) {
+        print_version_banner();
+        print_system_identity(**cfg);
+    }
+    rewrite::Engine eng(**cfg);
+    eng.set_trace_detail(debug.level(21) >= 12);
+    Session s{eng, **cfg, false, false, 0, debug};
+    s.cfg.macros.define("addr_type", "e r");
+    std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
+    std::printf("Enter <ruleset> <address>\n");
+    std::string line;
+    for (;;) {
+        std::printf("> ");
+        std::fflush(stdout);
+        if (!std::getline(std::cin, line)) break;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string_view v = util::trim(line);
+        handle_line(s, v);
+        if (eng.system_error) {
+            s.exit_status = 70;
+            eng.system_error = false;
+        }
+        std::fflush(stdout);
+    }
+    std::fflush(stdout);
+    if (s.exit_status) return s.exit_status;
+    return (*cfg)->errors ? 70 : EX_OK;
+}
+
 }  // namespace sendmail

@@ -85,10 +85,6 @@ std::string MapBase::label() const { return decl_.class_name + " map \"" + decl_
 LookupResult MapBase::lookup(std::string_view key, std::span<const std::string> args) {
     std::string k(key);
     if (fold_) k = util::to_lower(k);
-    std::string space = args_.get('S');
-    if (!space.empty())
-        for (char& c : k)
-            if (c == ' ') c = space[0];
     RawResult raw = raw_lookup(k, args);
     LookupResult r{raw.status, {}, std::move(raw.error), raw.code, raw.shown};
     if (raw.status == LookupStatus::Found) {

@@ -1,6 +1,6 @@
 // map_base.hpp: what every map class shares: the K line's common flags and
 // the steps sendmail applies around every class's own lookup (key folding,
-// -S space substitution, -m, %0..%9 substitution, -a, -t). Internal to lib/maps.
+// -m, %0..%9 substitution, -a, -t). Internal to lib/maps.
 #pragma once
 
 #include <map>

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <random>
 #include <unordered_map>
 
@@ -27,7 +28,7 @@ public:
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        std::string out;
+        std::string out, space = args().get('S');
         bool quoted = false, changed = false;
         for (char c : key) {
             if (c == '"') {
@@ -35,8 +36,10 @@ protected:
                 changed = true;
                 continue;
             }
-            if (!quoted && (c == '\\' || c == '(' || c == ')' || c == ' ' || c == '\t')) return RawResult::not_found();
-            if (quoted && (c == ' ' || c == '\t')) return RawResult::not_found();
+            if (!quoted && (c == '\\' || c == '(' || c == ')')) return RawResult::not_found();
+            // A space survives only as the -S character; a tab never.
+            if (c == '\t' || (c == ' ' && space.empty())) return RawResult::not_found();
+            if (c == ' ') c = space[0];
             out.push_back(c);
         }
         if (!changed || quoted) return RawResult::not_found();
@@ -62,13 +65,18 @@ protected:
         if (av.size() < 2 || op.size() != 1) return RawResult::not_found(kExConfig);
         auto a = parse_long(av[0]), b = parse_long(av[1]);
         if (!a || !b) return RawResult::not_found(kExConfig);
-        long x = *a, y = *b;
+        long x = *a, y = *b, z = 0;
+        // Overflow and division by zero are configuration errors, never undefined behaviour.
+        auto checked = [&](bool overflow) {
+            return overflow ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(z));
+        };
+        bool bad_div = y == 0 || (x == std::numeric_limits<long>::min() && y == -1);
         switch (op[0]) {
-        case '+': return RawResult::found(std::to_string(x + y));
-        case '-': return RawResult::found(std::to_string(x - y));
-        case '*': return RawResult::found(std::to_string(x * y));
-        case '/': return y == 0 ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x / y));
-        case '%': return y == 0 ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x % y));
+        case '+': return checked(__builtin_add_overflow(x, y, &z));
+        case '-': return checked(__builtin_sub_overflow(x, y, &z));
+        case '*': return checked(__builtin_mul_overflow(x, y, &z));
+        case '/': return bad_div ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x / y));
+        case '%': return bad_div ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x % y));
         case '&': return RawResult::found(std::to_string(x & y));
         case '|': return RawResult::found(std::to_string(x | y));
         case 'l': return RawResult::found(x < y ? "TRUE" : "FALSE");

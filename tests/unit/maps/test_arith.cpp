@@ -8,6 +8,7 @@ class ArithMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_comparisons_say_true_or_false);
     CPPUNIT_TEST(test_missing_arguments_are_config_errors);
     CPPUNIT_TEST(test_division_by_zero);
+    CPPUNIT_TEST(test_overflow_is_refused);
     CPPUNIT_TEST(test_random_in_range);
     CPPUNIT_TEST_SUITE_END();
 
@@ -39,6 +40,12 @@ public:
     }
     void test_division_by_zero() {
         CPPUNIT_ASSERT_EQUAL(78, look(ctx_.declare("a", "arith", ""), "/", {"1", "0"}).code);
+    }
+    void test_overflow_is_refused() {
+        auto* m = ctx_.declare("a", "arith", "");
+        CPPUNIT_ASSERT_EQUAL(78, look(m, "*", {"9223372036854775807", "2"}).code);
+        CPPUNIT_ASSERT_EQUAL(78, look(m, "/", {"-9223372036854775808", "-1"}).code);
+        CPPUNIT_ASSERT_EQUAL(78, look(m, "+", {"99999999999999999999", "1"}).code);
     }
     void test_random_in_range() {
         auto r = look(ctx_.declare("a", "arith", ""), "r", {"5", "5"});

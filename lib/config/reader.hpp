@@ -1,0 +1,24 @@
+// reader.hpp: internals shared by the cf reader's files (not public).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+
+namespace config {
+
+// Where the reader is, for "file: line N: message" diagnostics on stderr.
+struct Reader {
+    std::string file;
+    int line = 0;
+    int errors = 0;
+    std::vector<std::string>* log = nullptr;  // also kept here (Config::diagnostics)
+    void error(const std::string& msg);
+};
+
+void add_builtin_mailers(Config& cfg);
+void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
+
+}  // namespace config

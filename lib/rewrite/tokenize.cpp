@@ -1,0 +1,237 @@
+// tokenize.cpp: sendmail's prescan. Splits an address into words, quoted
+// strings and single-character operators (OperatorChars plus ()<>,;),
+// checks <> and quote balance, and in rules turns $x into metasymbol tokens.
+#include <cctype>
+
+#include "rewrite/rewrite.hpp"
+
+namespace rewrite {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_special(char c, std::string_view opchars) {
+    return c == '(' || c == ')' || c == '<' || c == '>' || c == ',' || c == ';' ||
+           opchars.find(c) != std::string_view::npos;
+}
+
+// A $-sequence in a rule: returns the token and advances i past it.
+std::string rule_meta(std::string_view s, size_t& i) {
+    char m = s[i + 1];
+    i += 2;
+    if (m == '=' || m == '~' || m == '&' || m == '>') {
+        if (m == '>') return meta('>');
+        std::string name;
+        if (i < s.size() && s[i] == '{') {
+            size_t end = s.find('}', i);
+            if (end == std::string_view::npos) end = s.size();
+            name = std::string(s.substr(i + 1, end - i - 1));
+            i = end < s.size() ? end + 1 : end;
+        } else if (i < s.size()) {
+            name = std::string(1, s[i++]);
+        }
+        return meta(m) + name;
+    }
+    return meta(m);
+}
+
+}  // namespace
+
+namespace {
+
+// prescan's state while it walks one address.
+class Prescan {
+public:
+    Prescan(std::string_view s, std::string_view opchars, TokenMode mode) : s_(s), ops_(opchars), mode_(mode) {}
+
+    TokenizeResult run(char delim) {
+        size_t i = 0;
+        for (; i < s_.size() && !stop_; ++i) {
+            if (s_[i] == delim) break;
+            i = step(i);
+        }
+        finish();
+        r_.consumed = stop_ ? s_.size() : i;
+        if (quote_open_) r_.errors.push_back("Unbalanced '\"'");
+        // Each unclosed '<' is reported and closed at the end.
+        for (; angle_ > 0 && mode_ != TokenMode::Rule; --angle_) {
+            r_.errors.push_back("Unbalanced '<'");
+            r_.tokens.emplace_back(">");
+        }
+        if (!r_.errors.empty()) r_.error = r_.errors.front();
+        return std::move(r_);
+    }
+
+private:
+    void finish() {
+        if (in_token_) r_.tokens.push_back(std::move(cur_));
+        cur_.clear();
+        in_token_ = false;
+    }
+
+    // Handles the character at i; returns the index of the last one used.
+    size_t step(size_t i) {
+        char c = s_[i];
+        unsigned char u = static_cast<unsigned char>(c);
+        if (c == '\\') {
+            in_token_ = true;
+            cur_ += c;
+            if (i + 1 < s_.size()) cur_ += s_[++i];
+            return i;
+        }
+        if (c == '"') return quoted(i);
+        if (mode_ == TokenMode::Rule && c == '$' && i + 1 < s_.size()) {
+            finish();
+            r_.tokens.push_back(rule_meta(s_, i));
+            return i - 1;
+        }
+        if (mode_ == TokenMode::AddressNoComments && c == '(') return comment(i);
+        if ((mode_ == TokenMode::AddressNoComments && c == ')') || (c == '>' && mode_ != TokenMode::Rule && angle_ == 0)) {
+            // A stray '>' or ')' is reported and deleted; the words around it join.
+            r_.errors.push_back(std::string("Unbalanced '") + c + "'");
+            return i;
+        }
+        if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
+            finish();
+            return i;
+        }
+        if (u < 0x20 || u == 0x7f) return i;  // other control characters vanish
+        if (is_special(c, ops_)) {
+            finish();
+            if (c == '<') ++angle_;
+            if (c == '>' && angle_ > 0) --angle_;
+            r_.tokens.emplace_back(1, c);
+            return i;
+        }
+        in_token_ = true;
+        cur_ += c;
+        return i;
+    }
+
+    // A quoted string is a token of its own, whatever touches it; an
+    // unclosed one is reported and closed at the end, as sendmail does.
+    size_t quoted(size_t i) {
+        finish();
+        cur_ += '"';
+        size_t j = i + 1;
+        for (; j < s_.size() && s_[j] != '"'; ++j) {
+            if (s_[j] == '\\' && j + 1 < s_.size()) cur_ += s_[j++];
+            cur_ += s_[j];
+        }
+        if (j >= s_.size()) quote_open_ = true;
+        cur_ += '"';
+        in_token_ = true;
+        finish();
+        return j;
+    }
+
+    // (comments) vanish when parsing; an open one ends the address.
+    size_t comment(size_t i) {
+        finish();
+        int depth = 1;
+        size_t j = i + 1;
+        for (; j < s_.size() && depth > 0; ++j) {
+            if (s_[j] == '\\') ++j;
+            else if (s_[j] == '(') ++depth;
+            else if (s_[j] == ')') --depth;
+        }
+        if (depth > 0) {
+            r_.errors.push_back("Unbalanced '('");
+            stop_ = true;
+            angle_ = 0;
+            return s_.size();
+        }
+        return j - 1;
+    }
+
+    std::string_view s_, ops_;
+    TokenMode mode_;
+    TokenizeResult r_;
+    std::string cur_;
+    bool in_token_ = false, quote_open_ = false, stop_ = false;
+    int angle_ = 0;
+};
+
+}  // namespace
+
+TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim) {
+    return Prescan(s, opchars, mode).run(delim);
+}
+
+std::string format_token(const std::string& t) {
+    if (!is_meta(t)) {
+        // Traces show 8-bit bytes as M-x, as sendmail's xputs() does.
+        std::string out;
+        for (unsigned char c : t) {
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+                continue;
+            }
+            out += "M-";
+            unsigned char low = c & 0x7f;
+            if (low >= 0x20 && low != 0x7f) out += static_cast<char>(low);
+        }
+        return out;
+    }
+    std::string out = "$";
+    out += t[1];
+    if (t.size() > 2) {
+        std::string name = t.substr(2);
+        out += name.size() > 1 ? "{" + name + "}" : name;
+    }
+    return out;
+}
+
+std::string format_tokens(const Tokens& t) {
+    std::string out;
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (i) out += ' ';
+        out += format_token(t[i]);
+    }
+    return out;
+}
+
+bool has_reserved_byte(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80 && c <= 0x9f) return true;
+    return false;
+}
+
+std::string strip_high_bits(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        unsigned char low = c & 0x7f;
+        out += c >= 0x80 && (low < 0x20 || low == 0x7f) ? '?' : static_cast<char>(c >= 0x80 ? low : c);
+    }
+    return out;
+}
+
+std::string printable_7bit(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        unsigned char low = c & 0x7f;
+        if (c >= 0x80 && (low < 0x20 || low == 0x7f)) continue;
+        out += static_cast<char>(low);
+    }
+    return out;
+}
+
+bool is_atom(const std::string& tok, std::string_view opchars) {
+    if (tok.empty() || is_meta(tok) || tok[0] == '"') return false;
+    return !is_special(tok[0], opchars) && !is_space(tok[0]);
+}
+
+std::string join_tokens(const Tokens& t, std::string_view opchars, char space) {
+    std::string out;
+    bool prev_atom = false;
+    for (const auto& tok : t) {
+        bool atom = is_atom(tok, opchars);
+        if (prev_atom && atom) out += space;
+        out += is_meta(tok) ? format_token(tok) : tok;
+        prev_atom = atom;
+    }
+    return out;
+}
+
+}  // namespace rewrite

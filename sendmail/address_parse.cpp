@@ -1,0 +1,314 @@
+// address_parse.cpp: parseaddr()/buildaddr() and remotename() as -bt and -bv
+// show them: which rulesets run in which order, how the $# triple becomes a
+// mailer, host and user, and how $# error turns into a message.
+#include <cctype>
+
+#include "sendmail/address_parse.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+using rewrite::Tokens;
+using rewrite::is_meta;
+
+namespace {
+
+// A display phrase is quoted when it holds characters an address needs
+// quoted, unless it already is one quoted string.
+std::string quote_phrase(std::string_view p) {
+    p = util::trim(p);
+    if (p.empty()) return {};
+    bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
+    for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
+        if (p[i] == '\\') ++i;
+        else if (p[i] == '"') one_quoted = false;
+    }
+    if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
+    std::string out = "\"";
+    for (size_t i = 0; i < p.size(); ++i) {
+        // Backslash pairs stay as they are; bare quotes get one.
+        if (p[i] == '\\' && i + 1 < p.size()) {
+            out += p[i];
+            out += p[++i];
+            continue;
+        }
+        if (p[i] == '"') out += '\\';
+        out += p[i];
+    }
+    return out + "\"";
+}
+
+// Position just past a (nested) comment starting at s[i] == '('.
+size_t skip_comment(std::string_view s, size_t i) {
+    int depth = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '(') ++depth;
+        else if (s[i] == ')' && --depth == 0) return i + 1;
+    }
+    return s.size();
+}
+
+// An address without <>: its words become $g, comments stay where they
+// were; a list stops at the first comma, a group's ';' is kept.
+std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
+    std::string out, blanks;
+    char last = 0;  // 'c' after a comment, 'g' after $g
+    bool emitted = false, stopped = false, semicolon = false, quoted = false;
+    // A comment and the address are always kept apart by blanks.
+    auto separate = [&](char kind) {
+        if (!blanks.empty() && (!out.empty() || keep_leading_blanks)) out += blanks;
+        else if (blanks.empty() && last) out += ' ';
+        blanks.clear();
+        last = kind;
+    };
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (!quoted && c == '(') {
+            size_t end = skip_comment(s, i);
+            separate('c');
+            out += s.substr(i, end - i);
+            if (end >= s.size() && s.back() != ')') return out + ")";  // closed for the template
+            i = end - 1;
+            continue;
+        }
+        if (!quoted && (c == ' ' || c == '\t')) {
+            blanks += c;
+            continue;
+        }
+        if (!quoted && (c == ',' || c == ';')) {
+            stopped = true;
+            if (c == ';' && !emitted) out += ';';
+            else if (c == ';') semicolon = true;
+            blanks.clear();
+            continue;
+        }
+        if (stopped) continue;
+        if (c == '"') quoted = !quoted;
+        if (c == '\\') ++i;
+        if (!emitted) {
+            separate('g');
+            out += "$g";
+            emitted = true;
+        }
+        blanks.clear();
+    }
+    if (!emitted) out += "$g";
+    if (semicolon) out += ';';
+    return out;
+}
+
+}  // namespace
+
+std::string crack_address(std::string_view addr) {
+    addr = util::trim(addr);
+    // The route-addr is the last top-level '<' (outside quotes and comments).
+    size_t lt = std::string_view::npos, colon = std::string_view::npos;
+    bool quoted = false;
+    int bracket = 0;  // a ':' inside a [literal] is no group
+    for (size_t i = 0; i < addr.size(); ++i) {
+        char c = addr[i];
+        if (c == '\\') { ++i; continue; }
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '[') ++bracket;
+        if (c == ']' && bracket > 0) --bracket;
+        if (bracket) continue;
+        if (c == '(') { i = skip_comment(addr, i) - 1; continue; }
+        if (c == '<') lt = i;
+        if (c == ':' && colon == std::string_view::npos && lt == std::string_view::npos) colon = i;
+    }
+    if (lt != std::string_view::npos) {
+        std::string_view phrase = addr.substr(0, lt);
+        size_t keep = phrase.find_last_not_of(" \t");
+        std::string gap(keep == std::string_view::npos ? "" : phrase.substr(keep + 1));
+        size_t gt = addr.find('>', lt);
+        std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
+        std::string out = quote_phrase(phrase) + gap + (util::trim(inner).empty() ? "<>" : "<$g>");
+        if (gt != std::string_view::npos) {
+            for (char c : addr.substr(gt + 1))
+                if (c != '>') out += c;
+        }
+        return out;
+    }
+    if (colon != std::string_view::npos) {
+        // A group: the name keeps the blanks before its colon; an empty
+        // member list stays empty.
+        std::string_view name = addr.substr(0, colon), rest = addr.substr(colon + 1);
+        size_t keep = name.find_last_not_of(" \t");
+        std::string gap(keep == std::string_view::npos ? "" : name.substr(keep + 1));
+        return quote_phrase(name) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
+    }
+    return crack_plain(addr, false);
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Splits "$# mailer $@ host $: user" into its parts.
+void split_triple(const Tokens& t, std::string& mailer, Tokens& host, Tokens& user, bool& has_host) {
+    size_t i = 1;
+    if (i < t.size() && !is_meta(t[i])) mailer = t[i++];
+    int part = 0;
+    has_host = false;
+    for (; i < t.size(); ++i) {
+        if (is_meta(t[i], '@') && part == 0) { part = 1; has_host = true; continue; }
+        if (is_meta(t[i], ':') && part < 2) { part = 2; continue; }
+        if (part == 1) host.push_back(t[i]);
+        else if (part == 2) user.push_back(t[i]);
+    }
+}
+
+std::string strip_quotes(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '"') continue;
+        if (s[i] == '\\' && i + 1 < s.size()) { out += s[++i]; continue; }
+        out += s[i];
+    }
+    return out;
+}
+
+bool is_smtp_reply(const std::string& s) {
+    return s.size() >= 4 && (s[0] == '4' || s[0] == '5') && std::isdigit(static_cast<unsigned char>(s[1])) &&
+           std::isdigit(static_cast<unsigned char>(s[2])) && (s[3] == ' ' || s[3] == '-');
+}
+
+void report_error(std::FILE* out, const std::string& addr, const std::string& host,
+                  const std::string& user_text) {
+    std::string msg = strip_quotes(user_text);
+    std::string code = "553";
+    if (is_smtp_reply(msg)) {
+        code = msg.substr(0, 3);
+        msg = msg.substr(4);
+    }
+    (void)host;
+    if (code == "551") std::fprintf(out, "%s\n", msg.c_str());
+    else std::fprintf(out, "%s... %s\n", addr.c_str(), msg.c_str());
+}
+
+// The exit status an error mailer's host part stands for: a DSN status
+// (5.1.1) or one of sendmail's names for sysexits codes (nouser).
+int exit_code_for(const std::string& host) {
+    static const std::pair<const char*, int> kNames[] = {
+        {"usage", 64}, {"dataerr", 65}, {"noinput", 66}, {"nouser", 67}, {"nohost", 68},
+        {"unavailable", 69}, {"software", 70}, {"oserr", 71}, {"osfile", 72}, {"cantcreat", 73},
+        {"ioerr", 74}, {"tempfail", 75}, {"protocol", 76}, {"noperm", 77}, {"config", 78}};
+    for (const auto& [name, code] : kNames)
+        if (util::iequals(host, name)) return code;
+    if (host.size() >= 5 && std::isdigit(static_cast<unsigned char>(host[0])) && host[1] == '.') {
+        if (host[0] == '4') return 75;
+        int sub = std::atoi(host.c_str() + 2);
+        int detail = std::atoi(host.c_str() + host.find('.', 2) + 1);
+        switch (sub) {
+        case 1:
+            if (detail == 1 || detail == 6) return 67;
+            if (detail == 2 || detail == 8) return 68;
+            if (detail == 0) return 65;
+            return 64;
+        case 2: return 69;
+        case 3: return detail == 5 ? 78 : 70;
+        case 4: return 75;
+        case 5: return 76;
+        case 6: return 65;
+        case 7: return 77;
+        default: return 69;
+        }
+    }
+    return 69;
+}
+
+int rules_of(rewrite::Engine& eng, const std::string& spec) {
+    if (spec.empty() || spec == "0") return -1;
+    return eng.find_ruleset(spec);
+}
+
+}  // namespace
+
+ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
+    ParsedAddress pa;
+    std::FILE* out = eng.out;
+    if (rewrite::has_reserved_byte(addr)) {
+        std::fprintf(out, "8-bit character in mailbox address \"%s\"\nCannot parse\n",
+                     rewrite::strip_high_bits(addr).c_str());
+        pa.error = "8-bit";
+        return pa;
+    }
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    // Like sendmail, report unbalanced input and go on with it repaired;
+    // only a broken comment stops the parse.
+    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
+    if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
+        std::fprintf(out, "Cannot parse\n");
+        pa.error = tk.error;
+        return pa;
+    }
+    Tokens t = std::move(tk.tokens);
+    eng.run(3, t);
+    eng.run(0, t);
+    if (t.empty() || !is_meta(t[0], '#')) {
+        std::fprintf(out, "buildaddr: no mailer in parsed address\n");
+        eng.system_error = true;
+        pa.mailer = "*error*";
+        pa.error = "no mailer";
+        return pa;
+    }
+    Tokens host, user;
+    bool has_host = false;
+    split_triple(t, pa.mailer, host, user, has_host);
+    pa.host = eng.join_address(host);
+    if (pa.mailer == "error") {
+        std::string text = eng.join(user);
+        report_error(out, addr, pa.host, text);
+        pa.mailer = "*error*";
+        pa.exit_code = exit_code_for(pa.host);
+        pa.user = text;
+        pa.error = text;
+        return pa;
+    }
+    const config::Mailer* m = eng.config().find_mailer(pa.mailer);
+    if (!m) {
+        std::fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr.c_str(), pa.mailer.c_str());
+        pa.error = "unknown mailer";
+        return pa;
+    }
+    pa.host = lower(pa.host);
+    // sendmail rewrites the user part with the recipient rulesets even when
+    // it parses a sender (buildaddr does not know which it is).
+    (void)sender;
+    eng.run(2, user);
+    int rs = rules_of(eng, m->recipient_rules[0]);
+    if (rs >= 0) eng.run(rs, user);
+    eng.run(4, user);
+    pa.user = eng.join_address(user);
+    // Mailers without F=u get the user folded to lower case.
+    if (!m->has_flag('u')) pa.user = lower(pa.user);
+    pa.ok = true;
+    return pa;
+}
+
+std::string remote_name(rewrite::Engine& eng, const std::string& addr, const config::Mailer& m,
+                        bool header, bool sender, int& rcode) {
+    rcode = 0;
+    std::string templ = crack_address(addr);
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
+    Tokens t = std::move(tk.tokens);
+    if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
+    eng.run(3, t);
+    eng.run(sender ? 1 : 2, t);
+    const std::string& spec = sender ? m.sender_rules[header ? 1 : 0] : m.recipient_rules[header ? 1 : 0];
+    int rs = rules_of(eng, spec);
+    if (rs >= 0) eng.run(rs, t);
+    eng.run(4, t);
+    std::string result = eng.join_address(t);
+    auto g = templ.find("$g");
+    if (g == std::string::npos) return templ;
+    return templ.substr(0, g) + result + templ.substr(g + 2);
+}
+
+}  // namespace sendmail

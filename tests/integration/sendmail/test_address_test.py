@@ -1,0 +1,102 @@
+"""sendmail -bt and -bv over a small sendmail.cf written by the test: the
+banner and prompts, ruleset traces, macros and classes, =S, /parse, /try,
+and -bv's "deliverable" lines, byte for byte as sendmail prints them."""
+import unittest
+
+from harness import Sandbox
+
+CF = """V10/Berkeley
+O OperatorChars=.:%@!^/[]+
+O BlankSub=.
+DMmasq.example
+CWexample.com mail.example.com
+Scanonify=3
+R$* < $* > $*\t$2
+R$+ @ $+\t$@ $1 < @ $2 >
+Sparse=0
+R$* < @ $=W > $*\t$#local $: $1
+R$* < @ $+ > $*\t$#esmtp $@ $2 $: $1 < @ $2 >
+R$+\t$#local $: $1
+S1
+S2
+Sfinal=4
+R$* < @ $+ > $*\t$@ $1 @ $2
+SLocalCheck
+R$*\t$: $1 $| $>"Inner" $1
+SInner
+R$* x\t$@ $1 y
+Mlocal,\tP=/bin/true, F=lsDFM, S=0, R=0, A=true $u
+Mesmtp,\tP=[IPC], F=mDFMuXa, S=0, R=0, A=TCP $h
+"""
+
+
+class AddressTestModeTest(unittest.TestCase):
+    def setUp(self):
+        self.sb = Sandbox(self)
+        self.sendmail = self.sb.program('sendmail/sendmail')
+        self.cf = self.sb.write('sendmail.cf', CF)
+
+    def bt(self, text, *args):
+        r = self.sb.run([self.sendmail, '-bt', '-C', self.cf, '-O', 'DontProbeInterfaces=true', *args],
+                        input=text.encode())
+        return r.returncode, r.stdout.decode(), r.stderr.decode()
+
+    def test_banner_prompt_and_trace(self):
+        rc, out, err = self.bt('3,0 User@Example.COM\n')
+        self.assertEqual(rc, 0)
+        self.assertEqual(err, '')
+        self.assertEqual(out, 'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n'
+                              'Enter <ruleset> <address>\n'
+                              '> canonify           input: User @ Example . COM\n'
+                              'canonify         returns: User < @ Example . COM >\n'
+                              'parse              input: User < @ Example . COM >\n'
+                              'parse            returns: $# local $: User\n'
+                              '> ')
+
+    def test_macros_classes_and_definitions(self):
+        # .D keeps the blank after the name, as sendmail does; $=W lists in
+        # sendmail's symbol-table order.
+        rc, out, _ = self.bt('$M\n$Q\n.DQ quux\n$Q\n.CW zap\n$=W\n')
+        self.assertEqual(out.split('> ')[2:], ['masq.example\n', 'Undefined\n', '', ' quux\n', '',
+                                                'mail.example.com\nzap\nexample.com\n', ''])
+
+    def test_ruleset_dump_and_undefined_ruleset(self):
+        rc, out, _ = self.bt('=SLocalCheck\n=SNoSuch\nNoSuch a\n')
+        self.assertIn('> R$* \t\t$: $1 $| $> "Inner" $1 \n', out)
+        self.assertIn('> Undefined ruleset NoSuch\n> Undefined ruleset NoSuch\n', out)
+
+    def test_parse_builds_the_mailer_triple(self):
+        rc, out, _ = self.bt('/parse John Doe <jd@remote.example.net>\n')
+        self.assertIn('Cracked address = John Doe <$g>\n', out)
+        self.assertIn('mailer esmtp, host remote.example.net, user jd@remote.example.net\n', out)
+
+    def test_try_rewrites_for_a_mailer(self):
+        rc, out, _ = self.bt('/try esmtp a@b.example\n')
+        self.assertIn('Trying envelope recipient address a@b.example for mailer esmtp\n', out)
+        self.assertIn('Rcode = 0, addr = a@b.example\n', out)
+
+    def test_unbalanced_input_is_reported_and_repaired(self):
+        rc, out, _ = self.bt('canonify <a@b\n')
+        self.assertIn('> <a@b... Unbalanced \'<\'\ncanonify           input: < a @ b >\n', out)
+
+    def test_version_banner_with_d0(self):
+        rc, out, _ = self.bt('', '-d0.1')
+        self.assertTrue(out.startswith('Version 8.17.1.9\n Compiled with:'))
+        self.assertIn('============ SYSTEM IDENTITY (after readcf) ============\n', out)
+
+    def test_verify_reports_deliverable_recipients(self):
+        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, 'root', 'x@remote.example.net'])
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(r.stdout.decode(),
+                         'root... deliverable: mailer local, user root\n'
+                         'x@remote.example.net... deliverable: mailer esmtp, host remote.example.net, '
+                         'user x@remote.example.net\n')
+
+    def test_verify_unknown_local_user(self):
+        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, 'nosuchuser-xyz'])
+        self.assertEqual(r.returncode, 67)
+        self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
+
+
+if __name__ == '__main__':
+    unittest.main()
