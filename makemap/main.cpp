@@ -90,9 +90,9 @@ int dump(const Options& o, const maps::DbFile& db) {
     auto st = db.for_each([&](std::string_view k, std::string_view v) {
         k = cstr(k);
         v = cstr(v);
-        std::fwrite(k.data(), 1, k.size(), stdout);
+        if (!k.empty()) std::fwrite(k.data(), 1, k.size(), stdout);
         std::fputc(delim, stdout);
-        std::fwrite(v.data(), 1, v.size(), stdout);
+        if (!v.empty()) std::fwrite(v.data(), 1, v.size(), stdout);
         std::fputc('\n', stdout);
         return true;
     });

@@ -56,9 +56,9 @@ std::string_view c_string(std::string_view s) { return s.substr(0, std::min(s.fi
 void print_record(std::string_view k, std::string_view v) {
     k = c_string(k);
     v = c_string(v);
-    std::fwrite(k.data(), 1, k.size(), stdout);
+    if (!k.empty()) std::fwrite(k.data(), 1, k.size(), stdout);
     std::fputc(':', stdout);
-    std::fwrite(v.data(), 1, v.size(), stdout);
+    if (!v.empty()) std::fwrite(v.data(), 1, v.size(), stdout);
     std::fputc('\n', stdout);
 }
 
