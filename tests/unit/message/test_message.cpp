@@ -1,0 +1,98 @@
+// test_message.cpp: header classification, address lists as sendmail splits
+// them, the queue-file folding of address fields, dates, xtext and macros.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <cstdlib>
+#include <map>
+
+#include "message/message.hpp"
+
+using message::bare_address;
+using message::split_address_list;
+
+class MessageTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(MessageTest);
+    CPPUNIT_TEST(test_header_name_needs_colon);
+    CPPUNIT_TEST(test_known_header_kinds);
+    CPPUNIT_TEST(test_list_split_respects_quotes_comments_angles);
+    CPPUNIT_TEST(test_group_splits_like_sendmail);
+    CPPUNIT_TEST(test_bare_address_forms);
+    CPPUNIT_TEST(test_commaize_wraps_before_column_78);
+    CPPUNIT_TEST(test_commaize_keeps_short_list);
+    CPPUNIT_TEST(test_arpadate_utc_says_gmt);
+    CPPUNIT_TEST(test_xtext_encodes_plus_and_equals);
+    CPPUNIT_TEST(test_macro_conditionals);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_header_name_needs_colon() {
+        CPPUNIT_ASSERT_EQUAL(size_t(7), message::header_name_length("Subject: x"));
+        CPPUNIT_ASSERT_EQUAL(size_t(7), message::header_name_length("Subject : x"));
+        CPPUNIT_ASSERT_EQUAL(size_t(0), message::header_name_length("From alice Mon Jan 1"));
+        CPPUNIT_ASSERT_EQUAL(size_t(0), message::header_name_length(" folded"));
+        CPPUNIT_ASSERT_EQUAL(size_t(0), message::header_name_length(": empty name"));
+        CPPUNIT_ASSERT(message::is_continuation("\tmore"));
+    }
+    void test_known_header_kinds() {
+        CPPUNIT_ASSERT(message::header_kind("BCC") & message::kHdrBcc);
+        CPPUNIT_ASSERT(message::header_kind("Resent-To") & message::kHdrResent);
+        CPPUNIT_ASSERT(message::header_kind("Received") & message::kHdrTrace);
+        CPPUNIT_ASSERT_EQUAL(0u, message::header_kind("X-Mailer"));
+    }
+    void test_list_split_respects_quotes_comments_angles() {
+        auto v = split_address_list(" \"Doe, John\" <john@example.org>,\n\tjane@example.org (Jane, J.), <a,b@c>");
+        CPPUNIT_ASSERT_EQUAL(size_t(3), v.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("\"Doe, John\" <john@example.org>"), v[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("jane@example.org (Jane, J.)"), v[1]);
+        CPPUNIT_ASSERT_EQUAL(std::string("<a,b@c>"), v[2]);
+        CPPUNIT_ASSERT(split_address_list(" , ,").empty());
+    }
+    void test_group_splits_like_sendmail() {
+        auto v = split_address_list("Group: g1@example.net, g2@example.net;");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), v.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Group: g1@example.net"), v[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("g1@example.net"), bare_address(v[0]));
+        CPPUNIT_ASSERT_EQUAL(std::string("g2@example.net"), bare_address(v[1]));
+    }
+    void test_bare_address_forms() {
+        CPPUNIT_ASSERT_EQUAL(std::string("carol@remote.example.net"), bare_address("Carol <carol@remote.example.net>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("jane@example.org"), bare_address("jane@example.org (Jane)"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), bare_address("<>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("@relay:u@x"), bare_address("@relay:u@x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a b\"@x"), bare_address("\"a b\"@x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("john@example.org"), bare_address("\"Doe, <John>\" <john@example.org>"));
+    }
+    void test_commaize_wraps_before_column_78() {
+        std::string v = message::commaize(
+            "To", " \"Doe, John\" <john@example.org>,\n\tjane@example.org (Jane),\n  Group: g1@example.net, g2@example.net;");
+        CPPUNIT_ASSERT_EQUAL(std::string(" \"Doe, John\" <john@example.org>, jane@example.org (Jane),\n"
+                                         "        Group: g1@example.net, g2@example.net;"),
+                             v);
+    }
+    void test_commaize_keeps_short_list() {
+        CPPUNIT_ASSERT_EQUAL(std::string(" bob@example.org, staff"), message::commaize("To", " bob@example.org,staff"));
+        CPPUNIT_ASSERT_EQUAL(std::string(" "), message::commaize("To", " "));
+    }
+    void test_arpadate_utc_says_gmt() {
+        setenv("TZ", "UTC", 1);
+        tzset();
+        CPPUNIT_ASSERT_EQUAL(std::string("Wed, 2 Dec 2026 03:35:24 GMT"), message::arpadate(1796182524));
+    }
+    void test_xtext_encodes_plus_and_equals() {
+        CPPUNIT_ASSERT_EQUAL(std::string("alice+2Bx+3Dy@example.com"), message::xtext("alice+x=y@example.com"));
+    }
+    void test_macro_conditionals() {
+        std::map<std::string, std::string> m = {{"x", "Joe"}, {"g", "joe@x"}, {"j", "mx.example.com"}};
+        auto look = [&](std::string_view n) -> std::optional<std::string> {
+            auto it = m.find(std::string(n));
+            if (it == m.end()) return std::nullopt;
+            return it->second;
+        };
+        CPPUNIT_ASSERT_EQUAL(std::string("Joe <joe@x>"), message::expand_macros("$?x$x <$g>$|$g$.", look));
+        m.erase("x");
+        CPPUNIT_ASSERT_EQUAL(std::string("joe@x"), message::expand_macros("$?x$x <$g>$|$g$.", look));
+        CPPUNIT_ASSERT_EQUAL(std::string("by mx.example.com id"), message::expand_macros("by ${j}$?r with $r$. id", look));
+        CPPUNIT_ASSERT_EQUAL(std::string("a$b"), message::expand_macros("a$$b", look));
+    }
+};
+CPPUNIT_TEST_SUITE_REGISTRATION(MessageTest);
