@@ -62,8 +62,8 @@ void format_entry(const QueueListing& e, bool verbose, std::string& o) {
     std::optional<std::string> last_ctl;
     for (const auto& r : e.qf.recipients) {
         if (verbose) {
-            if (r.ctladdr && r.ctladdr != last_ctl) o += "\t\t\t\t\t\t(---" + *r.ctladdr + "---)\n";
-            if (r.ctladdr) last_ctl = r.ctladdr;
+            if (r.ctladdr != last_ctl) o += "\t\t\t\t\t\t(---" + r.ctladdr.value_or("") + "---)\n";
+            last_ctl = r.ctladdr;
             o += "\t\t\t\t\t\t" + r.address + "\n";
         } else {
             o += "\t\t\t\t\t " + r.address + "\n";

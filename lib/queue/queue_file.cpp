@@ -62,8 +62,11 @@ std::string format_qf(const QueueFile& qf) {
     o += "S" + qf.sender + "\n";
     if (!qf.envid.empty()) o += "Z" + qf.envid + "\n";
     if (qf.auth) o += "A" + *qf.auth + "\n";
+    // A C line is written when the controlling user changes ("C" alone: none).
+    std::optional<std::string> last_ctl;
     for (const auto& r : qf.recipients) {
-        if (r.ctladdr) o += "C" + *r.ctladdr + "\n";
+        if (r.ctladdr != last_ctl) o += "C" + r.ctladdr.value_or("") + "\n";
+        last_ctl = r.ctladdr;
         if (!r.orcpt.empty()) o += "r" + r.orcpt + "\n";
         o += "R" + r.flags + ":" + r.address + "\n";
     }
@@ -103,9 +106,8 @@ void parse_recipient_line(std::string_view rest, QueueFile& qf, std::optional<st
     } else {
         r.address = std::string(rest);
     }
-    r.ctladdr = std::move(ctl);
+    r.ctladdr = ctl;  // stays in force until the next C line
     r.orcpt = std::move(orcpt);
-    ctl.reset();
     orcpt.clear();
     qf.recipients.push_back(std::move(r));
 }
@@ -148,7 +150,10 @@ util::Result<QueueFile> parse_qf(std::string_view text) {
         case 'S': qf.sender = std::string(rest); break;
         case 'Z': qf.envid = std::string(rest); break;
         case 'A': qf.auth = std::string(rest); break;
-        case 'C': ctl = std::string(rest); break;
+        case 'C':
+            if (rest.empty()) ctl.reset();
+            else ctl = std::string(rest);
+            break;
         case 'r': orcpt = std::string(rest); break;
         case 'R': parse_recipient_line(rest, qf, ctl, orcpt); break;
         case 'H': parse_header_line(rest, qf); break;

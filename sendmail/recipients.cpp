@@ -1,0 +1,142 @@
+// recipients.cpp: sendtolist and recipient as sendmail runs them at submission
+// time. The order of the queue file's R lines follows from these rules:
+// a list is walked last to first, aliases expand in place, the first of two
+// duplicates wins (taking the other's primary flag), then a stable sort by host.
+#include "sendmail/recipients.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <pwd.h>
+
+#include "message/message.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+namespace {
+constexpr int kMaxAliasDepth = 20;
+
+bool same_address(const Recipient& a, const Recipient& b) {
+    return a.route.mailer == b.route.mailer && util::iequals(a.route.host, b.route.host) &&
+           a.route.user == b.route.user;
+}
+}  // namespace
+
+int RecipientList::add_list(const std::string& list, int parent, int depth) {
+    std::vector<std::string> addrs = message::split_address_list(message::unfold(list));
+    for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
+        Recipient r;
+        r.address = *it;
+        r.bare = message::bare_address(*it);
+        r.route = s_.router(r.bare);
+        r.parent = parent;
+        r.from_alias = parent >= 0;
+        // The sole member of a primary alias is itself primary.
+        r.primary = parent < 0 || (addrs.size() == 1 && list_[parent].primary);
+        if (parent >= 0) {
+            r.orcpt = list_[parent].orcpt;
+        } else {
+            std::string q = r.bare;
+            if (q.find('@') == std::string::npos && !s_.local_domain.empty()) q += "@" + s_.local_domain;
+            r.orcpt = "RFC822; " + q;
+        }
+        add(std::move(r), depth);
+    }
+    return static_cast<int>(addrs.size());
+}
+
+void RecipientList::add(Recipient r, int depth) {
+    for (auto& q : list_) {
+        if (!same_address(q, r)) continue;
+        if (!q.primary && r.primary) q.primary = true;
+        return;
+    }
+    list_.push_back(std::move(r));
+    int idx = static_cast<int>(list_.size()) - 1;
+    const Recipient& cur = list_[idx];
+    if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
+    std::optional<std::string> rhs = s_.aliases(util::to_lower(cur.route.user));
+    if (!rhs) return;
+    list_[idx].expanded = true;
+    add_list(*rhs, idx, depth + 1);
+}
+
+size_t RecipientList::count() const {
+    return static_cast<size_t>(std::count_if(list_.begin(), list_.end(), [](const Recipient& r) { return !r.expanded; }));
+}
+
+std::optional<std::string> RecipientList::controlling_user(const Recipient& r) const {
+    if (!r.from_alias) return std::nullopt;
+    const Recipient& alias = list_[r.parent];
+    if (r.route.local()) {
+        if (struct passwd* pw = getpwnam(r.route.user.c_str())) {
+            if (pw->pw_uid == 0) return ":" + alias.address;
+            return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) +
+                   ":" + alias.address;
+        }
+    }
+    return alias.route.user + ":" + std::to_string(s_.default_uid) + ":0:" + alias.address;
+}
+
+std::string RecipientList::r_flags(const Recipient& r) const {
+    std::string f = r.primary ? "P" : "";
+    f += s_.notify.empty() ? "FD" : s_.notify;
+    if (r.from_alias) f += "A";
+    return f;
+}
+
+std::vector<queue::QueueRecipient> RecipientList::queue_recipients() const {
+    std::vector<const Recipient*> order;
+    for (const auto& r : list_)
+        if (!r.expanded) order.push_back(&r);
+    std::stable_sort(order.begin(), order.end(), [](const Recipient* a, const Recipient* b) {
+        return util::to_lower(a->route.host) < util::to_lower(b->route.host);
+    });
+    std::vector<queue::QueueRecipient> out;
+    for (const Recipient* r : order) {
+        queue::QueueRecipient q;
+        q.ctladdr = controlling_user(*r);
+        q.orcpt = r->orcpt;
+        q.flags = r_flags(*r);
+        q.address = r->address;
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+std::map<std::string, std::string> read_aliases_text(const std::string& path) {
+    std::map<std::string, std::string> out;
+    std::ifstream f(path);
+    std::string line, key;
+    while (std::getline(f, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        if ((line[0] == ' ' || line[0] == '\t') && !key.empty()) {
+            out[key] += " " + std::string(util::trim(line));
+            continue;
+        }
+        size_t colon = line.find(':');
+        if (colon == std::string::npos) continue;
+        key = util::to_lower(util::trim(line.substr(0, colon)));
+        out[key] = std::string(util::trim(line.substr(colon + 1)));
+    }
+    return out;
+}
+
+Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host) {
+    Route r;
+    if (!bare.empty() && bare[0] == '|') return {"prog", "", bare};
+    if (!bare.empty() && bare[0] == '/') return {"*file*", "", bare};
+    std::string addr = bare;
+    if (!addr.empty() && addr[0] == '@') {  // source route: the first host relays
+        size_t colon = addr.find(':');
+        std::string host = addr.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
+        return {"esmtp", util::to_lower(host), colon == std::string::npos ? addr : addr.substr(colon + 1)};
+    }
+    size_t at = addr.rfind('@');
+    if (at == std::string::npos) return {"local", "", addr};
+    std::string domain = addr.substr(at + 1);
+    if (is_local_host(util::to_lower(domain))) return {"local", "", addr.substr(0, at)};
+    return {"esmtp", domain, addr};
+}
+
+}  // namespace sendmail

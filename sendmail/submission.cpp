@@ -1,0 +1,92 @@
+// submission.cpp: the steps of a submission. Order matters for safety: the
+// body goes to the df as it is read, the qf is written last, and only then
+// is success reported; any failure before that leaves no queue entry.
+#include "sendmail/submission.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <pwd.h>
+#include <sysexits.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+namespace sendmail {
+
+Submission::Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify)
+    : cl_(cl), s_(s), notify_(std::move(notify)) {}
+
+void Submission::identify_sender() {
+    struct passwd* pw = getpwuid(getuid());
+    login_ = pw ? pw->pw_name : std::to_string(getuid());
+    std::string gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
+    gecos = gecos.substr(0, gecos.find(','));
+    sender_ = cl_.from ? *cl_.from : login_;
+    sender_bare_ = message::bare_address(sender_);
+    if (cl_.full_name)
+        full_name_ = *cl_.full_name;
+    else if (!cl_.from && !gecos.empty())
+        full_name_ = gecos;
+}
+
+std::optional<std::string> Submission::macro(std::string_view name) const {
+    auto it = macros_.find(std::string(name));
+    if (it != macros_.end()) return it->second;
+    return s_.macro(std::string(name));
+}
+
+util::Status Submission::read_message(queue::NewMessage& msg) {
+    message::CollectOptions opts;
+    opts.ignore_dots = cl_.ignore_dots || s_.option_bool("IgnoreDots", false);
+    opts.max_header_bytes = static_cast<size_t>(s_.option_long("MaxHeadersLength", 0));
+    util::Status st = util::ok_status();
+    message::Collector col(opts, [&](std::string_view data) {
+        st = msg.append_body(data);
+        return st.ok();
+    });
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(0, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return util::Error(std::string("read error on standard input: ") + std::strerror(errno), EX_IOERR);
+        if (n == 0 || !col.feed(std::string_view(buf, static_cast<size_t>(n))) || col.ended_by_dot()) break;
+    }
+    col.finish();
+    if (!st) return st;
+    msg_ = std::move(col.message());
+    return msg.finish_body();
+}
+
+RecipientList Submission::make_recipients() const {
+    RecipientList::Settings rs;
+    rs.router = [this](const std::string& bare) {
+        return route_by_domain(bare, [this](const std::string& h) { return s_.local_hosts.count(h) > 0; });
+    };
+    if (!cl_.no_alias) {
+        std::string af = s_.option("AliasFile");
+        af = af.substr(0, af.find(','));
+        if (size_t c = af.find(':'); c != std::string::npos && af[0] != '/') af = af.substr(c + 1);
+        auto table = std::make_shared<std::map<std::string, std::string>>(read_aliases_text(util::split_words(af).empty() ? "" : util::split_words(af).back()));
+        rs.aliases = [table](const std::string& n) -> std::optional<std::string> {
+            auto it = table->find(n);
+            if (it == table->end()) return std::nullopt;
+            return it->second;
+        };
+    }
+    rs.notify = notify_;
+    rs.local_domain = s_.macro("j").value_or("localhost");
+    std::string du = s_.option("DefaultUser", "1:1");
+    rs.default_uid = std::strtol(du.c_str(), nullptr, 10);
+    return RecipientList(std::move(rs));
+}
+
+}  // namespace sendmail

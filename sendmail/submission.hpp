@@ -1,0 +1,46 @@
+// submission.hpp: one message submitted on standard input: who sends it,
+// its recipients, its headers, and the queue files that hold it.
+#pragma once
+
+#include <ctime>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "message/collect.hpp"
+#include "queue/queue.hpp"
+#include "sendmail/cmdline.hpp"
+#include "sendmail/recipients.hpp"
+#include "sendmail/submit_settings.hpp"
+
+namespace sendmail {
+
+class Submission {
+public:
+    Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify);
+    int run();
+
+private:
+    void identify_sender();
+    util::Status read_message(queue::NewMessage& msg);
+    RecipientList make_recipients() const;
+    queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
+    std::optional<std::string> macro(std::string_view name) const;
+    std::string flags() const;
+    long priority(size_t nrcpts) const;
+    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
+    void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const;
+
+    const CommandLine& cl_;
+    const SubmitSettings& s_;
+    std::string notify_;
+    std::string login_;                    // the real user's name
+    std::optional<std::string> full_name_; // $x
+    std::string sender_;                   // S line: -f as given, or the login
+    std::string sender_bare_;              // $g
+    std::map<std::string, std::string> macros_;
+    std::time_t now_ = 0;
+    message::CollectedMessage msg_;
+};
+
+}  // namespace sendmail

@@ -1,0 +1,175 @@
+// submission_run.cpp: turning a read message into queue files, logging it
+// as sendmail does, and keeping it in dead.letter when it cannot be queued.
+#include <cstdio>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sysexits.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "sendmail/submission.hpp"
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+namespace sendmail {
+
+namespace {
+
+std::string gmt_stamp(std::time_t t, const char* fmt) {
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, fmt, &tm);
+    return buf;
+}
+
+// The date of an mbox "From user Mon Jan  1 00:00:00 2024" line, if it has one.
+std::optional<std::time_t> unix_from_date(const std::string& line) {
+    size_t sp = line.find(' ');
+    if (sp == std::string::npos) return std::nullopt;
+    struct tm tm {};
+    if (!strptime(line.c_str() + sp + 1, "%a %b %d %H:%M:%S %Y", &tm)) return std::nullopt;
+    tm.tm_isdst = -1;
+    return std::mktime(&tm);
+}
+
+}  // namespace
+
+std::string Submission::flags() const {
+    std::string f = "bs";
+    bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
+    if (eightbit) f += '8';
+    if (cl_.dsn_ret) f += 'd';
+    if (cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) f += 'n';
+    std::sort(f.begin(), f.end());
+    return f;
+}
+
+long Submission::priority(size_t nrcpts) const {
+    long cls = 0;
+    for (const auto& h : msg_.headers)
+        if (util::iequals(h.name, "Precedence")) {
+            auto it = s_.precedences.find(util::to_lower(util::trim(h.value)));
+            if (it != s_.precedences.end()) cls = it->second;
+        }
+    return static_cast<long>(msg_.size) - cls * s_.option_long("ClassFactor", 1800) +
+           static_cast<long>(nrcpts) * s_.option_long("RecipientFactor", 30000);
+}
+
+queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const std::string& id) {
+    queue::QueueFile qf;
+    qf.created = now_;
+    qf.recipients = rcpts.queue_recipients();
+    qf.priority = priority(qf.recipients.size());
+    if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
+    qf.flags = flags();
+    qf.macros.emplace_back("$_", login_ + "@localhost");
+    if (macros_.count("r")) qf.macros.emplace_back("$r", macros_["r"]);
+    if (macros_.count("s")) qf.macros.emplace_back("$s", macros_["s"]);
+    qf.macros.emplace_back("${daemon_flags}", "c u");
+    qf.sender = sender_;
+    if (cl_.envid) qf.envid = *cl_.envid;
+    if (!sender_bare_.empty()) {
+        std::string a = sender_bare_;
+        if (a.find('@') == std::string::npos) a += "@" + macro("j").value_or("localhost");
+        qf.auth = message::xtext(a);
+    }
+    macros_["i"] = id;
+    qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); });
+    return qf;
+}
+
+void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const {
+    int level = static_cast<int>(s_.option_long("LogLevel", 9));
+    util::LogSettings ls = util::log_settings();
+    ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
+    ls.level = level;
+    util::log_configure(ls);
+    util::log_line(LOG_INFO, 5, id,
+                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
+                       std::to_string(qf.recipients.size()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
+                       ", relay=" + login_ + "@localhost");
+    for (const auto& r : qf.recipients)
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + r.address + ", delay=00:00:00, mailer=relay, pri=" + std::to_string(qf.priority) +
+                           ", stat=queued");
+}
+
+int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
+    struct passwd* pw = getpwuid(getuid());
+    std::string path = std::string(pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
+    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+    if (!out.valid()) return EX_CANTCREAT;
+    std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
+    for (const auto& h : msg_.headers) text += h.name + ":" + h.value + "\n";
+    text += "\n";
+    if (!id.empty())
+        if (auto body = util::read_file(dir.df_path(id), 1u << 30)) text += *body;
+    text += "\n";
+    (void)util::write_all(out.get(), text);
+    (void)util::fsync_fd(out.get());
+    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + path + ": " + why);
+    return EX_OK;
+}
+
+int Submission::run() {
+    now_ = std::time(nullptr);
+    identify_sender();
+    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    auto nm = queue::NewMessage::create(dir, now_);
+    if (!nm) {
+        std::fprintf(stderr, "queueup: cannot create queue file in %s: %s\n", dir.path().c_str(),
+                     nm.error().message.c_str());
+        return EX_CANTCREAT;
+    }
+    if (auto st = read_message(*nm); !st) {
+        std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
+        return st.error().code ? st.error().code : EX_IOERR;
+    }
+    RecipientList rcpts = make_recipients();
+    for (const auto& a : cl_.args) rcpts.add_list(a);
+    if (cl_.read_recipients) {
+        bool resent = is_resent(msg_.headers);
+        for (const auto& h : msg_.headers) {
+            unsigned k = message::header_kind(h.name);
+            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+        }
+    }
+    if (rcpts.count() == 0) {
+        std::printf("No recipient addresses found in header\n");
+        std::fflush(stdout);
+        int rc = save_dead_letter(dir, nm->id(), "no recipients");
+        nm->discard();
+        return rc;
+    }
+    std::string login_date = message::arpadate(now_);
+    std::optional<std::time_t> from_date = unix_from_date(msg_.unix_from);
+    macros_ = {{"b", login_date}, {"a", message::arpadate(from_date.value_or(now_))},
+               {"t", gmt_stamp(now_, "%Y%m%d%H%M")}, {"_", login_ + "@localhost"}, {"g", sender_bare_},
+               {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION}};
+    if (full_name_) macros_["x"] = *full_name_;
+    if (cl_.protocol) {
+        size_t c = cl_.protocol->find(':');
+        macros_["r"] = cl_.protocol->substr(0, c);
+        if (c != std::string::npos) macros_["s"] = cl_.protocol->substr(c + 1);
+    }
+    queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    if (auto st = nm->commit(qf); !st) {
+        std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+        save_dead_letter(dir, nm->id(), st.error().message);
+        nm->discard();
+        return EX_CANTCREAT;
+    }
+    std::string msgid;
+    for (const auto& h : qf.headers)
+        if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
+    log_queued(qf, nm->id(), msgid);
+    return EX_OK;
+}
+
+}  // namespace sendmail

@@ -1,0 +1,97 @@
+// submit_settings.cpp: reads the parts of sendmail.cf that submission and
+// the queue modes use, and the system identity ($w, $j) from the host name.
+#include "sendmail/submit_settings.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "util/strings.hpp"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+namespace sendmail {
+
+std::string SubmitSettings::option(const std::string& name, const std::string& dflt) const {
+    auto it = options.find(util::to_lower(name));
+    return it == options.end() ? dflt : it->second;
+}
+
+bool SubmitSettings::option_bool(const std::string& name, bool dflt) const {
+    auto it = options.find(util::to_lower(name));
+    if (it == options.end()) return dflt;
+    std::string v = util::to_lower(it->second);
+    return v.empty() || v[0] == 't' || v[0] == 'y' || v == "1";
+}
+
+long SubmitSettings::option_long(const std::string& name, long dflt) const {
+    auto it = options.find(util::to_lower(name));
+    if (it == options.end() || it->second.empty()) return dflt;
+    return std::strtol(it->second.c_str(), nullptr, 10);
+}
+
+std::optional<std::string> SubmitSettings::macro(const std::string& name) const {
+    auto it = macros.find(name);
+    if (it == macros.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string long_option_name(const std::string& name) {
+    if (name.size() != 1) return name;
+    static const std::map<char, const char*> letters = {
+        {'7', "SevenBitInput"}, {'8', "EightBitMode"}, {'A', "AliasFile"}, {'a', "AliasWait"},
+        {'B', "BlankSub"}, {'b', "MinFreeBlocks"}, {'C', "CheckpointInterval"}, {'c', "HoldExpensive"},
+        {'D', "AutoRebuildAliases"}, {'d', "DeliveryMode"}, {'E', "ErrorHeader"}, {'e', "ErrorMode"},
+        {'f', "SaveFromLine"}, {'F', "TempFileMode"}, {'G', "MatchGECOS"}, {'H', "HelpFile"},
+        {'h', "MaxHopCount"}, {'i', "IgnoreDots"}, {'j', "SendMimeErrors"}, {'k', "ConnectionCacheTimeout"},
+        {'K', "ConnectionCacheSize"}, {'L', "LogLevel"}, {'m', "MeToo"}, {'n', "CheckAliases"},
+        {'o', "OldStyleHeaders"}, {'O', "DaemonPortOptions"}, {'p', "PrivacyOptions"},
+        {'P', "PostmasterCopy"}, {'Q', "QueueDirectory"}, {'q', "QueueFactor"}, {'R', "DontPruneRoutes"},
+        {'S', "StatusFile"}, {'s', "SuperSafe"}, {'T', "Timeout.queuereturn"}, {'t', "TimeZoneSpec"},
+        {'u', "DefaultUser"}, {'U', "UserDatabaseSpec"}, {'V', "FallbackMXhost"}, {'v', "Verbose"},
+        {'w', "TryNullMXList"}, {'x', "QueueLA"}, {'X', "RefuseLA"}, {'Y', "ForkEachJob"},
+        {'y', "RecipientFactor"}, {'z', "ClassFactor"}, {'Z', "RetryFactor"},
+    };
+    auto it = letters.find(name[0]);
+    return it == letters.end() ? name : it->second;
+}
+
+long parse_interval(const std::string& text, long dflt) {
+    if (text.empty()) return dflt;
+    long total = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        char* end = nullptr;
+        long n = std::strtol(text.c_str() + i, &end, 10);
+        size_t used = static_cast<size_t>(end - (text.c_str() + i));
+        if (used == 0) return dflt;
+        i += used;
+        long unit = 60;  // sendmail's default unit for time options is minutes
+        if (i < text.size()) {
+            switch (text[i]) {
+            case 's': unit = 1; break;
+            case 'm': unit = 60; break;
+            case 'h': unit = 3600; break;
+            case 'd': unit = 86400; break;
+            case 'w': unit = 7 * 86400; break;
+            default: return dflt;
+            }
+            ++i;
+        }
+        total += n * unit;
+    }
+    return total;
+}
+
+std::string default_config_path(const CommandLine& cl, bool submission) {
+    if (!cl.config_file.empty()) return cl.config_file;
+    std::string dir = std::string(SYSCONFDIR) + "/mail/";
+    if (submission && getuid() != 0 && access((dir + "submit.cf").c_str(), R_OK) == 0) return dir + "submit.cf";
+    return dir + "sendmail.cf";
+}
+
+}  // namespace sendmail

@@ -1,0 +1,50 @@
+// submit_settings.hpp: what submission and the queue modes need from the
+// configuration: options, macros, classes w and t, H lines, P lines.
+// Filled by read_settings(); the cf is read by a small reader here only
+// until lib/config is available on this branch (then it delegates to it).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "sendmail/cmdline.hpp"
+#include "util/result.hpp"
+
+namespace sendmail {
+
+struct HeaderTemplate {
+    std::string flags, name, value;  // value: cf text with macros, leading blank kept
+};
+
+struct SubmitSettings {
+    std::string cf_path;
+    std::map<std::string, std::string> options;  // long name -> value, cf then command line
+    std::map<std::string, std::string> macros;   // D lines and the identity ($w $j $m ...)
+    std::set<std::string> local_hosts;           // class w, lower case
+    std::set<std::string> trusted_users;         // T lines and class t
+    std::vector<HeaderTemplate> headers;         // H lines in cf order
+    std::map<std::string, int> precedences;      // P lines, lower-case names
+
+    std::string option(const std::string& name, const std::string& dflt = "") const;
+    bool option_bool(const std::string& name, bool dflt) const;
+    long option_long(const std::string& name, long dflt) const;
+    std::optional<std::string> macro(const std::string& name) const;
+};
+
+// The configuration file a run uses: -C, else submit.cf for an ordinary
+// user's submission (the MSP), else sendmail.cf.
+std::string default_config_path(const CommandLine& cl, bool submission);
+
+// Reads the cf and applies -O/-o and -M from the command line.
+util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submission);
+
+// sendmail's long name for a single-letter option ("i" -> "IgnoreDots").
+std::string long_option_name(const std::string& name);
+
+// Seconds in a sendmail interval ("4h", "5d", "30m", "90"); dflt on error.
+long parse_interval(const std::string& text, long dflt);
+
+}  // namespace sendmail
