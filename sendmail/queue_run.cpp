@@ -1,0 +1,128 @@
+// queue_run.cpp: one pass over the queue. Every entry is locked before it is
+// touched (two runners never take the same message), rewritten through a tf
+// file, and removed only after its notice to the sender is safely queued.
+#include "sendmail/queue_run.hpp"
+
+#include <fcntl.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "message/dsn.hpp"
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+QueueSelection::QueueSelection(const std::vector<std::string>& selectors) {
+    for (const auto& s : selectors) {
+        bool neg = !s.empty() && s[0] == '!';
+        std::string_view r = std::string_view(s).substr(neg ? 1 : 0);
+        if (r.empty() || (r[0] != 'I' && r[0] != 'R' && r[0] != 'S')) continue;
+        rules_.push_back({r[0], neg, std::string(r.substr(1))});
+    }
+}
+
+// Rules of one kind are alternatives; kinds must all match.
+bool QueueSelection::matches(const std::string& id, const queue::QueueFile& qf) const {
+    for (char kind : {'I', 'R', 'S'}) {
+        bool any = false, hit = false;
+        for (const auto& r : rules_) {
+            if (r.kind != kind) continue;
+            any = true;
+            bool m = false;
+            if (kind == 'I') m = id.find(r.text) != std::string::npos;
+            if (kind == 'S') m = util::to_lower(qf.sender).find(util::to_lower(r.text)) != std::string::npos;
+            if (kind == 'R')
+                for (const auto& rc : qf.recipients)
+                    m = m || util::to_lower(rc.address).find(util::to_lower(r.text)) != std::string::npos;
+            hit = hit || (r.negated ? !m : m);
+        }
+        if (any && !hit) return false;
+    }
+    return true;
+}
+
+QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
+
+QueueRunStats QueueRunner::run_once() {
+    QueueRunStats st;
+    now_ = std::time(nullptr);
+    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    st.orphans = queue::remove_orphans(dir, now_, 60);
+    auto ids = dir.list_ids();
+    if (!ids) {
+        util::log_line(LOG_ERR, 1, "", ids.error().message);
+        return st;
+    }
+    for (const auto& id : *ids) process(dir, id, st);
+    return st;
+}
+
+namespace {
+
+util::Result<queue::QueueFile> read_locked(int fd) {
+    std::string text;
+    char buf[8192];
+    off_t off = 0;
+    ssize_t n;
+    while ((n = pread(fd, buf, sizeof buf, off)) > 0 && text.size() < (64u << 20)) {
+        text.append(buf, static_cast<size_t>(n));
+        off += n;
+    }
+    return queue::parse_qf(text);
+}
+
+bool wants(const queue::QueueFile& qf, char kind) {
+    for (const auto& r : qf.recipients)
+        if (r.flags.find(kind) != std::string::npos || r.flags.find('N') == std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st) {
+    auto lock = queue::lock_qf(dir, id);
+    if (!lock) {
+        ++st.skipped_locked;
+        return;
+    }
+    auto qf = read_locked(lock->get());
+    if (!qf) {
+        util::log_line(LOG_ERR, 1, id, "queue file unreadable: " + qf.error().message);
+        return;
+    }
+    if (!sel_.matches(id, *qf)) return;
+    ++st.processed;
+    long age = static_cast<long>(now_ - qf->created);
+    long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
+    long warn = parse_interval(s_.option("Timeout.queuewarn", "4h"), 4 * 3600);
+    if (age >= give_up) {
+        if (wants(*qf, 'F') && !send_notice(dir, id, *qf, true)) return;  // keep it: try again next run
+        unlink(dir.qf_path(id).c_str());
+        unlink(dir.df_path(id).c_str());
+        (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
+        util::log_line(LOG_INFO, 5, id, "return to sender: Cannot send message for " + message::interval_words(give_up));
+        ++st.returned;
+        return;
+    }
+    if (age >= warn && !qf->has_flag('w') && qf->sender != "<>" && wants(*qf, 'D')) {
+        if (send_notice(dir, id, *qf, false)) {
+            qf->set_flag('w');
+            ++st.warned;
+        }
+    }
+    qf->tries++;
+    qf->last_tried = now_;
+    qf->status_message = "Deferred: no delivery agent in this version";
+    if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
+        util::log_line(LOG_ERR, 1, id, r.error().message);
+        return;
+    }
+    for (const auto& r : qf->recipients)
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + r.address + ", delay=" + std::to_string(age / 3600) + "h, pri=" +
+                           std::to_string(qf->priority) + ", stat=" + qf->status_message);
+}
+
+}  // namespace sendmail
