@@ -114,6 +114,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     }
     qf->tries++;
     qf->last_tried = now_;
+    qf->priority += s_.option_long("RetryFactor", 90000);  // each retry waits longer, as in sendmail
     qf->status_message = "Deferred: no delivery agent in this version";
     if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
         util::log_line(LOG_ERR, 1, id, r.error().message);

@@ -30,6 +30,7 @@ void Submission::identify_sender() {
     login_ = pw ? pw->pw_name : std::to_string(getuid());
     std::string gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
     gecos = gecos.substr(0, gecos.find(','));
+    trusted_ = getuid() == 0 || s_.trusted_users.count(login_) > 0;
     sender_ = cl_.from ? *cl_.from : login_;
     sender_bare_ = message::bare_address(sender_);
     if (cl_.full_name)
@@ -87,6 +88,25 @@ RecipientList Submission::make_recipients() const {
     std::string du = s_.option("DefaultUser", "1:1");
     rs.default_uid = std::strtol(du.c_str(), nullptr, 10);
     return RecipientList(std::move(rs));
+}
+
+}  // namespace sendmail
+
+namespace sendmail {
+
+// What an untrusted user changed, recorded in the message as sendmail does
+// when PrivacyOptions has authwarnings.
+std::vector<message::Header> Submission::authentication_warnings() const {
+    std::vector<message::Header> out;
+    std::string p = util::to_lower(s_.option("PrivacyOptions"));
+    if (trusted_ || (p.find("authwarnings") == std::string::npos && p.find("goaway") == std::string::npos)) return out;
+    std::string j = s_.macro("j").value_or("localhost");
+    auto add = [&](const std::string& text) { out.push_back({"X-Authentication-Warning", " " + j + ": " + text, "", false}); };
+    if (cl_.from && sender_bare_ != login_) add(login_ + " set sender to " + *cl_.from + " using -f");
+    for (const auto& [k, v] : cl_.options)
+        if (util::iequals(long_option_name(k), "QueueDirectory")) add("Processed from queue " + v);
+    if (cl_.config_from_command_line) add("Processed by " + login_ + " with -C " + cl_.config_file);
+    return out;
 }
 
 }  // namespace sendmail

@@ -28,6 +28,7 @@ private:
     std::optional<std::string> macro(std::string_view name) const;
     std::string flags() const;
     long priority(size_t nrcpts) const;
+    std::vector<message::Header> authentication_warnings() const;
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const;
 
@@ -35,6 +36,7 @@ private:
     const SubmitSettings& s_;
     std::string notify_;
     std::string login_;                    // the real user's name
+    bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -74,13 +74,14 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     qf.macros.emplace_back("${daemon_flags}", "c u");
     qf.sender = sender_;
     if (cl_.envid) qf.envid = *cl_.envid;
-    if (!sender_bare_.empty()) {
+    if (!sender_bare_.empty() && (trusted_ || !cl_.from)) {
         std::string a = sender_bare_;
         if (a.find('@') == std::string::npos) a += "@" + macro("j").value_or("localhost");
         qf.auth = message::xtext(a);
     }
     macros_["i"] = id;
-    qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); });
+    qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); },
+                               authentication_warnings());
     return qf;
 }
 

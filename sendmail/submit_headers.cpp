@@ -33,7 +33,8 @@ std::string internal_macros(const std::string& text) {
 
 std::vector<message::Header> build_headers(const std::vector<HeaderTemplate>& defaults,
                                            const std::vector<message::Header>& user,
-                                           const message::MacroLookup& macros) {
+                                           const message::MacroLookup& macros,
+                                           const std::vector<message::Header>& warnings) {
     std::vector<message::Header> out;
     bool resent = is_resent(user);
     for (const auto& t : defaults) {
@@ -52,6 +53,7 @@ std::vector<message::Header> build_headers(const std::vector<HeaderTemplate>& de
         }
         out.push_back(std::move(h));
     }
+    out.insert(out.end(), warnings.begin(), warnings.end());
     for (const auto& u : user) {
         message::Header h = u;
         if (message::header_kind(h.name) & (message::kHdrFrom | message::kHdrRcpt))

@@ -1,0 +1,120 @@
+"""sendmail submission (-t, -i, -f, -F, -N, -R, -V, -B, -p): what each flag
+puts into the queue file, compared line by line with sendmail's format."""
+import unittest
+
+from submitkit import SubmitEnv, headers, lines
+
+BASIC = (b'From: Alice <alice@example.com>\nTo: bob@example.org, staff\n'
+         b'Cc: Carol <carol@remote.example.net>\nBcc: secret@example.org\n'
+         b'Subject: test one\n\nline1\n.\nline3\n')
+
+
+class SubmitFlagsTest(unittest.TestCase):
+    def setUp(self):
+        self.e = SubmitEnv(self)
+
+    def test_t_takes_recipients_from_to_cc_bcc_in_sendmail_order(self):
+        r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], BASIC)
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b'', b''))
+        qf, qid = self.e.only_qf()
+        self.assertEqual(lines(qf, 'R'), ['FDA:mail', 'FDA:root', 'PFD:bob@example.org', 'PFD:secret@example.org',
+                                          'FDA:bob@remote.example.net', 'PFD:Carol <carol@remote.example.net>'])
+        self.assertEqual(lines(qf, 'C'), ['mail:8:8:staff', ':staff', '', 'staff:8:0:staff', ''])
+        self.assertEqual(self.e.df(qid), b'line1\n.\nline3\n')
+
+    def test_bcc_header_stays_in_queue_file(self):
+        self.e.submit(['-t', '-oi'], BASIC)
+        qf, _ = self.e.only_qf()
+        self.assertIn(('', 'Bcc', ' secret@example.org'), headers(qf))
+
+    def test_lone_dot_ends_input_without_i(self):
+        self.e.submit(['-t', '-f', 'alice@example.com'], BASIC)
+        qf, qid = self.e.only_qf()
+        self.assertEqual(self.e.df(qid), b'line1\n')
+        self.assertEqual(lines(qf, 'P'), ['180145'])
+
+    def test_ignore_dots_false_option_keeps_dot_rule(self):
+        self.e.submit(['-t', '-O', 'IgnoreDots=false'], BASIC)
+        _, qid = self.e.only_qf()
+        self.assertEqual(self.e.df(qid), b'line1\n')
+
+    def test_priority_is_size_plus_30000_per_recipient(self):
+        self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], BASIC)
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'P'), [str(len(BASIC) + 6 * 30000)])
+
+    def test_precedence_bulk_lowers_priority(self):
+        self.e.submit(['-oi', 'x@example.org'], b'Precedence: bulk\n\nb\n')
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'P'), [str(20 + 60 * 1800 + 30000)])
+
+    def test_missing_from_date_message_id_are_added(self):
+        self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], b'To: bob@example.org\nSubject: s\n\nbody\n')
+        qf, qid = self.e.only_qf()
+        h = headers(qf)
+        self.assertEqual([(f, n) for f, n, _ in h],
+                         [('P', 'Return-Path'), ('', 'Received'), ('D', 'Date'), ('F', 'From'), ('M', 'Message-Id'),
+                          ('', 'To'), ('', 'Subject')])
+        self.assertEqual(h[0][2], ' <\x81g>')
+        self.assertEqual(h[3][2], ' alice@example.com')
+        self.assertRegex(h[4][2], r'^ <\d{12}\.' + qid + r'@mx\.example\.com>$')
+        self.assertRegex(h[1][2], r'^ \(from [^@]+@localhost\)\n\tby mx\.example\.com \(.*\) id ' + qid + ';\n\t')
+
+    def test_message_ids_and_date_are_kept(self):
+        msg = b'To: bob@example.org\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nMessage-Id: <fixed@x>\n\nhi\n'
+        self.e.submit(['-t', '-oi', '-f', 'a@example.com'], msg)
+        qf, _ = self.e.only_qf()
+        names = [n for _, n, _ in headers(qf)]
+        self.assertEqual(names.count('Date'), 1)
+        self.assertIn(('', 'Message-Id', ' <fixed@x>'), headers(qf))
+
+    def test_F_sets_full_name_in_from_and_full_name(self):
+        self.e.submit(['-oi', '-F', 'Sender Full Name', '-f', 'alice@example.com', 'x@example.org'],
+                      b'To: bob@example.org\n\nbody\n')
+        qf, _ = self.e.only_qf()
+        h = headers(qf)
+        self.assertIn(('F', 'From', ' Sender Full Name <alice@example.com>'), h)
+        self.assertIn(('x', 'Full-Name', ' Sender Full Name'), h)
+
+    def test_null_sender_has_no_from_and_no_auth_line(self):
+        self.e.submit(['-oi', '-f', '<>', 'x@example.org'], b'To: bob@example.org\n\nbody\n')
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'S'), ['<>'])
+        self.assertEqual(lines(qf, 'A'), [])
+        self.assertNotIn('From', [n for _, n, _ in headers(qf)])
+
+    def test_auth_line_is_xtext_of_sender(self):
+        self.e.submit(['-oi', '-f', 'Alice <alice+x=y@example.com>', 'x@example.org'], b'\nb\n')
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'S'), ['Alice <alice+x=y@example.com>'])
+        self.assertEqual(lines(qf, 'A'), ['alice+2Bx+3Dy@example.com'])
+
+    def test_dsn_flags_N_R_V_and_body_type(self):
+        self.e.submit(['-t', '-oi', '-N', 'success,delay', '-R', 'hdrs', '-V', 'env1', '-B', '8BITMIME'],
+                      b'To: x@example.org\n\nb\n')
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'R'), ['PNSD:x@example.org'])
+        self.assertEqual(lines(qf, 'Z'), ['env1'])
+        self.assertEqual(lines(qf, 'B'), ['8BITMIME'])
+        self.assertEqual(sorted(lines(qf, 'F')[0]), sorted('8bdns'))
+
+    def test_protocol_p_sets_r_and_s_macros(self):
+        self.e.submit(['-oi', '-p', 'esmtp:client.example.net', 'x@example.org'], b'\nb\n')
+        qf, _ = self.e.only_qf()
+        self.assertIn('$resmtp', qf.split('\n'))
+        self.assertIn('$sclient.example.net', qf.split('\n'))
+
+    def test_bad_N_R_B_are_usage_errors(self):
+        for args, text in ((['-N', 'bogus'], b'Invalid -N argument\n'), (['-R', 'x'], b'Invalid -R value\n'),
+                           (['-B', 'x'], b'Illegal body type x\n')):
+            r = self.e.submit(['-t'] + args, b'To: a@b.c\n\nb\n')
+            self.assertEqual((r.returncode, r.stdout), (64, text))
+        self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
+
+    def test_no_recipient_arguments_is_usage_error(self):
+        r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
+        self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
+
+
+if __name__ == '__main__':
+    unittest.main()
