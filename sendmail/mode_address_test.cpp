@@ -1,6 +1,247 @@
-// mode_address_test.cpp: -bt, the address test mode (built on lib/rewrite).
+// mode_address_test.cpp: -bt, the address test mode. Reads commands from
+// stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
+// .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
+#include <cstdio>
+#include <iostream>
+#include <sysexits.h>
+
+#include "config/config.hpp"
+#include "rewrite/rewrite.hpp"
+#include "sendmail/address_parse.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/startup.hpp"
+#include "util/strings.hpp"
 
 namespace sendmail {
-int run_address_test(const CommandLine&) { return not_built_yet("address test mode (-bt)"); }
+
+namespace {
+
+struct Session {
+    rewrite::Engine& eng;
+    config::Config& cfg;
+    bool try_header = false;
+    bool try_sender = false;
+    int exit_status = 0;  // the last error's code, as sendmail's ExitStat
+};
+
+std::string macro_name(std::string_view s, size_t& i) {
+    if (i >= s.size()) return {};
+    if (s[i] == '{') {
+        size_t end = s.find('}', i);
+        if (end == std::string_view::npos) end = s.size();
+        std::string n(s.substr(i + 1, end - i - 1));
+        i = std::min(s.size(), end + 1);
+        return n;
+    }
+    return std::string(1, s[i++]);
+}
+
+void cmd_define(Session& s, std::string_view line) {
+    size_t i = 2;
+    std::string name = macro_name(line, i);
+    std::string value(line.substr(i));
+    if (line[1] == 'D') {
+        s.cfg.macros.define(name, value);
+    } else {
+        for (const auto& w : util::split_words(value)) s.cfg.classes.add(name, w);
+    }
+}
+
+void cmd_show(Session& s, std::string_view line) {
+    if (line.size() > 1 && line[1] == '=') {
+        size_t i = 2;
+        std::string name = macro_name(line, i);
+        for (const auto& w : s.cfg.classes.members(name)) std::printf("%s\n", w.c_str());
+        return;
+    }
+    size_t i = 1;
+    std::string name = macro_name(line, i);
+    const std::string* v = s.cfg.macros.find(name);
+    if (!v) std::printf("Undefined\n");
+    else std::printf("%s\n", v->c_str());
+}
+
+void print_mailer(const config::Config& cfg, const config::Mailer& m) {
+    auto label = [&](const std::string& spec) {
+        int n = cfg.find_ruleset(spec);
+        return n < 0 ? spec : cfg.ruleset_label(n);
+    };
+    std::string eol;
+    for (char c : m.eol) eol += c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
+    auto mts = [](const std::string& t) { return t.empty() ? std::string("<undefined>") : t; };
+    std::printf("mailer %d (%s): P=%s S=%s/%s R=%s/%s M=%ld U=%s:%s F=%s L=%ld E=%s", m.number,
+                m.name.c_str(), m.path.c_str(), label(m.sender_rules[0]).c_str(), label(m.sender_rules[1]).c_str(),
+                label(m.recipient_rules[0]).c_str(), label(m.recipient_rules[1]).c_str(), m.max_size, m.uid.c_str(),
+                m.gid.c_str(), m.flags.c_str(), m.line_limit, eol.c_str());
+    if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
+    std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
+                mts(m.mts_types[2]).c_str(), m.max_rcpts, m.argv.c_str());
+}
+
+void cmd_equals(Session& s, std::string_view line) {
+    if (line.size() > 1 && line[1] == 'M') {
+        for (const auto& m : s.cfg.mailers) print_mailer(s.cfg, m);
+        return;
+    }
+    if (line.size() > 1 && line[1] == 'S') {
+        std::string name(util::trim(line.substr(2)));
+        int n = s.eng.find_ruleset(name);
+        if (n < 0) {
+            std::printf("Undefined ruleset %s\n", name.c_str());
+            return;
+        }
+        std::fputs(s.eng.dump_ruleset(n).c_str(), stdout);
+        return;
+    }
+    std::printf("Unknown \"=\" command %s\n", std::string(line).c_str());
+}
+
+void cmd_map(Session& s, std::string_view args) {
+    auto words = util::split_words(args);
+    if (words.size() < 2) {
+        std::printf("Usage: /map mapname key\n");
+        return;
+    }
+    std::string key(util::trim(args));
+    key = std::string(util::trim(std::string_view(key).substr(words[0].size())));
+    maps::Map* m = s.cfg.find_map(words[0]);
+    if (!m) {
+        std::printf("Map named \"%s\" not found\n", words[0].c_str());
+        return;
+    }
+    auto r = m->lookup(key, {});
+    int code = 0;
+    if (r.status == maps::LookupStatus::TempFail) code = rewrite::kTempFail;
+    else if (r.status == maps::LookupStatus::PermFail) code = rewrite::kUnavailable;
+    else if (r.status == maps::LookupStatus::NotFound && m->declaration().class_name == "host") code = 68;
+    if (r.status == maps::LookupStatus::Found)
+        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), code);
+    else
+        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), code);
+}
+
+void cmd_try(Session& s, std::string_view args) {
+    auto words = util::split_words(args);
+    if (words.size() < 2) {
+        std::printf("Usage: /try mailer address\n");
+        return;
+    }
+    const config::Mailer* m = s.cfg.find_mailer(words[0]);
+    if (!m) {
+        std::printf("Unknown mailer %s\n", words[0].c_str());
+        return;
+    }
+    std::string addr(util::trim(util::trim(args).substr(words[0].size())));
+    std::printf("Trying %s %s address %s for mailer %s\n", s.try_header ? "header" : "envelope",
+                s.try_sender ? "sender" : "recipient", addr.c_str(), m->name.c_str());
+    int rcode = 0;
+    std::string r = remote_name(s.eng, addr, *m, s.try_header, s.try_sender, rcode);
+    std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
+}
+
+void cmd_slash(Session& s, std::string_view line) {
+    auto sp = line.find_first_of(" \t");
+    std::string cmd(line.substr(0, sp));
+    std::string_view args = sp == std::string_view::npos ? "" : util::trim(line.substr(sp));
+    if (cmd == "/quit") std::exit(EX_OK);
+    if (cmd == "/tryflags") {
+        for (char c : args) {
+            switch (c) {
+            case 'H': case 'h': s.try_header = true; break;
+            case 'E': case 'e': s.try_header = false; break;
+            case 'S': case 's': s.try_sender = true; break;
+            case 'R': case 'r': s.try_sender = false; break;
+            default: break;
+            }
+        }
+    } else if (cmd == "/try") {
+        cmd_try(s, args);
+    } else if (cmd == "/parse") {
+        std::string addr(args);
+        std::printf("Cracked address = %s\n", crack_address(addr).c_str());
+        std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
+                    s.try_sender ? "sender" : "recipient");
+        ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
+        if (pa.exit_code) s.exit_status = pa.exit_code;
+        if (!pa.mailer.empty()) {
+            std::printf("mailer %s", pa.mailer.c_str());
+            if (!pa.host.empty()) std::printf(", host %s", pa.host.c_str());
+            std::printf(", user %s\n", pa.user.c_str());
+        }
+    } else if (cmd == "/map") {
+        cmd_map(s, args);
+    } else {
+        std::printf("Unknown \"/\" command %s\n", cmd.c_str());
+    }
+}
+
+void cmd_rulesets(Session& s, std::string_view line) {
+    auto sp = line.find_first_of(" \t");
+    std::string list(line.substr(0, sp));
+    std::string addr(sp == std::string_view::npos ? "" : util::trim(line.substr(sp)));
+    std::vector<int> sets;
+    for (const auto& name : util::split(list, ',')) {
+        int n = s.eng.find_ruleset(name);
+        if (n < 0 || !s.eng.ruleset_defined(n)) {
+            std::printf("Undefined ruleset %s\n", name.c_str());
+            return;
+        }
+        sets.push_back(n);
+    }
+    // Several comma-separated addresses each go through all the rulesets.
+    std::string_view rest = addr;
+    for (;;) {
+        auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
+        if (!tk.error.empty()) std::printf("%s... %s\n", std::string(rest).c_str(), tk.error.c_str());
+        rewrite::Tokens t = std::move(tk.tokens);
+        for (int n : sets) {
+            int status = s.eng.run(n, t);
+            if (status != rewrite::kOk)
+                std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
+        }
+        if (tk.consumed >= rest.size()) break;
+        rest = rest.substr(tk.consumed + 1);
+        if (util::trim(rest).empty()) break;
+    }
+}
+
+void handle_line(Session& s, std::string_view line) {
+    if (line.empty() || line[0] == '#') return;
+    switch (line[0]) {
+    case '.':
+        if (line.size() > 1 && (line[1] == 'D' || line[1] == 'C')) cmd_define(s, line);
+        else std::printf("Unknown \".\" command %s\n", std::string(line).c_str());
+        break;
+    case '$': cmd_show(s, line); break;
+    case '=': cmd_equals(s, line); break;
+    case '/': cmd_slash(s, line); break;
+    case '-': break;  // -d flags: tracing is always on in -bt
+    default: cmd_rulesets(s, line); break;
+    }
+}
+
+}  // namespace
+
+int run_address_test(const CommandLine& cl) {
+    auto cfg = load_config(cl);
+    if (!cfg) return EX_CONFIG;
+    rewrite::Engine eng(**cfg);
+    Session s{eng, **cfg};
+    std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
+    std::printf("Enter <ruleset> <address>\n");
+    std::string line;
+    for (;;) {
+        std::printf("> ");
+        std::fflush(stdout);
+        if (!std::getline(std::cin, line)) break;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        std::string_view v = util::trim(line);
+        handle_line(s, v);
+        std::fflush(stdout);
+    }
+    std::fflush(stdout);
+    if (s.exit_status) return s.exit_status;
+    return (*cfg)->errors ? 70 : EX_OK;
+}
+
 }  // namespace sendmail

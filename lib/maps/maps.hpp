@@ -34,6 +34,10 @@ struct LookupResult {
     LookupStatus status = LookupStatus::NotFound;
     std::string value;  // the result after the map's own rewriting (-a, -m, %0..%9)
     std::string error;  // why, for TempFail/PermFail, in sendmail's words
+    // sendmail's status number for this lookup, as `-bt` prints it in
+    // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
+    // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
+    int code = 0;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,
@@ -56,12 +60,23 @@ public:
     // replace %1, %2... in the result, %0 being the key.
     virtual LookupResult lookup(std::string_view key, std::span<const std::string> args) = 0;
     const MapDeclaration& declaration() const { return decl_; }
+    // Problems found while opening that did not stop the map (a sequence
+    // member that is not declared): sendmail prints them as config errors.
+    const std::vector<util::Error>& warnings() const { return warnings_; }
     // True for maps declared -o (optional): a missing file is not an error.
     virtual bool optional() const { return false; }
+    // False when the map could not be opened (an optional map whose file is
+    // missing): sendmail's -bt says `Map named "m" not open` and lookups in
+    // rules leave the key alone. Opens lazily, so it may touch the file.
+    virtual bool is_open() { return true; }
+    // The -T text of the declaration: sendmail returns key + this text when a
+    // lookup tempfails. Empty when not declared.
+    virtual std::string tempfail_text() const { return {}; }
 
 protected:
     explicit Map(MapDeclaration decl) : decl_(std::move(decl)) {}
     MapDeclaration decl_;
+    std::vector<util::Error> warnings_;
 };
 
 // Parses the K line's flags and arguments and opens the map (lazily for

@@ -1,0 +1,144 @@
+// config.cpp: Config's lookups, the map context maps call back into, and
+// load(): identity first, then the cf, then command-line options, in
+// sendmail's order.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/utsname.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "config/config.hpp"
+#include "config/reader.hpp"
+#include "util/strings.hpp"
+
+namespace config {
+
+Config::Config() : registry_(std::make_unique<MapRegistry>(*this)) {}
+
+std::string Config::operator_chars() const {
+    auto it = options.find("OperatorChars");
+    if (it != options.end()) return it->second;
+    if (const std::string* o = macros.find("o")) return *o;
+    return ".:@[]";
+}
+
+int Config::find_ruleset(std::string_view name) const {
+    if (name.empty()) return -1;
+    if (std::isdigit(static_cast<unsigned char>(name[0]))) {
+        int n = std::atoi(std::string(name).c_str());
+        return n >= 0 && n < 200 ? n : -1;
+    }
+    auto it = ruleset_names.find(name);
+    return it == ruleset_names.end() ? -1 : it->second;
+}
+
+int Config::enter_ruleset(std::string_view name) {
+    int n = find_ruleset(name);
+    if (n >= 0) return n;
+    // Named rulesets without a number get the highest free numbers, downwards.
+    while (next_auto_ruleset_ > 0 && next_auto_ruleset_ < static_cast<int>(rulesets.size()) &&
+           rulesets[next_auto_ruleset_].defined)
+        --next_auto_ruleset_;
+    n = next_auto_ruleset_--;
+    ruleset_names[std::string(name)] = n;
+    if (static_cast<size_t>(n) >= rulesets.size()) rulesets.resize(n + 1);
+    rulesets[n].number = n;
+    rulesets[n].name = std::string(name);
+    return n;
+}
+
+const RulesetText* Config::ruleset(int number) const {
+    if (number < 0 || static_cast<size_t>(number) >= rulesets.size()) return nullptr;
+    return &rulesets[number];
+}
+
+std::string Config::ruleset_label(int number) const {
+    const RulesetText* rs = ruleset(number);
+    if (rs && !rs->name.empty()) return rs->name;
+    return std::to_string(number);
+}
+
+const Mailer* Config::find_mailer(std::string_view name) const {
+    for (const auto& m : mailers)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+maps::Map* Config::find_map(std::string_view name) {
+    auto it = maps.find(name);
+    return it == maps.end() ? nullptr : it->second.get();
+}
+
+maps::Map* MapRegistry::find_map(std::string_view name) { return cfg_.find_map(name); }
+
+std::optional<std::string> MapRegistry::macro(std::string_view name) const {
+    const std::string* v = cfg_.macros.find(name);
+    if (!v) return std::nullopt;
+    return *v;
+}
+
+void MapRegistry::define_macro(std::string_view name, std::string_view value) {
+    cfg_.macros.define(name, value);
+}
+
+std::optional<std::string> MapRegistry::option(std::string_view long_name) const {
+    auto it = cfg_.options.find(std::string(long_name));
+    if (it == cfg_.options.end()) return std::nullopt;
+    return it->second;
+}
+
+namespace {
+
+void apply_override(Config& cfg, const std::string& key, const std::string& value) {
+    std::string name = key.size() == 1 ? option_long_name(key[0]) : option_canonical(key);
+    if (name.empty()) name = key;
+    cfg.options[name] = value;
+}
+
+void declare_default_maps(Config& cfg) {
+    if (cfg.find_map("host") || cfg.map_open_errors.count("host")) return;
+    maps::MapDeclaration d;
+    d.name = "host";
+    d.class_name = "host";
+    d.file = "(builtin)";
+    auto opened = maps::open_map(d, cfg.map_context());
+    if (opened) cfg.maps["host"] = std::move(*opened);
+}
+
+}  // namespace
+
+util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
+    auto cfg = std::make_unique<Config>();
+    add_builtin_mailers(*cfg);
+    cfg->macros.define("v", "8.17.1.9");
+    cfg->macros.define("o", ".:@[]");
+    if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));
+    // -O options are in force while the cf is read (maps opened by K lines see them).
+    for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
+    discover_identity(*cfg, "/etc/hosts");
+    for (const auto& [k, v] : opts.macros) cfg->macros.define(k, v);
+
+    std::ifstream in(opts.path, std::ios::binary);
+    if (!in) return util::Error(opts.path, 0, "cannot open", EX_OSFILE);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    read_cf_text(*cfg, ss.str(), opts.path);
+    // Command-line options win over the cf.
+    for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
+    for (const auto& [k, v] : opts.macros) {
+        cfg->macros.define(k, v);
+        if (k == "j") cfg->classes.add("w", v);
+    }
+    // $j always belongs to $=w, whatever the cf set it to.
+    if (const std::string* j = cfg->macros.find("j"))
+        cfg->classes.add("w", expand_macros(*j, cfg->macros));
+    declare_default_maps(*cfg);
+    if (!cfg->find_mailer("local")) {
+        std::fflush(stdout);
+        std::fprintf(stderr, "No local mailer defined\n");
+    }
+    return cfg;
+}
+
+}  // namespace config

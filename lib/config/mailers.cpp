@@ -1,0 +1,165 @@
+// mailers.cpp: M lines (`Mname, P=path, F=flags, S=.., R=.., A=argv ...`)
+// and the three mailers sendmail defines before reading any cf.
+#include <algorithm>
+#include <cctype>
+#include <pwd.h>
+#include <grp.h>
+
+#include "config/config.hpp"
+#include "config/reader.hpp"
+#include "util/strings.hpp"
+
+namespace config {
+
+namespace {
+
+std::string sorted_flags(std::string_view f) {
+    std::string out;
+    for (char c : f)
+        if (!std::isspace(static_cast<unsigned char>(c)) && out.find(c) == std::string::npos) out += c;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Mailer builtin(int n, const char* name, const char* path, const char* flags, const char* argv,
+               bool xunix) {
+    Mailer m;
+    m.number = n;
+    m.name = name;
+    m.path = path;
+    m.flags = sorted_flags(flags);
+    m.argv = argv;
+    m.sender_rules[0] = m.sender_rules[1] = "0";
+    m.recipient_rules[0] = m.recipient_rules[1] = "0";
+    if (xunix) m.mts_types[0] = m.mts_types[1] = m.mts_types[2] = "X-Unix";
+    return m;
+}
+
+void split_pair(const std::string& v, std::string out[2]) {
+    auto slash = v.find('/');
+    out[0] = std::string(util::trim(std::string_view(v).substr(0, slash)));
+    out[1] = slash == std::string::npos ? out[0] : std::string(util::trim(std::string_view(v).substr(slash + 1)));
+}
+
+std::string resolve_id(const std::string& v, bool group) {
+    if (v.empty()) return v;
+    if (std::isdigit(static_cast<unsigned char>(v[0])) || v[0] == '-') return v;
+    if (group) {
+        if (struct group* g = getgrnam(v.c_str())) return std::to_string(g->gr_gid);
+    } else if (struct passwd* p = getpwnam(v.c_str())) {
+        return std::to_string(p->pw_uid);
+    }
+    return v;
+}
+
+// Splits "P=x, F=y, A=a b c" into (key, value) pairs; A= takes the rest.
+std::vector<std::pair<char, std::string>> equates(std::string_view s) {
+    std::vector<std::pair<char, std::string>> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == ',')) ++i;
+        if (i >= s.size()) break;
+        char key = s[i];
+        size_t eq = s.find('=', i);
+        if (eq == std::string_view::npos) break;
+        size_t start = eq + 1;
+        size_t end = key == 'A' ? s.size() : s.find(',', start);
+        if (end == std::string_view::npos) end = s.size();
+        out.emplace_back(key, std::string(util::trim(s.substr(start, end - start))));
+        i = end;
+    }
+    return out;
+}
+
+void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
+    switch (key) {
+    case 'P': m.path = v; break;
+    case 'F': m.flags = sorted_flags(m.flags + v); break;
+    case 'S': split_pair(v, m.sender_rules); break;
+    case 'R': split_pair(v, m.recipient_rules); break;
+    case 'E': m.eol = v; break;
+    case 'A': m.argv = v; break;
+    case 'D': m.directories = v; break;
+    case 'C': m.charset = v; break;
+    case 'M': m.max_size = std::atol(v.c_str()); break;
+    case 'L': m.line_limit = std::atol(v.c_str()); break;
+    case 'r': m.max_rcpts = std::atoi(v.c_str()); break;
+    case 'm': m.max_msgs = std::atoi(v.c_str()); break;
+    case 'W': m.wait = v; break;
+    case '/': m.chroot = v; break;
+    case 'T': {
+        auto parts = util::split(v, '/');
+        for (size_t i = 0; i < 3 && i < parts.size(); ++i) m.mts_types[i] = parts[i];
+        break;
+    }
+    case 'U': {
+        auto colon = v.find(':');
+        m.uid = resolve_id(v.substr(0, colon), false);
+        if (colon != std::string::npos) m.gid = resolve_id(v.substr(colon + 1), true);
+        break;
+    }
+    default: r.error("M" + m.name + ": unknown mailer equate " + std::string(1, key) + "="); break;
+    }
+}
+
+}  // namespace
+
+void add_builtin_mailers(Config& cfg) {
+    cfg.mailers.push_back(builtin(0, "prog", "/bin/sh", "lsDFMeuP9", "sh -c $u", true));
+    cfg.mailers.back().flags = sorted_flags("lsDqou9");
+    cfg.mailers.push_back(builtin(1, "*file*", "[FILE]", "lsDFMPEouq9", "FILE $u", true));
+    cfg.mailers.push_back(builtin(2, "*include*", "/dev/null", "su", "INCLUDE $u", false));
+}
+
+void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
+    size_t i = 1;
+    size_t end = i;
+    while (end < line.size() && line[end] != ',' && !std::isspace(static_cast<unsigned char>(line[end])))
+        ++end;
+    std::string name(line.substr(i, end - i));
+    Mailer m;
+    m.name = name;
+    m.sender_rules[0] = m.sender_rules[1] = "0";
+    m.recipient_rules[0] = m.recipient_rules[1] = "0";
+    m.eol.clear();
+    bool eol_set = false;
+    for (auto& [key, value] : equates(line.substr(end))) {
+        apply_equate(m, key, value, r);
+        if (key == 'E') eol_set = true;
+    }
+    if (m.path == "[IPC]" && m.mts_types[0].empty()) {
+        m.mts_types[0] = "dns";
+        m.mts_types[1] = "rfc822";
+        m.mts_types[2] = "smtp";
+    }
+    if (!eol_set) {
+        // Mailers that take the user on the command line get bare newlines;
+        // the others speak SMTP/LMTP on their input and get CRLF.
+        bool takes_user = false;
+        for (const auto& w : util::split_words(m.argv))
+            if (w == "$u") takes_user = true;
+        m.eol = takes_user ? "\n" : "\r\n";
+    } else {
+        std::string e;
+        for (size_t k = 0; k < m.eol.size(); ++k) {
+            if (m.eol[k] == '\\' && k + 1 < m.eol.size()) {
+                char c = m.eol[++k];
+                e += c == 'n' ? '\n' : c == 'r' ? '\r' : c == 't' ? '\t' : c;
+            } else {
+                e += m.eol[k];
+            }
+        }
+        m.eol = e;
+    }
+    for (auto& existing : cfg.mailers) {
+        if (existing.name == name) {
+            m.number = existing.number;
+            existing = m;
+            return;
+        }
+    }
+    m.number = static_cast<int>(cfg.mailers.size());
+    cfg.mailers.push_back(m);
+}
+
+}  // namespace config

@@ -1,0 +1,22 @@
+// reader.hpp: internals shared by the cf reader's files (not public).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "config/config.hpp"
+
+namespace config {
+
+// Where the reader is, for "file: line N: message" diagnostics on stderr.
+struct Reader {
+    std::string file;
+    int line = 0;
+    int errors = 0;
+    void error(const std::string& msg);
+};
+
+void add_builtin_mailers(Config& cfg);
+void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
+
+}  // namespace config

@@ -1,0 +1,86 @@
+// dns.hpp: the public interface of lib/dns, a small resolver over c-ares
+// with a synchronous facade (the -bt interpreter and the map classes wait for
+// their answer). Name servers come from /etc/resolv.conf unless configured,
+// so tests point it at a dnsmasq on a loopback port.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/result.hpp"
+
+namespace dns {
+
+struct ResolverConfig {
+    // "127.0.0.1", "127.0.0.1:5353", "[::1]:53"; empty: /etc/resolv.conf's.
+    std::vector<std::string> servers;
+    std::chrono::milliseconds timeout{5000};  // per try
+    int tries = 2;
+};
+
+enum class Status {
+    Ok,        // records in the answer
+    NotFound,  // NXDOMAIN: the name does not exist
+    NoData,    // the name exists, without records of this type
+    TempFail,  // timeout, SERVFAIL, refused, no server reachable
+    PermFail,  // a malformed name or answer
+};
+
+// Resource record types by number (RFC 1035 and successors).
+enum Type : int { A = 1, NS = 2, CNAME = 5, SOA = 6, PTR = 12, MX = 15, TXT = 16, AAAA = 28, SRV = 33, ANY = 255 };
+
+struct Record {
+    std::string name;  // owner name, no trailing dot
+    int type = 0;
+    unsigned ttl = 0;
+    int preference = 0;  // MX preference, SRV priority
+    std::string data;    // presentation form: address, target name (no dot), TXT text, or hex
+    std::vector<std::string> strings;  // TXT: its character-strings (data is their concatenation)
+};
+
+struct Answer {
+    Status status = Status::TempFail;
+    std::vector<Record> records;  // only those of the asked type
+    std::string canonical;        // the name after following CNAMEs
+    std::string error;            // sendmail-style text when not Ok
+};
+
+// "A" -> 1 ... ; -1 for an unknown name. Numbers ("TYPE99" or "99") work too.
+int type_from_name(std::string_view name);
+std::string type_name(int type);
+
+class Resolver {
+public:
+    static util::Result<std::unique_ptr<Resolver>> create(const ResolverConfig& cfg = {});
+    ~Resolver();
+    Resolver(const Resolver&) = delete;
+    Resolver& operator=(const Resolver&) = delete;
+
+    // One query of any type; CNAMEs in the answer are followed. With
+    // `search`, resolv.conf's search list applies (as res_search does);
+    // without, the name is asked as given.
+    Answer query(std::string_view name, int type, bool search = true);
+    // Addresses of a host: A then AAAA.
+    Answer addresses(std::string_view name);
+    // MX records sorted by preference; a name without MX records yields
+    // itself at preference 0 when it has an address (RFC 5321 5.1).
+    Answer mx(std::string_view name);
+    // PTR of an IPv4 or IPv6 address.
+    Answer reverse(std::string_view address);
+
+private:
+    struct Impl;
+    explicit Resolver(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+// A process-wide resolver built on first use from set_default_config()'s
+// settings (the daemon's resolver options, tests), else from /etc/resolv.conf.
+// nullptr when c-ares cannot start.
+Resolver* default_resolver();
+void set_default_config(const ResolverConfig& cfg);
+
+}  // namespace dns

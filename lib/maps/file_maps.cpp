@@ -1,0 +1,143 @@
+// file_maps.cpp: the classes backed by a file: hash and btree (Berkeley DB,
+// opened lazily and reopened when makemap replaces the file) and text (a flat
+// file of columns, read again when it changes).
+#include "maps/file_maps.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+
+#include "maps/dbfile.hpp"
+#include "util/strings.hpp"
+
+namespace maps {
+
+namespace {
+
+// Inode and mtime: enough to notice that makemap renamed a new file in.
+struct FileStamp {
+    ino_t ino = 0;
+    time_t mtime = 0;
+    bool operator==(const FileStamp&) const = default;
+};
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) return std::nullopt;
+    return FileStamp{st.st_ino, st.st_mtime};
+}
+
+class DbMap : public MapBase {
+public:
+    DbMap(MapDeclaration d, MapArguments a, DbType type)
+        : MapBase(std::move(d), std::move(a), true), type_(type), path_(db_file_name(args().words.at(0))) {}
+
+    bool is_open() override { return !optional() || ensure_open().empty(); }
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        std::string why = ensure_open();
+        if (!why.empty()) return optional() ? RawResult::not_found() : RawResult::tempfail(why);
+        // Without -N or -O sendmail tries the key both ways and keeps to the
+        // one that worked first.
+        bool with_nul = args().has('N'), without_nul = args().has('O');
+        if (!with_nul && !without_nul) with_nul = without_nul = true;
+        if (without_nul && try0_) {
+            auto v = db_->get(key);
+            if (!v) return RawResult::tempfail(label() + ": " + v.error().message);
+            if (*v) {
+                try1_ = false;
+                return RawResult::found(std::string(c_string(**v)));
+            }
+        }
+        if (with_nul && try1_) {
+            std::string k = key;
+            k.push_back('\0');
+            auto v = db_->get(k);
+            if (!v) return RawResult::tempfail(label() + ": " + v.error().message);
+            if (*v) {
+                try0_ = false;
+                return RawResult::found(std::string(c_string(**v)));
+            }
+        }
+        return RawResult::not_found();
+    }
+
+private:
+    // Empty when open; else sendmail's words for why not.
+    std::string ensure_open() {
+        time_t now = std::time(nullptr);
+        if (db_ && now == checked_) return {};
+        checked_ = now;
+        auto st = stamp_of(path_);
+        if (db_ && st && *st == stamp_) return {};
+        db_.reset();
+        if (!st) return label() + ": missing map file " + path_ + ": " + std::strerror(errno);
+        auto opened = DbFile::open(path_, {type_, false, false, false, false, 0, 0640});
+        if (!opened) return label() + ": cannot open " + path_ + ": " + opened.error().message;
+        db_ = std::make_unique<DbFile>(std::move(*opened));
+        stamp_ = *st;
+        try0_ = try1_ = true;
+        return {};
+    }
+
+    DbType type_;
+    std::string path_;
+    std::unique_ptr<DbFile> db_;
+    FileStamp stamp_;
+    time_t checked_ = 0;
+    bool try0_ = true, try1_ = true;
+};
+
+// text: "-k col -v col -z delim file"; columns count from 0; without -z the
+// columns are separated by runs of blanks.
+class TextMap : public MapBase {
+public:
+    TextMap(MapDeclaration d, MapArguments a) : MapBase(std::move(d), std::move(a), true) {
+        path_ = args().words.at(0);
+        key_col_ = std::atoi(args().get('k', "0").c_str());
+        value_col_ = std::atoi(args().get('v', "1").c_str());
+        std::string z = args().get('z');
+        delim_ = z.empty() ? '\0' : z[0];
+    }
+
+    bool is_open() override { return stamp_of(path_).has_value() || !optional(); }
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        std::ifstream in(path_);
+        if (!in) return optional() ? RawResult::not_found(kExNotFound) : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
+        std::string line;
+        bool fold = !args().has('f');
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#') continue;
+            auto cols = delim_ ? util::split(line, delim_) : util::split_words(line);
+            if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size()) continue;
+            const std::string& k = cols[static_cast<size_t>(key_col_)];
+            if (fold ? util::iequals(k, key) : k == key) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
+        }
+        return RawResult::not_found(kExNotFound);
+    }
+
+private:
+    std::string path_;
+    int key_col_ = 0, value_col_ = 1;
+    char delim_ = '\0';
+};
+
+}  // namespace
+
+util::Result<std::unique_ptr<Map>> open_db_map(const MapDeclaration& d, MapArguments a, bool btree) {
+    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for " + d.class_name + " map " + d.name);
+    return std::unique_ptr<Map>(std::make_unique<DbMap>(d, std::move(a), btree ? DbType::Btree : DbType::Hash));
+}
+
+util::Result<std::unique_ptr<Map>> open_text_map(const MapDeclaration& d, MapArguments a) {
+    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for text map " + d.name);
+    return std::unique_ptr<Map>(std::make_unique<TextMap>(d, std::move(a)));
+}
+
+}  // namespace maps

@@ -1,0 +1,171 @@
+// net_maps.cpp: the classes that ask the network: host (canonical names, the
+// hosts file first as the service switch says), dns (any record type) and
+// bestmx. A resolver that cannot answer is a temporary failure, worded as
+// sendmail words it ("name: Name server timeout").
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+
+#include "dns/dns.hpp"
+#include "maps/file_maps.hpp"
+#include "util/strings.hpp"
+
+namespace maps {
+
+namespace {
+
+std::string strip_dot(std::string s) {
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+}
+
+// The canonical name of `name` (or the name of `address` when reverse) from
+// a hosts(5) file; empty when absent.
+std::string hosts_file_lookup(const std::string& path, const std::string& key, bool reverse) {
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto hash = line.find('#');
+        if (hash != std::string::npos) line.resize(hash);
+        auto w = util::split_words(line);
+        if (w.size() < 2) continue;
+        if (reverse) {
+            if (w[0] == key) return w[1];
+            continue;
+        }
+        for (size_t i = 1; i < w.size(); ++i)
+            if (util::iequals(w[i], key)) return w[1];
+    }
+    return {};
+}
+
+class HostMap : public MapBase {
+public:
+    HostMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
+        std::string name = strip_dot(key);
+        if (name.empty()) return RawResult::not_found(kExNotFound);
+        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
+        std::string found = hosts_file_lookup(hosts, name, false);
+        if (!found.empty()) return RawResult::found(qualify(found));
+        dns::Resolver* res = dns::default_resolver();
+        if (res == nullptr) return RawResult::tempfail(key + ": Name server timeout");
+        dns::Answer a = res->addresses(name);
+        switch (a.status) {
+        case dns::Status::Ok: return RawResult::found(strip_dot(a.canonical));
+        case dns::Status::TempFail: return RawResult::tempfail(key + ": Name server timeout");
+        default: return RawResult::not_found(kExNotFound);
+        }
+    }
+
+private:
+    RawResult reverse(std::string addr) {
+        if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
+        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
+        std::string found = hosts_file_lookup(hosts, addr, true);
+        if (!found.empty()) return RawResult::found(found);
+        dns::Resolver* res = dns::default_resolver();
+        if (res == nullptr) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        dns::Answer a = res->reverse(addr);
+        if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
+        if (a.status == dns::Status::TempFail) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        return RawResult::not_found(kExNotFound);
+    }
+
+    // A one-label name from the hosts file gets the local domain, as the
+    // resolver's search rules would give it.
+    std::string qualify(const std::string& name) const {
+        if (name.find('.') != std::string::npos) return name;
+        std::string domain = ctx_.macro("m").value_or("");
+        if (domain.empty()) {
+            char buf[256] = {};
+            if (gethostname(buf, sizeof buf - 1) == 0) {
+                const char* dot = std::strchr(buf, '.');
+                if (dot != nullptr) domain = dot + 1;
+            }
+        }
+        return domain.empty() ? name : name + "." + domain;
+    }
+
+    MapContext& ctx_;
+};
+
+// dns: -R type (A by default), -z delimiter joins every answer (else the
+// first), -Z limits their number.
+class DnsMap : public MapBase {
+public:
+    DnsMap(MapDeclaration d, MapArguments a, int type) : MapBase(std::move(d), std::move(a), false), type_(type) {}
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        dns::Resolver* res = dns::default_resolver();
+        if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
+        dns::Answer a = res->query(key, type_);
+        // sendmail's dns and bestmx maps say nothing on a temporary failure.
+        if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
+        std::string delim = args().get('z');
+        size_t limit = static_cast<size_t>(std::max(0, std::atoi(args().get('Z', "0").c_str())));
+        std::string out;
+        size_t n = 0;
+        for (const auto& r : a.records) {
+            if (limit != 0 && n >= limit) break;
+            std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0] : r.data;
+            if (n > 0) out += delim;
+            out += v;
+            ++n;
+            if (delim.empty()) break;
+        }
+        return RawResult::found(out);
+    }
+
+private:
+    int type_;
+};
+
+// bestmx: the most preferred exchanger with a trailing dot; with -z, all of
+// them in preference order joined by the delimiter.
+class BestMxMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        dns::Resolver* res = dns::default_resolver();
+        if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
+        // A dotted name is asked as given: "no MX" must not turn into a
+        // search-list failure.
+        std::string name = strip_dot(key);
+        dns::Answer a = res->query(name, dns::MX, name.find('.') == std::string::npos);
+        if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
+        std::stable_sort(a.records.begin(), a.records.end(),
+                         [](const dns::Record& x, const dns::Record& y) { return x.preference < y.preference; });
+        std::string delim = args().get('z');
+        std::string out;
+        for (size_t i = 0; i < a.records.size(); ++i) {
+            if (i > 0) out += delim;
+            out += a.records[i].data + ".";
+            if (delim.empty()) break;
+        }
+        return RawResult::found(out);
+    }
+};
+
+}  // namespace
+
+MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
+    if (d.class_name == "host") return std::unique_ptr<Map>(std::make_unique<HostMap>(d, std::move(a), ctx));
+    if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), false));
+    std::string rtype = a.get('R', "A");
+    int type = dns::type_from_name(rtype);
+    if (type < 0) return util::Error(d.file, d.line, "dns map " + d.name + ": wrong type " + rtype);
+    return std::unique_ptr<Map>(std::make_unique<DnsMap>(d, std::move(a), type));
+}
+
+}  // namespace maps

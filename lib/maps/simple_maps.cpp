@@ -1,0 +1,197 @@
+// simple_maps.cpp: the classes that compute rather than store: dequote, arith,
+// macro, null, syslog, user (passwd fields) and stab (a small table read
+// into memory). Their not-found statuses are the ones sendmail's -bt shows.
+#include <pwd.h>
+#include <syslog.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <unordered_map>
+
+#include "maps/file_maps.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+namespace maps {
+
+namespace {
+
+// dequote: strips double quotes and backslashes; a key with neither, or with
+// an unbalanced quote, is "no match" so the rule keeps the original.
+class DequoteMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        std::string out;
+        bool quoted = false, changed = false;
+        for (size_t i = 0; i < key.size(); ++i) {
+            char c = key[i];
+            if (c == '\\' && i + 1 < key.size()) {
+                out.push_back(key[++i]);
+                changed = true;
+            } else if (c == '"') {
+                quoted = !quoted;
+                changed = true;
+            } else {
+                out.push_back(c);
+            }
+        }
+        if (!changed || quoted || key.back() == '\\') return RawResult::not_found();
+        return RawResult::found(out);
+    }
+};
+
+std::optional<long> parse_long(const std::string& s) {
+    long v = 0;
+    auto t = util::trim(s);
+    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+    if (ec != std::errc() || p != t.data() + t.size() || t.empty()) return std::nullopt;
+    return v;
+}
+
+// arith: $(arith OP $@ A $@ B $): + - * / % & | l (less than) = (equal) r (random in [A,B]).
+class ArithMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string& op, std::span<const std::string> av) override {
+        if (av.size() < 2 || op.size() != 1) return RawResult::not_found(kExConfig);
+        auto a = parse_long(av[0]), b = parse_long(av[1]);
+        if (!a || !b) return RawResult::not_found(kExConfig);
+        long x = *a, y = *b;
+        switch (op[0]) {
+        case '+': return RawResult::found(std::to_string(x + y));
+        case '-': return RawResult::found(std::to_string(x - y));
+        case '*': return RawResult::found(std::to_string(x * y));
+        case '/': return y == 0 ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x / y));
+        case '%': return y == 0 ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x % y));
+        case '&': return RawResult::found(std::to_string(x & y));
+        case '|': return RawResult::found(std::to_string(x | y));
+        case 'l': return RawResult::found(x < y ? "TRUE" : "FALSE");
+        case '=': return RawResult::found(x == y ? "TRUE" : "FALSE");
+        case 'r': {
+            if (x > y) return RawResult::not_found(kExConfig);
+            static std::mt19937_64 rng{std::random_device{}()};
+            return RawResult::found(std::to_string(std::uniform_int_distribution<long>(x, y)(rng)));
+        }
+        default: return RawResult::not_found(kExConfig);
+        }
+    }
+};
+
+// macro: $(macro {name} $@ value $) sets the macro (no value clears it); "".
+class MacroMap : public MapBase {
+public:
+    MacroMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {
+        ctx_.define_macro(key, av.empty() ? std::string_view() : std::string_view(av[0]));
+        return RawResult::found({});
+    }
+
+private:
+    MapContext& ctx_;
+};
+
+class NullMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string&, std::span<const std::string>) override {
+        return RawResult::not_found(kExNotFound);
+    }
+};
+
+// syslog: logs the key at LOG_NOTICE and returns "".
+class SyslogMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        util::log_line(LOG_NOTICE, 0, "", key);
+        return RawResult::found({});
+    }
+};
+
+// user: a passwd entry's field (-v name|passwd|uid|gid|gecos|dir|shell).
+class UserMap : public MapBase {
+public:
+    using MapBase::MapBase;
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        std::string col = args().get('v', "name");
+        static const char* const names[] = {"name", "passwd", "uid", "gid", "gecos", "dir", "shell"};
+        int idx = -1;
+        for (int i = 0; i < 7; ++i)
+            if (util::iequals(col, names[i])) idx = i;
+        if (idx < 0) return RawResult::tempfail("User map " + decl_.name + ": unknown column name " + col);
+        struct passwd* pw = getpwnam(key.c_str());
+        if (pw == nullptr) return RawResult::not_found(kExNoUser);
+        switch (idx) {
+        case 0: return RawResult::found(pw->pw_name);
+        case 1: return RawResult::found(pw->pw_passwd);
+        case 2: return RawResult::found(std::to_string(pw->pw_uid));
+        case 3: return RawResult::found(std::to_string(pw->pw_gid));
+        case 4: return RawResult::found(pw->pw_gecos);
+        case 5: return RawResult::found(pw->pw_dir);
+        default: return RawResult::found(pw->pw_shell);
+        }
+    }
+};
+
+// stab: "key value" lines of a file, read once when declared.
+class StabMap : public MapBase {
+public:
+    StabMap(MapDeclaration d, MapArguments a, std::unordered_map<std::string, std::string> table)
+        : MapBase(std::move(d), std::move(a), true), table_(std::move(table)) {}
+
+protected:
+    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        auto it = table_.find(key);
+        return it == table_.end() ? RawResult::not_found() : RawResult::found(it->second);
+    }
+
+private:
+    std::unordered_map<std::string, std::string> table_;
+};
+
+MapResult open_stab(const MapDeclaration& d, MapArguments a) {
+    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for stab map " + d.name);
+    std::ifstream in(a.words[0]);
+    if (!in && !a.has('o')) return util::Error(d.file, d.line, "stab map " + d.name + ": cannot open " + a.words[0]);
+    std::unordered_map<std::string, std::string> table;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        auto w = util::split_words(line);
+        if (w.size() < 2) continue;
+        std::string key = a.has('f') ? w[0] : util::to_lower(w[0]);
+        table.emplace(key, std::string(util::trim(std::string_view(line).substr(line.find(w[1])))));
+    }
+    return std::unique_ptr<Map>(std::make_unique<StabMap>(d, std::move(a), std::move(table)));
+}
+
+}  // namespace
+
+MapResult open_simple_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
+    const std::string& c = d.class_name;
+    if (c == "dequote") return std::unique_ptr<Map>(std::make_unique<DequoteMap>(d, std::move(a), false));
+    if (c == "arith") return std::unique_ptr<Map>(std::make_unique<ArithMap>(d, std::move(a), false));
+    if (c == "macro") return std::unique_ptr<Map>(std::make_unique<MacroMap>(d, std::move(a), ctx));
+    if (c == "null") return std::unique_ptr<Map>(std::make_unique<NullMap>(d, std::move(a), false));
+    if (c == "syslog") return std::unique_ptr<Map>(std::make_unique<SyslogMap>(d, std::move(a), false));
+    if (c == "user") return std::unique_ptr<Map>(std::make_unique<UserMap>(d, std::move(a), false));
+    if (c == "stab") return open_stab(d, std::move(a));
+    return util::Error(d.file, d.line, "map " + d.name + ": class " + c + " not available");
+}
+
+}  // namespace maps

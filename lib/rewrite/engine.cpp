@@ -1,0 +1,221 @@
+// engine.cpp: compiles a Config's rulesets and runs them as sendmail's
+// rewrite() does: match the LHS (with backtracking), build the RHS, do
+// $[ $] and $( $) lookups, then $> subroutine calls, honouring $: $@ $#.
+#include <cstring>
+#include <strings.h>
+
+#include "rewrite/compiled.hpp"
+#include "rewrite/rewrite.hpp"
+#include "util/strings.hpp"
+
+namespace rewrite {
+
+namespace {
+constexpr int kMaxLoop = 100;        // applications of one rule before giving up
+constexpr int kMaxRecursion = 50;    // nested $> calls
+constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
+
+void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
+    std::fprintf(out, "%-16.16s %s:", label.c_str(), what);
+    for (const auto& tok : t) std::fprintf(out, " %s", format_token(tok).c_str());
+    std::fputc('\n', out);
+}
+}  // namespace
+
+Engine::Engine(config::Config& cfg) : cfg_(cfg), opchars_(cfg.operator_chars()) { compile_all(); }
+Engine::~Engine() = default;
+
+TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim) const {
+    return rewrite::tokenize(text, opchars_, mode, delim);
+}
+
+int Engine::find_ruleset(std::string_view name) const { return cfg_.find_ruleset(name); }
+
+bool Engine::ruleset_defined(int number) const {
+    // Numbered rulesets always exist (possibly empty); names must be declared.
+    return number >= 0 && number < 200;
+}
+
+void Engine::compile_all() {
+    rules_.resize(cfg_.rulesets.size());
+    for (size_t n = 0; n < cfg_.rulesets.size(); ++n)
+        for (const auto& text : cfg_.rulesets[n].rules)
+            rules_[n].push_back(compile_rule(text, opchars_, cfg_));
+}
+
+int Engine::run(int number, Tokens& tokens, int depth) {
+    std::string label = cfg_.ruleset_label(number);
+    if (trace_) trace_line(out, label, "  input", tokens);
+    int status = run_rules(number, tokens, depth);
+    if (trace_) trace_line(out, label, "returns", tokens);
+    return status;
+}
+
+int Engine::run_rules(int number, Tokens& tokens, int depth) {
+    if (depth > kMaxRecursion) {
+        std::fflush(out);
+        std::fprintf(stderr, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion,
+                     cfg_.ruleset_label(number).c_str());
+        return kConfigError;
+    }
+    if (number < 0 || static_cast<size_t>(number) >= rules_.size()) return kOk;
+    int status = kOk;
+    const auto& rules = rules_[number];
+    for (size_t r = 0; r < rules.size(); ++r) {
+        const CompiledRule& rule = rules[r];
+        int loops = 0;
+        for (;;) {
+            std::vector<std::pair<size_t, size_t>> bind;
+            if (!match_rule(rule, tokens, cfg_, opchars_, bind)) break;
+            if (++loops > kMaxLoop) {
+                std::fflush(out);
+                std::fprintf(stderr, "Infinite loop in ruleset %s, rule %zu\n",
+                             cfg_.ruleset_label(number).c_str(), r + 1);
+                return kConfigError;
+            }
+            Tokens next;
+            rhs_expand(rule, bind, tokens, next);
+            int s = do_lookups(next);
+            if (s != kOk) status = s;
+            s = do_calls(next, depth);
+            if (s != kOk) status = s;
+            if (next.size() > kMaxTokens) next.resize(kMaxTokens);
+            tokens = std::move(next);
+            if (rule.prefix == '@') return status;
+            if (!tokens.empty() && is_meta(tokens[0], '#')) return status;
+            if (rule.prefix == ':') break;
+        }
+    }
+    return status;
+}
+
+bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                        const Tokens& in, Tokens& out) const {
+    for (const auto& t : rule.rhs) {
+        if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9') {
+            size_t n = static_cast<size_t>(t[1] - '1');
+            if (n < bind.size())
+                for (size_t k = bind[n].first; k < bind[n].second; ++k) out.push_back(in[k]);
+        } else if (t.size() > 2 && is_meta(t, '&')) {
+            const std::string* v = cfg_.macros.find(t.substr(2));
+            if (v) {
+                auto r = tokenize(config::expand_macros(*v, cfg_.macros));
+                out.insert(out.end(), r.tokens.begin(), r.tokens.end());
+            }
+        } else {
+            out.push_back(t);
+        }
+    }
+    return true;
+}
+
+std::optional<std::string> Engine::map_lookup(const std::string& name, const std::string& key,
+                                              const std::vector<std::string>& args, int& status,
+                                              bool& missing) {
+    status = kOk;
+    missing = false;
+    maps::Map* m = cfg_.find_map(name);
+    if (!m) {
+        missing = true;
+        return std::nullopt;
+    }
+    auto r = m->lookup(key, args);
+    switch (r.status) {
+    case maps::LookupStatus::Found: return r.value;
+    case maps::LookupStatus::NotFound: return std::nullopt;
+    case maps::LookupStatus::TempFail: status = kTempFail; break;
+    case maps::LookupStatus::PermFail: status = kUnavailable; break;
+    }
+    if (!r.value.empty()) return r.value;
+    return std::nullopt;
+}
+
+int Engine::do_lookups(Tokens& t) {
+    int status = kOk;
+    for (size_t i = 0; i < t.size(); ++i) {
+        bool host = is_meta(t[i], '[');
+        if (!host && !is_meta(t[i], '(')) continue;
+        char close = host ? ']' : ')';
+        size_t end = i + 1;
+        while (end < t.size() && !is_meta(t[end], close)) ++end;
+        std::string map = "host";
+        size_t k = i + 1;
+        if (!host && k < end) map = t[k++];
+        Tokens key, deflt;
+        std::vector<Tokens> args;
+        int part = 0;  // 0 key, 1 args, 2 default
+        for (; k < end; ++k) {
+            if (is_meta(t[k], '@')) {
+                part = part == 2 ? 2 : 1;
+                if (part == 1) args.emplace_back();
+            } else if (is_meta(t[k], ':')) {
+                part = 2;
+            } else if (part == 0) {
+                key.push_back(t[k]);
+            } else if (part == 1) {
+                args.back().push_back(t[k]);
+            } else {
+                deflt.push_back(t[k]);
+            }
+        }
+        std::vector<std::string> argstr;
+        for (const auto& a : args) argstr.push_back(join_tokens(a));
+        int s = kOk;
+        bool missing = false;
+        auto v = map_lookup(map, join_tokens(key), argstr, s, missing);
+        if (missing && !host) {
+            std::fflush(stderr);
+            std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
+        }
+        if (s != kOk) status = s;
+        Tokens repl;
+        if (v) repl = tokenize(*v).tokens;
+        else if (part == 2 || !deflt.empty()) repl = deflt;
+        else repl = key;
+        size_t stop = end < t.size() ? end + 1 : end;
+        t.erase(t.begin() + i, t.begin() + stop);
+        t.insert(t.begin() + i, repl.begin(), repl.end());
+        i += repl.size();
+        --i;
+    }
+    return status;
+}
+
+int Engine::do_calls(Tokens& t, int depth) {
+    int status = kOk;
+    for (size_t i = t.size(); i-- > 0;) {
+        if (!is_meta(t[i], '>')) continue;
+        if (i + 1 >= t.size()) {
+            t.erase(t.begin() + i, t.end());
+            continue;
+        }
+        std::string name = t[i + 1];
+        if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
+        int n = cfg_.find_ruleset(name);
+        Tokens arg(t.begin() + i + 2, t.end());
+        t.erase(t.begin() + i, t.end());
+        // A call into an empty ruleset is skipped without a trace, as sendmail does.
+        if (n >= 0 && static_cast<size_t>(n) < rules_.size() && !rules_[n].empty()) {
+            int s = run(n, arg, depth + 1);
+            if (s != kOk) status = s;
+        }
+        t.insert(t.end(), arg.begin(), arg.end());
+    }
+    return status;
+}
+
+std::string Engine::dump_ruleset(int number) const {
+    std::string out;
+    if (number < 0 || static_cast<size_t>(number) >= rules_.size()) return out;
+    for (const auto& rule : rules_[number]) {
+        out += 'R';
+        for (const auto& t : rule.lhs_tokens) out += format_token(t) + " ";
+        out += "\t\t";
+        if (rule.prefix) out += std::string("$") + rule.prefix + " ";
+        for (const auto& t : rule.rhs) out += format_token(t) + " ";
+        out += '\n';
+    }
+    return out;
+}
+
+}  // namespace rewrite

@@ -1,0 +1,106 @@
+// rewrite.hpp: the public interface of lib/rewrite: sendmail's tokenizer
+// (prescan), compiled rulesets, and the rewriting engine with its -d21 style
+// trace. Addresses are token lists; metasymbols ($# $@ $: $|) are tokens
+// whose first byte is NUL, which no input line can contain.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config.hpp"
+
+namespace rewrite {
+
+using Tokens = std::vector<std::string>;
+
+inline std::string meta(char c) { return std::string{'\0', c}; }
+inline bool is_meta(const std::string& t, char c) { return t.size() >= 2 && t[0] == '\0' && t[1] == c; }
+inline bool is_meta(const std::string& t) { return !t.empty() && t[0] == '\0'; }
+
+enum class TokenMode {
+    Address,        // -bt input and map results: parentheses are tokens
+    AddressNoComments,  // parseaddr: (comments) are dropped
+    Rule,           // cf rules: $x metasymbols are tokens
+};
+
+struct TokenizeResult {
+    Tokens tokens;
+    std::string error;      // "Unbalanced '<'" etc.; empty when fine
+    size_t consumed = 0;    // bytes read (up to the delimiter)
+};
+
+// delim: stop at this character outside <> quotes and comments (0: none).
+TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
+                        char delim = 0);
+
+// Prints tokens as sendmail does in traces: space separated, metas as $x.
+std::string format_tokens(const Tokens& t);
+std::string format_token(const std::string& t);
+// Joins tokens back into an address string (no spaces between tokens,
+// except where two words would run together), as sendmail's cataddr.
+std::string join_tokens(const Tokens& t, bool spaces_between_atoms = false);
+
+// Status of a rewrite, sendmail's EX_ codes.
+constexpr int kOk = 0;
+constexpr int kTempFail = 75;
+constexpr int kConfigError = 78;
+constexpr int kDataError = 65;
+constexpr int kUnavailable = 69;
+
+struct Pattern;
+struct CompiledRule;
+
+// The engine owns compiled rulesets for one Config and the macros that -bt
+// may change (.D); classes changed by .C live in the Config it is given.
+class Engine {
+public:
+    explicit Engine(config::Config& cfg);
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Runs ruleset `number` over `tokens` in place; returns an EX_ status.
+    int run(int number, Tokens& tokens, int depth = 0);
+    // Number of a ruleset by name or number text, -1 if undefined.
+    int find_ruleset(std::string_view name) const;
+    bool ruleset_defined(int number) const;
+
+    void set_trace(bool on) { trace_ = on; }
+    bool trace() const { return trace_; }
+    void set_trace_detail(bool on) { detail_ = on; }
+    config::Config& config() { return cfg_; }
+
+    // The =S listing of a ruleset (lines without the prompt).
+    std::string dump_ruleset(int number) const;
+    // Tokenizes with this config's OperatorChars.
+    TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
+                            char delim = 0) const;
+    // A map lookup as $( $) does it; nullopt if no match.
+    // status receives the EX_ code of a failed lookup.
+    std::optional<std::string> map_lookup(const std::string& map, const std::string& key,
+                                          const std::vector<std::string>& args, int& status,
+                                          bool& map_missing);
+
+    // Where trace lines go (stdout in -bt).
+    std::FILE* out = stdout;
+
+private:
+    int run_rules(int number, Tokens& tokens, int depth);
+    bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                    const Tokens& in, Tokens& out) const;
+    int do_lookups(Tokens& tokens);
+    int do_calls(Tokens& tokens, int depth);
+    void compile_all();
+
+    config::Config& cfg_;
+    std::string opchars_;
+    std::vector<std::vector<CompiledRule>> rules_;
+    bool trace_ = true;
+    bool detail_ = false;
+};
+
+}  // namespace rewrite

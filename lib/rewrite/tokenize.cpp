@@ -1,0 +1,166 @@
+// tokenize.cpp: sendmail's prescan. Splits an address into words, quoted
+// strings and single-character operators (OperatorChars plus ()<>,;),
+// checks <> and quote balance, and in rules turns $x into metasymbol tokens.
+#include <cctype>
+
+#include "rewrite/rewrite.hpp"
+
+namespace rewrite {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool is_special(char c, std::string_view opchars) {
+    return c == '(' || c == ')' || c == '<' || c == '>' || c == ',' || c == ';' ||
+           opchars.find(c) != std::string_view::npos;
+}
+
+// A $-sequence in a rule: returns the token and advances i past it.
+std::string rule_meta(std::string_view s, size_t& i) {
+    char m = s[i + 1];
+    i += 2;
+    if (m == '=' || m == '~' || m == '&' || m == '>') {
+        if (m == '>') return meta('>');
+        std::string name;
+        if (i < s.size() && s[i] == '{') {
+            size_t end = s.find('}', i);
+            if (end == std::string_view::npos) end = s.size();
+            name = std::string(s.substr(i + 1, end - i - 1));
+            i = end < s.size() ? end + 1 : end;
+        } else if (i < s.size()) {
+            name = std::string(1, s[i++]);
+        }
+        return meta(m) + name;
+    }
+    return meta(m);
+}
+
+}  // namespace
+
+TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim) {
+    TokenizeResult r;
+    std::string cur;
+    bool in_token = false;
+    int angle = 0;
+    auto finish = [&] {
+        if (in_token) r.tokens.push_back(std::move(cur));
+        cur.clear();
+        in_token = false;
+    };
+    size_t i = 0;
+    for (; i < s.size(); ++i) {
+        char c = s[i];
+        if (c == delim && angle <= 0) break;
+        if (c == '\\') {
+            in_token = true;
+            cur += c;
+            if (i + 1 < s.size()) cur += s[++i];
+            continue;
+        }
+        if (c == '"') {
+            in_token = true;
+            cur += c;
+            size_t j = i + 1;
+            for (; j < s.size() && s[j] != '"'; ++j) {
+                if (s[j] == '\\' && j + 1 < s.size()) cur += s[j++];
+                cur += s[j];
+            }
+            // An unclosed quote is reported and closed at the end, as sendmail does.
+            if (j >= s.size()) r.error = "Unbalanced '\"'";
+            cur += '"';
+            i = j;
+            continue;
+        }
+        if (mode == TokenMode::Rule && c == '$' && i + 1 < s.size()) {
+            finish();
+            r.tokens.push_back(rule_meta(s, i));
+            --i;
+            continue;
+        }
+        if (mode == TokenMode::AddressNoComments && c == '(') {
+            finish();
+            int depth = 1;
+            size_t j = i + 1;
+            for (; j < s.size() && depth > 0; ++j) {
+                if (s[j] == '\\') ++j;
+                else if (s[j] == '(') ++depth;
+                else if (s[j] == ')') --depth;
+            }
+            if (depth > 0) {
+                r.error = "Unbalanced '('";
+                r.consumed = s.size();
+                return r;
+            }
+            i = j - 1;
+            continue;
+        }
+        if (mode == TokenMode::AddressNoComments && c == ')') {
+            r.error = "Unbalanced ')'";
+            r.consumed = s.size();
+            return r;
+        }
+        if (is_space(c)) {
+            finish();
+            continue;
+        }
+        if (is_special(c, opchars)) {
+            finish();
+            if (c == '<') ++angle;
+            if (c == '>' && mode != TokenMode::Rule && --angle < 0) {
+                // A stray '>' is reported and dropped.
+                r.error = "Unbalanced '>'";
+                angle = 0;
+                continue;
+            }
+            r.tokens.emplace_back(1, c);
+            continue;
+        }
+        in_token = true;
+        cur += c;
+    }
+    finish();
+    r.consumed = i;
+    if (angle > 0 && mode != TokenMode::Rule) {
+        // Unclosed '<' are reported and closed at the end.
+        if (r.error.empty()) r.error = "Unbalanced '<'";
+        while (angle-- > 0) r.tokens.emplace_back(">");
+    }
+    return r;
+}
+
+std::string format_token(const std::string& t) {
+    if (!is_meta(t)) return t;
+    std::string out = "$";
+    out += t[1];
+    if (t.size() > 2) {
+        std::string name = t.substr(2);
+        out += name.size() > 1 ? "{" + name + "}" : name;
+    }
+    return out;
+}
+
+std::string format_tokens(const Tokens& t) {
+    std::string out;
+    for (size_t i = 0; i < t.size(); ++i) {
+        if (i) out += ' ';
+        out += format_token(t[i]);
+    }
+    return out;
+}
+
+std::string join_tokens(const Tokens& t, bool spaces_between_atoms) {
+    std::string out;
+    bool prev_atom = false;
+    for (const auto& tok : t) {
+        bool atom = !tok.empty() && !is_meta(tok) &&
+                    (std::isalnum(static_cast<unsigned char>(tok[0])) || tok[0] == '"' ||
+                     static_cast<unsigned char>(tok[0]) >= 0x80);
+        if (spaces_between_atoms && prev_atom && atom) out += ' ';
+        out += is_meta(tok) ? format_token(tok) : tok;
+        prev_atom = atom;
+    }
+    return out;
+}
+
+}  // namespace rewrite

@@ -1,0 +1,32 @@
+// address_parse.hpp: sendmail's parseaddr() and remotename() over the rewrite
+// engine, shared by -bt (/parse, /try) and -bv: rulesets 3 and 0, the
+// $# mailer triple, the recipient rulesets 2, R= and 4.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+#include "config/config.hpp"
+#include "rewrite/rewrite.hpp"
+
+namespace sendmail {
+
+struct ParsedAddress {
+    bool ok = false;
+    std::string mailer, host, user;
+    std::string error;  // message already printed when !ok
+    int exit_code = 0;  // sysexits value an $# error sets (sendmail's ExitStat)
+};
+
+// crackaddr(): the address with its route-addr replaced by $g.
+std::string crack_address(std::string_view addr);
+
+// Parses a recipient address as sendmail does for delivery; prints errors
+// ("addr... User unknown") to `out` as sendmail's usrerr would in -bt.
+ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender);
+
+// remotename(): rewrites an address for a mailer. flags: 'H'/'E' and 'S'/'R'.
+std::string remote_name(rewrite::Engine& eng, const std::string& addr, const config::Mailer& m,
+                        bool header, bool sender, int& rcode);
+
+}  // namespace sendmail
