@@ -68,6 +68,10 @@ private:
 // table with lower-case keys.
 std::map<std::string, std::string> read_aliases_text(const std::string& path);
 
+struct SubmitSettings;
+// The aliases of the AliasFile option (databases, or text files without one).
+AliasLookup open_aliases(const SubmitSettings& s);
+
 // A router for when no rulesets are available: names without a domain and
 // domains in `local_hosts` are local, everything else goes to its domain.
 Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host);

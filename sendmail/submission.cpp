@@ -12,6 +12,7 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "sendmail/address_parse.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -69,20 +70,18 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
 
 RecipientList Submission::make_recipients() const {
     RecipientList::Settings rs;
-    rs.router = [this](const std::string& bare) {
-        return route_by_domain(bare, [this](const std::string& h) { return s_.local_hosts.count(h) > 0; });
-    };
-    if (!cl_.no_alias) {
-        std::string af = s_.option("AliasFile");
-        af = af.substr(0, af.find(','));
-        if (size_t c = af.find(':'); c != std::string::npos && af[0] != '/') af = af.substr(c + 1);
-        auto table = std::make_shared<std::map<std::string, std::string>>(read_aliases_text(util::split_words(af).empty() ? "" : util::split_words(af).back()));
-        rs.aliases = [table](const std::string& n) -> std::optional<std::string> {
-            auto it = table->find(n);
-            if (it == table->end()) return std::nullopt;
-            return it->second;
+    if (s_.has_ruleset_zero()) {
+        rs.router = [this](const std::string& bare) {
+            ParsedAddress pa = parse_address(*s_.engine, bare, false);
+            if (!pa.ok) return Route{"error", "", bare};
+            return Route{pa.mailer, pa.mailer == "local" ? "" : pa.host, pa.user};
+        };
+    } else {
+        rs.router = [this](const std::string& bare) {
+            return route_by_domain(bare, [this](const std::string& h) { return s_.is_local_host(h); });
         };
     }
+    if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");
     std::string du = s_.option("DefaultUser", "1:1");

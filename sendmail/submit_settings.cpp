@@ -3,8 +3,6 @@
 #include "sendmail/submit_settings.hpp"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -35,9 +33,39 @@ long SubmitSettings::option_long(const std::string& name, long dflt) const {
 }
 
 std::optional<std::string> SubmitSettings::macro(const std::string& name) const {
-    auto it = macros.find(name);
-    if (it == macros.end()) return std::nullopt;
-    return it->second;
+    if (!cfg) return std::nullopt;
+    if (const std::string* v = cfg->macros.find(name)) return *v;
+    return std::nullopt;
+}
+
+bool SubmitSettings::is_local_host(const std::string& lower_name) const {
+    if (!cfg) return false;
+    auto id = cfg->classes.find_class("w");
+    return id && cfg->classes.contains_lower(*id, lower_name);
+}
+
+bool SubmitSettings::has_ruleset_zero() const { return engine && engine->ruleset_defined(0); }
+
+util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submission) {
+    SubmitSettings s;
+    config::LoadOptions lo;
+    s.cf_path = lo.path = default_config_path(cl, submission);
+    lo.overrides = cl.options;
+    for (const auto& [name, value] : cl.macros) lo.macros.emplace_back(std::string(1, name), value);
+    lo.op_mode = cl.mode == Mode::PrintQueue ? 'p' : cl.mode == Mode::QueueRun ? 'q' : 'm';
+    auto loaded = config::load(lo);
+    if (!loaded) return loaded.error();
+    s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
+    for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
+    for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
+    for (const auto& t : s.cfg->trusted_users) s.trusted_users.insert(t);
+    for (const auto& t : s.cfg->classes.members("t")) s.trusted_users.insert(t);
+    for (const auto& h : s.cfg->headers)
+        if (h.ruleset.empty()) s.headers.push_back({h.flags, h.name, " " + h.value});
+    for (const auto& [k, v] : s.cfg->priorities) s.precedences[util::to_lower(k)] = std::atoi(v.c_str());
+    s.engine = std::make_shared<rewrite::Engine>(*s.cfg);
+    s.engine->set_trace(false);
+    return s;
 }
 
 std::string long_option_name(const std::string& name) {

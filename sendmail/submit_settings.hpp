@@ -1,15 +1,17 @@
 // submit_settings.hpp: what submission and the queue modes need from the
-// configuration: options, macros, classes w and t, H lines, P lines.
-// Filled by read_settings(); the cf is read by a small reader here only
-// until lib/config is available on this branch (then it delegates to it).
+// configuration (lib/config): options, macros, classes w and t, H lines,
+// P lines, and the rewrite engine that routes recipients (rulesets 3, 0).
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
+#include "rewrite/rewrite.hpp"
 #include "sendmail/cmdline.hpp"
 #include "util/result.hpp"
 
@@ -20,14 +22,16 @@ struct HeaderTemplate {
 };
 
 struct SubmitSettings {
+    std::shared_ptr<config::Config> cfg;
+    std::shared_ptr<rewrite::Engine> engine;     // for rulesets 3 and 0
     std::string cf_path;
-    std::map<std::string, std::string> options;  // long name -> value, cf then command line
-    std::map<std::string, std::string> macros;   // D lines and the identity ($w $j $m ...)
-    std::set<std::string> local_hosts;           // class w, lower case
+    std::map<std::string, std::string> options;  // lower-case long name -> value
     std::set<std::string> trusted_users;         // T lines and class t
     std::vector<HeaderTemplate> headers;         // H lines in cf order
     std::map<std::string, int> precedences;      // P lines, lower-case names
 
+    bool is_local_host(const std::string& lower_name) const;  // in class w
+    bool has_ruleset_zero() const;
     std::string option(const std::string& name, const std::string& dflt = "") const;
     bool option_bool(const std::string& name, bool dflt) const;
     long option_long(const std::string& name, long dflt) const;

@@ -31,6 +31,18 @@ H?F?From: $?x$x <$g>$|$g$.
 H?x?Full-Name: $x
 H?M?Resent-Message-Id: <$t.$i@$j>
 H?M?Message-Id: <$t.$i@$j>
+Mlocal,	P=/bin/true, F=lsDFMAw5:/|@qPn9, A=local $u
+Mprog,	P=/bin/sh, F=lsDFMoqeu9, A=sh -c $u
+Mesmtp,	P=[IPC], F=mDFMuXa, L=990, A=TCP $h
+S3
+R$* < $* > $*		$2
+R$+ @ $+		$@ $1 < @ $2 >
+S0
+R< @ $+ > : $*		$#esmtp $@ $1 $: $2
+R| $*			$#prog $: | $1
+R$* < @ $=w > 		$#local $: $1
+R$* < @ $+ >		$#esmtp $@ $2 $: $1 < @ $2 >
+R$+			$#local $: $1
 """
 
 ALIASES = """postmaster: root
