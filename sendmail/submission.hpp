@@ -30,6 +30,7 @@ private:
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
+    void count_statistics() const;
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const;
 
     const CommandLine& cl_;

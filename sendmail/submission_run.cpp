@@ -7,6 +7,8 @@
 #include <syslog.h>
 #include <unistd.h>
 
+#include "queue/statistics.hpp"
+#include "sendmail/address_parse.hpp"
 #include "sendmail/submission.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
@@ -118,6 +120,18 @@ int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& 
     return EX_OK;
 }
 
+// The message counts as received from the sender's mailer (ruleset 0 on the
+// sender), which is what mailstats shows in msgsfr and bytes_from.
+void Submission::count_statistics() const {
+    std::string path = s_.option("StatusFile");
+    if (path.empty() || !s_.has_ruleset_zero()) return;
+    ParsedAddress pa = parse_address(*s_.engine, sender_bare_.empty() ? "<>" : sender_bare_, true);
+    const config::Mailer* m = pa.ok ? s_.cfg->find_mailer(pa.mailer) : nullptr;
+    if (!m) return;
+    if (auto st = queue::count_received(path, m->number, static_cast<int64_t>(msg_.size)); !st)
+        util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
+}
+
 int Submission::run() {
     now_ = std::time(nullptr);
     identify_sender();
@@ -170,6 +184,7 @@ int Submission::run() {
     for (const auto& h : qf.headers)
         if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
     log_queued(qf, nm->id(), msgid);
+    count_statistics();
     return EX_OK;
 }
 
