@@ -16,8 +16,7 @@
 namespace sendmail {
 
 std::string QueueRunner::notice_recipient(const queue::QueueFile& qf, bool failure) const {
-    std::string sender = message::bare_address(qf.sender);
-    if (!sender.empty()) return sender;
+    if (!is_null_sender(qf.sender)) return message::bare_address(qf.sender);
     if (!failure) return "";
     // A notice that failed itself: once to the postmaster, never further.
     bool double_bounce = qf.has_flag('r') && qf.recipients.size() == 1 &&
@@ -38,11 +37,10 @@ std::string original_headers(const queue::QueueFile& qf) {
     return o;
 }
 
-std::vector<message::Header> notice_headers(const std::string& j, const std::string& to, const std::string& subject,
+std::vector<message::Header> notice_headers(const std::string& to, const std::string& subject,
                                             const std::string& boundary, bool failure) {
     return {
-        {"From", " Mail Delivery Subsystem <MAILER-DAEMON@" + j + ">", "", false},
-        {"To", " <" + to + ">", "", false},
+        {"To", " " + to, "", false},
         {"MIME-Version", " 1.0", "", false},
         {"Content-Type", " multipart/report; report-type=delivery-status;\n\tboundary=\"" + boundary + "\"", "", false},
         {"Subject", " " + subject, "", false},
@@ -87,15 +85,17 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
 
     queue::QueueFile n;
     n.created = now_;
-    n.flags = "bsr";
-    n.sender = "<>";
+    // Stored as sendmail stores its own notices: sender $n, flags r (a response).
+    n.flags = "rs";
+    n.sender = s_.macro("n").value_or("MAILER-DAEMON");
     std::string q = to.find('@') == std::string::npos ? to + "@" + j : to;
-    n.recipients.push_back({std::nullopt, "RFC822; " + q, "PFD", to, ""});
+    n.recipients.push_back({std::nullopt, "RFC822; " + q, "PF", to, ""});
     n.priority = static_cast<long>(body.size()) + s_.option_long("RecipientFactor", 30000);
     n.macros.emplace_back("${daemon_flags}", "c u");
     std::map<std::string, std::string> m = {{"b", message::arpadate(now_)}, {"a", message::arpadate(now_)},
                                             {"i", nm->id()}, {"j", j}, {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION},
-                                            {"_", "MAILER-DAEMON@localhost"}};
+                                            {"_", "localhost"}, {"x", "Mail Delivery Subsystem"},
+                                            {"g", n.sender}};
     char tbuf[32];
     struct tm tm;
     gmtime_r(&now_, &tm);
@@ -106,7 +106,7 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
         if (it != m.end()) return it->second;
         return s_.macro(std::string(k));
     };
-    n.headers = build_headers(s_.headers, notice_headers(j, to, message::dsn_subject(req), req.boundary, failure),
+    n.headers = build_headers(s_.headers, notice_headers(to, message::dsn_subject(req), req.boundary, failure),
                               lookup);
     if (!nm->commit(n)) return false;
     util::log_line(LOG_INFO, 5, id, std::string(failure ? "DSN" : "postmaster warning") + ": " +

@@ -73,6 +73,17 @@ util::Result<queue::QueueFile> read_locked(int fd) {
     return queue::parse_qf(text);
 }
 
+}  // namespace
+
+// "<>" and sendmail's own notices (sender MAILER-DAEMON) get no notices back
+// except the one double bounce to the postmaster.
+bool is_null_sender(const std::string& sender) {
+    std::string b = message::bare_address(sender);
+    return b.empty() || util::iequals(b, "MAILER-DAEMON");
+}
+
+namespace {
+
 bool wants(const queue::QueueFile& qf, char kind) {
     for (const auto& r : qf.recipients)
         if (r.flags.find(kind) != std::string::npos || r.flags.find('N') == std::string::npos) return true;
@@ -106,7 +117,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         ++st.returned;
         return;
     }
-    if (age >= warn && !qf->has_flag('w') && qf->sender != "<>" && wants(*qf, 'D')) {
+    if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
         if (send_notice(dir, id, *qf, false)) {
             qf->set_flag('w');
             ++st.warned;

@@ -28,6 +28,8 @@ private:
     std::vector<Rule> rules_;
 };
 
+bool is_null_sender(const std::string& sender);
+
 struct QueueRunStats {
     int processed = 0, skipped_locked = 0, returned = 0, warned = 0, orphans = 0;
 };

@@ -1,6 +1,7 @@
 // submission_run.cpp: turning a read message into queue files, logging it
 // as sendmail does, and keeping it in dead.letter when it cannot be queued.
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <pwd.h>
 #include <sysexits.h>
@@ -105,7 +106,9 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
 
 int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
     struct passwd* pw = getpwuid(getuid());
-    std::string path = std::string(pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
+    const char* home = std::getenv("HOME");
+    std::string dirpath = home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp";
+    std::string path = dirpath + "/dead.letter";
     util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
     if (!out.valid()) return EX_CANTCREAT;
     std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
@@ -145,6 +148,15 @@ int Submission::run() {
     if (auto st = read_message(*nm); !st) {
         std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
         return st.error().code ? st.error().code : EX_IOERR;
+    }
+    if (msg_.headers_too_long) {
+        // sendmail would bounce a truncated copy; refusing keeps the caller in charge.
+        long max = s_.option_long("MaxHeadersLength", 0);
+        std::printf("552 5.6.0 Headers too large (%ld max)\n", max);
+        std::fflush(stdout);
+        save_dead_letter(dir, nm->id(), "headers too large");
+        nm->discard();
+        return EX_DATAERR;
     }
     RecipientList rcpts = make_recipients();
     for (const auto& a : cl_.args) rcpts.add_list(a);

@@ -47,6 +47,8 @@ std::string status_part(const DsnRequest& r) {
                     "\nArrival-Date: " + arpadate(r.arrival) + "\n";
     for (const auto& rc : r.recipients) {
         o += "\nFinal-Recipient: " + rc.final_rcpt + "\n";
+        std::string actual = rc.final_rcpt.substr(rc.final_rcpt.find(';') + 1);
+        o += "X-Actual-Recipient: rfc822;" + actual + "\n";
         o += std::string("Action: ") + (r.failure ? "failed" : "delayed") + "\n";
         o += "Status: " + rc.status + "\n";
         if (!rc.diagnostic.empty()) o += "Diagnostic-Code: X-Unix; " + rc.diagnostic + "\n";

@@ -1,5 +1,6 @@
 """sendmail submission (-t, -i, -f, -F, -N, -R, -V, -B, -p): what each flag
 puts into the queue file, compared line by line with sendmail's format."""
+import os
 import unittest
 
 from submitkit import SubmitEnv, headers, lines
@@ -110,6 +111,35 @@ class SubmitFlagsTest(unittest.TestCase):
             r = self.e.submit(['-t'] + args, b'To: a@b.c\n\nb\n')
             self.assertEqual((r.returncode, r.stdout), (64, text))
         self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
+
+    def test_headers_over_max_headers_length_are_refused_and_kept(self):
+        msg = b'To: x@example.org\nX-A: ' + b'a' * 100 + b'\n\nbody\n'
+        r = self.e.submit(['-t', '-oi', '-O', 'MaxHeadersLength=80'], msg)
+        self.assertEqual((r.returncode, r.stdout), (65, b'552 5.6.0 Headers too large (80 max)\n'))
+        self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
+        with open(self.e.sb.path('dead.letter'), 'rb') as f:
+            self.assertIn(b'\nbody\n', f.read())
+
+    def test_no_recipients_in_headers_saves_dead_letter(self):
+        r = self.e.submit(['-t', '-oi'], b'Subject: none\n\nkeep me\n')
+        self.assertEqual((r.returncode, r.stdout), (0, b'No recipient addresses found in header\n'))
+        self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
+        with open(self.e.sb.path('dead.letter'), 'rb') as f:
+            self.assertIn(b'keep me\n', f.read())
+
+    def test_untrusted_user_setting_sender_gets_authentication_warning(self):
+        import pwd
+        nobody = pwd.getpwnam('nobody')
+        os.chown(self.e.queue, nobody.pw_uid, nobody.pw_gid)
+        argv = ['setpriv', '--reuid', 'nobody', '--regid', str(nobody.pw_gid), '--clear-groups', self.e.sendmail,
+                '-C', self.e.cf, '-odq', '-Mjmx.example.com', '-oi', '-f', 'alice@example.com', 'x@example.org']
+        r = self.e.sb.run(argv, input=b'Subject: s\n\nb\n', env=self.e.env)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        qf, _ = self.e.only_qf()
+        warnings = [v for _, n, v in headers(qf) if n == 'X-Authentication-Warning']
+        self.assertEqual(warnings, [' mx.example.com: nobody set sender to alice@example.com using -f',
+                                    ' mx.example.com: Processed by nobody with -C ' + self.e.cf])
+        self.assertEqual(lines(qf, 'A'), [])
 
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')

@@ -89,8 +89,8 @@ class QueueTest(unittest.TestCase):
         self.assertEqual(len(q), 2)
         self.assertIn('w', lines(q[qid], 'F')[0])
         notice = [t for i, t in q.items() if i != qid][0]
-        self.assertEqual(lines(notice, 'S'), ['<>'])
-        self.assertEqual(lines(notice, 'R'), ['PFD:alice@example.com'])
+        self.assertEqual(lines(notice, 'S'), ['MAILER-DAEMON'])
+        self.assertEqual(lines(notice, 'R'), ['PF:alice@example.com'])
         subj = [v for _, n, v in headers(notice) if n == 'Subject']
         self.assertEqual(subj, [' Warning: could not send message for past 4 hours'])
 
@@ -103,10 +103,11 @@ class QueueTest(unittest.TestCase):
         self.assertNotIn(qid, q)
         self.assertNotIn('df' + qid, self.e.files('df'))
         (nid, notice), = q.items()
-        self.assertEqual(lines(notice, 'R'), ['PFD:alice@example.com'])
+        self.assertEqual(lines(notice, 'R'), ['PF:alice@example.com'])
         body = self.e.df(nid).decode()
         self.assertIn('Content-Type: message/delivery-status', body)
-        self.assertIn('Final-Recipient: RFC822; bob@example.org\nAction: failed\nStatus: 4.4.7', body)
+        self.assertIn('Final-Recipient: RFC822; bob@example.org\nX-Actual-Recipient: rfc822; bob@example.org\n'
+                      'Action: failed\nStatus: 4.4.7', body)
         self.assertIn('Content-Type: message/rfc822\n\n', body)
         self.assertIn('\nbody\n', body)
 
@@ -116,7 +117,7 @@ class QueueTest(unittest.TestCase):
         self.age(qid, 6 * 86400)
         self.e.mode(['-q'])
         (did, double), = self.qfs().items()
-        self.assertEqual(lines(double, 'R'), ['PFD:postmaster'])
+        self.assertEqual(lines(double, 'R'), ['PF:postmaster'])
         self.age(did, 6 * 86400)
         self.e.mode(['-q'])
         self.assertEqual(self.qfs(), {})
