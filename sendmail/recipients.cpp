@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <fstream>
+#include <cstdio>
 #include <pwd.h>
+#include <sysexits.h>
 
 #include "message/message.hpp"
 #include "util/strings.hpp"
@@ -28,7 +30,11 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
         Recipient r;
         r.address = *it;
         r.bare = message::bare_address(*it);
-        r.route = s_.router(r.bare);
+        r.route = s_.router(r.address, r.bare);
+        if (r.route.error()) {  // the router has said why
+            exit_code_ = r.route.exit_code;
+            continue;
+        }
         r.parent = parent;
         r.from_alias = parent >= 0;
         // The sole member of a primary alias is itself primary.
@@ -45,10 +51,18 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
     return static_cast<int>(addrs.size());
 }
 
+bool RecipientList::is_ancestor(int alias, int idx) const {
+    for (int p = idx; p >= 0; p = list_[p].parent)
+        if (p == alias) return true;
+    return false;
+}
+
 void RecipientList::add(Recipient r, int depth) {
-    for (auto& q : list_) {
+    for (size_t i = 0; i < list_.size(); ++i) {
+        Recipient& q = list_[i];
         if (!same_address(q, r)) continue;
         if (!q.primary && r.primary) q.primary = true;
+        if (q.expanded && is_ancestor(static_cast<int>(i), r.parent)) loop_ = true;
         return;
     }
     list_.push_back(std::move(r));
@@ -56,7 +70,15 @@ void RecipientList::add(Recipient r, int depth) {
     const Recipient& cur = list_[idx];
     if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
     std::optional<std::string> rhs = s_.aliases(util::to_lower(cur.route.user));
-    if (!rhs) return;
+    if (!rhs) {
+        if (s_.check_local_users && !getpwnam(cur.route.user.c_str()) &&
+            !getpwnam(util::to_lower(cur.route.user).c_str())) {
+            std::printf("%s... User unknown\n", cur.address.c_str());
+            exit_code_ = EX_NOUSER;
+            list_.pop_back();
+        }
+        return;
+    }
     list_[idx].expanded = true;
     add_list(*rhs, idx, depth + 1);
 }
@@ -85,15 +107,19 @@ std::string RecipientList::r_flags(const Recipient& r) const {
     return f;
 }
 
-std::vector<queue::QueueRecipient> RecipientList::queue_recipients() const {
+std::vector<const Recipient*> RecipientList::ordered() const {
     std::vector<const Recipient*> order;
     for (const auto& r : list_)
         if (!r.expanded) order.push_back(&r);
     std::stable_sort(order.begin(), order.end(), [](const Recipient* a, const Recipient* b) {
         return util::to_lower(a->route.host) < util::to_lower(b->route.host);
     });
+    return order;
+}
+
+std::vector<queue::QueueRecipient> RecipientList::queue_recipients() const {
     std::vector<queue::QueueRecipient> out;
-    for (const Recipient* r : order) {
+    for (const Recipient* r : ordered()) {
         queue::QueueRecipient q;
         q.ctladdr = controlling_user(*r);
         q.orcpt = r->orcpt;
@@ -122,10 +148,16 @@ std::map<std::string, std::string> read_aliases_text(const std::string& path) {
     return out;
 }
 
+std::optional<Route> special_route(const std::string& bare) {
+    std::string u = bare;
+    if (u.size() >= 2 && u.front() == '"' && u.back() == '"') u = u.substr(1, u.size() - 2);
+    if (!u.empty() && u[0] == '|') return Route{"prog", "", u};
+    if (!u.empty() && u[0] == '/') return Route{"*file*", "", u};
+    return std::nullopt;
+}
+
 Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host) {
-    Route r;
-    if (!bare.empty() && bare[0] == '|') return {"prog", "", bare};
-    if (!bare.empty() && bare[0] == '/') return {"*file*", "", bare};
+    if (auto sp = special_route(bare)) return *sp;
     std::string addr = bare;
     if (!addr.empty() && addr[0] == '@') {  // source route: the first host relays
         size_t colon = addr.find(':');

@@ -19,9 +19,12 @@ struct Route {
     std::string mailer;  // "local", "esmtp", "prog", "*file*", "error"
     std::string host;    // "" for local delivery
     std::string user;
+    int exit_code = 0;   // for mailer "error": the sysexits value of the failure
     bool local() const { return mailer == "local"; }
+    bool error() const { return mailer == "error" || mailer == "*error*"; }
 };
-using Router = std::function<Route(const std::string& bare_address)>;
+// Called with the address as written and its bare mailbox.
+using Router = std::function<Route(const std::string& address, const std::string& bare)>;
 // Alias lookup: the right-hand side for a local name, if it is an alias.
 using AliasLookup = std::function<std::optional<std::string>(const std::string& name)>;
 
@@ -44,6 +47,7 @@ public:
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
+        bool check_local_users = false; // -bv: a local name without a passwd entry is unknown
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -53,6 +57,10 @@ public:
     // Queue-file recipients in delivery order, with their C and r lines.
     std::vector<queue::QueueRecipient> queue_recipients() const;
     size_t count() const;  // recipients that will be queued
+    // Final recipients in delivery order (for -bv's listing).
+    std::vector<const Recipient*> ordered() const;
+    int exit_code() const { return exit_code_; }  // of the last failed address, 0 if none
+    bool loop_broken() const { return loop_; }    // an alias led back to itself
 
 private:
     int add_list(const std::string& list, int parent, int depth);
@@ -60,8 +68,12 @@ private:
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
 
+    bool is_ancestor(int alias, int idx) const;
+
     Settings s_;
     std::vector<Recipient> list_;
+    int exit_code_ = 0;
+    bool loop_ = false;
 };
 
 // Reads a text aliases file (name: value, continuation lines) into a lookup
@@ -71,6 +83,12 @@ std::map<std::string, std::string> read_aliases_text(const std::string& path);
 struct SubmitSettings;
 // The aliases of the AliasFile option (databases, or text files without one).
 AliasLookup open_aliases(const SubmitSettings& s);
+// Rulesets 3 and 0 on each address (as written, for -bv, or its bare
+// mailbox); a cf without ruleset 0 routes by domain and class w.
+Router make_router(const SubmitSettings& s, bool parse_as_written);
+
+// Programs ("|cmd", also quoted) and files ("/path") named by aliases.
+std::optional<Route> special_route(const std::string& bare);
 
 // A router for when no rulesets are available: names without a domain and
 // domains in `local_hosts` are local, everything else goes to its domain.

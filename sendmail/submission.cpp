@@ -70,17 +70,7 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
 
 RecipientList Submission::make_recipients() const {
     RecipientList::Settings rs;
-    if (s_.has_ruleset_zero()) {
-        rs.router = [this](const std::string& bare) {
-            ParsedAddress pa = parse_address(*s_.engine, bare, false);
-            if (!pa.ok) return Route{"error", "", bare};
-            return Route{pa.mailer, pa.mailer == "local" ? "" : pa.host, pa.user};
-        };
-    } else {
-        rs.router = [this](const std::string& bare) {
-            return route_by_domain(bare, [this](const std::string& h) { return s_.is_local_host(h); });
-        };
-    }
+    rs.router = make_router(s_, false);
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");

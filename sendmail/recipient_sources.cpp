@@ -1,10 +1,13 @@
-// alias_lookup.cpp: the AliasFile option's databases (hash or btree maps as
-// newaliases builds them, keys with a trailing NUL), tried in order. A text
-// file whose database is missing is read directly, so a fresh install works.
+// recipient_sources.cpp: what a recipient list consults. The router runs
+// rulesets 3 and 0 (or, for a cf without rulesets, goes by domain). The
+// aliases are the AliasFile option's databases (hash or btree maps as
+// newaliases builds them), tried in order; a text file whose database is
+// missing is read directly, so a fresh install works.
 #include <memory>
 #include <sys/stat.h>
 
 #include "maps/maps.hpp"
+#include "sendmail/address_parse.hpp"
 #include "sendmail/recipients.hpp"
 #include "sendmail/submit_settings.hpp"
 #include "util/strings.hpp"
@@ -24,6 +27,19 @@ bool exists(const std::string& p) {
 }
 
 }  // namespace
+
+Router make_router(const SubmitSettings& s, bool parse_as_written) {
+    if (!s.has_ruleset_zero())
+        return [&s](const std::string&, const std::string& bare) {
+            return route_by_domain(bare, [&s](const std::string& h) { return s.is_local_host(h); });
+        };
+    return [&s, parse_as_written](const std::string& address, const std::string& bare) {
+        if (auto sp = special_route(bare)) return *sp;
+        ParsedAddress pa = parse_address(*s.engine, parse_as_written ? address : bare, false);
+        if (!pa.ok) return Route{"error", "", bare, pa.exit_code ? pa.exit_code : 65};
+        return Route{pa.mailer, pa.mailer == "local" ? "" : pa.host, pa.user, 0};
+    };
+}
 
 AliasLookup open_aliases(const SubmitSettings& s) {
     auto sources = std::make_shared<std::vector<AliasSource>>();
