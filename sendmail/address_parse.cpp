@@ -150,9 +150,9 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     Tokens host, user;
     bool has_host = false;
     split_triple(t, pa.mailer, host, user, has_host);
-    pa.host = rewrite::join_tokens(host);
+    pa.host = eng.join(host);
     if (pa.mailer == "error") {
-        std::string text = rewrite::join_tokens(user, true);
+        std::string text = eng.join(user);
         report_error(out, addr, pa.host, text);
         pa.mailer = "*error*";
         pa.exit_code = exit_code_for(pa.host);
@@ -171,7 +171,7 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     int rs = rules_of(eng, sender ? m->sender_rules[0] : m->recipient_rules[0]);
     if (rs >= 0) eng.run(rs, user);
     eng.run(4, user);
-    pa.user = rewrite::join_tokens(user);
+    pa.user = eng.join(user);
     pa.ok = true;
     return pa;
 }
@@ -192,7 +192,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     int rs = rules_of(eng, spec);
     if (rs >= 0) eng.run(rs, t);
     eng.run(4, t);
-    std::string result = rewrite::join_tokens(t);
+    std::string result = eng.join(t);
     auto g = templ.find("$g");
     if (g == std::string::npos) return templ;
     return templ.substr(0, g) + result + templ.substr(g + 2);

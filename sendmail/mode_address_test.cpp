@@ -8,6 +8,7 @@
 #include "config/config.hpp"
 #include "rewrite/rewrite.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/debug.hpp"
 #include "sendmail/modes.hpp"
 #include "sendmail/startup.hpp"
 #include "util/strings.hpp"
@@ -22,6 +23,7 @@ struct Session {
     bool try_header = false;
     bool try_sender = false;
     int exit_status = 0;  // the last error's code, as sendmail's ExitStat
+    DebugFlags debug;
 };
 
 std::string macro_name(std::string_view s, size_t& i) {
@@ -109,15 +111,15 @@ void cmd_map(Session& s, std::string_view args) {
         std::printf("Map named \"%s\" not found\n", words[0].c_str());
         return;
     }
+    if (!m->is_open()) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
     auto r = m->lookup(key, {});
-    int code = 0;
-    if (r.status == maps::LookupStatus::TempFail) code = rewrite::kTempFail;
-    else if (r.status == maps::LookupStatus::PermFail) code = rewrite::kUnavailable;
-    else if (r.status == maps::LookupStatus::NotFound && m->declaration().class_name == "host") code = 68;
     if (r.status == maps::LookupStatus::Found)
-        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), code);
+        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
     else
-        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), code);
+        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), r.code);
 }
 
 void cmd_try(Session& s, std::string_view args) {
@@ -215,7 +217,14 @@ void handle_line(Session& s, std::string_view line) {
     case '$': cmd_show(s, line); break;
     case '=': cmd_equals(s, line); break;
     case '/': cmd_slash(s, line); break;
-    case '-': break;  // -d flags: tracing is always on in -bt
+    case '-':
+        if (line.size() > 1 && line[1] == 'd') {
+            s.debug.add(std::string(util::trim(line.substr(2))));
+            s.eng.set_trace_detail(s.debug.level(21) >= 12);
+        } else {
+            std::printf("Unknown \"-\" command %s\n", std::string(line).c_str());
+        }
+        break;
     default: cmd_rulesets(s, line); break;
     }
 }
@@ -225,8 +234,14 @@ void handle_line(Session& s, std::string_view line) {
 int run_address_test(const CommandLine& cl) {
     auto cfg = load_config(cl);
     if (!cfg) return EX_CONFIG;
+    DebugFlags debug = debug_flags_from(cl.debug);
+    if (debug.level(0) >= 1) {
+        print_version_banner();
+        print_system_identity(**cfg);
+    }
     rewrite::Engine eng(**cfg);
-    Session s{eng, **cfg};
+    eng.set_trace_detail(debug.level(21) >= 12);
+    Session s{eng, **cfg, false, false, 0, debug};
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
     std::printf("Enter <ruleset> <address>\n");
     std::string line;
@@ -237,6 +252,10 @@ int run_address_test(const CommandLine& cl) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         std::string_view v = util::trim(line);
         handle_line(s, v);
+        if (eng.system_error) {
+            s.exit_status = 70;
+            eng.system_error = false;
+        }
         std::fflush(stdout);
     }
     std::fflush(stdout);

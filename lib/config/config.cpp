@@ -14,7 +14,8 @@
 
 namespace config {
 
-Config::Config() : registry_(std::make_unique<MapRegistry>(*this)) {}
+// sendmail defines prog, *file* and *include* before it reads any cf.
+Config::Config() : registry_(std::make_unique<MapRegistry>(*this)) { add_builtin_mailers(*this); }
 
 std::string Config::operator_chars() const {
     auto it = options.find("OperatorChars");
@@ -110,7 +111,6 @@ void declare_default_maps(Config& cfg) {
 
 util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     auto cfg = std::make_unique<Config>();
-    add_builtin_mailers(*cfg);
     cfg->macros.define("v", "8.17.1.9");
     cfg->macros.define("o", ".:@[]");
     if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));

@@ -130,6 +130,7 @@ public:
 
     int version = 0;
     int errors = 0;  // diagnostics printed while reading (sendmail then exits 70)
+    std::vector<std::string> diagnostics;  // the same messages, for tests and logs
     std::string vendor;
     MacroTable macros;
     ClassTable classes;

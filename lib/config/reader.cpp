@@ -18,6 +18,7 @@ void Reader::error(const std::string& msg) {
     ++errors;
     std::fflush(stdout);
     std::fprintf(stderr, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
+    if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
 }
 
 namespace {
@@ -293,7 +294,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
 }  // namespace
 
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
-    Reader r{file, 0, 0};
+    Reader r{file, 0, 0, &cfg.diagnostics};
     LineState st;
     std::string logical;
     int logical_line = 0;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "config/config.hpp"
 
@@ -13,6 +14,7 @@ struct Reader {
     std::string file;
     int line = 0;
     int errors = 0;
+    std::vector<std::string>* log = nullptr;  // also kept here (Config::diagnostics)
     void error(const std::string& msg);
 };
 

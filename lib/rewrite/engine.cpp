@@ -20,6 +20,12 @@ void trace_line(std::FILE* out, const std::string& label, const char* what, cons
     for (const auto& tok : t) std::fprintf(out, " %s", format_token(tok).c_str());
     std::fputc('\n', out);
 }
+// " a b c": each token preceded by a space, as the -d21.12 lines show them.
+std::string spaced(const Tokens& t) {
+    std::string s;
+    for (const auto& tok : t) s += " " + format_token(tok);
+    return s;
+}
 }  // namespace
 
 Engine::Engine(config::Config& cfg) : cfg_(cfg), opchars_(cfg.operator_chars()) { compile_all(); }
@@ -46,18 +52,18 @@ void Engine::compile_all() {
 int Engine::run(int number, Tokens& tokens, int depth) {
     std::string label = cfg_.ruleset_label(number);
     if (trace_) trace_line(out, label, "  input", tokens);
+    if (depth > kMaxRecursion) {
+        // sendmail gives up before this level's rules and prints no return.
+        std::fprintf(out, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion, label.c_str());
+        system_error = true;
+        return kConfigError;
+    }
     int status = run_rules(number, tokens, depth);
     if (trace_) trace_line(out, label, "returns", tokens);
     return status;
 }
 
 int Engine::run_rules(int number, Tokens& tokens, int depth) {
-    if (depth > kMaxRecursion) {
-        std::fflush(out);
-        std::fprintf(stderr, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion,
-                     cfg_.ruleset_label(number).c_str());
-        return kConfigError;
-    }
     if (number < 0 || static_cast<size_t>(number) >= rules_.size()) return kOk;
     int status = kOk;
     const auto& rules = rules_[number];
@@ -66,12 +72,21 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
         int loops = 0;
         for (;;) {
             std::vector<std::pair<size_t, size_t>> bind;
-            if (!match_rule(rule, tokens, cfg_, opchars_, bind)) break;
+            if (detail_) std::fprintf(out, "-----trying rule:%s\n", spaced(rule.lhs_tokens).c_str());
+            if (!match_rule(rule, tokens, cfg_, opchars_, bind)) {
+                if (detail_) std::fprintf(out, "----- rule fails\n");
+                break;
+            }
+            if (detail_) {
+                std::string rhs = rule.prefix ? std::string(" $") + rule.prefix : "";
+                std::fprintf(out, "-----rule matches:%s%s\n", rhs.c_str(), spaced(rule.rhs).c_str());
+            }
             if (++loops > kMaxLoop) {
-                std::fflush(out);
-                std::fprintf(stderr, "Infinite loop in ruleset %s, rule %zu\n",
-                             cfg_.ruleset_label(number).c_str(), r + 1);
-                return kConfigError;
+                // Reported, then the next rule goes on with the workspace as it is.
+                std::fprintf(out, "Infinite loop in ruleset %s, rule %zu\n", cfg_.ruleset_label(number).c_str(),
+                             r + 1);
+                system_error = true;
+                break;
             }
             Tokens next;
             rhs_expand(rule, bind, tokens, next);
@@ -81,6 +96,7 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             if (s != kOk) status = s;
             if (next.size() > kMaxTokens) next.resize(kMaxTokens);
             tokens = std::move(next);
+            if (detail_) std::fprintf(out, "rewritten as: %s\n", format_tokens(tokens).c_str());
             if (rule.prefix == '@') return status;
             if (!tokens.empty() && is_meta(tokens[0], '#')) return status;
             if (rule.prefix == ':') break;
@@ -90,20 +106,22 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
 }
 
 bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                        const Tokens& in, Tokens& out) const {
+                        const Tokens& in, Tokens& result) const {
     for (const auto& t : rule.rhs) {
         if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9') {
             size_t n = static_cast<size_t>(t[1] - '1');
             if (n < bind.size())
-                for (size_t k = bind[n].first; k < bind[n].second; ++k) out.push_back(in[k]);
+                for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
         } else if (t.size() > 2 && is_meta(t, '&')) {
             const std::string* v = cfg_.macros.find(t.substr(2));
+            if (detail_)
+                std::fprintf(out, "rewrite: RHS %s => \"%s\"\n", format_token(t).c_str(), v ? v->c_str() : "(NULL)");
             if (v) {
                 auto r = tokenize(config::expand_macros(*v, cfg_.macros));
-                out.insert(out.end(), r.tokens.begin(), r.tokens.end());
+                result.insert(result.end(), r.tokens.begin(), r.tokens.end());
             }
         } else {
-            out.push_back(t);
+            result.push_back(t);
         }
     }
     return true;
@@ -119,14 +137,23 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
         missing = true;
         return std::nullopt;
     }
+    if (!m->is_open()) return std::nullopt;  // an optional map without its file
     auto r = m->lookup(key, args);
     switch (r.status) {
     case maps::LookupStatus::Found: return r.value;
     case maps::LookupStatus::NotFound: return std::nullopt;
-    case maps::LookupStatus::TempFail: status = kTempFail; break;
-    case maps::LookupStatus::PermFail: status = kUnavailable; break;
+    case maps::LookupStatus::TempFail:
+    case maps::LookupStatus::PermFail: {
+        // With -T the rules see key + that text and decide; without, the
+        // ruleset's status becomes a temporary failure.
+        // The ruleset's status becomes a temporary failure; with -T the
+        // rules also see key + that text and may decide themselves.
+        std::string t = m->tempfail_text();
+        status = r.status == maps::LookupStatus::TempFail ? kTempFail : kUnavailable;
+        if (r.status == maps::LookupStatus::TempFail && !t.empty()) return key + t;
+        return std::nullopt;
     }
-    if (!r.value.empty()) return r.value;
+    }
     return std::nullopt;
 }
 
@@ -159,10 +186,10 @@ int Engine::do_lookups(Tokens& t) {
             }
         }
         std::vector<std::string> argstr;
-        for (const auto& a : args) argstr.push_back(join_tokens(a));
+        for (const auto& a : args) argstr.push_back(join(a));
         int s = kOk;
         bool missing = false;
-        auto v = map_lookup(map, join_tokens(key), argstr, s, missing);
+        auto v = map_lookup(map, join(key), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
@@ -198,6 +225,8 @@ int Engine::do_calls(Tokens& t, int depth) {
         if (n >= 0 && static_cast<size_t>(n) < rules_.size() && !rules_[n].empty()) {
             int s = run(n, arg, depth + 1);
             if (s != kOk) status = s;
+        } else if (n >= 0 && detail_) {
+            std::fprintf(out, "-----skip subr %s (%d)\n", cfg_.ruleset_label(n).c_str(), n);
         }
         t.insert(t.end(), arg.begin(), arg.end());
     }

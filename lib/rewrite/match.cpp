@@ -48,8 +48,13 @@ struct Matcher {
                 if (with(p, w, end)) return true;
             return false;
         case Pattern::InClass: {
+            // Several tokens may make one class word; words get a space between them.
             std::string word;
+            bool prev_atom = false;
             for (size_t end = w + 1; end <= in.size(); ++end) {
+                bool atom = is_atom(in[end - 1], opchars);
+                if (prev_atom && atom) word += ' ';
+                prev_atom = atom;
                 word += util::to_lower(in[end - 1]);
                 if (cfg.classes.contains_lower(e.class_id, word) && with(p, w, end)) return true;
             }

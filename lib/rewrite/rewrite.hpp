@@ -40,9 +40,11 @@ TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, 
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);
 std::string format_token(const std::string& t);
-// Joins tokens back into an address string (no spaces between tokens,
-// except where two words would run together), as sendmail's cataddr.
-std::string join_tokens(const Tokens& t, bool spaces_between_atoms = false);
+// Joins tokens back into an address string: no spaces between tokens
+// except between two words, as sendmail's cataddr.
+std::string join_tokens(const Tokens& t, std::string_view operator_chars);
+// A word (not an operator, quoted string or metasymbol).
+bool is_atom(const std::string& tok, std::string_view operator_chars);
 
 // Status of a rewrite, sendmail's EX_ codes.
 constexpr int kOk = 0;
@@ -79,6 +81,7 @@ public:
     // Tokenizes with this config's OperatorChars.
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
                             char delim = 0) const;
+    std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
     // A map lookup as $( $) does it; nullopt if no match.
     // status receives the EX_ code of a failed lookup.
     std::optional<std::string> map_lookup(const std::string& map, const std::string& key,
@@ -87,11 +90,14 @@ public:
 
     // Where trace lines go (stdout in -bt).
     std::FILE* out = stdout;
+    // Set when a configuration problem showed while rewriting (a loop, too
+    // deep recursion): sendmail then exits with EX_SOFTWARE.
+    bool system_error = false;
 
 private:
     int run_rules(int number, Tokens& tokens, int depth);
     bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                    const Tokens& in, Tokens& out) const;
+                    const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
     int do_calls(Tokens& tokens, int depth);
     void compile_all();

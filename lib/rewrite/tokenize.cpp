@@ -149,14 +149,17 @@ std::string format_tokens(const Tokens& t) {
     return out;
 }
 
-std::string join_tokens(const Tokens& t, bool spaces_between_atoms) {
+bool is_atom(const std::string& tok, std::string_view opchars) {
+    if (tok.empty() || is_meta(tok) || tok[0] == '"') return false;
+    return !is_special(tok[0], opchars) && !is_space(tok[0]);
+}
+
+std::string join_tokens(const Tokens& t, std::string_view opchars) {
     std::string out;
     bool prev_atom = false;
     for (const auto& tok : t) {
-        bool atom = !tok.empty() && !is_meta(tok) &&
-                    (std::isalnum(static_cast<unsigned char>(tok[0])) || tok[0] == '"' ||
-                     static_cast<unsigned char>(tok[0]) >= 0x80);
-        if (spaces_between_atoms && prev_atom && atom) out += ' ';
+        bool atom = is_atom(tok, opchars);
+        if (prev_atom && atom) out += ' ';
         out += is_meta(tok) ? format_token(tok) : tok;
         prev_atom = atom;
     }

@@ -1,0 +1,42 @@
+#!/bin/sh
+# bt-agreement.sh: runs the shared oracle's -bt cases against our sendmail,
+# one TAP test per oracle configuration, byte for byte (stdout, stderr, exit
+# status). Usage: bt-agreement.sh [--configs a,b]  (default: the configs
+# that agree fully today; the others are listed in the engine's report).
+top_srcdir=${top_srcdir:-.}
+top_builddir=${top_builddir:-.}
+configs=${BT_CONFIGS:-generic,nullclient,centos7,seed,smarthost,debian,antispam}
+while [ $# -gt 0 ]; do
+    case $1 in
+    --configs) configs=$2; shift 2 ;;
+    --configs=*) configs=${1#--configs=}; shift ;;
+    *) echo "usage: $0 [--configs a,b]" >&2; exit 2 ;;
+    esac
+done
+oracle=
+for d in "${ORACLE_DIR:-}" "$top_srcdir/../shared/oracle" "$top_srcdir/../../shared/oracle" /work/shared/oracle; do
+    if [ -n "$d" ] && [ -f "$d/run-bt-diff.sh" ]; then
+        oracle=$d
+        break
+    fi
+done
+set -- $(echo "$configs" | tr ',' ' ')
+echo "1..$#"
+n=0
+for cfg in "$@"; do
+    n=$((n + 1))
+    if [ -z "$oracle" ]; then
+        echo "not ok $n - bt $cfg: the shared oracle was not found (set ORACLE_DIR)"
+        continue
+    fi
+    out=$(bash "$oracle/run-bt-diff.sh" --configs "$cfg" --jobs=2 --show 2 \
+          "$top_builddir/sendmail/sendmail" 2>&1)
+    rc=$?
+    last=$(printf '%s\n' "$out" | grep -E "^$cfg: [0-9]+/[0-9]+" | tail -n 1)
+    if [ $rc -eq 0 ] && [ -n "$last" ]; then
+        echo "ok $n - bt $last"
+    else
+        printf '%s\n' "$out" | sed 's/^/# /'
+        echo "not ok $n - bt ${last:-$cfg: no result}"
+    fi
+done

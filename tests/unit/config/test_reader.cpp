@@ -1,0 +1,162 @@
+// test_reader.cpp: each cf line type (V D C F O S R M H K T P Q X E L,
+// continuation lines, comments) and the diagnostics sendmail gives for bad ones.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <cstdio>
+#include <fstream>
+#include <unistd.h>
+
+#include "config/config.hpp"
+
+namespace {
+std::unique_ptr<config::Config> read(const std::string& text) {
+    auto cfg = std::make_unique<config::Config>();
+    config::read_cf_text(*cfg, text, "test.cf");
+    return cfg;
+}
+}  // namespace
+
+class ReaderTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(ReaderTest);
+    CPPUNIT_TEST(test_version_and_vendor);
+    CPPUNIT_TEST(test_macros_short_and_long_names);
+    CPPUNIT_TEST(test_classes_from_lines);
+    CPPUNIT_TEST(test_class_from_file_and_missing_file);
+    CPPUNIT_TEST(test_optional_class_file_is_silent);
+    CPPUNIT_TEST(test_class_from_program);
+    CPPUNIT_TEST(test_options_long_and_letter);
+    CPPUNIT_TEST(test_unknown_option_is_warned_and_skipped);
+    CPPUNIT_TEST(test_rulesets_numbered_and_named);
+    CPPUNIT_TEST(test_rule_fields_and_comment);
+    CPPUNIT_TEST(test_rule_without_tab_is_an_error);
+    CPPUNIT_TEST(test_mailer_equates);
+    CPPUNIT_TEST(test_mailer_unknown_equate);
+    CPPUNIT_TEST(test_headers_with_flags_and_checks);
+    CPPUNIT_TEST(test_trusted_priorities_queue_groups);
+    CPPUNIT_TEST(test_continuation_lines_join);
+    CPPUNIT_TEST(test_unknown_line_type);
+    CPPUNIT_TEST(test_map_declaration_recorded);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_version_and_vendor() {
+        auto c = read("V10/Berkeley\n");
+        CPPUNIT_ASSERT_EQUAL(10, c->version);
+        CPPUNIT_ASSERT_EQUAL(std::string("Berkeley"), c->vendor);
+    }
+    void test_macros_short_and_long_names() {
+        auto c = read("DSrelay.example.net\nD{MTAHost}[127.0.0.1]\nDj$w.Foo.COM\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("relay.example.net"), *c->macros.find("S"));
+        CPPUNIT_ASSERT_EQUAL(std::string("[127.0.0.1]"), *c->macros.find("MTAHost"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$w.Foo.COM"), *c->macros.find("j"));  // expanded when used
+    }
+    void test_classes_from_lines() {
+        auto c = read("Cwlocalhost\nCw mx.example.com  mail\nC{VirtHost}virt.example\n");
+        CPPUNIT_ASSERT(c->classes.contains(*c->classes.find_class("w"), "LOCALHOST"));
+        CPPUNIT_ASSERT(c->classes.contains(*c->classes.find_class("w"), "mail"));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->classes.members("VirtHost").size());
+    }
+    void test_class_from_file_and_missing_file() {
+        char path[] = "/tmp/cftestXXXXXX";
+        int fd = mkstemp(path);
+        std::string text = "# comment\nexample.com\nmail.example.com other\n";
+        CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        close(fd);
+        auto c = read(std::string("Fw") + path + "\nFX/nonexistent/file\n");
+        unlink(path);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->classes.members("w").size());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: cannot open '/nonexistent/file': No such file or directory"),
+                             c->diagnostics[0]);
+    }
+    void test_optional_class_file_is_silent() {
+        auto c = read("FR-o /nonexistent/relay-domains\n");
+        CPPUNIT_ASSERT(c->diagnostics.empty());
+    }
+    void test_class_from_program() {
+        auto c = read("FP|echo one two\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->classes.members("P").size());
+    }
+    void test_options_long_and_letter() {
+        auto c = read("O OperatorChars=.:%@!^/[]+\nOA/etc/aliases\nO Timeout.queuereturn=5d\n");
+        CPPUNIT_ASSERT_EQUAL(std::string(".:%@!^/[]+"), c->options["OperatorChars"]);
+        CPPUNIT_ASSERT_EQUAL(std::string("/etc/aliases"), c->options["AliasFile"]);
+        CPPUNIT_ASSERT_EQUAL(std::string("5d"), c->options["Timeout.queuereturn"]);
+        CPPUNIT_ASSERT_EQUAL(std::string(".:%@!^/[]+"), c->operator_chars());
+    }
+    void test_unknown_option_is_warned_and_skipped() {
+        auto c = read("V10\nO FooBar=1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: unknown option name FooBar"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT(c->options.find("FooBar") == c->options.end());
+    }
+    void test_rulesets_numbered_and_named() {
+        auto c = read("S3\nScanonify=3\nSParse0\nSfinal=4\n");
+        CPPUNIT_ASSERT_EQUAL(3, c->find_ruleset("canonify"));
+        CPPUNIT_ASSERT_EQUAL(4, c->find_ruleset("final"));
+        CPPUNIT_ASSERT_EQUAL(199, c->find_ruleset("Parse0"));  // unnumbered names count down from 199
+        CPPUNIT_ASSERT_EQUAL(std::string("canonify"), c->ruleset_label(3));
+        CPPUNIT_ASSERT_EQUAL(-1, c->find_ruleset("NoSuch"));
+    }
+    void test_rule_fields_and_comment() {
+        auto c = read("S1\nR$+ @ $+\t\t$@ $1 < @ $2 >\tmake it canonical\n");
+        const auto& r = c->rulesets[1].rules.at(0);
+        CPPUNIT_ASSERT_EQUAL(std::string("$+ @ $+"), r.lhs);
+        CPPUNIT_ASSERT_EQUAL(std::string("$@ $1 < @ $2 >"), r.rhs);
+        CPPUNIT_ASSERT_EQUAL(2, r.line);
+    }
+    void test_rule_without_tab_is_an_error() {
+        auto c = read("S1\nRnotab\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: invalid rewrite line \"Rnotab\" (tab expected)"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT(c->rulesets[1].rules.empty());
+    }
+    void test_mailer_equates() {
+        auto c = read("Mesmtp,\tP=[IPC], F=mDFMuXa, S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP, E=\\r\\n, L=990,\n\t\tT=DNS/RFC822/SMTP,\n\t\tA=TCP $h\n");
+        const config::Mailer* m = c->find_mailer("esmtp");
+        CPPUNIT_ASSERT(m);
+        CPPUNIT_ASSERT_EQUAL(3, m->number);  // after prog, *file*, *include*
+        CPPUNIT_ASSERT_EQUAL(std::string("DFMXamu"), m->flags);
+        CPPUNIT_ASSERT_EQUAL(std::string("HdrFromSMTP"), m->sender_rules[1]);
+        CPPUNIT_ASSERT_EQUAL(std::string("EnvToSMTP"), m->recipient_rules[1]);
+        CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), m->eol);
+        CPPUNIT_ASSERT_EQUAL(990L, m->line_limit);
+        CPPUNIT_ASSERT_EQUAL(std::string("TCP $h"), m->argv);
+        CPPUNIT_ASSERT_EQUAL(std::string("SMTP"), m->mts_types[2]);
+    }
+    void test_mailer_unknown_equate() {
+        auto c = read("Md,\tP=/bin/true, F=s, Z=junk, A=true $u\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Md: unknown mailer equate Z="), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("\n"), c->find_mailer("d")->eol);  // takes $u: bare newlines
+    }
+    void test_headers_with_flags_and_checks() {
+        auto c = read("H?P?Return-Path: <$g>\nHSubject: $>CheckSubject\nH?${auth_type}?X-Auth: yes\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->headers.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("P"), c->headers[0].flags);
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), c->headers[0].value);
+        CPPUNIT_ASSERT_EQUAL(std::string("CheckSubject"), c->headers[1].ruleset);
+        CPPUNIT_ASSERT_EQUAL(std::string("{auth_type}"), c->headers[2].macro);
+    }
+    void test_trusted_priorities_queue_groups() {
+        auto c = read("Troot daemon\nPjunk=-100\nQmqueue, P=/var/spool/mqueue, F=f\nXtest, S=inet:8891@127.0.0.1\nEPATH=/bin\nL9\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->trusted_users.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("-100"), c->priorities["junk"]);
+        CPPUNIT_ASSERT_EQUAL(std::string("/var/spool/mqueue"), c->queue_groups.at(0).params["P"]);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->milters.size());
+        CPPUNIT_ASSERT(c->diagnostics.empty());
+    }
+    void test_continuation_lines_join() {
+        auto c = read("HReceived: from $s\n\tby $j\n# comment\n\nS1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("from $s\n\tby $j"), c->headers.at(0).value);
+    }
+    void test_unknown_line_type() {
+        auto c = read("Z junk line\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z junk line\""), c->diagnostics.at(0));
+    }
+    void test_map_declaration_recorded() {
+        auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->map_declarations.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("hash"), c->map_declarations[1].class_name);
+        CPPUNIT_ASSERT_EQUAL(std::string("-T<TMPF> -o /etc/mail/access"), c->map_declarations[1].arguments);
+        CPPUNIT_ASSERT_EQUAL(2, c->map_declarations[1].line);
+    }
+};
+CPPUNIT_TEST_SUITE_REGISTRATION(ReaderTest);

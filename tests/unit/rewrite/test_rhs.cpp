@@ -1,0 +1,95 @@
+// test_rhs.cpp: the right-hand side: $n, $: and $@ prefixes, $> calls
+// (nested right to left), $( map lookups with defaults, $# triples, the
+// loop limit and the recursion limit with sendmail's messages.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "cf_fixture.hpp"
+
+class RhsTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RhsTest);
+    CPPUNIT_TEST(test_positional_substitution);
+    CPPUNIT_TEST(test_rule_repeats_until_no_match);
+    CPPUNIT_TEST(test_colon_prefix_applies_once);
+    CPPUNIT_TEST(test_at_prefix_returns);
+    CPPUNIT_TEST(test_mailer_triple_returns);
+    CPPUNIT_TEST(test_subroutine_calls_nest_right_to_left);
+    CPPUNIT_TEST(test_quoted_ruleset_name_in_call);
+    CPPUNIT_TEST(test_undeclared_map_keeps_default);
+    CPPUNIT_TEST(test_deferred_macro_in_rhs);
+    CPPUNIT_TEST(test_macros_expand_when_rule_is_read);
+    CPPUNIT_TEST(test_loop_limit_reports_and_moves_on);
+    CPPUNIT_TEST(test_recursion_limit_fails_with_config_status);
+    CPPUNIT_TEST(test_trace_format);
+    CPPUNIT_TEST(test_dump_ruleset);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_positional_substitution() {
+        CfFixture f("Stest\nR$+ @ $+\t$@ $2 ! $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("host ! user"), f.run("test", "user@host"));
+    }
+    void test_rule_repeats_until_no_match() {
+        CfFixture f("Stest\nR$* % $*\t$1 @ $2\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("a @ b @ c"), f.run("test", "a%b%c"));
+    }
+    void test_colon_prefix_applies_once() {
+        CfFixture f("Stest\nR$*\t$: x $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("x a"), f.run("test", "a"));
+    }
+    void test_at_prefix_returns() {
+        CfFixture f("Stest\nR$*\t$@ first\nR$*\t$@ second\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("first"), f.run("test", "a"));
+    }
+    void test_mailer_triple_returns() {
+        CfFixture f("Stest\nR$+\t$#local $: $1\nR$*\t$@ not reached\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("$# local $: u"), f.run("test", "u"));
+    }
+    void test_subroutine_calls_nest_right_to_left() {
+        CfFixture f("SA\nR$*\t$@ a $1\nSB\nR$*\t$@ b $1\nStest\nR$*\t$@ $>A $>B $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("a b x"), f.run("test", "x"));
+    }
+    void test_quoted_ruleset_name_in_call() {
+        CfFixture f("SA\nR$*\t$@ a $1\nStest\nR$*\t$@ $>\"A\" $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("a x"), f.run("test", "x"));
+    }
+    void test_undeclared_map_keeps_default() {
+        CfFixture f("Stest\nR$*\t$@ $(nomap $1 $: def $)\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("def"), f.run("test", "key"));
+        CPPUNIT_ASSERT_EQUAL(std::string("rewrite: map nomap not found\n"), f.output());
+    }
+    void test_deferred_macro_in_rhs() {
+        CfFixture f("Stest\nR$*\t$@ $&{client_addr} $1\n");
+        f.cfg->macros.define("client_addr", "192.0.2.1");
+        CPPUNIT_ASSERT_EQUAL(std::string("192 . 0 . 2 . 1 x"), f.run("test", "x"));
+    }
+    void test_macros_expand_when_rule_is_read() {
+        CfFixture f("Djmx.example.com\nStest\nR$*\t$@ $1 < @ $j >\n");
+        f.cfg->macros.define("j", "changed");
+        CPPUNIT_ASSERT_EQUAL(std::string("u < @ mx . example . com >"), f.run("test", "u"));
+    }
+    void test_loop_limit_reports_and_moves_on() {
+        CfFixture f("S1\nR$* x\t$1 x x\nR$*\t$@ done\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("done"), f.run("1", "a x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Infinite loop in ruleset 1, rule 1\n"), f.output());
+        CPPUNIT_ASSERT(f.eng->system_error);
+    }
+    void test_recursion_limit_fails_with_config_status() {
+        CfFixture f("S5\nR$*\t$@ $>5 $1\n");
+        int status = 0;
+        f.run("5", "a", &status);
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("rewrite: excessive recursion (max 50), ruleset 5\n"), f.output());
+    }
+    void test_trace_format() {
+        CfFixture f("SCanonify2\nR$*\t$@ $1\n");
+        f.eng->set_trace(true);
+        f.run("Canonify2", "a@b");
+        CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: a @ b\nCanonify2        returns: a @ b\n"), f.output());
+    }
+    void test_dump_ruleset() {
+        CfFixture f("Stest\nR$* < @ $=w >\t$#local $: $1\tcomment\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("R$* < @ $=w > \t\t$# local $: $1 \n"),
+                             f.eng->dump_ruleset(f.eng->find_ruleset("test")));
+    }
+};
+CPPUNIT_TEST_SUITE_REGISTRATION(RhsTest);

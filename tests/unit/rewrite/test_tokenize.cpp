@@ -1,0 +1,101 @@
+// test_tokenize.cpp: sendmail's prescan: operators, quotes, backslashes,
+// comments, angle-bracket balance and rule metasymbols.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "rewrite/rewrite.hpp"
+
+using rewrite::TokenMode;
+
+namespace {
+const char* kOps = ".:%@!^/[]+";
+std::string toks(std::string_view in, TokenMode mode = TokenMode::Address, char delim = 0) {
+    return rewrite::format_tokens(rewrite::tokenize(in, kOps, mode, delim).tokens);
+}
+std::string error_of(std::string_view in, TokenMode mode = TokenMode::Address) {
+    return rewrite::tokenize(in, kOps, mode).error;
+}
+}  // namespace
+
+class TokenizeTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(TokenizeTest);
+    CPPUNIT_TEST(test_operators_split_words);
+    CPPUNIT_TEST(test_fixed_specials_always_split);
+    CPPUNIT_TEST(test_quoted_string_is_one_token);
+    CPPUNIT_TEST(test_backslash_keeps_next_char_in_word);
+    CPPUNIT_TEST(test_parentheses_are_tokens_in_address_mode);
+    CPPUNIT_TEST(test_comments_dropped_when_parsing);
+    CPPUNIT_TEST(test_unbalanced_angle_is_closed);
+    CPPUNIT_TEST(test_stray_close_angle_is_dropped);
+    CPPUNIT_TEST(test_unbalanced_quote_is_closed);
+    CPPUNIT_TEST(test_delimiter_stops_outside_angles);
+    CPPUNIT_TEST(test_rule_metasymbols);
+    CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
+    CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
+    CPPUNIT_TEST(test_join_puts_space_only_between_words);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_operators_split_words() {
+        CPPUNIT_ASSERT_EQUAL(std::string("first . last @ remote . example . net"), toks("first.last@remote.example.net"));
+        CPPUNIT_ASSERT_EQUAL(std::string("host1 ! host2 ! user"), toks("host1!host2!user"));
+        CPPUNIT_ASSERT_EQUAL(std::string("unknown-host"), toks("unknown-host"));
+    }
+    void test_fixed_specials_always_split() {
+        CPPUNIT_ASSERT_EQUAL(std::string("undisclosed-recipients : ;"), toks("undisclosed-recipients:;"));
+        CPPUNIT_ASSERT_EQUAL(std::string("< a , b >"), toks("<a,b>"));
+    }
+    void test_quoted_string_is_one_token() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"john doe\" @ example . com"), toks("\"john doe\"@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"weird\\\"quote\" @ x"), toks("\"weird\\\"quote\"@x"));
+    }
+    void test_backslash_keeps_next_char_in_word() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\ b @ x"), toks("a\\ b@x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\b @ x"), toks("a\\b@x"));
+    }
+    void test_parentheses_are_tokens_in_address_mode() {
+        CPPUNIT_ASSERT_EQUAL(std::string("john @ example . org ( John Doe )"), toks("john@example.org (John Doe)"));
+    }
+    void test_comments_dropped_when_parsing() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a < c @ d >"), toks("a (b) <c@d>", TokenMode::AddressNoComments));
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '('"), error_of("(open user@x", TokenMode::AddressNoComments));
+    }
+    void test_unbalanced_angle_is_closed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '<'"), error_of("<user@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("< user @ example . com >"), toks("<user@example.com"));
+    }
+    void test_stray_close_angle_is_dropped() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '>'"), error_of("user@example.com>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com>"));
+    }
+    void test_unbalanced_quote_is_closed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '\"'"), error_of("\"open@x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"open@x\""), toks("\"open@x"));
+    }
+    void test_delimiter_stops_outside_angles() {
+        CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< a , b >"), toks("<a,b>", TokenMode::Address, ','));
+    }
+    void test_rule_metasymbols() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),
+                             toks("$*<@$=w.>$*$~O$&{client_addr}", TokenMode::Rule));
+        CPPUNIT_ASSERT_EQUAL(std::string("$# error $@ 5 . 1 . 3 $: \"553 Bad\""),
+                             toks("$#error $@ 5.1.3 $: \"553 Bad\"", TokenMode::Rule));
+        CPPUNIT_ASSERT_EQUAL(std::string("$> Parse0 $1"), toks("$>Parse0 $1", TokenMode::Rule));
+    }
+    void test_dollar_is_plain_in_address_input() {
+        auto t = rewrite::tokenize("a $| b", kOps, TokenMode::Address).tokens;
+        CPPUNIT_ASSERT_EQUAL(size_t(3), t.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("$|"), t[1]);
+        CPPUNIT_ASSERT(!rewrite::is_meta(t[1]));
+    }
+    void test_eight_bit_bytes_stay_in_words() {
+        CPPUNIT_ASSERT_EQUAL(std::string("j\xc3\xb6rg @ x"), toks("j\xc3\xb6rg@x"));
+    }
+    void test_join_puts_space_only_between_words() {
+        auto t = rewrite::tokenize("exa mple.com", kOps, TokenMode::Address).tokens;
+        CPPUNIT_ASSERT_EQUAL(std::string("exa mple.com"), rewrite::join_tokens(t, kOps));
+        t = rewrite::tokenize("a \"b\" c", kOps, TokenMode::Address).tokens;
+        CPPUNIT_ASSERT_EQUAL(std::string("a\"b\"c"), rewrite::join_tokens(t, kOps));
+    }
+};
+CPPUNIT_TEST_SUITE_REGISTRATION(TokenizeTest);
