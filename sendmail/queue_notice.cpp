@@ -109,8 +109,7 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     n.headers = build_headers(s_.headers, notice_headers(to, message::dsn_subject(req), req.boundary, failure),
                               lookup);
     if (!nm->commit(n)) return false;
-    util::log_line(LOG_INFO, 5, id, std::string(failure ? "DSN" : "postmaster warning") + ": " +
-                                        message::dsn_subject(req) + " (" + nm->id() + ")");
+    util::log_line(LOG_INFO, 5, id, nm->id() + ": " + (failure ? "DSN: " : "DSN: ") + message::dsn_subject(req));
     return true;
 }
 

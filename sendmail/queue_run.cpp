@@ -3,7 +3,9 @@
 // file, and removed only after its notice to the sender is safely queued.
 #include "sendmail/queue_run.hpp"
 
+#include <cstdio>
 #include <fcntl.h>
+#include <pwd.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -131,10 +133,41 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         util::log_line(LOG_ERR, 1, id, r.error().message);
         return;
     }
-    for (const auto& r : qf->recipients)
+    log_deferred(id, *qf, age);
+}
+
+namespace {
+
+// sendmail's interval notation in logs: 00:00:05, or 2+03:00:00 past a day.
+std::string log_interval(long s) {
+    char buf[48];
+    if (s >= 86400)
+        std::snprintf(buf, sizeof buf, "%ld+%02ld:%02ld:%02ld", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    return buf;
+}
+
+// "root (0/0)": the submitting user, as sendmail logs the controlling user
+// of a queue run's attempt.
+std::string ctladdr_text(const queue::QueueFile& qf) {
+    std::string user = qf.macro("$_").value_or("root@localhost");
+    user = user.substr(0, user.find('@'));
+    struct passwd* pw = getpwnam(user.c_str());
+    return user + " (" + std::to_string(pw ? pw->pw_uid : 0) + "/" + std::to_string(pw ? pw->pw_gid : 0) + ")";
+}
+
+}  // namespace
+
+void QueueRunner::log_deferred(const std::string& id, const queue::QueueFile& qf, long age) {
+    if (!router_) router_ = make_router(s_, false);
+    for (const auto& r : qf.recipients) {
+        Route rt = router_(r.address, message::bare_address(r.address));
         util::log_line(LOG_INFO, 9, id,
-                       "to=" + r.address + ", delay=" + std::to_string(age / 3600) + "h, pri=" +
-                           std::to_string(qf->priority) + ", stat=" + qf->status_message);
+                       "to=" + r.address + ", ctladdr=" + ctladdr_text(qf) + ", delay=" +
+                           log_interval(age) + ", xdelay=00:00:00, mailer=" + rt.mailer +
+                           ", pri=" + std::to_string(qf.priority) + ", dsn=4.0.0, stat=" + qf.status_message);
+    }
 }
 
 }  // namespace sendmail

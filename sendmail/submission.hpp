@@ -31,7 +31,8 @@ private:
     std::vector<message::Header> authentication_warnings() const;
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;
-    void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const;
+    void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
+                    const RecipientList& rcpts) const;
 
     const CommandLine& cl_;
     const SubmitSettings& s_;

@@ -88,20 +88,20 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     return qf;
 }
 
-void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid) const {
-    int level = static_cast<int>(s_.option_long("LogLevel", 9));
+void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
+                            const RecipientList& rcpts) const {
     util::LogSettings ls = util::log_settings();
     ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
-    ls.level = level;
+    ls.level = static_cast<int>(s_.option_long("LogLevel", 9));
     util::log_configure(ls);
     util::log_line(LOG_INFO, 5, id,
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
                        std::to_string(qf.recipients.size()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
                        ", relay=" + login_ + "@localhost");
-    for (const auto& r : qf.recipients)
+    for (const Recipient* r : rcpts.ordered())
         util::log_line(LOG_INFO, 9, id,
-                       "to=" + r.address + ", delay=00:00:00, mailer=relay, pri=" + std::to_string(qf.priority) +
-                           ", stat=queued");
+                       "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
+                           ", pri=" + std::to_string(qf.priority) + ", stat=queued");
 }
 
 int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
@@ -195,7 +195,7 @@ int Submission::run() {
     std::string msgid;
     for (const auto& h : qf.headers)
         if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-    log_queued(qf, nm->id(), msgid);
+    log_queued(qf, nm->id(), msgid, rcpts);
     count_statistics();
     return EX_OK;
 }
