@@ -104,6 +104,25 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                            ", pri=" + std::to_string(qf.priority) + ", stat=queued");
 }
 
+// Reads the rest of standard input and keeps it in dead.letter.
+void Submission::save_unqueued_input() {
+    std::string text;
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(0, buf, sizeof buf)) > 0 && text.size() < (256u << 20)) text.append(buf, static_cast<size_t>(n));
+    struct passwd* pw = getpwuid(getuid());
+    const char* home = std::getenv("HOME");
+    std::string path = std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") +
+                       "/dead.letter";
+    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+    if (!out.valid()) return;
+    std::string from = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
+    if (!text.empty() && text.back() != '\n') text += "\n";
+    (void)util::write_all(out.get(), from + text + "\n");
+    (void)util::fsync_fd(out.get());
+    std::fprintf(stderr, "Saved message in %s\n", path.c_str());
+}
+
 int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
     struct passwd* pw = getpwuid(getuid());
     const char* home = std::getenv("HOME");
@@ -139,10 +158,13 @@ int Submission::run() {
     now_ = std::time(nullptr);
     identify_sender();
     queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
-    auto nm = queue::NewMessage::create(dir, now_);
+    int mode = static_cast<int>(std::strtol(s_.option("QueueFileMode", "0600").c_str(), nullptr, 8));
+    auto nm = queue::NewMessage::create(dir, now_, mode & 0666 ? mode & 0666 : 0600);
     if (!nm) {
+        // Not accepted, but not lost either: the text goes to dead.letter.
         std::fprintf(stderr, "queueup: cannot create queue file in %s: %s\n", dir.path().c_str(),
                      nm.error().message.c_str());
+        save_unqueued_input();
         return EX_CANTCREAT;
     }
     if (auto st = read_message(*nm); !st) {

@@ -46,7 +46,18 @@ bool SubmitSettings::is_local_host(const std::string& lower_name) const {
 
 bool SubmitSettings::has_ruleset_zero() const { return engine && engine->ruleset_defined(0); }
 
+// A set-group-id sendmail (the MSP's group smmsp) gives that group up when an
+// ordinary user points it at another configuration or queue, as sendmail does.
+void drop_group_if_redirected(const CommandLine& cl) {
+    if (getuid() == 0 || getegid() == getgid()) return;
+    bool redirected = cl.config_from_command_line;
+    for (const auto& [k, v] : cl.options)
+        redirected = redirected || util::iequals(long_option_name(k), "QueueDirectory");
+    if (redirected && setgid(getgid()) != 0) _exit(EX_OSERR);
+}
+
 util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submission) {
+    drop_group_if_redirected(cl);
     SubmitSettings s;
     config::LoadOptions lo;
     s.cf_path = lo.path = default_config_path(cl, submission);

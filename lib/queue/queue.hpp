@@ -78,7 +78,8 @@ private:
 // object dies before commit() the df is removed again.
 class NewMessage {
 public:
-    static util::Result<NewMessage> create(const QueueDir& dir, std::time_t now);
+    // mode: QueueFileMode (0600 by default, 0660 for the group-shared MSP queue).
+    static util::Result<NewMessage> create(const QueueDir& dir, std::time_t now, int mode = 0600);
     NewMessage(NewMessage&&) noexcept = default;
     NewMessage& operator=(NewMessage&&) noexcept = default;
     ~NewMessage();
@@ -97,6 +98,7 @@ private:
     util::UniqueFd df_, tf_;
     std::string pending_;
     long body_size_ = 0;
+    int mode_ = 0600;
     bool committed_ = false;
 };
 

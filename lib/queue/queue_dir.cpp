@@ -56,18 +56,20 @@ util::Result<std::vector<std::string>> QueueDir::list_ids() const {
     return ids;
 }
 
-util::Result<NewMessage> NewMessage::create(const QueueDir& dir, std::time_t now) {
+util::Result<NewMessage> NewMessage::create(const QueueDir& dir, std::time_t now, int mode) {
     NewMessage m;
     m.dir_ = &dir;
+    m.mode_ = mode;
     for (int attempt = 0; attempt < 1000; ++attempt) {
         std::string id = make_queue_id(now, static_cast<long>(getpid()), next_sequence());
         if (access(dir.qf_path(id).c_str(), F_OK) == 0) continue;
-        int fd = open(dir.df_path(id).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        int fd = open(dir.df_path(id).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd < 0) {
             if (errno == EEXIST) continue;
             return sys_error("cannot create " + dir.df_path(id), errno);
         }
         m.df_.reset(fd);
+        (void)fchmod(fd, static_cast<mode_t>(mode));  // exactly QueueFileMode, whatever the umask
         // Locked while we write it, so an orphan cleanup never takes it from us.
         flock(fd, LOCK_EX | LOCK_NB);
         m.id_ = id;
@@ -107,9 +109,10 @@ util::Status NewMessage::finish_body() {
 
 util::Status NewMessage::commit(const QueueFile& qf) {
     std::string tf = dir_->tf_path(id_);
-    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_);
     if (fd < 0) return sys_error("cannot create " + tf, errno);
     tf_.reset(fd);
+    (void)fchmod(fd, static_cast<mode_t>(mode_));
     flock(fd, LOCK_EX | LOCK_NB);
     if (auto st = util::write_all(fd, format_qf(qf)); !st) return st;
     if (auto st = util::fsync_fd(fd); !st) return st;

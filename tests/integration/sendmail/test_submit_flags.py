@@ -141,6 +141,27 @@ class SubmitFlagsTest(unittest.TestCase):
                                     ' mx.example.com: Processed by nobody with -C ' + self.e.cf])
         self.assertEqual(lines(qf, 'A'), [])
 
+    def test_queue_file_mode_option(self):
+        self.e.submit(['-oi', '-O', 'QueueFileMode=0660', 'x@example.org'], b'\nb\n')
+        _, qid = self.e.only_qf()
+        for prefix in ('qf', 'df'):
+            st = os.stat(os.path.join(self.e.queue, prefix + qid))
+            self.assertEqual(st.st_mode & 0o777, 0o660)
+
+    def test_unwritable_queue_keeps_message_in_dead_letter(self):
+        import pwd
+        nobody = pwd.getpwnam('nobody')
+        home = self.e.sb.path('nobody-home')
+        os.makedirs(home)
+        os.chown(home, nobody.pw_uid, nobody.pw_gid)
+        env = dict(self.e.env, HOME=home)
+        argv = ['setpriv', '--reuid', 'nobody', '--regid', str(nobody.pw_gid), '--clear-groups', self.e.sendmail,
+                '-C', self.e.cf, '-odq', '-oi', 'x@example.org']
+        r = self.e.sb.run(argv, input=b'Subject: s\n\nprecious\n', env=env)
+        self.assertEqual(r.returncode, 73)
+        with open(os.path.join(home, 'dead.letter'), 'rb') as f:
+            self.assertIn(b'Subject: s\n\nprecious\n', f.read())
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
