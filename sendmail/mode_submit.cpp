@@ -50,6 +50,7 @@ bool check_dsn_arguments(const CommandLine& cl, std::string& notify) {
 
 int run_deliver(const CommandLine& cl) {
     std::string notify;
+    if (cl.initial_submission) return EX_USAGE;  // -U is refused by 8.17, silently
     if (!check_dsn_arguments(cl, notify)) return EX_USAGE;
     auto settings = read_settings(cl, true);
     if (!settings) {

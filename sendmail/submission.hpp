@@ -29,6 +29,7 @@ private:
     std::string flags() const;
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
+    std::string dead_letter_path() const;
     void save_unqueued_input();
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;

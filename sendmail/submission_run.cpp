@@ -74,7 +74,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     qf.macros.emplace_back("$_", login_ + "@localhost");
     if (macros_.count("r")) qf.macros.emplace_back("$r", macros_["r"]);
     if (macros_.count("s")) qf.macros.emplace_back("$s", macros_["s"]);
-    qf.macros.emplace_back("${daemon_flags}", "c u");
+    qf.macros.emplace_back("${daemon_flags}", cl_.gateway ? "CC f" : "c u");  // -G: relayed, not canonified
     qf.sender = sender_;
     if (cl_.envid) qf.envid = *cl_.envid;
     if (!sender_bare_.empty() && (trusted_ || !cl_.from)) {
@@ -104,16 +104,20 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                            ", pri=" + std::to_string(qf.priority) + ", stat=queued");
 }
 
+// $HOME/dead.letter (the passwd home without HOME), as mail(1) programs use it.
+std::string Submission::dead_letter_path() const {
+    struct passwd* pw = getpwuid(getuid());
+    const char* home = std::getenv("HOME");
+    return std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
+}
+
 // Reads the rest of standard input and keeps it in dead.letter.
 void Submission::save_unqueued_input() {
     std::string text;
     char buf[65536];
     ssize_t n;
     while ((n = read(0, buf, sizeof buf)) > 0 && text.size() < (256u << 20)) text.append(buf, static_cast<size_t>(n));
-    struct passwd* pw = getpwuid(getuid());
-    const char* home = std::getenv("HOME");
-    std::string path = std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") +
-                       "/dead.letter";
+    std::string path = dead_letter_path();
     util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
     if (!out.valid()) return;
     std::string from = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
@@ -124,10 +128,7 @@ void Submission::save_unqueued_input() {
 }
 
 int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
-    struct passwd* pw = getpwuid(getuid());
-    const char* home = std::getenv("HOME");
-    std::string dirpath = home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp";
-    std::string path = dirpath + "/dead.letter";
+    std::string path = dead_letter_path();
     util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
     if (!out.valid()) return EX_CANTCREAT;
     std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
@@ -170,6 +171,15 @@ int Submission::run() {
     if (auto st = read_message(*nm); !st) {
         std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
         return st.error().code ? st.error().code : EX_IOERR;
+    }
+    long max_hops = s_.option_long("MaxHopCount", 25);
+    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
+        // Too many hops already: sendmail keeps the message in dead.letter and says so.
+        std::string path = dead_letter_path();
+        save_dead_letter(dir, nm->id(), "too many hops");
+        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
+        nm->discard();
+        return EX_OK;
     }
     if (msg_.headers_too_long) {
         // sendmail would bounce a truncated copy; refusing keeps the caller in charge.

@@ -129,6 +129,10 @@ long parse_interval(const std::string& text, long dflt) {
 std::string default_config_path(const CommandLine& cl, bool submission) {
     if (!cl.config_file.empty()) return cl.config_file;
     std::string dir = std::string(SYSCONFDIR) + "/mail/";
+    // -Ac asks for the MSP's submit.cf, -Am for the MTA's sendmail.cf; without
+    // either an ordinary user's submission goes through submit.cf.
+    if (cl.submission_kind == 'c') return dir + "submit.cf";
+    if (cl.submission_kind == 'm') return dir + "sendmail.cf";
     if (submission && getuid() != 0 && access((dir + "submit.cf").c_str(), R_OK) == 0) return dir + "submit.cf";
     return dir + "sendmail.cf";
 }

@@ -162,6 +162,19 @@ class SubmitFlagsTest(unittest.TestCase):
         with open(os.path.join(home, 'dead.letter'), 'rb') as f:
             self.assertIn(b'Subject: s\n\nprecious\n', f.read())
 
+    def test_gateway_G_marks_daemon_flags(self):
+        self.e.submit(['-G', '-oi', 'x@example.org'], b'\nb\n')
+        qf, _ = self.e.only_qf()
+        self.assertIn('${daemon_flags}CC f', qf.split('\n'))
+
+    def test_too_many_hops_goes_to_dead_letter(self):
+        r = self.e.submit(['-h', '26', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
+        path = self.e.sb.path('dead.letter')
+        self.assertEqual((r.returncode, r.stdout.decode()), (0, '%s... Saved message in %s\n' % (path, path)))
+        self.assertEqual(self.e.files('qf'), [])
+        r = self.e.submit(['-h', '25', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
+        self.assertEqual(len(self.e.files('qf')), 1)
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
