@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "message/dsn.hpp"
 #include "message/message.hpp"
 
 using message::bare_address;
@@ -22,6 +23,8 @@ class MessageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_arpadate_utc_says_gmt);
     CPPUNIT_TEST(test_xtext_encodes_plus_and_equals);
     CPPUNIT_TEST(test_macro_conditionals);
+    CPPUNIT_TEST(test_dsn_has_three_parts);
+    CPPUNIT_TEST(test_interval_words);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -93,6 +96,31 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("joe@x"), message::expand_macros("$?x$x <$g>$|$g$.", look));
         CPPUNIT_ASSERT_EQUAL(std::string("by mx.example.com id"), message::expand_macros("by ${j}$?r with $r$. id", look));
         CPPUNIT_ASSERT_EQUAL(std::string("a$b"), message::expand_macros("a$$b", look));
+    }
+    void test_dsn_has_three_parts() {
+        message::DsnRequest r;
+        r.reporting_mta = "mx.example.com";
+        r.boundary = "B";
+        r.original_headers = "Subject: s\n";
+        r.original_body = "body";
+        r.relay = "from root@localhost";
+        r.warn_after = "5 days";
+        r.recipients.push_back({"bob@example.org", "RFC822; bob@example.org", "4.4.7", ""});
+        std::string b = message::dsn_body(r);
+        CPPUNIT_ASSERT(b.find("\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(b.find("Final-Recipient: RFC822; bob@example.org\nX-Actual-Recipient: rfc822; bob@example.org\n"
+                              "Action: failed\nStatus: 4.4.7\n") != std::string::npos);
+        CPPUNIT_ASSERT(b.find("Content-Type: message/rfc822\n\nSubject: s\n\nbody\n\n--B--\n") != std::string::npos);
+        CPPUNIT_ASSERT_EQUAL(std::string("Returned mail: see transcript for details"), message::dsn_subject(r));
+        r.failure = false;
+        r.warn_after = "4 hours";
+        CPPUNIT_ASSERT_EQUAL(std::string("Warning: could not send message for past 4 hours"), message::dsn_subject(r));
+    }
+    void test_interval_words() {
+        CPPUNIT_ASSERT_EQUAL(std::string("5 days"), message::interval_words(5 * 86400));
+        CPPUNIT_ASSERT_EQUAL(std::string("4 hours"), message::interval_words(4 * 3600));
+        CPPUNIT_ASSERT_EQUAL(std::string("1 minute"), message::interval_words(60));
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(MessageTest);
