@@ -4,6 +4,7 @@
 #include <syslog.h>
 
 #include "message/dsn.hpp"
+#include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
@@ -50,67 +51,77 @@ std::vector<message::Header> notice_headers(const std::string& to, const std::st
 
 }  // namespace
 
-bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
-                              bool failure) {
-    std::string to = notice_recipient(qf, failure);
-    std::string j = s_.macro("j").value_or("localhost");
-    if (to.empty()) {
-        util::log_line(LOG_ALERT, 1, id, "Losing " + id + ": notice of a failed notice is not sent");
-        return true;
-    }
+util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::QueueDir& dir, const std::string& id,
+                                       const queue::QueueFile& orig, const std::string& body, const Notice& n,
+                                       std::time_t now) {
+    std::string j = s.macro("j").value_or("localhost");
     message::DsnRequest req;
-    req.failure = failure;
+    req.failure = n.failure;
     req.reporting_mta = j;
-    req.arrival = qf.created;
-    req.relay = "from " + qf.macro("$_").value_or("localhost");
-    long t = parse_interval(s_.option(failure ? "Timeout.queuereturn" : "Timeout.queuewarn", failure ? "5d" : "4h"),
-                            failure ? 5 * 86400 : 4 * 3600);
-    req.warn_after = message::interval_words(t);
-    req.headers_only = qf.has_flag('n');
-    req.original_headers = original_headers(qf);
-    if (!req.headers_only) {
-        auto body = util::read_file(dir.df_path(id), 8u << 20);
-        if (body) req.original_body = *body;
-        else req.headers_only = true;
-    }
-    for (const auto& r : qf.recipients) {
-        std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
-        req.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.4.7", ""});
-    }
-    auto nm = queue::NewMessage::create(dir, now_);
-    if (!nm) return false;
-    req.boundary = nm->id() + "." + std::to_string(static_cast<long long>(now_)) + "/" + j;
-    std::string body = message::dsn_body(req);
-    if (!nm->append_body(body) || !nm->finish_body()) return false;
+    req.arrival = orig.created;
+    req.relay = "from " + orig.macro("$_").value_or("localhost");
+    req.warn_after = n.warn_after;
+    req.transcript = n.transcript;
+    req.headers_only = orig.has_flag('n') || body.empty();
+    req.original_headers = original_headers(orig);
+    req.original_body = body;
+    req.recipients = n.recipients;
+    auto nm = queue::NewMessage::create(dir, now);
+    if (!nm) return nm.error();
+    req.boundary = nm->id() + "." + std::to_string(static_cast<long long>(now)) + "/" + j;
+    std::string text = message::dsn_body(req);
+    if (auto st = nm->append_body(text); !st) return st.error();
+    if (auto st = nm->finish_body(); !st) return st.error();
 
-    queue::QueueFile n;
-    n.created = now_;
+    queue::QueueFile q;
+    q.created = now;
     // Stored as sendmail stores its own notices: sender $n, flags r (a response).
-    n.flags = "rs";
-    n.sender = s_.macro("n").value_or("MAILER-DAEMON");
-    std::string q = to.find('@') == std::string::npos ? to + "@" + j : to;
-    n.recipients.push_back({std::nullopt, "RFC822; " + q, "PF", to, ""});
-    n.priority = static_cast<long>(body.size()) + s_.option_long("RecipientFactor", 30000);
-    n.macros.emplace_back("${daemon_flags}", "c u");
-    std::map<std::string, std::string> m = {{"b", message::arpadate(now_)}, {"a", message::arpadate(now_)},
-                                            {"i", nm->id()}, {"j", j}, {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION},
-                                            {"_", "localhost"}, {"x", "Mail Delivery Subsystem"},
-                                            {"g", n.sender}};
+    q.flags = "rs";
+    q.sender = s.macro("n").value_or("MAILER-DAEMON");
+    std::string addr = n.to.find('@') == std::string::npos ? n.to + "@" + j : n.to;
+    q.recipients.push_back({std::nullopt, "RFC822; " + addr, "PF", n.to, ""});
+    q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
+    q.macros.emplace_back("${daemon_flags}", "c u");
     char tbuf[32];
     struct tm tm;
-    gmtime_r(&now_, &tm);
+    gmtime_r(&now, &tm);
     std::strftime(tbuf, sizeof tbuf, "%Y%m%d%H%M", &tm);
-    m["t"] = tbuf;
+    std::map<std::string, std::string> m = {{"b", message::arpadate(now)}, {"a", message::arpadate(now)},
+                                            {"i", nm->id()}, {"j", j}, {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION},
+                                            {"_", "localhost"}, {"x", "Mail Delivery Subsystem"},
+                                            {"g", q.sender}, {"t", tbuf}};
     auto lookup = [&](std::string_view k) -> std::optional<std::string> {
         auto it = m.find(std::string(k));
         if (it != m.end()) return it->second;
-        return s_.macro(std::string(k));
+        return s.macro(std::string(k));
     };
-    n.headers = build_headers(s_.headers, notice_headers(to, message::dsn_subject(req), req.boundary, failure),
+    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, n.failure),
                               lookup);
-    if (!nm->commit(n)) return false;
-    util::log_line(LOG_INFO, 5, id, nm->id() + ": " + (failure ? "DSN: " : "DSN: ") + message::dsn_subject(req));
-    return true;
+    if (auto st = nm->commit(q); !st) return st.error();
+    util::log_line(LOG_INFO, 5, id, nm->id() + ": DSN: " + message::dsn_subject(req));
+    return nm->id();
+}
+
+bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                              bool failure) {
+    Notice n;
+    n.failure = failure;
+    n.to = notice_recipient(qf, failure);
+    if (n.to.empty()) {
+        util::log_line(LOG_ALERT, 1, id, "Losing " + id + ": notice of a failed notice is not sent");
+        return true;
+    }
+    long t = parse_interval(s_.option(failure ? "Timeout.queuereturn" : "Timeout.queuewarn", failure ? "5d" : "4h"),
+                            failure ? 5 * 86400 : 4 * 3600);
+    n.warn_after = message::interval_words(t);
+    for (const auto& r : qf.recipients) {
+        std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
+        n.recipients.push_back({r.address, fr, "4.4.7", ""});
+    }
+    std::string body;
+    if (!qf.has_flag('n'))
+        if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    return queue_notice(s_, dir, id, qf, body, n, now_).ok();
 }
 
 }  // namespace sendmail

@@ -31,10 +31,6 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
         r.address = *it;
         r.bare = message::bare_address(*it);
         r.route = s_.router(r.address, r.bare);
-        if (r.route.error()) {  // the router has said why
-            exit_code_ = r.route.exit_code;
-            continue;
-        }
         r.parent = parent;
         r.from_alias = parent >= 0;
         // The sole member of a primary alias is itself primary.
@@ -46,15 +42,18 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
             if (q.find('@') == std::string::npos && !s_.local_domain.empty()) q += "@" + s_.local_domain;
             r.orcpt = "RFC822; " + q;
         }
+        if (r.route.error()) {  // the router has printed why
+            fail(r.address, r.orcpt, r.route);
+            continue;
+        }
         add(std::move(r), depth);
     }
     return static_cast<int>(addrs.size());
 }
 
-bool RecipientList::is_ancestor(int alias, int idx) const {
-    for (int p = idx; p >= 0; p = list_[p].parent)
-        if (p == alias) return true;
-    return false;
+void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why) {
+    std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
+    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR});
 }
 
 void RecipientList::add(Recipient r, int depth) {
@@ -62,7 +61,6 @@ void RecipientList::add(Recipient r, int depth) {
         Recipient& q = list_[i];
         if (!same_address(q, r)) continue;
         if (!q.primary && r.primary) q.primary = true;
-        if (q.expanded && is_ancestor(static_cast<int>(i), r.parent)) loop_ = true;
         return;
     }
     list_.push_back(std::move(r));
@@ -74,7 +72,8 @@ void RecipientList::add(Recipient r, int depth) {
         if (s_.check_local_users && !getpwnam(cur.route.user.c_str()) &&
             !getpwnam(util::to_lower(cur.route.user).c_str())) {
             std::printf("%s... User unknown\n", cur.address.c_str());
-            exit_code_ = EX_NOUSER;
+            std::string q = cur.route.user + "@" + s_.local_domain;
+            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"});
             list_.pop_back();
         }
         return;
@@ -151,8 +150,8 @@ std::map<std::string, std::string> read_aliases_text(const std::string& path) {
 std::optional<Route> special_route(const std::string& bare) {
     std::string u = bare;
     if (u.size() >= 2 && u.front() == '"' && u.back() == '"') u = u.substr(1, u.size() - 2);
-    if (!u.empty() && u[0] == '|') return Route{"prog", "", u};
-    if (!u.empty() && u[0] == '/') return Route{"*file*", "", u};
+    if (!u.empty() && u[0] == '|') return Route::to("prog", "", u);
+    if (!u.empty() && u[0] == '/') return Route::to("*file*", "", u);
     return std::nullopt;
 }
 
@@ -162,13 +161,13 @@ Route route_by_domain(const std::string& bare, const std::function<bool(const st
     if (!addr.empty() && addr[0] == '@') {  // source route: the first host relays
         size_t colon = addr.find(':');
         std::string host = addr.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
-        return {"esmtp", util::to_lower(host), colon == std::string::npos ? addr : addr.substr(colon + 1)};
+        return Route::to("esmtp", util::to_lower(host), colon == std::string::npos ? addr : addr.substr(colon + 1));
     }
     size_t at = addr.rfind('@');
-    if (at == std::string::npos) return {"local", "", addr};
+    if (at == std::string::npos) return Route::to("local", "", addr);
     std::string domain = addr.substr(at + 1);
-    if (is_local_host(util::to_lower(domain))) return {"local", "", addr.substr(0, at)};
-    return {"esmtp", domain, addr};
+    if (is_local_host(util::to_lower(domain))) return Route::to("local", "", addr.substr(0, at));
+    return Route::to("esmtp", domain, addr);
 }
 
 }  // namespace sendmail

@@ -20,6 +20,9 @@ struct Route {
     std::string host;    // "" for local delivery
     std::string user;
     int exit_code = 0;   // for mailer "error": the sysexits value of the failure
+    std::string dsn;     // for mailer "error": the status ("5.1.1")
+    std::string text;    // for mailer "error": the reply ("550 5.1.1 User unknown")
+    static Route to(std::string m, std::string h, std::string u) { return Route{std::move(m), std::move(h), std::move(u), 0, "", ""}; }
     bool local() const { return mailer == "local"; }
     bool error() const { return mailer == "error" || mailer == "*error*"; }
 };
@@ -27,6 +30,16 @@ struct Route {
 using Router = std::function<Route(const std::string& address, const std::string& bare)>;
 // Alias lookup: the right-hand side for a local name, if it is an alias.
 using AliasLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// An address that failed at once (unknown user, $#error): the sender gets a
+// notice, the submission's exit status says so.
+struct FailedRecipient {
+    std::string address;     // as written
+    std::string final_rcpt;  // "RFC822; user@host"
+    std::string status;      // "5.1.1"
+    std::string diagnostic;  // "550 5.1.1 User unknown"
+    int exit_code = 0;       // sysexits value
+};
 
 struct Recipient {
     std::string address;   // as written (printable: R line, mailq)
@@ -47,7 +60,7 @@ public:
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
-        bool check_local_users = false; // -bv: a local name without a passwd entry is unknown
+        bool check_local_users = true;  // a local name without alias or passwd entry is unknown
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -59,8 +72,8 @@ public:
     size_t count() const;  // recipients that will be queued
     // Final recipients in delivery order (for -bv's listing).
     std::vector<const Recipient*> ordered() const;
-    int exit_code() const { return exit_code_; }  // of the last failed address, 0 if none
-    bool loop_broken() const { return loop_; }    // an alias led back to itself
+    const std::vector<FailedRecipient>& failures() const { return failed_; }
+    int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
 
 private:
     int add_list(const std::string& list, int parent, int depth);
@@ -68,12 +81,11 @@ private:
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
 
-    bool is_ancestor(int alias, int idx) const;
+    void fail(const std::string& address, const std::string& final_rcpt, const Route& why);
 
     Settings s_;
     std::vector<Recipient> list_;
-    int exit_code_ = 0;
-    bool loop_ = false;
+    std::vector<FailedRecipient> failed_;
 };
 
 // Reads a text aliases file (name: value, continuation lines) into a lookup

@@ -33,6 +33,8 @@ private:
     void save_unqueued_input();
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;
+    void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                         const std::vector<FailedRecipient>& failures);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
                     const RecipientList& rcpts) const;
 
@@ -40,7 +42,8 @@ private:
     const SubmitSettings& s_;
     std::string notify_;
     std::string login_;                    // the real user's name
-    bool trusted_ = false;                 // root or a T-line user: may set the sender freely
+    bool trusted_ = false;
+    bool failed_ = false;                  // some address failed at submission                 // root or a T-line user: may set the sender freely
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

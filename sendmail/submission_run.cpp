@@ -1,5 +1,6 @@
 // submission_run.cpp: turning a read message into queue files, logging it
 // as sendmail does, and keeping it in dead.letter when it cannot be queued.
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -10,6 +11,8 @@
 
 #include "queue/statistics.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/notice.hpp"
+#include "sendmail/queue_run.hpp"
 #include "sendmail/submission.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
@@ -44,7 +47,7 @@ std::optional<std::time_t> unix_from_date(const std::string& line) {
 }  // namespace
 
 std::string Submission::flags() const {
-    std::string f = "bs";
+    std::string f = failed_ ? "b" : "bs";
     bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     if (eightbit) f += '8';
     if (cl_.dsn_ret) f += 'd';
@@ -68,7 +71,15 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     queue::QueueFile qf;
     qf.created = now_;
     qf.recipients = rcpts.queue_recipients();
-    qf.priority = priority(qf.recipients.size());
+    qf.priority = priority(qf.recipients.size() + rcpts.failures().size());
+    if (!rcpts.failures().empty()) {
+        // As sendmail: the status of the last failure, and no 's' flag.
+        std::string d = rcpts.failures().back().diagnostic;
+        auto w = util::split_words(d);
+        if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
+            d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
+        qf.status_message = d;
+    }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
     qf.flags = flags();
     qf.macros.emplace_back("$_", login_ + "@localhost");
@@ -199,7 +210,7 @@ int Submission::run() {
             if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
         }
     }
-    if (rcpts.count() == 0) {
+    if (rcpts.count() == 0 && rcpts.failures().empty()) {
         std::printf("No recipient addresses found in header\n");
         std::fflush(stdout);
         int rc = save_dead_letter(dir, nm->id(), "no recipients");
@@ -217,19 +228,45 @@ int Submission::run() {
         macros_["r"] = cl_.protocol->substr(0, c);
         if (c != std::string::npos) macros_["s"] = cl_.protocol->substr(c + 1);
     }
+    failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
-    if (auto st = nm->commit(qf); !st) {
-        std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
-        save_dead_letter(dir, nm->id(), st.error().message);
-        nm->discard();
-        return EX_CANTCREAT;
+    if (rcpts.count() > 0) {
+        if (auto st = nm->commit(qf); !st) {
+            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+            save_dead_letter(dir, nm->id(), st.error().message);
+            nm->discard();
+            return EX_CANTCREAT;
+        }
+        std::string msgid;
+        for (const auto& h : qf.headers)
+            if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
+        log_queued(qf, nm->id(), msgid, rcpts);
+        count_statistics();
     }
-    std::string msgid;
-    for (const auto& h : qf.headers)
-        if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-    log_queued(qf, nm->id(), msgid, rcpts);
-    count_statistics();
-    return EX_OK;
+    if (!failed_) return EX_OK;
+    notify_failures(dir, nm->id(), qf, rcpts.failures());
+    if (rcpts.count() == 0) nm->discard();
+    return rcpts.exit_code();
+}
+
+// Addresses that failed at once are returned to the sender right away, as a
+// notice in the queue (the rest of the message is queued as usual).
+void Submission::notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 const std::vector<FailedRecipient>& failures) {
+    if (is_null_sender(sender_)) return;
+    Notice n;
+    n.to = sender_bare_;
+    for (const auto& f : failures) {
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.diagnostic});
+        auto w = util::split_words(f.diagnostic);
+        std::string line = f.diagnostic;
+        if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));
+        n.transcript += line + "\n";
+    }
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    if (auto r = queue_notice(s_, dir, id, qf, body, n, now_); !r)
+        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + r.error().message);
 }
 
 }  // namespace sendmail

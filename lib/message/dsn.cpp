@@ -32,9 +32,14 @@ std::string human_part(const DsnRequest& r) {
              "   **********************************************\n\n"
              "   ----- The following addresses had transient non-fatal errors -----\n";
     }
-    for (const auto& rc : r.recipients) o += rc.address + "\n";
+    for (const auto& rc : r.recipients) {
+        o += rc.address + "\n";
+        if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
+    }
     o += "\n   ----- Transcript of session follows -----\n";
-    if (r.failure)
+    if (!r.transcript.empty())
+        o += r.transcript;
+    else if (r.failure)
         o += "Message could not be delivered for " + r.warn_after + "\nMessage will be deleted from queue\n";
     else
         o += "Warning: message still undelivered after " + r.warn_after +

@@ -26,6 +26,7 @@ struct DsnRequest {
     std::string relay;            // "from root@localhost"
     std::time_t arrival = 0;
     std::string warn_after;       // "4 hours" / "5 days" wording of the timeout
+    std::string transcript;       // replaces the timeout text when set (lines with "\n")
     std::vector<DsnRecipient> recipients;
 };
 
