@@ -4,6 +4,7 @@
 #include "sendmail/queue_run.hpp"
 
 #include <cstdio>
+#include <algorithm>
 #include <fcntl.h>
 #include <pwd.h>
 #include <syslog.h>
@@ -52,12 +53,24 @@ QueueRunStats QueueRunner::run_once() {
     now_ = std::time(nullptr);
     queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
     st.orphans = queue::remove_orphans(dir, now_, 60);
-    auto ids = dir.list_ids();
-    if (!ids) {
-        util::log_line(LOG_ERR, 1, "", ids.error().message);
+    if (!dir.list_ids()) {
+        util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
         return st;
     }
-    for (const auto& id : *ids) process(dir, id, st);
+    // QueueSortOrder=priority (sendmail's default): lowest priority value first;
+    // "filename" keeps the id order; "time" the oldest first.
+    std::vector<queue::QueueListing> entries = queue::read_queue(dir);
+    std::string order = util::to_lower(s_.option("QueueSortOrder", "priority"));
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
+        if (order[0] == 'f') return a.id < b.id;
+        if (order[0] == 't') return a.qf.created < b.qf.created;
+        return a.qf.priority < b.qf.priority;
+    });
+    long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
+    for (const auto& e : entries) {
+        if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
+        process(dir, e.id, st);
+    }
     return st;
 }
 

@@ -68,6 +68,13 @@ class QueueTest(unittest.TestCase):
         self.assertEqual(self.e.files('tf'), [])
         self.assertEqual(self.e.df(qid), b'body\n')
 
+    def test_min_queue_age_skips_recent_attempts(self):
+        self.e.submit(['-t', '-oi'], MSG)
+        self.e.mode(['-q'])
+        self.e.mode(['-q', '-O', 'MinQueueAge=1h'])
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'N'), ['1'])
+
     def test_locked_entry_is_left_alone(self):
         self.e.submit(['-t', '-oi'], MSG)
         _, qid = self.e.only_qf()
