@@ -33,6 +33,7 @@ private:
     void save_unqueued_input();
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;
+    void add_missing_recipient_headers(queue::QueueFile& qf) const;
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,

@@ -96,7 +96,24 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     macros_["i"] = id;
     qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); },
                                authentication_warnings());
+    add_missing_recipient_headers(qf);
     return qf;
+}
+
+// NoRecipientAction: what a message without any recipient header gets.
+void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
+    for (const auto& h : msg_.headers)
+        if (message::header_kind(h.name) & message::kHdrRcpt) return;
+    std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
+    auto add = [&](const std::string& name, const std::string& value) { qf.headers.push_back({name, value, "", false}); };
+    if (action == "add-to-undisclosed") {
+        add("To", " undisclosed-recipients:;");
+    } else if (action == "add-bcc") {
+        add("Bcc", "  ");
+    } else if (action == "add-to" || action == "add-apparently-to") {
+        std::string name = action == "add-to" ? "To" : "Apparently-To";
+        for (auto it = qf.recipients.rbegin(); it != qf.recipients.rend(); ++it) add(name, " " + it->address);
+    }
 }
 
 void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,

@@ -195,6 +195,20 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertIn('Final-Recipient: RFC822; nosuchuser-xyz@mx.example.com\n', body)
         self.assertIn('Status: 5.1.1\nDiagnostic-Code: X-Unix; 550 5.1.1 User unknown\n', body)
 
+    def test_no_recipient_action_adds_headers(self):
+        cases = (('none', []), ('add-to', [('To', ' b@y.example.org'), ('To', ' a@x.example.org')]),
+                 ('add-apparently-to', [('Apparently-To', ' b@y.example.org'), ('Apparently-To', ' a@x.example.org')]),
+                 ('add-to-undisclosed', [('To', ' undisclosed-recipients:;')]), ('add-bcc', [('Bcc', '  ')]))
+        for action, want in cases:
+            r = self.e.submit(['-oi', '-O', 'NoRecipientAction=' + action, 'a@x.example.org', 'b@y.example.org'],
+                              b'Subject: s\n\nb\n')
+            self.assertEqual(r.returncode, 0)
+            qf, qid = self.e.only_qf()
+            got = [(n, v) for _, n, v in headers(qf)][6:]
+            self.assertEqual(got, [('Subject', ' s')] + want, action)
+            for p in ('qf', 'df'):
+                os.unlink(os.path.join(self.e.queue, p + qid))
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
