@@ -79,7 +79,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     q.flags = "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
     std::string addr = n.to.find('@') == std::string::npos ? n.to + "@" + j : n.to;
-    q.recipients.push_back({std::nullopt, "RFC822; " + addr, "PF", n.to, ""});
+    q.recipients.push_back({std::nullopt, "RFC822; " + addr, "", "PF", n.to, ""});
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
     q.macros.emplace_back("${daemon_flags}", "c u");
     char tbuf[32];

@@ -26,6 +26,7 @@ bool looks_like_queue_id(std::string_view id);
 struct QueueRecipient {
     std::optional<std::string> ctladdr;  // C line text after 'C' (written when it changes)
     std::string orcpt;                   // r line text after 'r' ("RFC822; user@host")
+    std::string dsn_orcpt;               // Q line: the DSN ORCPT= parameter, if any
     std::string flags;                   // R flags before ':' (P primary, N/S/F/D notify, A alias)
     std::string address;                 // as the sender wrote it
     std::string status;                  // M-style text for mailq ("Deferred: ..."), not in R

@@ -67,6 +67,7 @@ std::string format_qf(const QueueFile& qf) {
     for (const auto& r : qf.recipients) {
         if (r.ctladdr != last_ctl) o += "C" + r.ctladdr.value_or("") + "\n";
         last_ctl = r.ctladdr;
+        if (!r.dsn_orcpt.empty()) o += "Q" + r.dsn_orcpt + "\n";
         if (!r.orcpt.empty()) o += "r" + r.orcpt + "\n";
         o += "R" + r.flags + ":" + r.address + "\n";
     }
@@ -94,7 +95,8 @@ void parse_header_line(std::string_view rest, QueueFile& qf) {
     qf.headers.push_back(std::move(h));
 }
 
-void parse_recipient_line(std::string_view rest, QueueFile& qf, std::optional<std::string>& ctl, std::string& orcpt) {
+void parse_recipient_line(std::string_view rest, QueueFile& qf, std::optional<std::string>& ctl, std::string& orcpt,
+                          std::string& dsn_orcpt) {
     QueueRecipient r;
     size_t colon = rest.find(':');
     bool has_flags = colon != std::string_view::npos;
@@ -108,7 +110,9 @@ void parse_recipient_line(std::string_view rest, QueueFile& qf, std::optional<st
     }
     r.ctladdr = ctl;  // stays in force until the next C line
     r.orcpt = std::move(orcpt);
+    r.dsn_orcpt = std::move(dsn_orcpt);
     orcpt.clear();
+    dsn_orcpt.clear();
     qf.recipients.push_back(std::move(r));
 }
 
@@ -134,7 +138,7 @@ util::Result<QueueFile> parse_qf(std::string_view text) {
     QueueFile qf;
     bool ended = false;
     std::optional<std::string> ctl;
-    std::string orcpt;
+    std::string orcpt, dsn_orcpt;
     for (const std::string& line : logical_lines(text)) {
         if (line.empty()) continue;
         std::string_view rest = std::string_view(line).substr(1);
@@ -155,7 +159,8 @@ util::Result<QueueFile> parse_qf(std::string_view text) {
             else ctl = std::string(rest);
             break;
         case 'r': orcpt = std::string(rest); break;
-        case 'R': parse_recipient_line(rest, qf, ctl, orcpt); break;
+        case 'Q': dsn_orcpt = std::string(rest); break;
+        case 'R': parse_recipient_line(rest, qf, ctl, orcpt, dsn_orcpt); break;
         case 'H': parse_header_line(rest, qf); break;
         case '.': ended = true; break;
         case '$': {

@@ -44,8 +44,9 @@ public:
         qf.macros = {{"$_", "root@localhost"}, {"${daemon_flags}", "c u"}};
         qf.sender = "alice@example.com";
         qf.auth = "alice@example.com";
-        qf.recipients.push_back({std::string("mail:8:8:staff"), "RFC822; staff@mx.example.com", "FDA", "mail", ""});
-        qf.recipients.push_back({std::nullopt, "RFC822; bob@example.org", "PFD", "bob@example.org", ""});
+        qf.recipients.push_back({std::string("mail:8:8:staff"), "RFC822; staff@mx.example.com", "", "FDA", "mail", ""});
+        qf.recipients.push_back({std::nullopt, "RFC822; bob@example.org", "rfc822;bob@example.org", "PFD",
+                                 "bob@example.org", ""});
         qf.headers.push_back({"Return-Path", " <\x81g>", "P", true});
         qf.headers.push_back({"Received", " (from root@localhost)\n\tby mx.example.com", "", true});
         return qf;
@@ -64,6 +65,8 @@ public:
         CPPUNIT_ASSERT(back.ok());
         CPPUNIT_ASSERT_EQUAL(text, queue::format_qf(*back));
         CPPUNIT_ASSERT(text.find("Cmail:8:8:staff\nrRFC822; staff@mx.example.com\nRFDA:mail\n") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("C\nQrfc822;bob@example.org\nrRFC822; bob@example.org\nRPFD:bob@example.org\n") !=
+                       std::string::npos);
         CPPUNIT_ASSERT(text.find("H??Received: (from root@localhost)\n\tby mx.example.com\n") != std::string::npos);
     }
     void test_qf_without_final_dot_is_incomplete() {
