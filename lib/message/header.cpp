@@ -52,6 +52,20 @@ size_t header_name_length(std::string_view line) {
 
 bool is_continuation(std::string_view line) { return !line.empty() && (line[0] == ' ' || line[0] == '\t'); }
 
+std::string delivery_headers(const std::vector<Header>& headers, std::string_view mailer_flags, bool delete_bcc,
+                             const MacroLookup& macros) {
+    std::string out;
+    for (const auto& h : headers) {
+        unsigned kind = header_kind(h.name);
+        if (delete_bcc && (kind & kHdrBcc)) continue;
+        if (!h.mailer_flags.empty() && h.mailer_flags.find_first_of(mailer_flags) == std::string::npos) continue;
+        std::string value = h.value;
+        if (value.find('\x81') != std::string::npos || (kind & kHdrBindLate)) value = expand_macros(value, macros);
+        out += h.name + ":" + value + "\n";
+    }
+    return out;
+}
+
 std::string unfold(std::string_view value) {
     std::string out;
     out.reserve(value.size());

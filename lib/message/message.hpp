@@ -66,6 +66,13 @@ std::string xtext(std::string_view s);
 using MacroLookup = std::function<std::optional<std::string>(std::string_view name)>;
 std::string expand_macros(std::string_view text, const MacroLookup& lookup);
 
+// The header block as it goes to a mailer: a field with ?flags? only if the
+// mailer has one of them, Bcc and Resent-Bcc left out when `delete_bcc` (the
+// queue file's 'b' flag), macros of late-bound fields (Return-Path) expanded.
+// Lines end with "\n"; continuation lines are kept.
+std::string delivery_headers(const std::vector<Header>& headers, std::string_view mailer_flags, bool delete_bcc,
+                             const MacroLookup& macros);
+
 // Joins continuation lines into one line for address parsing (sendmail's
 // denlstring): each newline becomes nothing, the blanks after it stay.
 std::string unfold(std::string_view value);

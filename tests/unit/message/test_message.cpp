@@ -25,6 +25,7 @@ class MessageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_macro_conditionals);
     CPPUNIT_TEST(test_dsn_has_three_parts);
     CPPUNIT_TEST(test_interval_words);
+    CPPUNIT_TEST(test_delivery_headers_drop_bcc_and_foreign_defaults);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -116,6 +117,19 @@ public:
         r.failure = false;
         r.warn_after = "4 hours";
         CPPUNIT_ASSERT_EQUAL(std::string("Warning: could not send message for past 4 hours"), message::dsn_subject(r));
+    }
+    void test_delivery_headers_drop_bcc_and_foreign_defaults() {
+        std::vector<message::Header> hs = {{"Return-Path", " <\x81g>", "P", true},
+                                           {"Full-Name", " Joe", "x", true},
+                                           {"To", " a@b", "", false},
+                                           {"Bcc", " secret@b", "", false}};
+        auto look = [](std::string_view n) -> std::optional<std::string> {
+            if (n == "g") return std::string("joe@x");
+            return std::nullopt;
+        };
+        CPPUNIT_ASSERT_EQUAL(std::string("Return-Path: <joe@x>\nTo: a@b\n"),
+                             message::delivery_headers(hs, "lsDFMAw5:/|@qPn9S", true, look));
+        CPPUNIT_ASSERT_EQUAL(std::string("To: a@b\nBcc: secret@b\n"), message::delivery_headers(hs, "mDFMuX", false, look));
     }
     void test_interval_words() {
         CPPUNIT_ASSERT_EQUAL(std::string("5 days"), message::interval_words(5 * 86400));
