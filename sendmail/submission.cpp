@@ -49,7 +49,8 @@ std::optional<std::string> Submission::macro(std::string_view name) const {
 util::Status Submission::read_message(queue::NewMessage& msg) {
     message::CollectOptions opts;
     opts.ignore_dots = cl_.ignore_dots || s_.option_bool("IgnoreDots", false);
-    opts.max_header_bytes = static_cast<size_t>(s_.option_long("MaxHeadersLength", 0));
+    // sendmail 8.17's default MaxHeadersLength is 32768 bytes.
+    opts.max_header_bytes = static_cast<size_t>(s_.option_long("MaxHeadersLength", 32768));
     util::Status st = util::ok_status();
     message::Collector col(opts, [&](std::string_view data) {
         st = msg.append_body(data);

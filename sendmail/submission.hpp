@@ -34,6 +34,7 @@ private:
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
+    int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,

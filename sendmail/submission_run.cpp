@@ -247,6 +247,8 @@ int Submission::run() {
     }
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    long max_size = s_.option_long("MaxMessageSize", 0);
+    if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
     if (rcpts.count() > 0) {
         if (auto st = nm->commit(qf); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
@@ -264,6 +266,26 @@ int Submission::run() {
     notify_failures(dir, nm->id(), qf, rcpts.failures());
     if (rcpts.count() == 0) nm->discard();
     return rcpts.exit_code();
+}
+
+// Over MaxMessageSize: as sendmail, the sender gets the headers back in a
+// notice and the exit status is 0; the whole text also goes to dead.letter.
+int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                                 long max_size) {
+    std::string why = "Message exceeds maximum fixed size (" + std::to_string(max_size) + ")";
+    std::printf("%s\n", why.c_str());
+    std::fflush(stdout);
+    save_dead_letter(dir, nm.id(), why);
+    if (!is_null_sender(sender_)) {
+        Notice n;
+        n.to = sender_bare_;
+        n.transcript = "552 5.2.3 " + why + "\n";
+        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
+        if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
+            util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
+    }
+    nm.discard();
+    return EX_OK;
 }
 
 // Addresses that failed at once are returned to the sender right away, as a

@@ -209,6 +209,18 @@ class SubmitFlagsTest(unittest.TestCase):
             for p in ('qf', 'df'):
                 os.unlink(os.path.join(self.e.queue, p + qid))
 
+    def test_message_over_max_size_is_returned_and_kept(self):
+        msg = b'To: x@example.org\nSubject: big\n\n' + b'a' * 3000 + b'\n'
+        r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com', '-O', 'MaxMessageSize=1000'], msg)
+        self.assertEqual((r.returncode, r.stdout), (0, b'Message exceeds maximum fixed size (1000)\n'))
+        qf, nid = self.e.only_qf()
+        self.assertEqual(lines(qf, 'S'), ['MAILER-DAEMON'])
+        body = self.e.df(nid).decode()
+        self.assertIn('552 5.2.3 Message exceeds maximum fixed size (1000)\n', body)
+        self.assertIn('Content-Type: text/rfc822-headers\n', body)
+        with open(self.e.sb.path('dead.letter'), 'rb') as f:
+            self.assertIn(b'a' * 3000, f.read())
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
