@@ -34,6 +34,11 @@ private:
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
+    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
+    void gather_recipients(RecipientList& rcpts) const;
+    void define_macros();
+    int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+               const RecipientList& rcpts);
     int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);

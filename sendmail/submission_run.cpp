@@ -183,6 +183,76 @@ void Submission::count_statistics() const {
         util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
 }
 
+// Checks made on the text alone: -h beyond MaxHopCount, MaxHeadersLength.
+std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm) {
+    long max_hops = s_.option_long("MaxHopCount", 25);
+    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
+        // Too many hops already: sendmail keeps the message in dead.letter and says so.
+        std::string path = dead_letter_path();
+        save_dead_letter(dir, nm.id(), "too many hops");
+        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
+        nm.discard();
+        return EX_OK;
+    }
+    if (msg_.headers_too_long) {
+        // sendmail would bounce a truncated copy; refusing keeps the caller in charge.
+        std::printf("552 5.6.0 Headers too large (%ld max)\n", s_.option_long("MaxHeadersLength", 32768));
+        std::fflush(stdout);
+        save_dead_letter(dir, nm.id(), "headers too large");
+        nm.discard();
+        return EX_DATAERR;
+    }
+    return std::nullopt;
+}
+
+// Command-line recipients first, then (-t) those of the header: all of the
+// To/Cc/Bcc family, or only the Resent-* ones in a resent message.
+void Submission::gather_recipients(RecipientList& rcpts) const {
+    for (const auto& a : cl_.args) rcpts.add_list(a);
+    if (!cl_.read_recipients) return;
+    bool resent = is_resent(msg_.headers);
+    for (const auto& h : msg_.headers) {
+        unsigned k = message::header_kind(h.name);
+        if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+    }
+}
+
+void Submission::define_macros() {
+    std::optional<std::time_t> from_date = unix_from_date(msg_.unix_from);
+    macros_ = {{"b", message::arpadate(now_)}, {"a", message::arpadate(from_date.value_or(now_))},
+               {"t", gmt_stamp(now_, "%Y%m%d%H%M")}, {"_", login_ + "@localhost"}, {"g", sender_bare_},
+               {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION}};
+    if (full_name_) macros_["x"] = *full_name_;
+    if (cl_.protocol) {
+        size_t c = cl_.protocol->find(':');
+        macros_["r"] = cl_.protocol->substr(0, c);
+        if (c != std::string::npos) macros_["s"] = cl_.protocol->substr(c + 1);
+    }
+}
+
+// Writes the qf (when any recipient remains), logs, counts, and returns the
+// addresses that failed to their sender.
+int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                       const RecipientList& rcpts) {
+    if (rcpts.count() > 0) {
+        if (auto st = nm.commit(qf); !st) {
+            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+            save_dead_letter(dir, nm.id(), st.error().message);
+            nm.discard();
+            return EX_CANTCREAT;
+        }
+        std::string msgid;
+        for (const auto& h : qf.headers)
+            if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
+        log_queued(qf, nm.id(), msgid, rcpts);
+        count_statistics();
+    }
+    if (!failed_) return EX_OK;
+    notify_failures(dir, nm.id(), qf, rcpts.failures());
+    if (rcpts.count() == 0) nm.discard();
+    return rcpts.exit_code();
+}
+
 int Submission::run() {
     now_ = std::time(nullptr);
     identify_sender();
@@ -200,33 +270,9 @@ int Submission::run() {
         std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
         return st.error().code ? st.error().code : EX_IOERR;
     }
-    long max_hops = s_.option_long("MaxHopCount", 25);
-    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
-        // Too many hops already: sendmail keeps the message in dead.letter and says so.
-        std::string path = dead_letter_path();
-        save_dead_letter(dir, nm->id(), "too many hops");
-        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
-        nm->discard();
-        return EX_OK;
-    }
-    if (msg_.headers_too_long) {
-        // sendmail would bounce a truncated copy; refusing keeps the caller in charge.
-        long max = s_.option_long("MaxHeadersLength", 0);
-        std::printf("552 5.6.0 Headers too large (%ld max)\n", max);
-        std::fflush(stdout);
-        save_dead_letter(dir, nm->id(), "headers too large");
-        nm->discard();
-        return EX_DATAERR;
-    }
+    if (auto rc = refuse_early(dir, *nm)) return *rc;
     RecipientList rcpts = make_recipients();
-    for (const auto& a : cl_.args) rcpts.add_list(a);
-    if (cl_.read_recipients) {
-        bool resent = is_resent(msg_.headers);
-        for (const auto& h : msg_.headers) {
-            unsigned k = message::header_kind(h.name);
-            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
-        }
-    }
+    gather_recipients(rcpts);
     if (rcpts.count() == 0 && rcpts.failures().empty()) {
         std::printf("No recipient addresses found in header\n");
         std::fflush(stdout);
@@ -234,38 +280,12 @@ int Submission::run() {
         nm->discard();
         return rc;
     }
-    std::string login_date = message::arpadate(now_);
-    std::optional<std::time_t> from_date = unix_from_date(msg_.unix_from);
-    macros_ = {{"b", login_date}, {"a", message::arpadate(from_date.value_or(now_))},
-               {"t", gmt_stamp(now_, "%Y%m%d%H%M")}, {"_", login_ + "@localhost"}, {"g", sender_bare_},
-               {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION}};
-    if (full_name_) macros_["x"] = *full_name_;
-    if (cl_.protocol) {
-        size_t c = cl_.protocol->find(':');
-        macros_["r"] = cl_.protocol->substr(0, c);
-        if (c != std::string::npos) macros_["s"] = cl_.protocol->substr(c + 1);
-    }
+    define_macros();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
-    if (rcpts.count() > 0) {
-        if (auto st = nm->commit(qf); !st) {
-            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
-            save_dead_letter(dir, nm->id(), st.error().message);
-            nm->discard();
-            return EX_CANTCREAT;
-        }
-        std::string msgid;
-        for (const auto& h : qf.headers)
-            if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-        log_queued(qf, nm->id(), msgid, rcpts);
-        count_statistics();
-    }
-    if (!failed_) return EX_OK;
-    notify_failures(dir, nm->id(), qf, rcpts.failures());
-    if (rcpts.count() == 0) nm->discard();
-    return rcpts.exit_code();
+    return finish(dir, *nm, qf, rcpts);
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a
