@@ -27,10 +27,11 @@ int run_print_queue(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
+    if (auto rc = enter_queue_directory(*s)) return *rc;
     std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
     queue::QueueDir dir(path);
-    if (!dir.list_ids()) {
-        std::printf("%s: cannot open queue directory\n", path.c_str());
+    if (auto ids = dir.list_ids(); !ids) {
+        std::printf("%s\n", ids.error().message.c_str());
         return EX_NOINPUT;
     }
     QueueSelection sel(cl.queue_selectors);
@@ -49,6 +50,7 @@ int run_queue(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
+    if (auto rc = enter_queue_directory(*s)) return *rc;
     std::string arg = cl.queue_arg.value_or("");
     long interval = !arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0])) ? parse_interval(arg, 0) : 0;
     QueueRunner runner(*s, cl);

@@ -62,6 +62,10 @@ int run_deliver(const CommandLine& cl) {
         return EX_USAGE;
     }
     Submission sub(cl, *settings, notify);
+    if (auto rc = enter_queue_directory(*settings)) {
+        sub.keep_input();  // not accepted, but kept in dead.letter
+        return *rc;
+    }
     return sub.run();
 }
 

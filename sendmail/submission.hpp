@@ -19,6 +19,8 @@ class Submission {
 public:
     Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify);
     int run();
+    // When the queue cannot be used at all: standard input goes to dead.letter.
+    void keep_input();
 
 private:
     void identify_sender();

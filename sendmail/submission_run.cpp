@@ -139,6 +139,12 @@ std::string Submission::dead_letter_path() const {
     return std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
 }
 
+void Submission::keep_input() {
+    now_ = std::time(nullptr);
+    identify_sender();
+    save_unqueued_input();
+}
+
 // Reads the rest of standard input and keeps it in dead.letter.
 void Submission::save_unqueued_input() {
     std::string text;

@@ -2,7 +2,10 @@
 // the queue modes use, and the system identity ($w, $j) from the host name.
 #include "sendmail/submit_settings.hpp"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sysexits.h>
 #include <unistd.h>
 
@@ -69,6 +72,11 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
+    // The queue directory becomes the working directory; keep its name usable.
+    if (auto q = s.options.find("queuedirectory"); q != s.options.end() && !q->second.empty() && q->second[0] != '/') {
+        char cwd[4096];
+        if (getcwd(cwd, sizeof cwd)) q->second = std::string(cwd) + "/" + q->second;
+    }
     for (const auto& t : s.cfg->trusted_users) s.trusted_users.insert(t);
     for (const auto& t : s.cfg->classes.members("t")) s.trusted_users.insert(t);
     for (const auto& h : s.cfg->headers)
@@ -124,6 +132,13 @@ long parse_interval(const std::string& text, long dflt) {
         total += n * unit;
     }
     return total;
+}
+
+std::optional<int> enter_queue_directory(const SubmitSettings& s) {
+    std::string dir = s.option("QueueDirectory", "/var/spool/mqueue");
+    if (chdir(dir.c_str()) == 0) return std::nullopt;
+    std::printf("can not chdir(%s/): %s\n", dir.c_str(), std::strerror(errno));
+    return EX_CONFIG;
 }
 
 std::string default_config_path(const CommandLine& cl, bool submission) {

@@ -38,6 +38,10 @@ struct SubmitSettings {
     std::optional<std::string> macro(const std::string& name) const;
 };
 
+// sendmail works inside its queue directory; when it cannot go there it
+// says so on stdout and the run ends with EX_CONFIG (returned here).
+std::optional<int> enter_queue_directory(const SubmitSettings& s);
+
 // The configuration file a run uses: -C, else submit.cf for an ordinary
 // user's submission (the MSP), else sendmail.cf.
 std::string default_config_path(const CommandLine& cl, bool submission);

@@ -158,7 +158,7 @@ class SubmitFlagsTest(unittest.TestCase):
         argv = ['setpriv', '--reuid', 'nobody', '--regid', str(nobody.pw_gid), '--clear-groups', self.e.sendmail,
                 '-C', self.e.cf, '-odq', '-oi', 'x@example.org']
         r = self.e.sb.run(argv, input=b'Subject: s\n\nprecious\n', env=env)
-        self.assertEqual(r.returncode, 73)
+        self.assertEqual((r.returncode, r.stdout), (78, b'can not chdir(%s/): Permission denied\n' % self.e.queue.encode()))
         with open(os.path.join(home, 'dead.letter'), 'rb') as f:
             self.assertIn(b'Subject: s\n\nprecious\n', f.read())
 
