@@ -11,36 +11,123 @@ namespace sendmail {
 using rewrite::Tokens;
 using rewrite::is_meta;
 
-std::string crack_address(std::string_view addr) {
-    // Find a <...> route-addr outside quotes and comments.
+namespace {
+
+// A display phrase is quoted when it holds characters an address needs
+// quoted, unless it already is one quoted string.
+std::string quote_phrase(std::string_view p) {
+    p = util::trim(p);
+    if (p.empty()) return {};
+    bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
+    for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
+        if (p[i] == '\\') ++i;
+        else if (p[i] == '"') one_quoted = false;
+    }
+    if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
+    std::string out = "\"";
+    for (char c : p) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+// Position just past a (nested) comment starting at s[i] == '('.
+size_t skip_comment(std::string_view s, size_t i) {
     int depth = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '(') ++depth;
+        else if (s[i] == ')' && --depth == 0) return i + 1;
+    }
+    return s.size();
+}
+
+// An address without <>: its words become $g, comments stay where they
+// were; a list stops at the first comma, a group's ';' is kept.
+std::string crack_plain(std::string_view s) {
+    std::string out, blanks;
+    char last = 0;  // 'c' after a comment, 'g' after $g
+    bool emitted = false, stopped = false, semicolon = false, quoted = false;
+    // A comment and the address are always kept apart by blanks.
+    auto separate = [&](char kind) {
+        if (!blanks.empty() && !out.empty()) out += blanks;
+        else if (blanks.empty() && last) out += ' ';
+        blanks.clear();
+        last = kind;
+    };
+    for (size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (!quoted && c == '(') {
+            size_t end = skip_comment(s, i);
+            separate('c');
+            out += s.substr(i, end - i);
+            if (end >= s.size() && s.back() != ')') return out + ")";  // closed for the template
+            i = end - 1;
+            continue;
+        }
+        if (!quoted && (c == ' ' || c == '\t')) {
+            blanks += c;
+            continue;
+        }
+        if (!quoted && (c == ',' || c == ';')) {
+            stopped = true;
+            if (c == ';' && !emitted) out += ';';
+            else if (c == ';') semicolon = true;
+            blanks.clear();
+            continue;
+        }
+        if (stopped) continue;
+        if (c == '"') quoted = !quoted;
+        if (c == '\\') ++i;
+        if (!emitted) {
+            separate('g');
+            out += "$g";
+            emitted = true;
+        }
+        blanks.clear();
+    }
+    if (!emitted) out += "$g";
+    if (semicolon) out += ';';
+    return out;
+}
+
+}  // namespace
+
+std::string crack_address(std::string_view addr) {
+    addr = util::trim(addr);
+    // The route-addr is the last top-level '<' (outside quotes and comments).
+    size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
-    size_t open = std::string_view::npos, close = std::string_view::npos;
+    int bracket = 0;  // a ':' inside a [literal] is no group
     for (size_t i = 0; i < addr.size(); ++i) {
         char c = addr[i];
         if (c == '\\') { ++i; continue; }
-        if (c == '"') { quoted = !quoted; continue; }
+        if (c == '"') quoted = !quoted;
         if (quoted) continue;
-        if (c == '(') ++depth;
-        else if (c == ')' && depth > 0) --depth;
-        else if (depth == 0 && c == '<' && open == std::string_view::npos) open = i;
-        else if (depth == 0 && c == '>' && open != std::string_view::npos) close = i;
+        if (c == '[') ++bracket;
+        if (c == ']' && bracket > 0) --bracket;
+        if (bracket) continue;
+        if (c == '(') { i = skip_comment(addr, i) - 1; continue; }
+        if (c == '<') lt = i;
+        if (c == ':' && colon == std::string_view::npos && lt == std::string_view::npos) colon = i;
     }
-    if (open != std::string_view::npos && close != std::string_view::npos) {
-        std::string inner(util::trim(addr.substr(open + 1, close - open - 1)));
-        std::string out(addr.substr(0, open));
-        out += inner.empty() ? "<>" : "<$g>";
-        out += addr.substr(close + 1);
+    if (lt != std::string_view::npos) {
+        std::string_view phrase = addr.substr(0, lt);
+        size_t keep = phrase.find_last_not_of(" \t");
+        std::string gap(keep == std::string_view::npos ? "" : phrase.substr(keep + 1));
+        size_t gt = addr.find('>', lt);
+        std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
+        std::string out = quote_phrase(phrase) + gap + (util::trim(inner).empty() ? "<>" : "<$g>");
+        if (gt != std::string_view::npos) {
+            for (char c : addr.substr(gt + 1))
+                if (c != '>') out += c;
+        }
         return out;
     }
-    // No angle brackets: the address stays $g, comments are kept around it.
-    std::string out = "$g";
-    size_t start = addr.find('(');
-    if (start != std::string_view::npos) {
-        size_t end = addr.rfind(')');
-        out += " " + std::string(addr.substr(start, end - start + 1));
-    }
-    return out;
+    if (colon != std::string_view::npos)
+        return quote_phrase(addr.substr(0, colon)) + ":" + crack_plain(addr.substr(colon + 1));
+    return crack_plain(addr);
 }
 
 namespace {
@@ -133,9 +220,12 @@ int rules_of(rewrite::Engine& eng, const std::string& spec) {
 ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
     ParsedAddress pa;
     std::FILE* out = eng.out;
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, ',');
-    if (!tk.error.empty()) {
-        std::fprintf(out, "%s... %s\n", addr.c_str(), tk.error.c_str());
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    // Like sendmail, report unbalanced input and go on with it repaired;
+    // only a broken comment stops the parse.
+    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", addr.c_str(), e.c_str());
+    if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
+        std::fprintf(out, "Cannot parse\n");
         pa.error = tk.error;
         return pa;
     }
@@ -143,14 +233,16 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     eng.run(3, t);
     eng.run(0, t);
     if (t.empty() || !is_meta(t[0], '#')) {
-        std::fprintf(out, "%s... 554 5.3.5 buildaddr: no mailer in parsed address\n", addr.c_str());
+        std::fprintf(out, "buildaddr: no mailer in parsed address\n");
+        eng.system_error = true;
+        pa.mailer = "*error*";
         pa.error = "no mailer";
         return pa;
     }
     Tokens host, user;
     bool has_host = false;
     split_triple(t, pa.mailer, host, user, has_host);
-    pa.host = eng.join(host);
+    pa.host = eng.join_address(host);
     if (pa.mailer == "error") {
         std::string text = eng.join(user);
         report_error(out, addr, pa.host, text);
@@ -167,11 +259,16 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         return pa;
     }
     pa.host = lower(pa.host);
-    eng.run(sender ? 1 : 2, user);
-    int rs = rules_of(eng, sender ? m->sender_rules[0] : m->recipient_rules[0]);
+    // sendmail rewrites the user part with the recipient rulesets even when
+    // it parses a sender (buildaddr does not know which it is).
+    (void)sender;
+    eng.run(2, user);
+    int rs = rules_of(eng, m->recipient_rules[0]);
     if (rs >= 0) eng.run(rs, user);
     eng.run(4, user);
-    pa.user = eng.join(user);
+    pa.user = eng.join_address(user);
+    // Mailers without F=u get the user folded to lower case.
+    if (!m->has_flag('u')) pa.user = lower(pa.user);
     pa.ok = true;
     return pa;
 }
@@ -181,18 +278,16 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     rcode = 0;
     std::string templ = crack_address(addr);
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    if (!tk.error.empty()) {
-        rcode = rewrite::kDataError;
-        return addr;
-    }
+    for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), e.c_str());
     Tokens t = std::move(tk.tokens);
+    if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);
     eng.run(sender ? 1 : 2, t);
     const std::string& spec = sender ? m.sender_rules[header ? 1 : 0] : m.recipient_rules[header ? 1 : 0];
     int rs = rules_of(eng, spec);
     if (rs >= 0) eng.run(rs, t);
     eng.run(4, t);
-    std::string result = eng.join(t);
+    std::string result = eng.join_address(t);
     auto g = templ.find("$g");
     if (g == std::string::npos) return templ;
     return templ.substr(0, g) + result + templ.substr(g + 2);

@@ -2,6 +2,7 @@
 // stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
 // .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <sysexits.h>
 
@@ -41,6 +42,10 @@ std::string macro_name(std::string_view s, size_t& i) {
 void cmd_define(Session& s, std::string_view line) {
     size_t i = 2;
     std::string name = macro_name(line, i);
+    if (name.empty() || name == " ") {
+        std::printf("Name required for macro/class\n");
+        return;
+    }
     std::string value(line.substr(i));
     if (line[1] == 'D') {
         s.cfg.macros.define(name, value);
@@ -53,11 +58,19 @@ void cmd_show(Session& s, std::string_view line) {
     if (line.size() > 1 && line[1] == '=') {
         size_t i = 2;
         std::string name = macro_name(line, i);
+        if (name.empty()) {
+            std::printf("Name required for macro/class\n");
+            return;
+        }
         for (const auto& w : s.cfg.classes.members(name)) std::printf("%s\n", w.c_str());
         return;
     }
     size_t i = 1;
     std::string name = macro_name(line, i);
+    if (name.empty()) {
+        std::printf("Name required for macro/class\n");
+        return;
+    }
     const std::string* v = s.cfg.macros.find(name);
     if (!v) std::printf("Undefined\n");
     else std::printf("%s\n", v->c_str());
@@ -87,6 +100,10 @@ void cmd_equals(Session& s, std::string_view line) {
     }
     if (line.size() > 1 && line[1] == 'S') {
         std::string name(util::trim(line.substr(2)));
+        if (name.empty()) {
+            std::printf("invalid ruleset name: \"\"\n");
+            s.eng.system_error = true;
+        }
         int n = s.eng.find_ruleset(name);
         if (n < 0) {
             std::printf("Undefined ruleset %s\n", name.c_str());
@@ -100,13 +117,21 @@ void cmd_equals(Session& s, std::string_view line) {
 
 void cmd_map(Session& s, std::string_view args) {
     auto words = util::split_words(args);
-    if (words.size() < 2) {
+    if (words.empty()) {
         std::printf("Usage: /map mapname key\n");
         return;
     }
     std::string key(util::trim(args));
     key = std::string(util::trim(std::string_view(key).substr(words[0].size())));
+    if (key.empty()) {
+        std::printf("No key specified\n");
+        return;
+    }
     maps::Map* m = s.cfg.find_map(words[0]);
+    if (!m && s.cfg.map_open_errors.count(words[0])) {
+        std::printf("Map named \"%s\" not open\n", words[0].c_str());
+        return;
+    }
     if (!m) {
         std::printf("Map named \"%s\" not found\n", words[0].c_str());
         return;
@@ -115,7 +140,7 @@ void cmd_map(Session& s, std::string_view args) {
         std::printf("Map named \"%s\" not open\n", words[0].c_str());
         return;
     }
-    auto r = m->lookup(key, {});
+    auto r = s.eng.lookup(*m, key, {});
     if (r.status == maps::LookupStatus::Found)
         std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
     else
@@ -141,12 +166,35 @@ void cmd_try(Session& s, std::string_view args) {
     std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
 }
 
+// getcanonname() over the hosts file: the first name of the matching line,
+// qualified with $m when it has no dot; unknown names come back unchanged.
+std::string canonical_name(Session& s, const std::string& name) {
+    auto it = s.cfg.options.find("HostsFile");
+    std::ifstream in(it == s.cfg.options.end() ? "/etc/hosts" : it->second);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto words = util::split_words(line.substr(0, line.find('#')));
+        for (size_t i = 1; i < words.size(); ++i) {
+            if (!util::iequals(words[i], name)) continue;
+            std::string canon = words[1];
+            const std::string* m = s.cfg.macros.find("m");
+            if (canon.find('.') == std::string::npos && m && !m->empty()) canon += "." + *m;
+            return canon;
+        }
+    }
+    return name;
+}
+
 void cmd_slash(Session& s, std::string_view line) {
     auto sp = line.find_first_of(" \t");
     std::string cmd(line.substr(0, sp));
     std::string_view args = sp == std::string_view::npos ? "" : util::trim(line.substr(sp));
     if (cmd == "/quit") std::exit(EX_OK);
     if (cmd == "/tryflags") {
+        if (args.empty()) {
+            std::printf("Usage: /tryflags [Hh|Ee][Ss|Rr]\n");
+            return;
+        }
         for (char c : args) {
             switch (c) {
             case 'H': case 'h': s.try_header = true; break;
@@ -158,7 +206,18 @@ void cmd_slash(Session& s, std::string_view line) {
         }
     } else if (cmd == "/try") {
         cmd_try(s, args);
+    } else if (cmd == "/canon") {
+        if (args.empty()) std::printf("Usage: /canon address\n");
+        else std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(), canonical_name(s, std::string(args)).c_str());
+    } else if (cmd == "/mx") {
+        // No resolver answers in address test mode's sandboxed runs: no MX records.
+        if (args.empty()) std::printf("Usage: /mx address\n");
+        else std::printf("getmxrr(%s) returns 0 value(s):\n", std::string(args).c_str());
     } else if (cmd == "/parse") {
+        if (args.empty()) {
+            std::printf("Usage: /parse address\n");
+            return;
+        }
         std::string addr(args);
         std::printf("Cracked address = %s\n", crack_address(addr).c_str());
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
@@ -181,22 +240,25 @@ void cmd_rulesets(Session& s, std::string_view line) {
     auto sp = line.find_first_of(" \t");
     std::string list(line.substr(0, sp));
     std::string addr(sp == std::string_view::npos ? "" : util::trim(line.substr(sp)));
-    std::vector<int> sets;
-    for (const auto& name : util::split(list, ',')) {
-        int n = s.eng.find_ruleset(name);
-        if (n < 0 || !s.eng.ruleset_defined(n)) {
-            std::printf("Undefined ruleset %s\n", name.c_str());
-            return;
-        }
-        sets.push_back(n);
+    if (addr.empty()) {
+        std::printf("No address!\n");
+        return;
     }
-    // Several comma-separated addresses each go through all the rulesets.
+    auto names = util::split(list, ',');
+    // Several comma-separated addresses each go through all the rulesets;
+    // an undefined ruleset is found when its turn comes.
     std::string_view rest = addr;
     for (;;) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
-        if (!tk.error.empty()) std::printf("%s... %s\n", std::string(rest).c_str(), tk.error.c_str());
+        for (const auto& e : tk.errors) std::printf("%s... %s\n", std::string(rest).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
-        for (int n : sets) {
+        for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
+            if (name.empty()) continue;
+            int n = s.eng.find_ruleset(name);
+            if (n < 0 || !s.eng.ruleset_defined(n)) {
+                std::printf("Undefined ruleset %s\n", name.c_str());
+                return;
+            }
             int status = s.eng.run(n, t);
             if (status != rewrite::kOk)
                 std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
@@ -225,6 +287,7 @@ void handle_line(Session& s, std::string_view line) {
             std::printf("Unknown \"-\" command %s\n", std::string(line).c_str());
         }
         break;
+    case '?': std::printf("Sendmail 8.17.1.9 -- HELP not implemented\n"); break;
     default: cmd_rulesets(s, line); break;
     }
 }

@@ -1,6 +1,7 @@
 // config.cpp: Config's lookups, the map context maps call back into, and
 // load(): identity first, then the cf, then command-line options, in
 // sendmail's order.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -22,6 +23,44 @@ std::string Config::operator_chars() const {
     if (it != options.end()) return it->second;
     if (const std::string* o = macros.find("o")) return *o;
     return ".:@[]";
+}
+
+void Config::set_option(const std::string& name, const std::string& value, bool from_command_line) {
+    bool sticky = !from_command_line &&
+                  std::find(sticky_options.begin(), sticky_options.end(), name) != sticky_options.end();
+    if (trace_options) {
+        auto dot = name.find('.');
+        std::string base = name.substr(0, dot), sub = dot == std::string::npos ? "" : name.substr(dot);
+        std::printf("setoption %s (%s)%s=%s%s\n", base.c_str(), option_code(name).c_str(), sub.c_str(),
+                    value.c_str(), sticky ? " (ignored)" : "");
+    }
+    if (sticky) return;
+    if (from_command_line) sticky_options.push_back(name);
+    options[name] = value;
+    if (name == "DaemonPortOptions") note_daemon(value);
+}
+
+// Each DaemonPortOptions defines a daemon; -d37 shows its name and flags.
+void Config::note_daemon(const std::string& spec) {
+    std::string name = "Daemon" + std::to_string(daemons_++);
+    std::string flags, modifiers;
+    for (const auto& part : util::split(spec, ',')) {
+        std::string_view p = util::trim(part);
+        auto eq = p.find('=');
+        if (eq == std::string_view::npos) continue;
+        std::string key(util::trim(p.substr(0, eq))), val(util::trim(p.substr(eq + 1)));
+        if (util::iequals(key, "Name")) name = val;
+        if (key == "M" || util::iequals(key, "Modifier")) modifiers = val;
+    }
+    // Flag names in the order sendmail lists them (only the ones observed).
+    static const std::pair<char, const char*> kNames[] = {{'a', "AUTHREQ"}, {'E', "NOETRN"}};
+    for (const auto& [letter, label] : kNames) {
+        if (modifiers.find(letter) == std::string::npos) continue;
+        flags += flags.empty() ? "<" : ",";
+        flags += label;
+    }
+    if (!flags.empty()) flags += ">";
+    if (trace_options) std::printf("Daemon %s flags: %s\n", name.c_str(), flags.c_str());
 }
 
 int Config::find_ruleset(std::string_view name) const {
@@ -94,7 +133,7 @@ namespace {
 void apply_override(Config& cfg, const std::string& key, const std::string& value) {
     std::string name = key.size() == 1 ? option_long_name(key[0]) : option_canonical(key);
     if (name.empty()) name = key;
-    cfg.options[name] = value;
+    cfg.set_option(name, value, true);
 }
 
 void declare_default_maps(Config& cfg) {
@@ -114,7 +153,9 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     cfg->macros.define("v", "8.17.1.9");
     cfg->macros.define("o", ".:@[]");
     if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));
-    // -O options are in force while the cf is read (maps opened by K lines see them).
+    // -O options are in force while the cf is read (maps opened by K lines
+    // see them) and the cf cannot change them.
+    cfg->trace_options = opts.trace_options;
     for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
     discover_identity(*cfg, "/etc/hosts");
     for (const auto& [k, v] : opts.macros) cfg->macros.define(k, v);
@@ -124,8 +165,6 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     std::ostringstream ss;
     ss << in.rdbuf();
     read_cf_text(*cfg, ss.str(), opts.path);
-    // Command-line options win over the cf.
-    for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
     for (const auto& [k, v] : opts.macros) {
         cfg->macros.define(k, v);
         if (k == "j") cfg->classes.add("w", v);
@@ -134,10 +173,12 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     if (const std::string* j = cfg->macros.find("j"))
         cfg->classes.add("w", expand_macros(*j, cfg->macros));
     declare_default_maps(*cfg);
-    if (!cfg->find_mailer("local")) {
-        std::fflush(stdout);
-        std::fprintf(stderr, "No local mailer defined\n");
+    if (opts.op_mode == 't') {
+        // Address test mode never delivers: sendmail forces these after the cf.
+        cfg->set_option("HoldExpensive", "F", false);
+        cfg->set_option("DeliveryMode", "", false);
     }
+    if (!cfg->find_mailer("local")) std::printf("No local mailer defined\n");
     return cfg;
 }
 

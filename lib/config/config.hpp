@@ -131,6 +131,10 @@ public:
     int version = 0;
     int errors = 0;  // diagnostics printed while reading (sendmail then exits 70)
     std::vector<std::string> diagnostics;  // the same messages, for tests and logs
+    bool trace_options = false;               // -d37: print each option as it is set
+    std::vector<std::string> sticky_options;  // set on the command line: the cf may not change them
+    // Sets an option as sendmail's setoption() does (trace, command-line priority).
+    void set_option(const std::string& name, const std::string& value, bool from_command_line);
     std::string vendor;
     MacroTable macros;
     ClassTable classes;
@@ -159,6 +163,8 @@ public:
     MapRegistry& map_context() { return *registry_; }
 
 private:
+    void note_daemon(const std::string& spec);
+    int daemons_ = 0;
     int next_auto_ruleset_ = 199;
     std::unique_ptr<MapRegistry> registry_;
 };
@@ -189,5 +195,7 @@ std::string expand_macros(std::string_view text, const MacroTable& macros);
 std::string option_long_name(char letter);
 // Canonical spelling of a long option name (case-insensitive); empty if unknown.
 std::string option_canonical(std::string_view name);
+// How -d37 shows an option's number: its letter, or 0x.. for long-only options.
+std::string option_code(std::string_view name);
 
 }  // namespace config

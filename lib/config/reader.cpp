@@ -1,6 +1,7 @@
 // reader.cpp: reads a sendmail.cf line by line (folding continuation lines)
 // and dispatches each line type. Diagnostics name file:line on stderr and
 // follow sendmail: what it skips with a warning, we skip with a warning.
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -16,8 +17,8 @@ namespace config {
 
 void Reader::error(const std::string& msg) {
     ++errors;
-    std::fflush(stdout);
-    std::fprintf(stderr, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
+    // sendmail's syserr() writes to its output channel, standard output.
+    std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
     if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
 }
 
@@ -108,7 +109,7 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r) {
         value = std::string(util::trim(line.substr(2)));
         if (name.empty()) name = std::string(1, line[1]);
     }
-    cfg.options[name] = value;
+    cfg.set_option(name, value, false);
 }
 
 void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
@@ -207,12 +208,21 @@ void read_map_line(Config& cfg, std::string_view line, Reader& r) {
     cfg.map_declarations.push_back(d);
     auto opened = maps::open_map(d, cfg.map_context());
     if (opened) {
+        for (const auto& w : (*opened)->warnings()) r.error(w.message);
         cfg.maps[d.name] = std::move(*opened);
         cfg.map_open_errors.erase(d.name);
-    } else {
-        cfg.maps.erase(d.name);
-        cfg.map_open_errors[d.name] = opened.error().message;
+        return;
     }
+    cfg.maps.erase(d.name);
+    const std::string& msg = opened.error().message;
+    auto known = maps::map_class_names();
+    if (std::find(known.begin(), known.end(), d.class_name) == known.end()) {
+        // An unknown class: the map does not exist at all.
+        r.error("readcf: map " + d.name + ": class " + d.class_name + " not available");
+        return;
+    }
+    r.error(msg);
+    cfg.map_open_errors[d.name] = msg;
 }
 
 void read_queue_group(Config& cfg, std::string_view line) {

@@ -1,6 +1,7 @@
 // engine.cpp: compiles a Config's rulesets and runs them as sendmail's
 // rewrite() does: match the LHS (with backtracking), build the RHS, do
 // $[ $] and $( $) lookups, then $> subroutine calls, honouring $: $@ $#.
+#include <algorithm>
 #include <cstring>
 #include <strings.h>
 
@@ -33,6 +34,12 @@ Engine::~Engine() = default;
 
 TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim) const {
     return rewrite::tokenize(text, opchars_, mode, delim);
+}
+
+std::string Engine::join_address(const Tokens& t) const {
+    auto it = cfg_.options.find("BlankSub");
+    char space = it == cfg_.options.end() || it->second.empty() ? ' ' : it->second[0];
+    return join_tokens(t, opchars_, space);
 }
 
 int Engine::find_ruleset(std::string_view name) const { return cfg_.find_ruleset(name); }
@@ -91,9 +98,9 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             Tokens next;
             rhs_expand(rule, bind, tokens, next);
             int s = do_lookups(next);
-            if (s != kOk) status = s;
+            if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             s = do_calls(next, depth);
-            if (s != kOk) status = s;
+            if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             if (next.size() > kMaxTokens) next.resize(kMaxTokens);
             tokens = std::move(next);
             if (detail_) std::fprintf(out, "rewritten as: %s\n", format_tokens(tokens).c_str());
@@ -138,7 +145,7 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
         return std::nullopt;
     }
     if (!m->is_open()) return std::nullopt;  // an optional map without its file
-    auto r = m->lookup(key, args);
+    auto r = lookup(*m, key, args);
     switch (r.status) {
     case maps::LookupStatus::Found: return r.value;
     case maps::LookupStatus::NotFound: return std::nullopt;
@@ -155,6 +162,22 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
     }
     }
     return std::nullopt;
+}
+
+maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args) {
+    auto r = m.lookup(key, args);
+    bool failed = r.status == maps::LookupStatus::TempFail || r.status == maps::LookupStatus::PermFail;
+    // sendmail opens a file map once and says why that failed, once.
+    static const char* const kFileClasses[] = {"hash", "btree", "implicit", "dbm", "text"};
+    bool file_class = false;
+    for (const char* c : kFileClasses)
+        if (m.declaration().class_name == c) file_class = true;
+    if (failed && file_class && !r.error.empty() &&
+        std::find(reported_.begin(), reported_.end(), &m) == reported_.end()) {
+        reported_.push_back(&m);
+        std::fprintf(out, "%s\n", r.error.c_str());
+    }
+    return r;
 }
 
 int Engine::do_lookups(Tokens& t) {
@@ -208,29 +231,39 @@ int Engine::do_lookups(Tokens& t) {
     return status;
 }
 
+// sendmail's callsubr(): first find the calls left to right (dropping calls
+// into empty rulesets, after which the token that slid into place is not
+// looked at again), then run them right to left, each on the rest of the
+// workspace, stopping at the first failure with the other calls left in.
 int Engine::do_calls(Tokens& t, int depth) {
-    int status = kOk;
-    for (size_t i = t.size(); i-- > 0;) {
-        if (!is_meta(t[i], '>')) continue;
-        if (i + 1 >= t.size()) {
-            t.erase(t.begin() + i, t.end());
-            continue;
-        }
+    std::vector<std::pair<size_t, int>> calls;  // position, ruleset
+    for (size_t i = 0; i + 1 < t.size(); ++i) {
+        if (!is_meta(t[i], '>') || t[i].size() != 2) continue;
         std::string name = t[i + 1];
         if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
         int n = cfg_.find_ruleset(name);
-        Tokens arg(t.begin() + i + 2, t.end());
-        t.erase(t.begin() + i, t.end());
-        // A call into an empty ruleset is skipped without a trace, as sendmail does.
-        if (n >= 0 && static_cast<size_t>(n) < rules_.size() && !rules_[n].empty()) {
-            int s = run(n, arg, depth + 1);
-            if (s != kOk) status = s;
-        } else if (n >= 0 && detail_) {
-            std::fprintf(out, "-----skip subr %s (%d)\n", cfg_.ruleset_label(n).c_str(), n);
+        if (n < 0) {
+            std::fprintf(out, "Unknown ruleset %s\n", name.c_str());
+            system_error = true;
+            return kConfigError;
         }
-        t.insert(t.end(), arg.begin(), arg.end());
+        if (static_cast<size_t>(n) >= rules_.size() || rules_[n].empty()) {
+            if (detail_) std::fprintf(out, "-----skip subr %s (%d)\n", name.c_str(), n);
+            t.erase(t.begin() + i, t.begin() + i + 2);
+            continue;
+        }
+        calls.emplace_back(i, n);
     }
-    return status;
+    for (auto it = calls.rbegin(); it != calls.rend(); ++it) {
+        size_t at = it->first;
+        t.erase(t.begin() + at, t.begin() + at + 2);
+        Tokens arg(t.begin() + at, t.end());
+        int s = run(it->second, arg, depth + 1);
+        t.erase(t.begin() + at, t.end());
+        t.insert(t.end(), arg.begin(), arg.end());
+        if (s != kOk) return s;
+    }
+    return kOk;
 }
 
 std::string Engine::dump_ruleset(int number) const {

@@ -127,8 +127,7 @@ CompiledRule compile_rule(const config::RuleText& text, const std::string& opcha
     }
     for (const auto& t : rule.rhs) {
         if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9' && t[1] - '0' > vars) {
-            std::fflush(stdout);
-            std::fprintf(stderr, "%s: line %d: replacement $%c out of bounds\n", text.file.c_str(),
+            std::fprintf(stdout, "%s: line %d: replacement $%c out of bounds\n", text.file.c_str(),
                          text.line, t[1]);
         }
     }

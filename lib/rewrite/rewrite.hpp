@@ -29,11 +29,13 @@ enum class TokenMode {
 
 struct TokenizeResult {
     Tokens tokens;
-    std::string error;      // "Unbalanced '<'" etc.; empty when fine
+    std::string error;      // the first of `errors`; empty when fine
+    std::vector<std::string> errors;  // "Unbalanced '<'" etc., one per problem, in order
     size_t consumed = 0;    // bytes read (up to the delimiter)
 };
 
-// delim: stop at this character outside <> quotes and comments (0: none).
+// delim: stop at this character outside quotes and comments (0: none);
+// like sendmail's -bt, an open '<' does not hide it.
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
                         char delim = 0);
 
@@ -42,7 +44,7 @@ std::string format_tokens(const Tokens& t);
 std::string format_token(const std::string& t);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
-std::string join_tokens(const Tokens& t, std::string_view operator_chars);
+std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');
 // A word (not an operator, quoted string or metasymbol).
 bool is_atom(const std::string& tok, std::string_view operator_chars);
 
@@ -82,11 +84,17 @@ public:
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
                             char delim = 0) const;
     std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
+    // Joined with the BlankSub character between words, as addresses handed
+    // to mailers are.
+    std::string join_address(const Tokens& t) const;
     // A map lookup as $( $) does it; nullopt if no match.
     // status receives the EX_ code of a failed lookup.
     std::optional<std::string> map_lookup(const std::string& map, const std::string& key,
                                           const std::vector<std::string>& args, int& status,
                                           bool& map_missing);
+
+    // A lookup as /map does it, reporting an unusable map file once.
+    maps::LookupResult lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args);
 
     // Where trace lines go (stdout in -bt).
     std::FILE* out = stdout;
@@ -105,6 +113,7 @@ private:
     config::Config& cfg_;
     std::string opchars_;
     std::vector<std::vector<CompiledRule>> rules_;
+    std::vector<const maps::Map*> reported_;  // maps whose open failure was printed
     bool trace_ = true;
     bool detail_ = false;
 };

