@@ -133,7 +133,8 @@ int run(Options& o) {
     if (!type && !o.fallback_type.empty()) type = db_type(o.fallback_type);
     if (!type) return open_error(o, "Unknown database type");
     std::optional<uid_t> owner;
-    if (!o.unmake && geteuid() == 0) {
+    // Root reads the cf even for -u, so a wrong -C fails the same way.
+    if (geteuid() == 0) {
         auto tu = makemap::trusted_user(o.cf, o.explicit_cf);
         if (!tu) {
             std::fprintf(stderr, "makemap: %s\n", tu.error().message.c_str());

@@ -22,20 +22,24 @@ protected:
     // member is remembered, so "not found anywhere" is not claimed wrongly.
     RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {
         std::optional<RawResult> tempfail;
+        int code = kExNotFound;  // no member at all: sendmail says "not found"
         for (Map* m : members_) {
             if (!m->is_open()) continue;
             LookupResult r = m->lookup(key, av);
             if (r.status == LookupStatus::Found) return RawResult::found(r.value);
             if (r.status == LookupStatus::TempFail && !tempfail)
                 tempfail = RawResult{r.status, {}, r.code, r.error};
+            code = r.code;  // "not found" is reported as the last member said it
         }
         if (tempfail) return *tempfail;
-        return RawResult::not_found(members_.empty() ? kExNotFound : kExOk);
+        return RawResult::not_found(code);
     }
 
 private:
     std::vector<Map*> members_;
 };
+
+}  // namespace
 
 // The methods configured for `service`: the service switch file first, then
 // /etc/nsswitch.conf, then sendmail's defaults.
@@ -65,8 +69,6 @@ std::vector<std::string> switch_methods(const std::string& service, MapContext& 
     if (m.empty()) m = service == "hosts" ? std::vector<std::string>{"files", "dns"} : std::vector<std::string>{"files"};
     return m;
 }
-
-}  // namespace
 
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     std::vector<std::string> names;

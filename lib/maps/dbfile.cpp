@@ -51,6 +51,8 @@ util::Result<DbFile> DbFile::open(const std::string& path, const DbOpenOptions& 
     int rc = db_create(&raw, nullptr, 0);
     if (rc != 0) return util::Error(db_error_text(rc));
     DbFile file(raw);
+    // libdb would print its own diagnostics on stderr; ours carry the errno.
+    raw->set_errcall(raw, [](const DB_ENV*, const char*, const char*) {});
     if (opts.cache_size > 0) raw->set_cachesize(raw, 0, static_cast<u_int32_t>(opts.cache_size), 0);
     if (opts.duplicates) raw->set_flags(raw, DB_DUP);
     u_int32_t flags = opts.write ? 0 : DB_RDONLY;

@@ -42,8 +42,8 @@ protected:
         std::string why = ensure_open();
         if (!why.empty()) return optional() ? RawResult::not_found() : RawResult::tempfail(why);
         // Without -N or -O sendmail tries the key both ways and keeps to the
-        // one that worked first.
-        bool with_nul = args().has('N'), without_nul = args().has('O');
+        // one that worked first; -N wins over -O.
+        bool with_nul = args().has('N'), without_nul = args().has('O') && !with_nul;
         if (!with_nul && !without_nul) with_nul = without_nul = true;
         if (without_nul && try0_) {
             auto v = db_->get(key);
@@ -92,14 +92,15 @@ private:
     bool try0_ = true, try1_ = true;
 };
 
-// text: "-k col -v col -z delim file"; columns count from 0; without -z the
+// text: "-k col -v col -z delim file"; columns count from 0 (both default to
+// 0, so a bare text map says whether the key is listed); without -z the
 // columns are separated by runs of blanks.
 class TextMap : public MapBase {
 public:
     TextMap(MapDeclaration d, MapArguments a) : MapBase(std::move(d), std::move(a), true) {
         path_ = args().words.at(0);
         key_col_ = std::atoi(args().get('k', "0").c_str());
-        value_col_ = std::atoi(args().get('v', "1").c_str());
+        value_col_ = std::atoi(args().get('v', "0").c_str());  // sendmail: the key column
         std::string z = args().get('z');
         delim_ = z.empty() ? '\0' : z[0];
     }

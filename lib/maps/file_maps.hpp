@@ -19,4 +19,9 @@ MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx)
 MapResult open_program_map(const MapDeclaration& d, MapArguments a);
 MapResult open_socket_map(const MapDeclaration& d, MapArguments a);
 
+// The methods ("files", "dns", ...) the service switch names for a service:
+// the ServiceSwitchFile option's file, else /etc/nsswitch.conf, else
+// sendmail's defaults.
+std::vector<std::string> switch_methods(const std::string& service, MapContext& ctx);
+
 }  // namespace maps

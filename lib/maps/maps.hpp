@@ -87,4 +87,9 @@ util::Result<std::unique_ptr<Map>> open_map(const MapDeclaration& decl, MapConte
 // The class names open_map() understands (for `makemap -l` and messages).
 std::vector<std::string> map_class_names();
 
+// The maps sendmail declares by itself before it reads the cf: "host" (class
+// host, -a.), which $[ $] and `/map host` use even when no K line names it.
+// lib/config opens these first; a K line with the same name replaces one.
+std::vector<MapDeclaration> predefined_map_declarations();
+
 }  // namespace maps

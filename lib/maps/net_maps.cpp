@@ -2,9 +2,11 @@
 // hosts file first as the service switch says), dns (any record type) and
 // bestmx. A resolver that cannot answer is a temporary failure, worded as
 // sendmail words it ("name: Name server timeout").
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 
@@ -46,34 +48,58 @@ public:
     HostMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
+    // Forward lookups follow the service switch's "hosts" methods (files:
+    // the HostsFile option's file; dns); not found anywhere is 68, unless a
+    // name server could not be asked (75).
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
-        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
-        std::string found = hosts_file_lookup(hosts, name, false);
-        if (!found.empty()) return RawResult::found(qualify(found));
-        dns::Resolver* res = dns::default_resolver();
-        if (res == nullptr) return RawResult::tempfail(key + ": Name server timeout");
-        dns::Answer a = res->addresses(name);
-        switch (a.status) {
-        case dns::Status::Ok: return RawResult::found(strip_dot(a.canonical));
-        case dns::Status::TempFail: return RawResult::tempfail(key + ": Name server timeout");
-        default: return RawResult::not_found(kExNotFound);
+        bool tempfail = false;
+        for (const auto& method : switch_methods("hosts", ctx_)) {
+            if (method == "files") {
+                std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
+                std::string found = hosts_file_lookup(hosts, name, false);
+                if (!found.empty()) return RawResult::found(qualify(found));
+            } else if (method == "dns") {
+                dns::Resolver* res = dns::default_resolver();
+                if (res == nullptr) {
+                    tempfail = true;
+                    continue;
+                }
+                dns::Answer a = canonical_name(*res, name, key.back() == '.');
+                if (a.status == dns::Status::Ok) return RawResult::found(strip_dot(a.canonical));
+                if (a.status == dns::Status::TempFail) tempfail = true;
+            }
         }
+        if (tempfail) return RawResult::tempfail(key + ": Name server timeout");
+        return RawResult::not_found(kExNotFound);
     }
 
 private:
+    // The order sendmail's resolver asks in: AAAA for the name as given; a
+    // name without AAAA records is asked for A; a name that does not exist
+    // is tried along the search list unless it ends in a dot.
+    static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
+        bool dotted = name.find('.') != std::string::npos;
+        dns::Answer a = res.query(name, dns::AAAA, !dotted);
+        if (a.status == dns::Status::NoData) return res.query(name, dns::A, !dotted);
+        if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
+        return a;
+    }
+
+    // Address to name goes through the system's resolver in sendmail
+    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then DNS.
     RawResult reverse(std::string addr) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
-        std::string hosts = ctx_.option("HostsFile").value_or("/etc/hosts");
-        std::string found = hosts_file_lookup(hosts, addr, true);
+        std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
         dns::Resolver* res = dns::default_resolver();
-        if (res == nullptr) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        if (res == nullptr) return RawResult::tempfail({});  // sendmail prints nothing here
         dns::Answer a = res->reverse(addr);
         if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
-        if (a.status == dns::Status::TempFail) return RawResult::tempfail("[" + addr + "]: Name server timeout");
+        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail)
+            return RawResult::tempfail({});  // sendmail prints nothing here
         return RawResult::not_found(kExNotFound);
     }
 
@@ -95,8 +121,21 @@ private:
     MapContext& ctx_;
 };
 
+// sendmail prints an AAAA answer as "IPv6:" and eight groups, none elided.
+std::string ipv6_as_sendmail(const std::string& text) {
+    unsigned char b[16];
+    if (inet_pton(AF_INET6, text.c_str(), b) != 1) return text;
+    std::string out = "IPv6:";
+    char group[8];
+    for (int i = 0; i < 8; ++i) {
+        std::snprintf(group, sizeof group, i ? ":%x" : "%x", (b[2 * i] << 8) | b[2 * i + 1]);
+        out += group;
+    }
+    return out;
+}
+
 // dns: -R type (A by default), -z delimiter joins every answer (else the
-// first), -Z limits their number.
+// first), -Z limits their number, -B appends a base domain to the key.
 class DnsMap : public MapBase {
 public:
     DnsMap(MapDeclaration d, MapArguments a, int type) : MapBase(std::move(d), std::move(a), false), type_(type) {}
@@ -105,7 +144,10 @@ protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
-        dns::Answer a = res->query(key, type_);
+        // -B: a base domain appended to every key (key.base).
+        std::string name = key, base = args().get('B');
+        if (!base.empty()) name = strip_dot(name) + "." + (base[0] == '.' ? base.substr(1) : base);
+        dns::Answer a = res->query(name, type_);
         // sendmail's dns and bestmx maps say nothing on a temporary failure.
         if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
         if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
@@ -115,7 +157,9 @@ protected:
         size_t n = 0;
         for (const auto& r : a.records) {
             if (limit != 0 && n >= limit) break;
-            std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0] : r.data;
+            std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0]
+                            : r.type == dns::AAAA                  ? ipv6_as_sendmail(r.data)
+                                                                   : r.data;
             if (n > 0) out += delim;
             out += v;
             ++n;
@@ -132,10 +176,13 @@ private:
 // them in preference order joined by the delimiter.
 class BestMxMap : public MapBase {
 public:
-    using MapBase::MapBase;
+    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        // A service switch without "dns" for hosts: no MX lookups at all.
+        auto methods = switch_methods("hosts", ctx_);
+        if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::not_found();
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return RawResult::tempfail(label() + ": no resolver");
         // A dotted name is asked as given: "no MX" must not turn into a
@@ -155,13 +202,23 @@ protected:
         }
         return RawResult::found(out);
     }
+
+private:
+    MapContext& ctx_;
 };
 
 }  // namespace
 
 MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (d.class_name == "host") return std::unique_ptr<Map>(std::make_unique<HostMap>(d, std::move(a), ctx));
-    if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), false));
+    if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), ctx));
+    // sendmail accepts the record type as a separate word too ("-R A").
+    if (a.has('R') && a.get('R').empty() && !a.words.empty()) {
+        a.flags['R'] = a.words.front();
+        a.words.erase(a.words.begin());
+        a.rest.clear();
+        for (const auto& w : a.words) a.rest += (a.rest.empty() ? "" : " ") + w;
+    }
     std::string rtype = a.get('R', "A");
     int type = dns::type_from_name(rtype);
     if (type < 0) return util::Error(d.file, d.line, "dns map " + d.name + ": wrong type " + rtype);

@@ -63,4 +63,8 @@ std::vector<std::string> map_class_names() {
     return out;
 }
 
+std::vector<MapDeclaration> predefined_map_declarations() {
+    return {MapDeclaration{"host", "host", "-a.", "(predefined)", 0}};
+}
+
 }  // namespace maps

@@ -1,6 +1,7 @@
 // regex_map.cpp: the regex class over PCRE2: -n (a non-match matches), -f
 // (case matters; sendmail ignores case by default), -b (basic POSIX syntax),
-// -s1,2 (return these captures joined by the -d delimiter, a blank by default).
+// -s1,2 (return these captures joined by the -d delimiter; by default that is
+// sendmail's internal $| byte, 0x9B, so rules can split the captures with $|).
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -12,6 +13,9 @@
 namespace maps {
 
 namespace {
+
+// sendmail's CONDELSE meta character, the $| of rewriting rules.
+constexpr char kCondElse = '\x9b';
 
 struct CodeFree {
     void operator()(pcre2_code* c) const { pcre2_code_free(c); }
@@ -48,8 +52,8 @@ public:
     RegexMap(MapDeclaration d, MapArguments a, pcre2_code* code, std::vector<int> groups)
         : MapBase(std::move(d), std::move(a), false), code_(code), groups_(std::move(groups)),
           match_(pcre2_match_data_create_from_pattern(code, nullptr)) {
-        std::string delim = args().get('d', " ");
-        delim_ = delim.empty() ? " " : delim;
+        std::string delim = args().get('d');
+        delim_ = delim.empty() ? std::string(1, kCondElse) : delim.substr(0, 1);
     }
 
 protected:
@@ -63,11 +67,11 @@ protected:
         PCRE2_SIZE* ov = pcre2_get_ovector_pointer(match_.get());
         std::string out;
         bool first = true;
+        // A group that took no part in the match adds an empty field.
         for (int g : groups_) {
-            if (g >= rc || ov[2 * g] == PCRE2_UNSET) continue;
             if (!first) out += delim_;
-            out.append(key, ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
             first = false;
+            if (g < rc && ov[2 * g] != PCRE2_UNSET) out.append(key, ov[2 * g], ov[2 * g + 1] - ov[2 * g]);
         }
         return RawResult::found(out);
     }
@@ -100,7 +104,9 @@ MapResult open_regex_map(const MapDeclaration& d, MapArguments a) {
         uint32_t count = 0;
         pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &count);
         std::string list = a.get('s');
-        if (list.empty()) list = "1";
+        // A bare -s returns the whole match and then every group.
+        if (list.empty())
+            for (uint32_t g = 0; g <= count; ++g) list += (g ? "," : "") + std::to_string(g);
         for (const auto& n : util::split(list, ',')) {
             int g = std::atoi(n.c_str());
             if (g < 0 || static_cast<uint32_t>(g) > count) {

@@ -18,8 +18,9 @@ namespace maps {
 
 namespace {
 
-// dequote: strips double quotes and backslashes; a key with neither, or with
-// an unbalanced quote, is "no match" so the rule keeps the original.
+// dequote: removes the double quotes of a key. A key without quotes, with an
+// unbalanced quote, or whose result would hold a blank, a backslash outside
+// quotes or a comment is "no match", so the rule keeps the original.
 class DequoteMap : public MapBase {
 public:
     using MapBase::MapBase;
@@ -28,19 +29,17 @@ protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::string out;
         bool quoted = false, changed = false;
-        for (size_t i = 0; i < key.size(); ++i) {
-            char c = key[i];
-            if (c == '\\' && i + 1 < key.size()) {
-                out.push_back(key[++i]);
-                changed = true;
-            } else if (c == '"') {
+        for (char c : key) {
+            if (c == '"') {
                 quoted = !quoted;
                 changed = true;
-            } else {
-                out.push_back(c);
+                continue;
             }
+            if (!quoted && (c == '\\' || c == '(' || c == ')' || c == ' ' || c == '\t')) return RawResult::not_found();
+            if (quoted && (c == ' ' || c == '\t')) return RawResult::not_found();
+            out.push_back(c);
         }
-        if (!changed || quoted || key.back() == '\\') return RawResult::not_found();
+        if (!changed || quoted) return RawResult::not_found();
         return RawResult::found(out);
     }
 };
@@ -148,11 +147,12 @@ protected:
     }
 };
 
-// stab: "key value" lines of a file, read once when declared.
+// stab: name/value pairs read once when declared (see open_stab).
 class StabMap : public MapBase {
 public:
     StabMap(MapDeclaration d, MapArguments a, std::unordered_map<std::string, std::string> table)
         : MapBase(std::move(d), std::move(a), true), table_(std::move(table)) {}
+    void set_warnings(std::vector<util::Error> w) { warnings_ = std::move(w); }
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
@@ -164,20 +164,28 @@ private:
     std::unordered_map<std::string, std::string> table_;
 };
 
+// stab: a table read once from an aliases(5)-style file ("name: value").
 MapResult open_stab(const MapDeclaration& d, MapArguments a) {
     if (a.words.empty()) return util::Error(d.file, d.line, "No file name for stab map " + d.name);
     std::ifstream in(a.words[0]);
     if (!in && !a.has('o')) return util::Error(d.file, d.line, "stab map " + d.name + ": cannot open " + a.words[0]);
     std::unordered_map<std::string, std::string> table;
+    std::vector<util::Error> warn;
     std::string line;
-    while (std::getline(in, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        auto w = util::split_words(line);
-        if (w.size() < 2) continue;
-        std::string key = a.has('f') ? w[0] : util::to_lower(w[0]);
-        table.emplace(key, std::string(util::trim(std::string_view(line).substr(line.find(w[1])))));
+    for (int n = 1; std::getline(in, line); ++n) {
+        if (util::trim(line).empty() || line[0] == '#') continue;
+        auto colon = line.find(':');
+        if (colon == std::string::npos) {
+            warn.emplace_back(a.words[0], n, "missing colon");
+            continue;
+        }
+        std::string key(util::trim(std::string_view(line).substr(0, colon)));
+        if (!a.has('f')) key = util::to_lower(key);
+        table.emplace(key, std::string(util::trim(std::string_view(line).substr(colon + 1))));
     }
-    return std::unique_ptr<Map>(std::make_unique<StabMap>(d, std::move(a), std::move(table)));
+    auto map = std::make_unique<StabMap>(d, std::move(a), std::move(table));
+    map->set_warnings(std::move(warn));
+    return std::unique_ptr<Map>(std::move(map));
 }
 
 }  // namespace

@@ -1,0 +1,60 @@
+// test_resolver.cpp: the resolver facade without a name server: a server
+// that does not answer is a temporary failure, quickly; bad server lists and
+// bad reverse addresses are refused.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include <chrono>
+
+#include "dns/dns.hpp"
+
+class ResolverTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(ResolverTest);
+    CPPUNIT_TEST(test_unreachable_server_is_tempfail);
+    CPPUNIT_TEST(test_mx_and_addresses_tempfail_too);
+    CPPUNIT_TEST(test_bad_server_list_is_refused);
+    CPPUNIT_TEST(test_reverse_of_non_address);
+    CPPUNIT_TEST(test_default_resolver_uses_set_config);
+    CPPUNIT_TEST_SUITE_END();
+
+    static dns::ResolverConfig quiet() {
+        dns::ResolverConfig c;
+        c.servers = {"127.0.0.1:9"};
+        c.timeout = std::chrono::milliseconds(300);
+        c.tries = 1;
+        return c;
+    }
+
+public:
+    void test_unreachable_server_is_tempfail() {
+        auto r = dns::Resolver::create(quiet());
+        CPPUNIT_ASSERT(r.ok());
+        auto start = std::chrono::steady_clock::now();
+        auto a = (*r)->query("example.org", dns::A);
+        CPPUNIT_ASSERT(a.status == dns::Status::TempFail);
+        CPPUNIT_ASSERT(!a.error.empty());
+        CPPUNIT_ASSERT(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    }
+    void test_mx_and_addresses_tempfail_too() {
+        auto r = dns::Resolver::create(quiet());
+        CPPUNIT_ASSERT((*r)->mx("example.org").status == dns::Status::TempFail);
+        CPPUNIT_ASSERT((*r)->addresses("example.org").status == dns::Status::TempFail);
+        CPPUNIT_ASSERT((*r)->reverse("192.0.2.1").status == dns::Status::TempFail);
+    }
+    void test_bad_server_list_is_refused() {
+        dns::ResolverConfig c;
+        c.servers = {"not an address"};
+        CPPUNIT_ASSERT(!dns::Resolver::create(c).ok());
+    }
+    void test_reverse_of_non_address() {
+        auto r = dns::Resolver::create(quiet());
+        CPPUNIT_ASSERT((*r)->reverse("example.org").status == dns::Status::PermFail);
+    }
+    void test_default_resolver_uses_set_config() {
+        dns::set_default_config(quiet());
+        dns::Resolver* r = dns::default_resolver();
+        CPPUNIT_ASSERT(r != nullptr);
+        CPPUNIT_ASSERT(r->query("example.org", dns::TXT).status == dns::Status::TempFail);
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(ResolverTest);

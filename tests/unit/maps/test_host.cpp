@@ -1,0 +1,98 @@
+// test_host.cpp: the host class without a reachable name server: names in
+// the hosts file (HostsFile option) are found, qualified with the local
+// domain when they have one label; [addresses] are looked up in reverse; all
+// else is a temporary failure "name: Name server timeout" (status 75), and
+// bestmx/dns say nothing but tempfail too.
+#include "dns/dns.hpp"
+#include "map_test_support.hpp"
+
+class HostMapTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(HostMapTest);
+    CPPUNIT_TEST(test_hosts_file_name_is_canonicalised);
+    CPPUNIT_TEST(test_one_label_name_gets_local_domain);
+    CPPUNIT_TEST(test_address_literal_is_reversed_through_hosts_file);
+    CPPUNIT_TEST(test_switch_without_dns_is_not_found);
+    CPPUNIT_TEST(test_predefined_host_map);
+    CPPUNIT_TEST(test_unknown_name_without_server_tempfails);
+    CPPUNIT_TEST(test_trailing_dot_key);
+    CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
+    CPPUNIT_TEST(test_dns_type_as_separate_word);
+    CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
+    CPPUNIT_TEST_SUITE_END();
+
+    ScratchDir dir_;
+    TestContext ctx_;
+
+public:
+    void setUp() override {
+        dns::ResolverConfig rc;
+        rc.servers = {"127.0.0.1:9"};  // the discard port: nothing answers DNS there
+        rc.timeout = std::chrono::milliseconds(300);
+        rc.tries = 1;
+        dns::set_default_config(rc);
+        ctx_.options["HostsFile"] = dir_.write("hosts", "127.0.0.1 localhost\n192.0.2.7 gw.example.com gw # c\n");
+        ctx_.macros["m"] = "example.com";
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files dns\n");
+    }
+    void test_hosts_file_name_is_canonicalised() {
+        auto* m = ctx_.declare("h", "host", "-a.");
+        ASSERT_FOUND("gw.example.com.", look(m, "gw"));
+        ASSERT_FOUND("gw.example.com.", look(m, "GW.example.com"));
+    }
+    void test_one_label_name_gets_local_domain() {
+        ASSERT_FOUND("localhost.example.com", look(ctx_.declare("h", "host", ""), "localhost"));
+    }
+    // Reverse lookups use the system's /etc/hosts, not HostsFile, as
+    // sendmail's gethostbyaddr() does; then DNS, which is down here.
+    void test_address_literal_is_reversed_through_hosts_file() {
+        auto* m = ctx_.declare("h", "host", "-a.");
+        ASSERT_FOUND("localhost.", look(m, "[127.0.0.1]"));
+        auto r = look(m, "[192.0.2.7]");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(75, r.code);
+    }
+    void test_switch_without_dns_is_not_found() {
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        auto r = look(ctx_.declare("h", "host", "-a."), "nonexistent.invalid");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(68, r.code);
+        auto b = look(ctx_.declare("b", "bestmx", ""), "example.org");
+        CPPUNIT_ASSERT(b.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(0, b.code);
+    }
+    void test_predefined_host_map() {
+        auto decls = maps::predefined_map_declarations();
+        CPPUNIT_ASSERT_EQUAL(size_t(1), decls.size());
+        auto m = maps::open_map(decls[0], ctx_);
+        CPPUNIT_ASSERT(m.ok());
+        ASSERT_FOUND("gw.example.com.", (*m)->lookup("gw", {}));
+    }
+    void test_unknown_name_without_server_tempfails() {
+        auto r = look(ctx_.declare("h", "host", "-a."), "foo.example.org");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(75, r.code);
+        CPPUNIT_ASSERT_EQUAL(std::string("foo.example.org: Name server timeout"), r.error);
+    }
+    void test_trailing_dot_key() {
+        ASSERT_FOUND("gw.example.com", look(ctx_.declare("h", "host", ""), "gw.example.com."));
+    }
+    void test_dns_and_bestmx_tempfail_quietly() {
+        for (auto [cls, args] : {std::pair{"dns", "-RA"}, std::pair{"dns", "-RTXT -z,"}, std::pair{"bestmx", ""}}) {
+            auto r = look(ctx_.declare("d", cls, args), "foo.example.org");
+            CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+            CPPUNIT_ASSERT_EQUAL(75, r.code);
+            CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+        }
+    }
+    void test_dns_type_as_separate_word() {
+        CPPUNIT_ASSERT(maps::open_map({"d", "dns", "-R A -T<TMP>", "t.cf", 4}, ctx_).ok());
+        CPPUNIT_ASSERT(!maps::open_map({"d", "dns", "-R BOGUS", "t.cf", 4}, ctx_).ok());
+    }
+    void test_dns_bad_record_type_is_refused() {
+        auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
+        CPPUNIT_ASSERT(!m.ok());
+        CPPUNIT_ASSERT_EQUAL(std::string("t.cf: line 4: dns map d: wrong type BOGUS"), m.error().describe());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(HostMapTest);

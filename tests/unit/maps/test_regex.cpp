@@ -1,0 +1,71 @@
+// test_regex.cpp: the regex class: case-insensitive by default, -f, -n, -b,
+// -s captures with -d, -a and -m, a bad pattern and a bad capture number.
+#include "map_test_support.hpp"
+
+class RegexMapTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(RegexMapTest);
+    CPPUNIT_TEST(test_match_returns_empty_plus_a);
+    CPPUNIT_TEST(test_case_insensitive_unless_f);
+    CPPUNIT_TEST(test_n_inverts);
+    CPPUNIT_TEST(test_s_returns_captures_joined_by_d);
+    CPPUNIT_TEST(test_s_default_delimiter_is_condelse);
+    CPPUNIT_TEST(test_b_uses_basic_syntax);
+    CPPUNIT_TEST(test_m_returns_key);
+    CPPUNIT_TEST(test_pattern_with_spaces);
+    CPPUNIT_TEST(test_bad_pattern_names_map);
+    CPPUNIT_TEST(test_capture_number_beyond_pattern_is_refused);
+    CPPUNIT_TEST_SUITE_END();
+
+    TestContext ctx_;
+
+public:
+    void test_match_returns_empty_plus_a() {
+        auto* m = ctx_.declare("r", "regex", "-a@MATCH ^(a+)b$");
+        ASSERT_FOUND("@MATCH", look(m, "aaab"));
+        ASSERT_NOT_FOUND(look(m, "xx"));
+        ASSERT_FOUND("", look(ctx_.declare("e", "regex", "^x"), "xyz"));
+    }
+    void test_case_insensitive_unless_f() {
+        ASSERT_FOUND("!", look(ctx_.declare("r", "regex", "-a! ^ab$"), "AB"));
+        ASSERT_NOT_FOUND(look(ctx_.declare("f", "regex", "-f -a! ^ab$"), "AB"));
+    }
+    void test_n_inverts() {
+        auto* m = ctx_.declare("r", "regex", "-n -aNOT ^(a+)b$");
+        ASSERT_FOUND("NOT", look(m, "xx"));
+        ASSERT_NOT_FOUND(look(m, "aab"));
+    }
+    void test_s_returns_captures_joined_by_d() {
+        auto* m = ctx_.declare("r", "regex", "-f -s1,2 -d+ ^(a+)(b+)$");
+        ASSERT_FOUND("aa+bb", look(m, "aabb"));
+        ASSERT_NOT_FOUND(look(m, "AABB"));
+        ASSERT_FOUND("aa!", look(ctx_.declare("s", "regex", "-s1 -a! ^(a+)(b+)$"), "aabb"));
+    }
+    void test_s_default_delimiter_is_condelse() {
+        ASSERT_FOUND("bb\x9b" "aa", look(ctx_.declare("r", "regex", "-s2,1 ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aabb\x9b" "aa\x9b" "bb", look(ctx_.declare("a", "regex", "-s ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aabb", look(ctx_.declare("z", "regex", "-s0 ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND("aa:", look(ctx_.declare("u", "regex", "-d: -s1,2 ^(a+)(b+)?$"), "aa"));
+    }
+    void test_b_uses_basic_syntax() {
+        auto* m = ctx_.declare("r", "regex", "-b -s1 ^\\(a\\)b+$");
+        ASSERT_FOUND("a", look(m, "ab+"));
+        ASSERT_NOT_FOUND(look(m, "abb"));
+    }
+    void test_m_returns_key() {
+        ASSERT_FOUND("Key.x", look(ctx_.declare("r", "regex", "-m -a.x ^k"), "Key"));
+    }
+    void test_pattern_with_spaces() {
+        ASSERT_FOUND("", look(ctx_.declare("r", "regex", "^a b c$"), "a b c"));
+    }
+    void test_bad_pattern_names_map() {
+        auto m = maps::open_map({"bad", "regex", "^(a", "x.cf", 3}, ctx_);
+        CPPUNIT_ASSERT(!m.ok());
+        CPPUNIT_ASSERT(m.error().describe().find("x.cf: line 3: pattern-compile-error") == 0);
+        CPPUNIT_ASSERT(m.error().message.find("bad") != std::string::npos);
+    }
+    void test_capture_number_beyond_pattern_is_refused() {
+        CPPUNIT_ASSERT(!maps::open_map({"bad", "regex", "-s3 ^(a)$", "x.cf", 3}, ctx_).ok());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(RegexMapTest);

@@ -1,0 +1,40 @@
+// test_switch.cpp: switch maps a service to members "name.method" in the
+// order of the service switch file (ServiceSwitchFile option).
+#include "map_test_support.hpp"
+
+class SwitchMapTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(SwitchMapTest);
+    CPPUNIT_TEST(test_members_follow_switch_file_order);
+    CPPUNIT_TEST(test_missing_members_are_reported);
+    CPPUNIT_TEST(test_no_service_name_is_an_error);
+    CPPUNIT_TEST_SUITE_END();
+
+    ScratchDir dir_;
+    TestContext ctx_;
+
+public:
+    void test_members_follow_switch_file_order() {
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "# c\naliases text files\nhosts files\n");
+        ctx_.declare("al.files", "text", "-v1 " + dir_.write("f", "k fromfiles\nj onlyfiles\n"));
+        ctx_.declare("al.text", "text", "-v1 " + dir_.write("t", "k fromtext\n"));
+        auto* s = ctx_.declare("al", "switch", "aliases");
+        CPPUNIT_ASSERT(s->warnings().empty());
+        ASSERT_FOUND("fromtext", look(s, "k"));
+        ASSERT_FOUND("onlyfiles", look(s, "j"));
+    }
+    void test_missing_members_are_reported() {
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files dns\n");
+        auto* s = ctx_.declare("sw", "switch", "hosts");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), s->warnings().size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Switch map sw: unknown member map sw.files"), s->warnings()[0].message);
+        CPPUNIT_ASSERT_EQUAL(std::string("Switch map sw: unknown member map sw.dns"), s->warnings()[1].message);
+        auto r = look(s, "x");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(68, r.code);
+    }
+    void test_no_service_name_is_an_error() {
+        CPPUNIT_ASSERT(!maps::open_map({"sw", "switch", "", "x.cf", 2}, ctx_).ok());
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(SwitchMapTest);
