@@ -8,6 +8,7 @@
 
 #include "maps/maps.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/aliases_file.hpp"
 #include "sendmail/recipients.hpp"
 #include "sendmail/submit_settings.hpp"
 #include "util/strings.hpp"
@@ -56,7 +57,7 @@ AliasLookup open_aliases(const SubmitSettings& s) {
             maps::MapDeclaration d{"aliases", cls, "-N " + path, s.cf_path, 0};
             if (auto m = maps::open_map(d, s.cfg->map_context())) src.map = std::move(*m);
         }
-        if (!src.map) src.text = read_aliases_text(path);
+        if (!src.map) src.text = alias_table(read_alias_file(path));
         sources->push_back(std::move(src));
     }
     return [sources](const std::string& name) -> std::optional<std::string> {

@@ -5,7 +5,6 @@
 #include "sendmail/recipients.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <cstdio>
 #include <pwd.h>
 #include <sysexits.h>
@@ -129,23 +128,6 @@ std::vector<queue::QueueRecipient> RecipientList::queue_recipients() const {
     return out;
 }
 
-std::map<std::string, std::string> read_aliases_text(const std::string& path) {
-    std::map<std::string, std::string> out;
-    std::ifstream f(path);
-    std::string line, key;
-    while (std::getline(f, line)) {
-        if (line.empty() || line[0] == '#') continue;
-        if ((line[0] == ' ' || line[0] == '\t') && !key.empty()) {
-            out[key] += " " + std::string(util::trim(line));
-            continue;
-        }
-        size_t colon = line.find(':');
-        if (colon == std::string::npos) continue;
-        key = util::to_lower(util::trim(line.substr(0, colon)));
-        out[key] = std::string(util::trim(line.substr(colon + 1)));
-    }
-    return out;
-}
 
 std::optional<Route> special_route(const std::string& bare) {
     std::string u = bare;

@@ -88,9 +88,6 @@ private:
     std::vector<FailedRecipient> failed_;
 };
 
-// Reads a text aliases file (name: value, continuation lines) into a lookup
-// table with lower-case keys.
-std::map<std::string, std::string> read_aliases_text(const std::string& path);
 
 struct SubmitSettings;
 // The aliases of the AliasFile option (databases, or text files without one).
