@@ -118,7 +118,11 @@ util::Status NewMessage::commit(const QueueFile& qf) {
     if (auto st = util::fsync_fd(fd); !st) return st;
     if (rename(tf.c_str(), dir_->qf_path(id_).c_str()) != 0) return sys_error("cannot rename " + tf, errno);
     committed_ = true;
-    return util::fsync_dir(util::dirname_of(dir_->qf_path(id_)));
+    // With df/ and qf/ subdirectories both entries need their directory synced.
+    std::string qdir = util::dirname_of(dir_->qf_path(id_)), ddir = util::dirname_of(dir_->df_path(id_));
+    if (ddir != qdir)
+        if (auto st = util::fsync_dir(ddir); !st) return st;
+    return util::fsync_dir(qdir);
 }
 
 util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held) {
