@@ -20,6 +20,7 @@ class QueueTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_qf_without_final_dot_is_incomplete);
     CPPUNIT_TEST(test_commit_leaves_qf_and_df_only);
     CPPUNIT_TEST(test_uncommitted_message_leaves_nothing);
+    CPPUNIT_TEST(test_qf_and_df_subdirectories_are_used);
     CPPUNIT_TEST(test_second_lock_is_refused);
     CPPUNIT_TEST(test_orphan_df_removed_but_not_locked_one);
     CPPUNIT_TEST(test_mailq_columns);
@@ -93,6 +94,17 @@ public:
             CPPUNIT_ASSERT(m->append_body("x").ok());
         }
         CPPUNIT_ASSERT(fs::is_empty(dir_));
+    }
+    void test_qf_and_df_subdirectories_are_used() {
+        fs::create_directory(dir_ + "/qf");
+        fs::create_directory(dir_ + "/df");
+        queue::QueueDir qd(dir_);
+        auto m = queue::NewMessage::create(qd, 1796182524);
+        CPPUNIT_ASSERT(m->finish_body().ok());
+        CPPUNIT_ASSERT(m->commit(sample()).ok());
+        CPPUNIT_ASSERT(fs::exists(dir_ + "/qf/qf" + m->id()));
+        CPPUNIT_ASSERT(fs::exists(dir_ + "/df/df" + m->id()));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), qd.list_ids()->size());
     }
     void test_second_lock_is_refused() {
         queue::QueueDir qd(dir_);
