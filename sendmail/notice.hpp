@@ -18,6 +18,7 @@ struct Notice {
     std::string to;                  // who gets it
     std::string warn_after;          // timeout wording ("5 days"), for timeouts
     std::string transcript;          // what went wrong, for immediate failures
+    std::string log_reason;          // for the "DSN: ..." log line
     std::vector<message::DsnRecipient> recipients;
 };
 

@@ -98,7 +98,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, n.failure),
                               lookup);
     if (auto st = nm->commit(q); !st) return st.error();
-    util::log_line(LOG_INFO, 5, id, nm->id() + ": DSN: " + message::dsn_subject(req));
+    util::log_line(LOG_INFO, 5, id, nm->id() + ": DSN: " + (n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason));
     return nm->id();
 }
 
@@ -114,6 +114,8 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     long t = parse_interval(s_.option(failure ? "Timeout.queuereturn" : "Timeout.queuewarn", failure ? "5d" : "4h"),
                             failure ? 5 * 86400 : 4 * 3600);
     n.warn_after = message::interval_words(t);
+    n.log_reason = failure ? "Cannot send message for " + n.warn_after
+                           : "Warning: could not send message for past " + n.warn_after;
     for (const auto& r : qf.recipients) {
         std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
         n.recipients.push_back({r.address, fr, "4.4.7", ""});

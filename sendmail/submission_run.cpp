@@ -306,6 +306,7 @@ int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& 
         Notice n;
         n.to = sender_bare_;
         n.transcript = "552 5.2.3 " + why + "\n";
+        n.log_reason = why;
         for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
@@ -321,6 +322,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     if (is_null_sender(sender_)) return;
     Notice n;
     n.to = sender_bare_;
+    n.log_reason = qf.status_message;
     for (const auto& f : failures) {
         n.recipients.push_back({f.address, f.final_rcpt, f.status, f.diagnostic});
         auto w = util::split_words(f.diagnostic);

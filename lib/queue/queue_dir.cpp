@@ -109,7 +109,8 @@ util::Status NewMessage::finish_body() {
 
 util::Status NewMessage::commit(const QueueFile& qf) {
     std::string tf = dir_->tf_path(id_);
-    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_);
+    // We own this id through its df, so a stale tf of the same name is ours to replace.
+    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_);
     if (fd < 0) return sys_error("cannot create " + tf, errno);
     tf_.reset(fd);
     (void)fchmod(fd, static_cast<mode_t>(mode_));
