@@ -49,6 +49,8 @@ std::optional<std::string> Submission::macro(std::string_view name) const {
 util::Status Submission::read_message(queue::NewMessage& msg) {
     message::CollectOptions opts;
     opts.ignore_dots = cl_.ignore_dots || s_.option_bool("IgnoreDots", false);
+    opts.strip_8bit = s_.option_bool("SevenBitInput", false) &&
+                      !(cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     // sendmail 8.17's default MaxHeadersLength is 32768 bytes.
     opts.max_header_bytes = static_cast<size_t>(s_.option_long("MaxHeadersLength", 32768));
     util::Status st = util::ok_status();

@@ -41,6 +41,12 @@ bool Collector::finish() {
 
 bool Collector::line(std::string_view l, bool terminated) {
     if (terminated && !l.empty() && l.back() == '\r') l.remove_suffix(1);
+    std::string stripped;
+    if (opts_.strip_8bit) {
+        stripped.assign(l);
+        for (char& c : stripped) c = static_cast<char>(c & 0x7f);
+        l = stripped;
+    }
     if (!opts_.ignore_dots && terminated && l == ".") {
         done_ = true;
         return sink_ok_;

@@ -15,6 +15,7 @@ struct CollectOptions {
     bool ignore_dots = false;       // -i / IgnoreDots: a lone "." is data
     size_t max_header_bytes = 0;    // MaxHeadersLength (0: no limit)
     size_t max_line = 1u << 20;     // a longer line is split (bounded memory)
+    bool strip_8bit = false;        // SevenBitInput (unless the body is 8BITMIME)
 };
 
 struct CollectedMessage {

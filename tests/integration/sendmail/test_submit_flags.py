@@ -221,6 +221,23 @@ class SubmitFlagsTest(unittest.TestCase):
         with open(self.e.sb.path('dead.letter'), 'rb') as f:
             self.assertIn(b'a' * 3000, f.read())
 
+    def test_mbox_from_line_gives_the_date(self):
+        self.e.submit(['-t', '-oi'], b'From someone@x.org Mon Jan  1 00:00:00 2024\nTo: a@x.example.org\n\nb\n')
+        qf, qid = self.e.only_qf()
+        self.assertIn(('D', 'Date', ' Mon, 1 Jan 2024 00:00:00 GMT'), headers(qf))
+        self.assertEqual(self.e.df(qid), b'b\n')
+
+    def test_eight_bit_body_sets_flag_unless_stripped(self):
+        self.e.submit(['-t', '-oi'], b'To: a@x.example.org\n\nk\xe4se\n')
+        qf, qid = self.e.only_qf()
+        self.assertIn('8', lines(qf, 'F')[0])
+        os.unlink(os.path.join(self.e.queue, 'qf' + qid))
+        os.unlink(os.path.join(self.e.queue, 'df' + qid))
+        self.e.submit(['-t', '-oi', '-O', 'SevenBitInput=true'], b'To: a@x.example.org\n\nk\xe4se\n')
+        qf, qid = self.e.only_qf()
+        self.assertEqual(lines(qf, 'F'), ['bs'])
+        self.assertEqual(self.e.df(qid), b'kdse\n')
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))

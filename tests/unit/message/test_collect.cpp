@@ -42,6 +42,7 @@ class CollectTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_continuation_lines_join_their_field);
     CPPUNIT_TEST(test_max_headers_length_is_flagged);
     CPPUNIT_TEST(test_eight_bit_is_noticed);
+    CPPUNIT_TEST(test_seven_bit_input_strips_the_high_bit);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -89,6 +90,20 @@ public:
         Run r = collect("To: a@b\nX-Long: " + std::string(100, 'x') + "\n\nbody\n", true, 50);
         CPPUNIT_ASSERT(r.msg.headers_too_long);
         CPPUNIT_ASSERT(!collect("To: a@b\n\nbody\n", true, 50).msg.headers_too_long);
+    }
+    void test_seven_bit_input_strips_the_high_bit() {
+        message::CollectOptions o;
+        o.strip_8bit = true;
+        std::string body;
+        message::Collector c(o, [&](std::string_view d) {
+            body += d;
+            return true;
+        });
+        c.feed("Subject: \xe4\n\nb\xe4\n");
+        c.finish();
+        CPPUNIT_ASSERT_EQUAL(std::string("bd\n"), body);
+        CPPUNIT_ASSERT_EQUAL(std::string(" d"), c.message().headers[0].value);
+        CPPUNIT_ASSERT(!c.message().has_8bit);
     }
     void test_eight_bit_is_noticed() {
         CPPUNIT_ASSERT(collect("To: a@b\n\nk\xe4se\n").msg.has_8bit);
