@@ -38,7 +38,8 @@ Router make_router(const SubmitSettings& s, bool parse_as_written) {
         if (auto sp = special_route(bare)) return *sp;
         ParsedAddress pa = parse_address(*s.engine, parse_as_written ? address : bare, false);
         if (!pa.ok) return Route{"error", "", bare, pa.exit_code ? pa.exit_code : 65, pa.host, pa.error};
-        return Route{pa.mailer, pa.mailer == "local" ? "" : pa.host, pa.user, 0, "", ""};
+        if (pa.mailer == "local") return local_route(pa.user);
+        return Route{pa.mailer, pa.host, pa.user, 0, "", ""};
     };
 }
 

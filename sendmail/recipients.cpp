@@ -55,29 +55,55 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
     failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR});
 }
 
+// The alias for a local name: the name itself, then for user+detail the
+// forms user+* and user, as sendmail looks them up.
+std::optional<std::string> RecipientList::alias_for(const std::string& user, std::string& key) const {
+    key = util::to_lower(user);
+    if (auto v = s_.aliases(key)) return v;
+    size_t plus = key.find('+');
+    if (plus == std::string::npos || plus == 0) return std::nullopt;
+    std::string base = key.substr(0, plus);
+    for (const std::string& k : {base + "+*", base})
+        if (auto v = s_.aliases(k)) {
+            key = k;
+            return v;
+        }
+    return std::nullopt;
+}
+
 void RecipientList::add(Recipient r, int depth) {
     for (size_t i = 0; i < list_.size(); ++i) {
         Recipient& q = list_[i];
         if (!same_address(q, r)) continue;
         if (!q.primary && r.primary) q.primary = true;
+        // "root: root, backup": an alias naming itself means its own mailbox
+        // too, and then its members count as primary addresses.
+        if (q.expanded && r.parent == static_cast<int>(i)) {
+            q.expanded = false;
+            for (auto& m : list_)
+                if (m.parent == static_cast<int>(i)) m.primary = true;
+        }
         return;
     }
     list_.push_back(std::move(r));
     int idx = static_cast<int>(list_.size()) - 1;
     const Recipient& cur = list_[idx];
     if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
-    std::optional<std::string> rhs = s_.aliases(util::to_lower(cur.route.user));
+    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
+    std::string key;
+    std::optional<std::string> rhs = alias_for(full, key);
     if (!rhs) {
-        if (s_.check_local_users && !getpwnam(cur.route.user.c_str()) &&
-            !getpwnam(util::to_lower(cur.route.user).c_str())) {
+        const std::string& base = cur.route.user;
+        if (s_.check_local_users && !getpwnam(base.c_str()) && !getpwnam(util::to_lower(base).c_str())) {
             std::printf("%s... User unknown\n", cur.address.c_str());
-            std::string q = cur.route.user + "@" + s_.local_domain;
+            std::string q = full + "@" + s_.local_domain;
             fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"});
             list_.pop_back();
         }
         return;
     }
     list_[idx].expanded = true;
+    list_[idx].alias_key = key;
     add_list(*rhs, idx, depth + 1);
 }
 
@@ -86,6 +112,14 @@ size_t RecipientList::count() const {
 }
 
 std::optional<std::string> RecipientList::controlling_user(const Recipient& r) const {
+    // A local user+detail is its own controlling user (sendmail looked it up).
+    if (!r.from_alias && r.route.local() && !r.route.host.empty()) {
+        struct passwd* pw = getpwnam(r.route.user.c_str());
+        if (!pw) return std::nullopt;
+        if (pw->pw_uid == 0) return ":" + r.address;
+        return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) + ":" +
+               r.address;
+    }
     if (!r.from_alias) return std::nullopt;
     const Recipient& alias = list_[r.parent];
     if (r.route.local()) {
@@ -95,7 +129,7 @@ std::optional<std::string> RecipientList::controlling_user(const Recipient& r) c
                    ":" + alias.address;
         }
     }
-    return alias.route.user + ":" + std::to_string(s_.default_uid) + ":0:" + alias.address;
+    return alias.alias_key + ":" + std::to_string(s_.default_uid) + ":0:" + alias.address;
 }
 
 std::string RecipientList::r_flags(const Recipient& r) const {
@@ -137,6 +171,12 @@ std::optional<Route> special_route(const std::string& bare) {
     return std::nullopt;
 }
 
+Route local_route(const std::string& user) {
+    size_t plus = user.find('+', 1);
+    if (plus == std::string::npos) return Route::to("local", "", user);
+    return Route::to("local", util::to_lower(user.substr(plus + 1)), user.substr(0, plus));
+}
+
 Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host) {
     if (auto sp = special_route(bare)) return *sp;
     std::string addr = bare;
@@ -146,9 +186,9 @@ Route route_by_domain(const std::string& bare, const std::function<bool(const st
         return Route::to("esmtp", util::to_lower(host), colon == std::string::npos ? addr : addr.substr(colon + 1));
     }
     size_t at = addr.rfind('@');
-    if (at == std::string::npos) return Route::to("local", "", addr);
+    if (at == std::string::npos) return local_route(addr);
     std::string domain = addr.substr(at + 1);
-    if (is_local_host(util::to_lower(domain))) return Route::to("local", "", addr.substr(0, at));
+    if (is_local_host(util::to_lower(domain))) return local_route(addr.substr(0, at));
     return Route::to("esmtp", domain, addr);
 }
 

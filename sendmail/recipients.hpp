@@ -17,7 +17,7 @@ namespace sendmail {
 // Where an address goes: ruleset 0's mailer, host and user.
 struct Route {
     std::string mailer;  // "local", "esmtp", "prog", "*file*", "error"
-    std::string host;    // "" for local delivery
+    std::string host;    // "" for local delivery (the +detail for a local user+detail)
     std::string user;
     int exit_code = 0;   // for mailer "error": the sysexits value of the failure
     std::string dsn;     // for mailer "error": the status ("5.1.1")
@@ -48,6 +48,7 @@ struct Recipient {
     bool primary = false;
     bool from_alias = false;
     bool expanded = false;  // an alias: replaced by its members, not queued
+    std::string alias_key;  // the aliases entry that matched ("sales+*")
     int parent = -1;        // the alias it came from (index), -1 at top level
     std::string orcpt;      // "RFC822; user@host" of the top-level address
 };
@@ -81,6 +82,7 @@ private:
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
 
+    std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     void fail(const std::string& address, const std::string& final_rcpt, const Route& why);
 
     Settings s_;
@@ -98,6 +100,10 @@ Router make_router(const SubmitSettings& s, bool parse_as_written);
 
 // Programs ("|cmd", also quoted) and files ("/path") named by aliases.
 std::optional<Route> special_route(const std::string& bare);
+
+// The local mailer's triple for a name: user+detail gives host "detail",
+// user "user", as sendmail splits it.
+Route local_route(const std::string& user);
 
 // A router for when no rulesets are available: names without a domain and
 // domains in `local_hosts` are local, everything else goes to its domain.

@@ -48,6 +48,8 @@ R$+			$#local $: $1
 """
 
 ALIASES = """postmaster: root
+daemon: daemon, root
+sales+*: carol@example.org
 staff: root, mail, bob@remote.example.net
 team: carol@example.org
 loop1: loop2

@@ -238,6 +238,19 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual(lines(qf, 'F'), ['bs'])
         self.assertEqual(self.e.df(qid), b'kdse\n')
 
+    def test_detail_addresses_and_self_referencing_alias(self):
+        r = self.e.submit(['-oi', 'root+tag', 'sales+x', 'mail'], b'\nb\n')
+        self.assertEqual((r.returncode, r.stdout), (0, b''))
+        qf, _ = self.e.only_qf()
+        # user+detail sorts by its detail, as sendmail's host for it
+        self.assertEqual(lines(qf, 'R'), ['PFD:mail', 'PFDA:carol@example.org', 'PFD:root+tag'])
+        self.assertEqual(lines(qf, 'C'), ['sales+*:8:0:sales+x', ':root+tag'])
+        os.unlink(os.path.join(self.e.queue, 'qf' + _))
+        self.e.submit(['-oi', 'daemon'], b'\nb\n')
+        qf, _ = [q for q in [self.e.only_qf()]][0]
+        self.assertEqual(lines(qf, 'R'), ['PFD:daemon', 'PFDA:root'])
+        self.assertEqual(lines(qf, 'C'), [':daemon'])
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
