@@ -37,9 +37,7 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
         if (parent >= 0) {
             r.orcpt = list_[parent].orcpt;
         } else {
-            std::string q = r.bare;
-            if (q.find('@') == std::string::npos && !s_.local_domain.empty()) q += "@" + s_.local_domain;
-            r.orcpt = "RFC822; " + q;
+            r.orcpt = "RFC822; " + original_recipient(r);
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
@@ -48,6 +46,18 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
         add(std::move(r), depth);
     }
     return static_cast<int>(addrs.size());
+}
+
+// The r line's address: the domain in lower case (the local domain added
+// to a bare name), a local mailer's user name folded too.
+std::string RecipientList::original_recipient(const Recipient& r) const {
+    std::string q = r.bare;
+    size_t at = q.rfind('@');
+    std::string local = at == std::string::npos ? q : q.substr(0, at);
+    std::string domain = at == std::string::npos ? s_.local_domain : q.substr(at + 1);
+    if (r.route.local()) local = util::to_lower(local);
+    if (domain.empty()) return local;
+    return local + "@" + util::to_lower(domain);
 }
 
 void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why) {

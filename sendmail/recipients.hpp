@@ -82,6 +82,7 @@ private:
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
 
+    std::string original_recipient(const Recipient& r) const;
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     void fail(const std::string& address, const std::string& final_rcpt, const Route& why);
 

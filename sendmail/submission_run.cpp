@@ -47,11 +47,20 @@ std::optional<std::time_t> unix_from_date(const std::string& line) {
 }  // namespace
 
 std::string Submission::flags() const {
-    std::string f = failed_ ? "b" : "bs";
+    // b: remove Bcc at delivery; a message without recipient fields keeps it
+    // (unless NoRecipientAction gives it some). s goes when an address failed.
+    bool has_rcpt_field = false;
+    for (const auto& h : msg_.headers) has_rcpt_field = has_rcpt_field || (message::header_kind(h.name) & message::kHdrRcpt);
+    std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
+    has_rcpt_field = has_rcpt_field || action == "add-to" || action == "add-to-undisclosed" || action == "add-apparently-to";
+    std::string f = has_rcpt_field ? "b" : "";
+    if (!failed_) f += 's';
     bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     if (eightbit) f += '8';
     if (cl_.dsn_ret) f += 'd';
-    if (cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) f += 'n';
+    // n: return only headers (RET=HDRS), also when no notice is wanted at all.
+    bool never = notify_ == "N";
+    if ((cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) || never) f += 'n';
     std::sort(f.begin(), f.end());
     return f;
 }
