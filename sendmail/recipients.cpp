@@ -21,11 +21,26 @@ bool same_address(const Recipient& a, const Recipient& b) {
     return a.route.mailer == b.route.mailer && util::iequals(a.route.host, b.route.host) &&
            a.route.user == b.route.user;
 }
+
+// "undisclosed-recipients:;": a group without members names nobody.
+bool is_empty_group(const std::string& a) {
+    size_t colon = a.find(':');
+    if (colon == std::string::npos || a.find_first_of("\"<>@") < colon) return false;
+    std::string_view rest = util::trim(std::string_view(a).substr(colon + 1));
+    return rest == ";";
+}
+
 }  // namespace
 
 int RecipientList::add_list(const std::string& list, int parent, int depth) {
-    std::vector<std::string> addrs = message::split_address_list(message::unfold(list));
+    std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
+        if (is_empty_group(*it)) {
+            std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
+            fail(*it, "RFC822; " + *it,
+                 Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
+            continue;
+        }
         Recipient r;
         r.address = *it;
         r.bare = message::bare_address(*it);
@@ -51,19 +66,27 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
 // The r line's address: the domain in lower case (the local domain added
 // to a bare name), a local mailer's user name folded too.
 std::string RecipientList::original_recipient(const Recipient& r) const {
-    std::string q = r.bare;
+    std::string q = message::bare_address(r.address);
     size_t at = q.rfind('@');
-    std::string local = at == std::string::npos ? q : q.substr(0, at);
-    std::string domain = at == std::string::npos ? s_.local_domain : q.substr(at + 1);
-    if (r.route.local()) local = util::to_lower(local);
-    if (domain.empty()) return local;
-    return local + "@" + util::to_lower(domain);
+    if (r.route.local()) {
+        if (at != std::string::npos) return q;  // as written
+        return util::to_lower(q) + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    }
+    if (s_.canonical_users && r.route.user.find('@') != std::string::npos) return r.route.user;
+    if (at == std::string::npos) return q;
+    return q.substr(0, at) + "@" + util::to_lower(q.substr(at + 1));
 }
 
-void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why) {
+void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted) {
     std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
-    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR});
+    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted});
 }
+
+size_t RecipientList::counted_failures() const {
+    return static_cast<size_t>(std::count_if(failed_.begin(), failed_.end(), [](const auto& f) { return f.counted; }));
+}
+
+
 
 // The alias for a local name: the name itself, then for user+detail the
 // forms user+* and user, as sendmail looks them up.
@@ -107,7 +130,7 @@ void RecipientList::add(Recipient r, int depth) {
         if (s_.check_local_users && !getpwnam(base.c_str()) && !getpwnam(util::to_lower(base).c_str())) {
             std::printf("%s... User unknown\n", cur.address.c_str());
             std::string q = full + "@" + s_.local_domain;
-            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"});
+            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
             list_.pop_back();
         }
         return;

@@ -39,6 +39,7 @@ struct FailedRecipient {
     std::string status;      // "5.1.1"
     std::string diagnostic;  // "550 5.1.1 User unknown"
     int exit_code = 0;       // sysexits value
+    bool counted = false;    // an accepted address that failed later: counts in the priority
 };
 
 struct Recipient {
@@ -62,6 +63,7 @@ public:
         std::string local_domain;       // $j, to qualify bare names in orcpt
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
         bool check_local_users = true;  // a local name without alias or passwd entry is unknown
+        bool canonical_users = false;   // the router's user is the canonical address (rulesets ran)
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -74,6 +76,7 @@ public:
     // Final recipients in delivery order (for -bv's listing).
     std::vector<const Recipient*> ordered() const;
     const std::vector<FailedRecipient>& failures() const { return failed_; }
+    size_t counted_failures() const;
     int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
 
 private:
@@ -84,7 +87,7 @@ private:
 
     std::string original_recipient(const Recipient& r) const;
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
-    void fail(const std::string& address, const std::string& final_rcpt, const Route& why);
+    void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false);
 
     Settings s_;
     std::vector<Recipient> list_;

@@ -3,6 +3,7 @@
 // is success reported; any failure before that leaves no queue entry.
 #include "sendmail/submission.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -29,15 +30,37 @@ Submission::Submission(const CommandLine& cl, const SubmitSettings& s, std::stri
 void Submission::identify_sender() {
     struct passwd* pw = getpwuid(getuid());
     login_ = pw ? pw->pw_name : std::to_string(getuid());
-    std::string gecos = pw && pw->pw_gecos ? pw->pw_gecos : "";
-    gecos = gecos.substr(0, gecos.find(','));
     trusted_ = getuid() == 0 || s_.trusted_users.count(login_) > 0;
     sender_ = cl_.from ? *cl_.from : login_;
     sender_bare_ = message::bare_address(sender_);
-    if (cl_.full_name)
+    if (cl_.full_name) {
         full_name_ = *cl_.full_name;
-    else if (!cl_.from && !gecos.empty())
-        full_name_ = gecos;
+    } else if (std::string user = local_sender_user(); !user.empty()) {
+        // A sender who is a local user gets the name from the password file.
+        if (struct passwd* sp = getpwnam(user.c_str())) {
+            std::string name = gecos_name(sp);
+            if (!name.empty()) full_name_ = name;
+        }
+    }
+}
+
+// The local user a sender address names ("" if it is not a local one).
+std::string Submission::local_sender_user() const {
+    if (sender_bare_.empty()) return "";
+    size_t at = sender_bare_.rfind('@');
+    if (at == std::string::npos) return sender_bare_;
+    return s_.is_local_host(util::to_lower(sender_bare_.substr(at + 1))) ? sender_bare_.substr(0, at) : "";
+}
+
+// The full name in a password entry: the first GECOS field, '&' standing
+// for the login name with a capital.
+std::string Submission::gecos_name(const struct passwd* pw) {
+    std::string g = pw->pw_gecos ? pw->pw_gecos : "";
+    g = g.substr(0, g.find(','));
+    std::string login = pw->pw_name, out;
+    if (!login.empty()) login[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(login[0])));
+    for (char c : g) out += c == '&' ? login : std::string(1, c);
+    return out;
 }
 
 std::optional<std::string> Submission::macro(std::string_view name) const {
@@ -74,6 +97,7 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
 RecipientList Submission::make_recipients() const {
     RecipientList::Settings rs;
     rs.router = make_router(s_, false);
+    rs.canonical_users = s_.has_ruleset_zero();
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");

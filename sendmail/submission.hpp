@@ -3,6 +3,7 @@
 #pragma once
 
 #include <ctime>
+#include <pwd.h>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@ public:
 
 private:
     void identify_sender();
+    std::string local_sender_user() const;
+    static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
     RecipientList make_recipients() const;
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);

@@ -80,7 +80,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     queue::QueueFile qf;
     qf.created = now_;
     qf.recipients = rcpts.queue_recipients();
-    qf.priority = priority(qf.recipients.size() + rcpts.failures().size());
+    qf.priority = priority(qf.recipients.size() + rcpts.counted_failures());
     if (!rcpts.failures().empty()) {
         // As sendmail: the status of the last failure, and no 's' flag.
         std::string d = rcpts.failures().back().diagnostic;
@@ -333,7 +333,8 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     n.to = sender_bare_;
     n.log_reason = qf.status_message;
     for (const auto& f : failures) {
-        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.diagnostic});
+        // Only addresses refused after parsing (unknown users) carry a reason.
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : ""});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;
         if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));

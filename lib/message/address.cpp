@@ -83,16 +83,23 @@ size_t find_angle(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> split_address_list(std::string_view list) {
+std::vector<std::string> split_address_list(std::string_view list, bool keep_trailing) {
     std::vector<std::string> out;
     size_t start = 0;
-    auto take = [&](size_t end) {
-        std::string a = trim_copy(list.substr(start, end - start));
-        if (!a.empty()) out.push_back(std::move(a));
+    auto take = [&](size_t end, bool last) {
+        std::string_view piece = list.substr(start, end - start);
+        std::string a = trim_copy(piece);
+        if (!a.empty()) {
+            if (keep_trailing && !last) {
+                size_t b = piece.find_first_not_of(" \t\r\n");
+                a = std::string(piece.substr(b));
+            }
+            out.push_back(std::move(a));
+        }
         start = end + 1;
     };
-    scan_list(list, take);
-    take(list.size());
+    scan_list(list, [&](size_t end) { take(end, false); });
+    take(list.size(), true);
     return out;
 }
 

@@ -40,8 +40,10 @@ bool is_continuation(std::string_view line);
 
 // Splits an address list at commas that are outside quotes, comments and
 // angle brackets, as sendmail's list handling does: "G: a@x, b@y;" gives
-// "G: a@x" and "b@y;". Each element is trimmed; empty ones are dropped.
-std::vector<std::string> split_address_list(std::string_view list);
+// "G: a@x" and "b@y;". Each element is trimmed (with keep_trailing, only
+// its leading blanks, as sendmail keeps "a@x " of "a@x , b@y" for the
+// recipient); empty ones are dropped.
+std::vector<std::string> split_address_list(std::string_view list, bool keep_trailing = false);
 
 // The mailbox of one address as sendmail's crackaddr sees it: the part in
 // angle brackets, or the text without comments, a group name and a final ';'

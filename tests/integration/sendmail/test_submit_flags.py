@@ -251,6 +251,23 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual(lines(qf, 'R'), ['PFD:daemon', 'PFDA:root'])
         self.assertEqual(lines(qf, 'C'), [':daemon'])
 
+    def test_empty_group_is_refused_and_recipient_keeps_trailing_blank(self):
+        r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com'],
+                          b'To: undisclosed-recipients:;\nCc: a@example.org , b@example.org\n\nb\n')
+        self.assertEqual((r.returncode, r.stdout),
+                         (64, b'undisclosed-recipients:;... List:; syntax illegal for recipient addresses\n'))
+        qf = [open(os.path.join(self.e.queue, n), 'rb').read().decode() for n in self.e.files('qf')]
+        orig = [q for q in qf if lines(q, 'S') == ['alice@example.com']][0]
+        self.assertEqual(lines(orig, 'R'), ['PFD:b@example.org', 'PFD:a@example.org '])
+
+    def test_full_name_of_a_local_sender(self):
+        self.e.submit(['-t', '-oi', '-f', 'daemon'], b'To: a@example.org\n\nb\n')
+        qf, _ = self.e.only_qf()
+        import pwd
+        name = pwd.getpwnam('daemon').pw_gecos.split(',')[0]
+        self.assertIn(('F', 'From', ' %s <daemon>' % name), headers(qf))
+        self.assertIn(('x', 'Full-Name', ' ' + name), headers(qf))
+
     def test_no_recipient_arguments_is_usage_error(self):
         r = self.e.submit(['-oi'], b'Subject: x\n\nb\n')
         self.assertEqual((r.returncode, r.stdout), (64, b'Recipient names must be specified\n'))
