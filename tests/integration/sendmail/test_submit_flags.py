@@ -256,7 +256,7 @@ class SubmitFlagsTest(unittest.TestCase):
                           b'To: undisclosed-recipients:;\nCc: a@example.org , b@example.org\n\nb\n')
         self.assertEqual((r.returncode, r.stdout),
                          (64, b'undisclosed-recipients:;... List:; syntax illegal for recipient addresses\n'))
-        qf = [open(os.path.join(self.e.queue, n), 'rb').read().decode() for n in self.e.files('qf')]
+        qf = [open(os.path.join(self.e.queue, n), 'rb').read().decode('latin-1') for n in self.e.files('qf')]
         orig = [q for q in qf if lines(q, 'S') == ['alice@example.com']][0]
         self.assertEqual(lines(orig, 'R'), ['PFD:b@example.org', 'PFD:a@example.org '])
 
