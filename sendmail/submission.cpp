@@ -34,7 +34,7 @@ void Submission::identify_sender() {
     sender_ = cl_.from ? *cl_.from : login_;
     sender_bare_ = message::bare_address(sender_);
     if (cl_.full_name) {
-        full_name_ = *cl_.full_name;
+        if (!cl_.full_name->empty()) full_name_ = *cl_.full_name;
     } else if (std::string user = local_sender_user(); !user.empty()) {
         // A sender who is a local user gets the name from the password file.
         if (struct passwd* sp = getpwnam(user.c_str())) {

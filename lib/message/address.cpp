@@ -132,7 +132,8 @@ std::string commaize(std::string_view name, std::string_view value, size_t max_c
         if (c != '\n' && c != '\r') flat += c;
     std::vector<std::string> addrs = split_address_list(flat);
     if (addrs.empty()) return std::string(value);
-    std::string out = " ";
+    // sendmail keeps "To:a@b" without the blank after the colon.
+    std::string out = !value.empty() && (value[0] == ' ' || value[0] == '\t') ? " " : "";
     size_t col = name.size() + 2;
     bool first = true;
     for (const auto& a : addrs) {

@@ -76,6 +76,7 @@ public:
     void test_commaize_keeps_short_list() {
         CPPUNIT_ASSERT_EQUAL(std::string(" bob@example.org, staff"), message::commaize("To", " bob@example.org,staff"));
         CPPUNIT_ASSERT_EQUAL(std::string(" "), message::commaize("To", " "));
+        CPPUNIT_ASSERT_EQUAL(std::string("b@x, c@y"), message::commaize("cc", "b@x,c@y"));
     }
     void test_arpadate_utc_says_gmt() {
         setenv("TZ", "UTC", 1);
