@@ -38,6 +38,7 @@ int run_print_queue(const CommandLine& cl) {
     std::vector<queue::QueueListing> shown;
     for (auto& e : queue::read_queue(dir))
         if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
+    sort_queue(shown, s->option("QueueSortOrder", "priority"));
     std::string out = queue::format_mailq(path, shown, cl.verbose);
     out += "\t\tTotal requests: " + std::to_string(shown.size()) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);

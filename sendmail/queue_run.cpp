@@ -46,6 +46,17 @@ bool QueueSelection::matches(const std::string& id, const queue::QueueFile& qf) 
     return true;
 }
 
+void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order_option) {
+    std::string order = util::to_lower(order_option);
+    if (order.empty()) order = "priority";
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
+        if (order[0] == 'f') return a.id < b.id;
+        if (order[0] == 't') return a.qf.created < b.qf.created;
+        if (a.qf.priority != b.qf.priority) return a.qf.priority < b.qf.priority;
+        return a.id < b.id;
+    });
+}
+
 QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
 
 QueueRunStats QueueRunner::run_once() {
@@ -60,12 +71,7 @@ QueueRunStats QueueRunner::run_once() {
     // QueueSortOrder=priority (sendmail's default): lowest priority value first;
     // "filename" keeps the id order; "time" the oldest first.
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
-    std::string order = util::to_lower(s_.option("QueueSortOrder", "priority"));
-    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
-        if (order[0] == 'f') return a.id < b.id;
-        if (order[0] == 't') return a.qf.created < b.qf.created;
-        return a.qf.priority < b.qf.priority;
-    });
+    sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
     for (const auto& e : entries) {
         if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;

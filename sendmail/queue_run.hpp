@@ -31,6 +31,10 @@ private:
 
 bool is_null_sender(const std::string& sender);
 
+// Orders entries as QueueSortOrder says (priority, the default; filename;
+// time), as both a queue run and the listing take them.
+void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order);
+
 struct QueueRunStats {
     int processed = 0, skipped_locked = 0, returned = 0, warned = 0, orphans = 0;
 };
