@@ -29,10 +29,11 @@ struct Options {
 };
 
 int usage() {
-    std::fputs("Usage: makemap [-C cffile] [-N] [-c cachesize] [-D commentchar]\n"
-               "               [-d] [-e] [-f] [-i type] [-l] [-o] [-r] [-s] [-t delimiter]\n"
-               "               [-u] [-v] type mapname\n",
-               stderr);
+    std::fputs(
+        "Usage: makemap [-C cffile] [-N] [-c cachesize] [-D commentchar]\n"
+        "               [-d] [-e] [-f] [-i type] [-l] [-o] [-r] [-s] [-t delimiter]\n"
+        "               [-u] [-v] type mapname\n",
+        stderr);
     return EX_USAGE;
 }
 
@@ -41,7 +42,10 @@ std::optional<Options> parse(int argc, char** argv) {
     int c;
     while ((c = getopt(argc, argv, "C:D:Nc:defi:lorst:uvx")) != -1) {
         switch (c) {
-        case 'C': o.cf = optarg; o.explicit_cf = true; break;
+        case 'C':
+            o.cf = optarg;
+            o.explicit_cf = true;
+            break;
         case 'D': o.load.comment = optarg[0]; break;
         case 'N': o.load.include_nul = true; break;
         case 'c': o.cache_size = std::strtoul(optarg, nullptr, 10); break;

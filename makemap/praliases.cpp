@@ -39,9 +39,12 @@ std::vector<AliasFile> files_from_cf(std::ifstream& cf) {
     std::string line;
     while (std::getline(cf, line)) {
         std::string value;
-        if (line.rfind("O AliasFile", 0) == 0 && line.find('=') != std::string::npos) value = line.substr(line.find('=') + 1);
-        else if (line.rfind("OA", 0) == 0) value = line.substr(2);
-        else continue;
+        if (line.rfind("O AliasFile", 0) == 0 && line.find('=') != std::string::npos)
+            value = line.substr(line.find('=') + 1);
+        else if (line.rfind("OA", 0) == 0)
+            value = line.substr(2);
+        else
+            continue;
         for (const auto& item : util::split(value, ','))
             if (auto t = std::string(util::trim(item)); !t.empty()) out.push_back(parse_spec(t));
     }
@@ -61,8 +64,10 @@ void print_record(std::string_view k, std::string_view v) {
 
 void show(const AliasFile& f, const std::vector<std::string>& keys) {
     maps::DbType type;
-    if (f.type == "hash" || f.type == "implicit") type = maps::DbType::Hash;
-    else if (f.type == "btree") type = maps::DbType::Btree;
+    if (f.type == "hash" || f.type == "implicit")
+        type = maps::DbType::Hash;
+    else if (f.type == "btree")
+        type = maps::DbType::Btree;
     else {
         std::fprintf(stderr, "praliases: %s: open: Unknown database type\n", f.path.c_str());
         return;
@@ -90,8 +95,10 @@ void show(const AliasFile& f, const std::vector<std::string>& keys) {
         // newaliases stores keys with their NUL; plain maps without.
         auto v = db->get(key + std::string(1, '\0'));
         if (v && !*v) v = db->get(key);
-        if (v && *v) print_record(key, **v);
-        else std::printf("%s: No such key\n", key.c_str());
+        if (v && *v)
+            print_record(key, **v);
+        else
+            std::printf("%s: No such key\n", key.c_str());
     }
 }
 
@@ -104,9 +111,7 @@ int main(int argc, char** argv) {
         switch (c) {
         case 'C': cf_path = optarg; break;
         case 'f': alias_file = optarg; break;
-        default:
-            std::fputs("usage: praliases [-C cffile] [-f aliasfile] [key ...]\n", stderr);
-            return EX_USAGE;
+        default: std::fputs("usage: praliases [-C cffile] [-f aliasfile] [key ...]\n", stderr); return EX_USAGE;
         }
     }
     std::vector<std::string> keys(argv + optind, argv + argc);

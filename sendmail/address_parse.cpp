@@ -45,13 +45,13 @@ size_t skip_comment(std::string_view s, size_t i) {
 
 // An address without <>: its words become $g, comments stay where they
 // were; a list stops at the first comma, a group's ';' is kept.
-std::string crack_plain(std::string_view s) {
+std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
     std::string out, blanks;
     char last = 0;  // 'c' after a comment, 'g' after $g
     bool emitted = false, stopped = false, semicolon = false, quoted = false;
     // A comment and the address are always kept apart by blanks.
     auto separate = [&](char kind) {
-        if (!blanks.empty() && !out.empty()) out += blanks;
+        if (!blanks.empty() && (!out.empty() || keep_leading_blanks)) out += blanks;
         else if (blanks.empty() && last) out += ' ';
         blanks.clear();
         last = kind;
@@ -125,9 +125,15 @@ std::string crack_address(std::string_view addr) {
         }
         return out;
     }
-    if (colon != std::string_view::npos)
-        return quote_phrase(addr.substr(0, colon)) + ":" + crack_plain(addr.substr(colon + 1));
-    return crack_plain(addr);
+    if (colon != std::string_view::npos) {
+        // A group: the name keeps the blanks before its colon; an empty
+        // member list stays empty.
+        std::string_view name = addr.substr(0, colon), rest = addr.substr(colon + 1);
+        size_t keep = name.find_last_not_of(" \t");
+        std::string gap(keep == std::string_view::npos ? "" : name.substr(keep + 1));
+        return quote_phrase(name) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
+    }
+    return crack_plain(addr, false);
 }
 
 namespace {
@@ -220,10 +226,16 @@ int rules_of(rewrite::Engine& eng, const std::string& spec) {
 ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
     ParsedAddress pa;
     std::FILE* out = eng.out;
+    if (rewrite::has_reserved_byte(addr)) {
+        std::fprintf(out, "8-bit character in mailbox address \"%s\"\nCannot parse\n",
+                     rewrite::strip_high_bits(addr).c_str());
+        pa.error = "8-bit";
+        return pa;
+    }
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
     // Like sendmail, report unbalanced input and go on with it repaired;
     // only a broken comment stops the parse.
-    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", addr.c_str(), e.c_str());
+    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
     if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
         std::fprintf(out, "Cannot parse\n");
         pa.error = tk.error;
@@ -278,7 +290,7 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
     rcode = 0;
     std::string templ = crack_address(addr);
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", addr.c_str(), e.c_str());
+    for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
     Tokens t = std::move(tk.tokens);
     if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);

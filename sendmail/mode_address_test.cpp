@@ -204,6 +204,8 @@ void cmd_slash(Session& s, std::string_view line) {
             default: break;
             }
         }
+        // Rules can tell what is being parsed from ${addr_type}.
+        s.cfg.macros.define("addr_type", std::string(s.try_header ? "h" : "e") + (s.try_sender ? " s" : " r"));
     } else if (cmd == "/try") {
         cmd_try(s, args);
     } else if (cmd == "/canon") {
@@ -219,7 +221,7 @@ void cmd_slash(Session& s, std::string_view line) {
             return;
         }
         std::string addr(args);
-        std::printf("Cracked address = %s\n", crack_address(addr).c_str());
+        std::printf("Cracked address = %s\n", rewrite::format_token(crack_address(addr)).c_str());
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
                     s.try_sender ? "sender" : "recipient");
         ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
@@ -244,13 +246,17 @@ void cmd_rulesets(Session& s, std::string_view line) {
         std::printf("No address!\n");
         return;
     }
+    if (rewrite::has_reserved_byte(addr)) {
+        std::printf("8-bit character in mailbox address \"%s\"\n", rewrite::strip_high_bits(addr).c_str());
+        return;
+    }
     auto names = util::split(list, ',');
     // Several comma-separated addresses each go through all the rulesets;
     // an undefined ruleset is found when its turn comes.
     std::string_view rest = addr;
     for (;;) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
-        for (const auto& e : tk.errors) std::printf("%s... %s\n", std::string(rest).c_str(), e.c_str());
+        for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
             if (name.empty()) continue;
@@ -261,7 +267,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
             }
             int status = s.eng.run(n, t);
             if (status != rewrite::kOk)
-                std::printf("== Ruleset %s (%d) status %d\n", s.cfg.ruleset_label(n).c_str(), n, status);
+                std::printf("== Ruleset %s (%d) status %d\n", name.c_str(), n, status);  // as typed
         }
         if (tk.consumed >= rest.size()) break;
         rest = rest.substr(tk.consumed + 1);
@@ -305,6 +311,7 @@ int run_address_test(const CommandLine& cl) {
     rewrite::Engine eng(**cfg);
     eng.set_trace_detail(debug.level(21) >= 12);
     Session s{eng, **cfg, false, false, 0, debug};
+    s.cfg.macros.define("addr_type", "e r");
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
     std::printf("Enter <ruleset> <address>\n");
     std::string line;

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <sys/utsname.h>
 #include <sysexits.h>
+#include <pwd.h>
 #include <unistd.h>
 
 #include "config/config.hpp"
@@ -110,6 +111,11 @@ maps::Map* Config::find_map(std::string_view name) {
     return it == maps.end() ? nullptr : it->second.get();
 }
 
+const maps::Map* Config::find_map(std::string_view name) const {
+    auto it = maps.find(name);
+    return it == maps.end() ? nullptr : it->second.get();
+}
+
 maps::Map* MapRegistry::find_map(std::string_view name) { return cfg_.find_map(name); }
 
 std::optional<std::string> MapRegistry::macro(std::string_view name) const {
@@ -151,13 +157,14 @@ void declare_default_maps(Config& cfg) {
 util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     auto cfg = std::make_unique<Config>();
     cfg->macros.define("v", "8.17.1.9");
-    cfg->macros.define("o", ".:@[]");
     if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));
     // -O options are in force while the cf is read (maps opened by K lines
     // see them) and the cf cannot change them.
     cfg->trace_options = opts.trace_options;
     for (const auto& [k, v] : opts.overrides) apply_override(*cfg, k, v);
     discover_identity(*cfg, "/etc/hosts");
+    // $_ says who is running sendmail, as an RFC 1413 answer would.
+    if (const passwd* pw = getpwuid(getuid())) cfg->macros.define("_", std::string(pw->pw_name) + "@localhost");
     for (const auto& [k, v] : opts.macros) cfg->macros.define(k, v);
 
     std::ifstream in(opts.path, std::ios::binary);
@@ -178,6 +185,9 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
         cfg->set_option("HoldExpensive", "F", false);
         cfg->set_option("DeliveryMode", "", false);
     }
+    // ${deliveryMode} is the mode's letter; an empty DeliveryMode means interactive.
+    std::string dm = cfg->options.count("DeliveryMode") ? cfg->options["DeliveryMode"] : "";
+    cfg->macros.define("deliveryMode", dm.empty() ? "i" : dm.substr(0, 1));
     if (!cfg->find_mailer("local")) std::printf("No local mailer defined\n");
     return cfg;
 }

@@ -160,6 +160,7 @@ public:
     std::string ruleset_label(int number) const;  // name if any, else number
     const Mailer* find_mailer(std::string_view name) const;
     maps::Map* find_map(std::string_view name);
+    const maps::Map* find_map(std::string_view name) const;
     MapRegistry& map_context() { return *registry_; }
 
 private:

@@ -151,8 +151,8 @@ Answer decode_answer(std::string_view raw, const std::string& qname, int type) {
 
 int type_from_name(std::string_view name) {
     static const std::pair<const char*, int> table[] = {
-        {"A", A},     {"NS", NS},       {"CNAME", CNAME}, {"SOA", SOA}, {"PTR", PTR}, {"MX", MX},
-        {"TXT", TXT}, {"AAAA", AAAA},   {"SRV", SRV},     {"ANY", ANY}, {"SPF", 99},  {"TLSA", 52},
+        {"A", A},     {"NS", NS},     {"CNAME", CNAME}, {"SOA", SOA}, {"PTR", PTR}, {"MX", MX},
+        {"TXT", TXT}, {"AAAA", AAAA}, {"SRV", SRV},     {"ANY", ANY}, {"SPF", 99},  {"TLSA", 52},
     };
     for (const auto& [n, t] : table)
         if (util::iequals(name, n)) return t;

@@ -1,10 +1,11 @@
-// dns.hpp: the public interface of lib/dns, a small resolver over c-ares
-// with a synchronous facade (the -bt interpreter and the map classes wait for
-// their answer). Name servers come from /etc/resolv.conf unless configured,
+// dns.hpp: the public interface of lib/dns, a small resolver over c-ares:
+// asynchronous queries for an event loop, and a synchronous facade (the -bt
+// interpreter and the map classes wait for their answer). Name servers come from /etc/resolv.conf unless configured,
 // so tests point it at a dnsmasq on a loopback port.
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ namespace dns {
 struct ResolverConfig {
     // "127.0.0.1", "127.0.0.1:5353", "[::1]:53"; empty: /etc/resolv.conf's.
     std::vector<std::string> servers;
+    // resolv.conf to read instead of /etc/resolv.conf ("nameserver", "search",
+    // "options"); ignored for the servers when `servers` is set.
+    std::string resolv_conf;
     std::chrono::milliseconds timeout{5000};  // per try
     int tries = 2;
 };
@@ -36,8 +40,8 @@ struct Record {
     std::string name;  // owner name, no trailing dot
     int type = 0;
     unsigned ttl = 0;
-    int preference = 0;  // MX preference, SRV priority
-    std::string data;    // presentation form: address, target name (no dot), TXT text, or hex
+    int preference = 0;                // MX preference, SRV priority
+    std::string data;                  // presentation form: address, target name (no dot), TXT text, or hex
     std::vector<std::string> strings;  // TXT: its character-strings (data is their concatenation)
 };
 
@@ -47,6 +51,8 @@ struct Answer {
     std::string canonical;        // the name after following CNAMEs
     std::string error;            // sendmail-style text when not Ok
 };
+
+using AnswerHandler = std::function<void(Answer)>;
 
 // "A" -> 1 ... ; -1 for an unknown name. Numbers ("TYPE99" or "99") work too.
 int type_from_name(std::string_view name);
@@ -70,6 +76,19 @@ public:
     Answer mx(std::string_view name);
     // PTR of an IPv4 or IPv6 address.
     Answer reverse(std::string_view address);
+
+    // For an event loop: start() a query; watch sockets() (at most
+    // next_timeout() long) and call process() for each ready socket, or
+    // process(-1, false, false) when the time passed. `done` runs inside
+    // process() (or when the resolver is destroyed, with TempFail).
+    void start(std::string_view name, int type, bool search, AnswerHandler done);
+    struct WatchedSocket {
+        int fd;
+        bool read, write;
+    };
+    std::vector<WatchedSocket> sockets() const;
+    std::chrono::milliseconds next_timeout() const;
+    void process(int fd, bool readable, bool writable);
 
 private:
     struct Impl;

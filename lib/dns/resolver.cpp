@@ -1,12 +1,14 @@
-// resolver.cpp: the c-ares channel behind dns::Resolver. Each query runs the
-// channel until its callback fires (poll on c-ares' sockets, bounded by its
-// own timeouts), then the raw answer is decoded by answer.cpp.
+// resolver.cpp: the c-ares channel behind dns::Resolver. Queries start
+// asynchronously (an event loop watches sockets() and calls process()); the
+// synchronous query() polls the same sockets itself until its answer came.
+// Raw answers are decoded by answer.cpp.
 #include <ares.h>
 #include <arpa/inet.h>
 #include <poll.h>
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 
 #include "dns/answer.hpp"
 #include "dns/dns.hpp"
@@ -25,18 +27,12 @@ bool library_ready() {
     return init.ok;
 }
 
-struct Pending {
-    bool done = false;
-    int status = ARES_ETIMEOUT;
-    std::string raw;
+// One query in flight: owned by c-ares from start() until its callback.
+struct Request {
+    std::string name;
+    int type = 0;
+    AnswerHandler done;
 };
-
-void on_answer(void* arg, int status, int, unsigned char* abuf, int alen) {
-    auto* p = static_cast<Pending*>(arg);
-    p->done = true;
-    p->status = status;
-    if (abuf != nullptr && alen > 0) p->raw.assign(reinterpret_cast<char*>(abuf), static_cast<size_t>(alen));
-}
 
 Status status_of(int ares_status) {
     switch (ares_status) {
@@ -51,59 +47,86 @@ Status status_of(int ares_status) {
     }
 }
 
+Answer to_answer(int status, std::string_view raw, const std::string& name, int type) {
+    Answer a;
+    a.status = status_of(status);
+    if (a.status == Status::Ok) return decode_answer(raw, name, type);
+    a.canonical = name;
+    a.error = ares_strerror(status);
+    return a;
+}
+
+void on_answer(void* arg, int status, int, unsigned char* abuf, int alen) {
+    std::unique_ptr<Request> req(static_cast<Request*>(arg));
+    std::string_view raw;
+    if (abuf != nullptr && alen > 0) raw = {reinterpret_cast<char*>(abuf), static_cast<size_t>(alen)};
+    req->done(to_answer(status, raw, req->name, req->type));
+}
+
 }  // namespace
 
 struct Resolver::Impl {
     ares_channel channel = nullptr;
-    std::mutex lock;  // one query at a time drives the channel
+    std::mutex lock;  // one synchronous query at a time drives the channel
     ~Impl() {
-        if (channel != nullptr) ares_destroy(channel);
-    }
-
-    // Runs the channel until `p` is answered; c-ares enforces the timeouts.
-    void wait(Pending& p) {
-        while (!p.done) {
-            ares_socket_t socks[ARES_GETSOCK_MAXNUM];
-            int bits = ares_getsock(channel, socks, ARES_GETSOCK_MAXNUM);
-            struct pollfd fds[ARES_GETSOCK_MAXNUM];
-            nfds_t n = 0;
-            for (int i = 0; i < ARES_GETSOCK_MAXNUM; ++i) {
-                short ev = 0;
-                if (ARES_GETSOCK_READABLE(bits, i)) ev |= POLLIN;
-                if (ARES_GETSOCK_WRITABLE(bits, i)) ev |= POLLOUT;
-                if (ev != 0) fds[n++] = {socks[i], ev, 0};
-            }
-            struct timeval tv;
-            struct timeval* tvp = ares_timeout(channel, nullptr, &tv);
-            int ms = tvp ? static_cast<int>(tvp->tv_sec * 1000 + tvp->tv_usec / 1000) : 1000;
-            int rc = poll(fds, n, ms);
-            if (rc <= 0) {
-                ares_process_fd(channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
-                continue;
-            }
-            for (nfds_t i = 0; i < n; ++i) {
-                ares_socket_t r = (fds[i].revents & (POLLIN | POLLERR | POLLHUP)) ? fds[i].fd : ARES_SOCKET_BAD;
-                ares_socket_t w = (fds[i].revents & POLLOUT) ? fds[i].fd : ARES_SOCKET_BAD;
-                if (r != ARES_SOCKET_BAD || w != ARES_SOCKET_BAD) ares_process_fd(channel, r, w);
-            }
-        }
-    }
-
-    Answer run(std::string_view name, int type, bool search) {
-        std::lock_guard<std::mutex> g(lock);
-        Pending p;
-        std::string n(name);
-        if (search) ares_search(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
-        else ares_query(channel, n.c_str(), 1 /* C_IN */, type, on_answer, &p);
-        wait(p);
-        Answer a;
-        a.status = status_of(p.status);
-        if (a.status == Status::Ok) return decode_answer(p.raw, n, type);
-        a.canonical = n;
-        a.error = ares_strerror(p.status);
-        return a;
+        if (channel != nullptr) ares_destroy(channel);  // runs pending callbacks with ARES_EDESTRUCTION
     }
 };
+
+void Resolver::start(std::string_view name, int type, bool search, AnswerHandler done) {
+    auto req = std::make_unique<Request>(Request{std::string(name), type, std::move(done)});
+    const char* n = req->name.c_str();
+    Request* arg = req.release();  // c-ares hands it back to on_answer, exactly once
+    if (search)
+        ares_search(impl_->channel, n, 1 /* C_IN */, type, on_answer, arg);
+    else
+        ares_query(impl_->channel, n, 1 /* C_IN */, type, on_answer, arg);
+}
+
+std::vector<Resolver::WatchedSocket> Resolver::sockets() const {
+    ares_socket_t socks[ARES_GETSOCK_MAXNUM];
+    int bits = ares_getsock(impl_->channel, socks, ARES_GETSOCK_MAXNUM);
+    std::vector<WatchedSocket> out;
+    for (int i = 0; i < ARES_GETSOCK_MAXNUM; ++i) {
+        bool r = ARES_GETSOCK_READABLE(bits, i), w = ARES_GETSOCK_WRITABLE(bits, i);
+        if (r || w) out.push_back({socks[i], r, w});
+    }
+    return out;
+}
+
+std::chrono::milliseconds Resolver::next_timeout() const {
+    struct timeval tv;
+    struct timeval* tvp = ares_timeout(impl_->channel, nullptr, &tv);
+    if (tvp == nullptr) return std::chrono::milliseconds(1000);
+    return std::chrono::milliseconds(tvp->tv_sec * 1000 + tvp->tv_usec / 1000);
+}
+
+void Resolver::process(int fd, bool readable, bool writable) {
+    ares_socket_t r = readable ? fd : ARES_SOCKET_BAD, w = writable ? fd : ARES_SOCKET_BAD;
+    ares_process_fd(impl_->channel, r, w);
+}
+
+// The synchronous facade: start, then poll c-ares' sockets until the answer
+// came; c-ares enforces the timeouts and tries.
+Answer Resolver::query(std::string_view name, int type, bool search) {
+    std::lock_guard<std::mutex> g(impl_->lock);
+    std::optional<Answer> result;
+    start(name, type, search, [&result](Answer a) { result = std::move(a); });
+    while (!result) {
+        std::vector<struct pollfd> fds;
+        for (const auto& s : sockets())
+            fds.push_back({s.fd, static_cast<short>((s.read ? POLLIN : 0) | (s.write ? POLLOUT : 0)), 0});
+        int rc = poll(fds.data(), fds.size(), static_cast<int>(next_timeout().count()));
+        if (rc <= 0) {
+            process(-1, false, false);
+            continue;
+        }
+        for (const auto& p : fds)
+            if (p.revents != 0)
+                process(p.fd, (p.revents & (POLLIN | POLLERR | POLLHUP)) != 0, (p.revents & POLLOUT) != 0);
+    }
+    return std::move(*result);
+}
 
 Resolver::Resolver(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Resolver::~Resolver() = default;
@@ -115,6 +138,11 @@ util::Result<std::unique_ptr<Resolver>> Resolver::create(const ResolverConfig& c
     opts.timeout = static_cast<int>(cfg.timeout.count());
     opts.tries = cfg.tries;
     int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES;
+    std::string conf = cfg.resolv_conf;  // c-ares wants a mutable char*
+    if (!conf.empty()) {
+        opts.resolvconf_path = conf.data();
+        mask |= ARES_OPT_RESOLVCONF;
+    }
     int rc = ares_init_options(&impl->channel, &opts, mask);
     if (rc != ARES_SUCCESS) return util::Error(std::string("resolver: ") + ares_strerror(rc));
     if (!cfg.servers.empty()) {
@@ -125,8 +153,6 @@ util::Result<std::unique_ptr<Resolver>> Resolver::create(const ResolverConfig& c
     }
     return std::unique_ptr<Resolver>(new Resolver(std::move(impl)));
 }
-
-Answer Resolver::query(std::string_view name, int type, bool search) { return impl_->run(name, type, search); }
 
 Answer Resolver::addresses(std::string_view name) {
     Answer a = query(name, A);
@@ -205,8 +231,10 @@ Resolver* default_resolver() {
     std::lock_guard<std::mutex> g(default_lock);
     if (!default_instance && !default_failed) {
         auto r = Resolver::create(default_config);
-        if (r) default_instance = std::move(*r);
-        else default_failed = true;
+        if (r)
+            default_instance = std::move(*r);
+        else
+            default_failed = true;
     }
     return default_instance.get();
 }

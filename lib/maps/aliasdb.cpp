@@ -12,8 +12,8 @@
 namespace maps {
 
 util::Result<AliasDbStats> write_alias_db(const std::string& name,
-                                          const std::vector<std::pair<std::string, std::string>>& aliases,
-                                          DbType type, int mode) {
+                                          const std::vector<std::pair<std::string, std::string>>& aliases, DbType type,
+                                          int mode) {
     std::string path = db_file_name(name);
     std::string tmp = path + ".tmp" + std::to_string(getpid());
     unlink(tmp.c_str());

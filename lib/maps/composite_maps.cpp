@@ -27,8 +27,7 @@ protected:
             if (!m->is_open()) continue;
             LookupResult r = m->lookup(key, av);
             if (r.status == LookupStatus::Found) return RawResult::found(r.value);
-            if (r.status == LookupStatus::TempFail && !tempfail)
-                tempfail = RawResult{r.status, {}, r.code, r.error};
+            if (r.status == LookupStatus::TempFail && !tempfail) tempfail = RawResult{r.status, {}, r.code, r.error};
             code = r.code;  // "not found" is reported as the last member said it
         }
         if (tempfail) return *tempfail;
@@ -66,7 +65,8 @@ std::vector<std::string> switch_methods(const std::string& service, MapContext& 
     std::string file = ctx.option("ServiceSwitchFile").value_or("/etc/mail/service.switch");
     auto m = lookup_in(file, false);
     if (m.empty()) m = lookup_in("/etc/nsswitch.conf", true);
-    if (m.empty()) m = service == "hosts" ? std::vector<std::string>{"files", "dns"} : std::vector<std::string>{"files"};
+    if (m.empty())
+        m = service == "hosts" ? std::vector<std::string>{"files", "dns"} : std::vector<std::string>{"files"};
     return m;
 }
 
@@ -85,7 +85,8 @@ MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext
     std::vector<util::Error> warn;
     for (const auto& n : names) {
         Map* m = ctx.find_map(n);
-        if (m != nullptr) members.push_back(m);
+        if (m != nullptr)
+            members.push_back(m);
         else
             warn.emplace_back(d.file, d.line,
                               (is_switch ? "Switch map " : "Sequence map ") + d.name + ": unknown member map " + n);

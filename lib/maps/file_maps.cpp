@@ -1,6 +1,6 @@
 // file_maps.cpp: the classes backed by a file: hash and btree (Berkeley DB,
-// opened lazily and reopened when makemap replaces the file) and text (a flat
-// file of columns, read again when it changes).
+// opened lazily after sendmail's file safety checks, and reopened when
+// makemap replaces the file) and text (a flat file of columns).
 #include "maps/file_maps.hpp"
 
 #include <sys/stat.h>
@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "maps/dbfile.hpp"
+#include "maps/safe_file.hpp"
 #include "util/strings.hpp"
 
 namespace maps {
@@ -32,19 +33,18 @@ std::optional<FileStamp> stamp_of(const std::string& path) {
 
 class DbMap : public MapBase {
 public:
-    DbMap(MapDeclaration d, MapArguments a, DbType type)
-        : MapBase(std::move(d), std::move(a), true), type_(type), path_(db_file_name(args().words.at(0))) {}
+    DbMap(MapDeclaration d, MapArguments a, DbType type, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), true), type_(type), path_(db_file_name(args().words.at(0))), ctx_(ctx) {}
 
-    bool is_open() override { return !optional() || ensure_open().empty(); }
+    bool is_open() override { return !optional() || !ensure_open(); }
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        std::string why = ensure_open();
-        if (!why.empty()) return optional() ? RawResult::not_found() : RawResult::tempfail(why);
-        // Without -N or -O sendmail tries the key both ways and keeps to the
-        // one that worked first; -N wins over -O.
-        bool with_nul = args().has('N'), without_nul = args().has('O') && !with_nul;
-        if (!with_nul && !without_nul) with_nul = without_nul = true;
+        if (auto failed = ensure_open()) return optional() ? RawResult::not_found() : *failed;
+        // sendmail tries the key without and with its NUL (keeping to the
+        // form that worked first); -N rules out the first, -O the second,
+        // so with both nothing is ever found.
+        bool with_nul = !args().has('O'), without_nul = !args().has('N');
         if (without_nul && try0_) {
             auto v = db_->get(key);
             if (!v) return RawResult::tempfail(label() + ": " + v.error().message);
@@ -67,25 +67,35 @@ protected:
     }
 
 private:
-    // Empty when open; else sendmail's words for why not.
-    std::string ensure_open() {
+    // nullopt when open; else what a lookup answers, in sendmail's words.
+    std::optional<RawResult> ensure_open() {
         time_t now = std::time(nullptr);
-        if (db_ && now == checked_) return {};
+        if (db_ && now == checked_) return std::nullopt;
         checked_ = now;
         auto st = stamp_of(path_);
-        if (db_ && st && *st == stamp_) return {};
+        if (db_ && st && *st == stamp_) return std::nullopt;
         db_.reset();
-        if (!st) return label() + ": missing map file " + path_ + ": " + std::strerror(errno);
+        if (!st) {
+            // implicit says nothing about a missing file; hash and btree do.
+            if (decl_.class_name == "implicit") return RawResult::tempfail({});
+            return RawResult::tempfail(label() + ": missing map file " + path_ + ": " + std::strerror(errno));
+        }
+        FileVerdict v = check_map_file(path_, ctx_.option("DontBlameSendmail").value_or(""));
+        if (!v.safe && v.quiet) return RawResult::not_found();
+        if (!v.safe) return RawResult::tempfail(label() + ": unsafe map file " + path_ + ": " + v.reason);
         auto opened = DbFile::open(path_, {type_, false, false, false, false, 0, 0640});
-        if (!opened) return label() + ": cannot open " + path_ + ": " + opened.error().message;
+        if (!opened)
+            return RawResult::tempfail("Cannot open " + std::string(type_ == DbType::Btree ? "btree" : "hash") +
+                                       " database " + path_ + ": " + opened.error().message);
         db_ = std::make_unique<DbFile>(std::move(*opened));
         stamp_ = *st;
         try0_ = try1_ = true;
-        return {};
+        return std::nullopt;
     }
 
     DbType type_;
     std::string path_;
+    MapContext& ctx_;
     std::unique_ptr<DbFile> db_;
     FileStamp stamp_;
     time_t checked_ = 0;
@@ -110,15 +120,18 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::ifstream in(path_);
-        if (!in) return optional() ? RawResult::not_found(kExNotFound) : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
+        if (!in)
+            return optional() ? RawResult::not_found(kExNotFound)
+                              : RawResult::tempfail(label() + ": cannot open " + path_ + ": " + std::strerror(errno));
         std::string line;
-        bool fold = !args().has('f');
         while (std::getline(in, line)) {
             if (line.empty() || line[0] == '#') continue;
             auto cols = delim_ ? util::split(line, delim_) : util::split_words(line);
-            if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size()) continue;
+            if (static_cast<size_t>(key_col_) >= cols.size() || static_cast<size_t>(value_col_) >= cols.size())
+                continue;
             const std::string& k = cols[static_cast<size_t>(key_col_)];
-            if (fold ? util::iequals(k, key) : k == key) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
+            // sendmail compares text keys without regard to case, -f or not.
+            if (util::iequals(k, key)) return RawResult::found(cols[static_cast<size_t>(value_col_)]);
         }
         return RawResult::not_found(kExNotFound);
     }
@@ -131,9 +144,9 @@ private:
 
 }  // namespace
 
-util::Result<std::unique_ptr<Map>> open_db_map(const MapDeclaration& d, MapArguments a, bool btree) {
+util::Result<std::unique_ptr<Map>> open_db_map(const MapDeclaration& d, MapArguments a, bool btree, MapContext& ctx) {
     if (a.words.empty()) return util::Error(d.file, d.line, "No file name for " + d.class_name + " map " + d.name);
-    return std::unique_ptr<Map>(std::make_unique<DbMap>(d, std::move(a), btree ? DbType::Btree : DbType::Hash));
+    return std::unique_ptr<Map>(std::make_unique<DbMap>(d, std::move(a), btree ? DbType::Btree : DbType::Hash, ctx));
 }
 
 util::Result<std::unique_ptr<Map>> open_text_map(const MapDeclaration& d, MapArguments a) {

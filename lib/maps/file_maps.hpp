@@ -10,12 +10,13 @@ namespace maps {
 
 using MapResult = util::Result<std::unique_ptr<Map>>;
 
-MapResult open_db_map(const MapDeclaration& d, MapArguments a, bool btree);  // hash, btree, implicit
+MapResult open_db_map(const MapDeclaration& d, MapArguments a, bool btree, MapContext& ctx);  // hash, btree, implicit
 MapResult open_text_map(const MapDeclaration& d, MapArguments a);
 MapResult open_regex_map(const MapDeclaration& d, MapArguments a);
-MapResult open_simple_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);  // dequote arith macro null syslog user stab
+MapResult open_simple_map(const MapDeclaration& d, MapArguments a,
+                          MapContext& ctx);  // dequote arith macro null syslog user stab
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);  // sequence switch
-MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);  // host dns bestmx
+MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);        // host dns bestmx
 MapResult open_program_map(const MapDeclaration& d, MapArguments a);
 MapResult open_socket_map(const MapDeclaration& d, MapArguments a);
 

@@ -2,6 +2,9 @@
 // Doing -m, -a and %n here, once, keeps every class's answer consistent.
 #include "maps/map_base.hpp"
 
+#include <syslog.h>
+
+#include "util/log.hpp"
 #include "util/strings.hpp"
 
 namespace maps {
@@ -24,8 +27,10 @@ MapArguments parse_map_arguments(std::string_view arguments) {
         std::string value;
         bool quoted = false;
         while (end < arguments.size() && (quoted || (arguments[end] != ' ' && arguments[end] != '\t'))) {
-            if (arguments[end] == '"') quoted = !quoted;
-            else value.push_back(arguments[end]);
+            if (arguments[end] == '"')
+                quoted = !quoted;
+            else
+                value.push_back(arguments[end]);
             ++end;
         }
         a.flags[f] = value;
@@ -35,6 +40,12 @@ MapArguments parse_map_arguments(std::string_view arguments) {
     a.rest = std::string(util::trim(arguments.substr(p)));
     a.words = util::split_words(a.rest);
     return a;
+}
+
+RawResult RawResult::logged() && {
+    if (!error.empty()) util::log_line(LOG_ERR, 1, "", error);
+    print_error = false;
+    return std::move(*this);
 }
 
 std::string_view c_string(std::string_view s) { return s.substr(0, std::min(s.find('\0'), s.size())); }
@@ -54,8 +65,10 @@ std::string substitute_arguments(std::string_view value, std::string_view key, s
             ++i;
         } else if (n >= '0' && n <= '9') {
             size_t idx = static_cast<size_t>(n - '0');
-            if (idx == 0) out.append(key);
-            else if (idx <= args.size()) out.append(args[idx - 1]);
+            if (idx == 0)
+                out.append(key);
+            else if (idx <= args.size())
+                out.append(args[idx - 1]);
             ++i;
         } else {
             out.push_back(c);
@@ -77,7 +90,7 @@ LookupResult MapBase::lookup(std::string_view key, std::span<const std::string> 
         for (char& c : k)
             if (c == ' ') c = space[0];
     RawResult raw = raw_lookup(k, args);
-    LookupResult r{raw.status, {}, std::move(raw.error), raw.code};
+    LookupResult r{raw.status, {}, std::move(raw.error), raw.code, raw.print_error};
     if (raw.status == LookupStatus::Found) {
         r.value = args_.has('m') ? std::string(key) : substitute_arguments(raw.value, key, args);
         r.value += args_.get('a');

@@ -40,13 +40,18 @@ struct RawResult {
     std::string value;
     int code = kExOk;
     std::string error;
+    bool print_error = true;
 
-    static RawResult found(std::string v) { return {LookupStatus::Found, std::move(v), kExOk, {}}; }
-    static RawResult not_found(int code = kExOk) { return {LookupStatus::NotFound, {}, code, {}}; }
-    static RawResult tempfail(std::string why) { return {LookupStatus::TempFail, {}, kExTempFail, std::move(why)}; }
-    static RawResult permfail(std::string why, int code = kExConfig) {
-        return {LookupStatus::PermFail, {}, code, std::move(why)};
+    static RawResult found(std::string v) { return {LookupStatus::Found, std::move(v), kExOk, {}, true}; }
+    static RawResult not_found(int code = kExOk) { return {LookupStatus::NotFound, {}, code, {}, true}; }
+    static RawResult tempfail(std::string why) {
+        return {LookupStatus::TempFail, {}, kExTempFail, std::move(why), true};
     }
+    static RawResult permfail(std::string why, int code = kExConfig) {
+        return {LookupStatus::PermFail, {}, code, std::move(why), true};
+    }
+    // A failure sendmail only logs: logged here (LOG_ERR), not printed by -bt.
+    RawResult logged() &&;
 };
 
 // The common part of every class. Subclasses implement raw_lookup() on the

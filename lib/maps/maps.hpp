@@ -38,6 +38,10 @@ struct LookupResult {
     // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
     // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
     int code = 0;
+    // Whether sendmail -bt prints `error` before "no match" (the host map's
+    // "name: Name server timeout") or only logs it (socket and program maps,
+    // whose errors this library has already sent to the log).
+    bool print_error = true;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,
@@ -69,8 +73,10 @@ public:
     // missing): sendmail's -bt says `Map named "m" not open` and lookups in
     // rules leave the key alone. Opens lazily, so it may touch the file.
     virtual bool is_open() { return true; }
-    // The -T text of the declaration: sendmail returns key + this text when a
-    // lookup tempfails. Empty when not declared.
+    // The -T text of the declaration. When a lookup tempfails, sendmail's
+    // $( $) yields key + this text if set (e.g. "foo<TMPF>"), else the $:
+    // default (or the key); either way the ruleset's status becomes 75.
+    // Empty when not declared.
     virtual std::string tempfail_text() const { return {}; }
 
 protected:

@@ -45,7 +45,8 @@ std::string hosts_file_lookup(const std::string& path, const std::string& key, b
 
 class HostMap : public MapBase {
 public:
-    HostMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    HostMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     // Forward lookups follow the service switch's "hosts" methods (files:
@@ -55,6 +56,9 @@ protected:
         if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
+        // -D: in deferred delivery mode the network is not asked at all.
+        if (args().has('D') && ctx_.option("DeliveryMode").value_or("").rfind('d', 0) == 0)
+            return RawResult::tempfail({});
         bool tempfail = false;
         for (const auto& method : switch_methods("hosts", ctx_)) {
             if (method == "files") {
@@ -158,8 +162,8 @@ protected:
         for (const auto& r : a.records) {
             if (limit != 0 && n >= limit) break;
             std::string v = r.type == dns::TXT && !r.strings.empty() ? r.strings[0]
-                            : r.type == dns::AAAA                  ? ipv6_as_sendmail(r.data)
-                                                                   : r.data;
+                            : r.type == dns::AAAA                    ? ipv6_as_sendmail(r.data)
+                                                                     : r.data;
             if (n > 0) out += delim;
             out += v;
             ++n;
@@ -176,7 +180,8 @@ private:
 // them in preference order joined by the delimiter.
 class BestMxMap : public MapBase {
 public:
-    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    BestMxMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {

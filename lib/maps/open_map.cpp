@@ -19,9 +19,12 @@ struct ClassEntry {
 };
 
 const ClassEntry kClasses[] = {
-    {"hash", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), false); }},
-    {"btree", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), true); }},
-    {"implicit", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_db_map(d, std::move(a), false); }},
+    {"hash",
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), false, c); }},
+    {"btree",
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), true, c); }},
+    {"implicit",
+     [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), false, c); }},
     {"text", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_text_map(d, std::move(a)); }},
     {"regex", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_regex_map(d, std::move(a)); }},
     {"sequence", open_composite_map},
@@ -48,8 +51,8 @@ const char* const kRefused[] = {"nis", "nisplus", "hesiod", "ldap", "netinfo", "
 util::Result<std::unique_ptr<Map>> open_map(const MapDeclaration& decl, MapContext& ctx) {
     for (const auto& c : kClasses)
         if (decl.class_name == c.name) return c.open(decl, parse_map_arguments(decl.arguments), ctx);
-    bool refused = std::any_of(std::begin(kRefused), std::end(kRefused),
-                               [&](const char* n) { return decl.class_name == n; });
+    bool refused =
+        std::any_of(std::begin(kRefused), std::end(kRefused), [&](const char* n) { return decl.class_name == n; });
     if (refused)
         return util::Error(decl.file, decl.line,
                            "map " + decl.name + ": class " + decl.class_name + " is not supported by this mail system",

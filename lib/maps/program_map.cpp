@@ -28,7 +28,8 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         int fds[2];
-        if (pipe2(fds, O_CLOEXEC) != 0) return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno));
+        if (pipe2(fds, O_CLOEXEC) != 0)
+            return RawResult::tempfail(label() + ": pipe: " + std::strerror(errno)).logged();
         util::UniqueFd rd(fds[0]), wr(fds[1]);
         std::vector<std::string> argv_s = args().words;
         argv_s.push_back(key);
@@ -36,7 +37,7 @@ protected:
         for (auto& s : argv_s) argv.push_back(s.data());
         argv.push_back(nullptr);
         pid_t pid = fork();
-        if (pid < 0) return RawResult::tempfail(label() + ": fork: " + std::strerror(errno));
+        if (pid < 0) return RawResult::tempfail(label() + ": fork: " + std::strerror(errno)).logged();
         if (pid == 0) {
             int devnull = open("/dev/null", O_RDONLY);
             if (devnull >= 0) dup2(devnull, 0);
@@ -49,9 +50,8 @@ protected:
         bool timed_out = !read_output(rd.get(), out);
         if (timed_out) kill(pid, SIGKILL);
         int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        if (timed_out) return RawResult::tempfail(label() + ": " + argv_s[0] + " timed out");
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+        if (timed_out) return RawResult::tempfail(label() + ": " + argv_s[0] + " timed out").logged();
         int code = WIFEXITED(status) ? WEXITSTATUS(status) : kExTempFail;
         if (code != 0) return RawResult::not_found(code);
         auto nl = out.find('\n');
@@ -65,7 +65,8 @@ private:
         auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(kTimeoutMs);
         char buf[4096];
         for (;;) {
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+            auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
             if (left.count() <= 0) return false;
             struct pollfd p = {fd, POLLIN, 0};
             int rc = poll(&p, 1, static_cast<int>(left.count()));

@@ -32,7 +32,8 @@ std::string basic_to_pcre(std::string_view re) {
         char c = re[i];
         if (c == '\\' && i + 1 < re.size()) {
             char n = re[++i];
-            if (n == '(' || n == ')' || n == '{' || n == '}') out.push_back(n);
+            if (n == '(' || n == ')' || n == '{' || n == '}')
+                out.push_back(n);
             else {
                 out.push_back('\\');
                 out.push_back(n);
@@ -50,7 +51,9 @@ std::string basic_to_pcre(std::string_view re) {
 class RegexMap : public MapBase {
 public:
     RegexMap(MapDeclaration d, MapArguments a, pcre2_code* code, std::vector<int> groups)
-        : MapBase(std::move(d), std::move(a), false), code_(code), groups_(std::move(groups)),
+        : MapBase(std::move(d), std::move(a), false),
+          code_(code),
+          groups_(std::move(groups)),
           match_(pcre2_match_data_create_from_pattern(code, nullptr)) {
         std::string delim = args().get('d');
         delim_ = delim.empty() ? std::string(1, kCondElse) : delim.substr(0, 1);
@@ -58,8 +61,8 @@ public:
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        int rc = pcre2_match(code_.get(), reinterpret_cast<PCRE2_SPTR>(key.data()), key.size(), 0, 0, match_.get(),
-                             nullptr);
+        int rc =
+            pcre2_match(code_.get(), reinterpret_cast<PCRE2_SPTR>(key.data()), key.size(), 0, 0, match_.get(), nullptr);
         bool matched = rc > 0;
         if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) return RawResult::tempfail(label() + ": regex match failed");
         if (matched == args().has('n')) return RawResult::not_found();
@@ -91,8 +94,8 @@ MapResult open_regex_map(const MapDeclaration& d, MapArguments a) {
     uint32_t options = a.has('f') ? 0 : PCRE2_CASELESS;
     int err = 0;
     PCRE2_SIZE off = 0;
-    pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &err, &off,
-                                     nullptr);
+    pcre2_code* code =
+        pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options, &err, &off, nullptr);
     if (code == nullptr) {
         PCRE2_UCHAR buf[256];
         pcre2_get_error_message(err, buf, sizeof buf);

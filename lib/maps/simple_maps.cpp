@@ -86,7 +86,8 @@ protected:
 // macro: $(macro {name} $@ value $) sets the macro (no value clears it); "".
 class MacroMap : public MapBase {
 public:
-    MacroMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
+    MacroMap(MapDeclaration d, MapArguments a, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), ctx_(ctx) {}
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {
@@ -133,7 +134,8 @@ protected:
         for (int i = 0; i < 7; ++i)
             if (util::iequals(col, names[i])) idx = i;
         if (idx < 0) return RawResult::tempfail("User map " + decl_.name + ": unknown column name " + col);
-        struct passwd* pw = getpwnam(key.c_str());
+        // sendmail folds user names even under -f.
+        struct passwd* pw = getpwnam(util::to_lower(key).c_str());
         if (pw == nullptr) return RawResult::not_found(kExNoUser);
         switch (idx) {
         case 0: return RawResult::found(pw->pw_name);

@@ -61,7 +61,14 @@ public:
     }
 
 protected:
+    // Failures are logged, as sendmail does, not shown by -bt.
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        RawResult r = ask(key);
+        return r.status == LookupStatus::TempFail || r.status == LookupStatus::PermFail ? std::move(r).logged() : r;
+    }
+
+private:
+    RawResult ask(const std::string& key) {
         // A kept-open connection may have been closed by the server: one retry.
         for (int attempt = 0; attempt < 2; ++attempt) {
             bool fresh = !fd_.valid();
@@ -79,7 +86,6 @@ protected:
         return RawResult::tempfail(label() + ": connection closed");
     }
 
-private:
     // Sends the query and reads one netstring reply; empty when it worked.
     std::string exchange(const std::string& query, std::string& reply) {
         auto deadline = Clock::now() + timeout_;
@@ -90,7 +96,8 @@ private:
             auto r = rd.take(reply);
             if (r == NetstringReader::State::Done) return {};
             if (r == NetstringReader::State::Bad) return "bad netstring reply: " + rd.error();
-            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+            int left = static_cast<int>(
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
             if (left <= 0) return "timeout reading reply";
             struct pollfd p = {fd_.get(), POLLIN, 0};
             int rc = poll(&p, 1, left);

@@ -75,6 +75,8 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
     int status = kOk;
     const auto& rules = rules_[number];
     for (size_t r = 0; r < rules.size(); ++r) {
+        // A workspace that already is a mailer triple is final.
+        if (!tokens.empty() && is_meta(tokens[0], '#')) break;
         const CompiledRule& rule = rules[r];
         int loops = 0;
         for (;;) {
@@ -97,6 +99,7 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             }
             Tokens next;
             rhs_expand(rule, bind, tokens, next);
+            strip_call_quotes(number, r);
             int s = do_lookups(next);
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             s = do_calls(next, depth);
@@ -110,6 +113,17 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
         }
     }
     return status;
+}
+
+// sendmail strips the quotes of a $>"name" call in the rule itself the
+// first time the rule runs, and =S shows it so from then on.
+void Engine::strip_call_quotes(int number, size_t rule) {
+    Tokens& rhs = rules_[number][rule].rhs;
+    for (size_t i = 0; i + 1 < rhs.size(); ++i) {
+        std::string& name = rhs[i + 1];
+        if (is_meta(rhs[i], '>') && name.size() >= 2 && name.front() == '"' && name.back() == '"')
+            name = name.substr(1, name.size() - 2);
+    }
 }
 
 bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
@@ -180,6 +194,28 @@ maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const st
     return r;
 }
 
+// Map keys lose their quotes and backslashes, as sendmail's stripquotes().
+std::string strip_quotes(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) out += s[++i];
+        else if (s[i] != '"' && s[i] != '\\') out += s[i];
+    }
+    return out;
+}
+
+// Keys lose their quotes unless the map keeps them (-q, or a dequote map).
+std::string Engine::lookup_key(const std::string& map, const std::string& key) const {
+    const maps::Map* m = cfg_.find_map(map);
+    if (m) {
+        const auto& d = m->declaration();
+        if (d.class_name == "dequote") return key;
+        for (const auto& w : util::split_words(d.arguments))
+            if (w == "-q") return key;
+    }
+    return strip_quotes(key);
+}
+
 int Engine::do_lookups(Tokens& t) {
     int status = kOk;
     for (size_t i = 0; i < t.size(); ++i) {
@@ -212,16 +248,21 @@ int Engine::do_lookups(Tokens& t) {
         for (const auto& a : args) argstr.push_back(join(a));
         int s = kOk;
         bool missing = false;
-        auto v = map_lookup(map, join(key), argstr, s, missing);
+        auto v = map_lookup(map, lookup_key(map, join(key)), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
         }
         if (s != kOk) status = s;
-        Tokens repl;
-        if (v) repl = tokenize(*v).tokens;
-        else if (part == 2 || !deflt.empty()) repl = deflt;
-        else repl = key;
+        // A value or a default is text again and is tokenized afresh (with
+        // any complaint about it); without either the key stays as it was.
+        Tokens repl = key;
+        if (v || part == 2) {
+            std::string text = v ? *v : join(deflt);
+            auto r = tokenize(text);
+            for (const auto& e : r.errors) std::fprintf(out, "%s... %s\n", printable_7bit(text).c_str(), e.c_str());
+            repl = std::move(r.tokens);
+        }
         size_t stop = end < t.size() ? end + 1 : end;
         t.erase(t.begin() + i, t.begin() + stop);
         t.insert(t.begin() + i, repl.begin(), repl.end());

@@ -39,6 +39,14 @@ struct TokenizeResult {
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
                         char delim = 0);
 
+// Bytes 0x80-0x9f are sendmail's own metacharacters: an address holding
+// one is refused ("8-bit character in mailbox address"), shown with the
+// high bits stripped and '?' for what is left unprintable.
+bool has_reserved_byte(std::string_view s);
+std::string strip_high_bits(std::string_view s);
+// How error messages quote an address: high bits stripped, control bytes dropped.
+std::string printable_7bit(std::string_view s);
+
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);
 std::string format_token(const std::string& t);
@@ -107,6 +115,8 @@ private:
     bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
                     const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
+    void strip_call_quotes(int number, size_t rule);
+    std::string lookup_key(const std::string& map, const std::string& key) const;
     int do_calls(Tokens& tokens, int depth);
     void compile_all();
 

@@ -110,10 +110,12 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
             r.errors.push_back("Unbalanced '>'");
             continue;
         }
-        if (is_space(c)) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
             finish();
             continue;
         }
+        if (u < 0x20 || u == 0x7f) continue;  // other control characters vanish
         if (is_special(c, opchars)) {
             finish();
             if (c == '<') ++angle;
@@ -139,7 +141,20 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
 }
 
 std::string format_token(const std::string& t) {
-    if (!is_meta(t)) return t;
+    if (!is_meta(t)) {
+        // Traces show 8-bit bytes as M-x, as sendmail's xputs() does.
+        std::string out;
+        for (unsigned char c : t) {
+            if (c < 0x80) {
+                out += static_cast<char>(c);
+                continue;
+            }
+            out += "M-";
+            unsigned char low = c & 0x7f;
+            if (low >= 0x20 && low != 0x7f) out += static_cast<char>(low);
+        }
+        return out;
+    }
     std::string out = "$";
     out += t[1];
     if (t.size() > 2) {
@@ -154,6 +169,31 @@ std::string format_tokens(const Tokens& t) {
     for (size_t i = 0; i < t.size(); ++i) {
         if (i) out += ' ';
         out += format_token(t[i]);
+    }
+    return out;
+}
+
+bool has_reserved_byte(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80 && c <= 0x9f) return true;
+    return false;
+}
+
+std::string strip_high_bits(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        unsigned char low = c & 0x7f;
+        out += c >= 0x80 && (low < 0x20 || low == 0x7f) ? '?' : static_cast<char>(c >= 0x80 ? low : c);
+    }
+    return out;
+}
+
+std::string printable_7bit(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        unsigned char low = c & 0x7f;
+        if (c >= 0x80 && (low < 0x20 || low == 0x7f)) continue;
+        out += static_cast<char>(low);
     }
     return out;
 }

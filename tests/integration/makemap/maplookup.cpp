@@ -1,7 +1,7 @@
 // maplookup.cpp: a test-only driver for lib/maps. It reads K lines from a
 // file, then "/map name key [$@ arg...]" lines on stdin, and prints what
 // sendmail -bt prints for /map, so map classes can be checked end to end.
-//   maplookup [-n server[:port]] [-O Option=value] [-M macro=value] file.cf
+//   maplookup [-n server[:port]] [-r resolv.conf] [-O Option=value] [-M macro=value] file.cf
 #include <unistd.h>
 
 #include <fstream>
@@ -85,7 +85,7 @@ void lookup(Context& ctx, const std::string& line) {
         std::cout << "returns " << r.value << " (" << r.code << ")\n";
         return;
     }
-    if (!r.error.empty()) std::cout << r.error << "\n";
+    if (!r.error.empty() && r.print_error) std::cout << r.error << "\n";
     std::cout << "no match (" << r.code << ")\n";
 }
 
@@ -96,16 +96,22 @@ int main(int argc, char** argv) {
     dns::ResolverConfig rc;
     rc.timeout = std::chrono::milliseconds(2000);
     int c;
-    while ((c = getopt(argc, argv, "n:O:M:")) != -1) {
+    while ((c = getopt(argc, argv, "n:r:O:M:")) != -1) {
         std::string v = optarg;
         auto eq = v.find('=');
-        if (c == 'n') rc.servers.push_back(v);
-        else if (eq != std::string::npos && c == 'O') ctx.options_[v.substr(0, eq)] = v.substr(eq + 1);
-        else if (eq != std::string::npos && c == 'M') ctx.macros_[v.substr(0, eq)] = v.substr(eq + 1);
-        else return 64;
+        if (c == 'n')
+            rc.servers.push_back(v);
+        else if (c == 'r')
+            rc.resolv_conf = v;
+        else if (eq != std::string::npos && c == 'O')
+            ctx.options_[v.substr(0, eq)] = v.substr(eq + 1);
+        else if (eq != std::string::npos && c == 'M')
+            ctx.macros_[v.substr(0, eq)] = v.substr(eq + 1);
+        else
+            return 64;
     }
     if (optind != argc - 1) {
-        std::cerr << "usage: maplookup [-n server] [-O opt=value] [-M macro=value] file.cf\n";
+        std::cerr << "usage: maplookup [-n server] [-r resolv.conf] [-O opt=value] [-M macro=value] file.cf\n";
         return 64;
     }
     dns::set_default_config(rc);

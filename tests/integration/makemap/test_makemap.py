@@ -151,13 +151,13 @@ class MakemapTest(unittest.TestCase):
                          (EX_CANTCREAT, 'makemap: error opening type hash map l: Symbolic links not allowed\n'))
         self.assertEqual(self.sb.run([self.mm, '-s', '-u', 'hash', 'l']).returncode, 0)
 
-    @unittest.skipUnless(os.geteuid() == 0, 'root only: the unsafe-directory warnings are given to root')
-    def test_group_writable_directory_warns_as_root(self):
+    def test_group_writable_directory_warns_only_root(self):
         os.mkdir(self.sb.path('gw'))
         os.chmod(self.sb.path('gw'), 0o775)
         r = self.build(['hash', 'gw/x'], 'a b\n')
         self.assertEqual(r.returncode, 0)
-        self.assertEqual(r.stderr.decode(), 'WARNING: Group writable directory gw\n' * 2)
+        expected = 'WARNING: Group writable directory gw\n' * 2 if os.geteuid() == 0 else ''
+        self.assertEqual(r.stderr.decode(), expected)
 
     def test_explicit_missing_cf_is_noinput_for_root(self):
         r = self.build(['-C', self.sb.path('nonexist.cf'), 'hash', 'x'], 'a b\n')
@@ -167,12 +167,12 @@ class MakemapTest(unittest.TestCase):
         else:
             self.assertEqual(r.returncode, 0)
 
-    @unittest.skipUnless(os.geteuid() == 0, 'root only: chown to TrustedUser')
-    def test_trusted_user_owns_the_map(self):
+    def test_trusted_user_owns_the_map_when_root_builds_it(self):
         cf = self.sb.write('t.cf', 'O TrustedUser=daemon\n')
         self.assertEqual(self.build(['-C', cf, 'hash', 'tu'], 'a b\n').returncode, 0)
         import pwd
-        self.assertEqual(os.stat(self.sb.path('tu.db')).st_uid, pwd.getpwnam('daemon').pw_uid)
+        owner = pwd.getpwnam('daemon').pw_uid if os.geteuid() == 0 else os.geteuid()
+        self.assertEqual(os.stat(self.sb.path('tu.db')).st_uid, owner)
 
     def test_rebuild_replaces_atomically(self):
         self.build(['hash', 'r'], 'old 1\n')

@@ -26,7 +26,8 @@ std::string name_bytes(const std::string& dotted) {
 std::string u16(unsigned v) { return std::string{static_cast<char>(v >> 8), static_cast<char>(v & 255)}; }
 
 // A reply to `qname`/`qtype` with the given answer records (owner, type, rdata).
-std::string reply(const std::string& qname, int qtype, const std::vector<std::tuple<std::string, int, std::string>>& an) {
+std::string reply(const std::string& qname, int qtype,
+                  const std::vector<std::tuple<std::string, int, std::string>>& an) {
     std::string r = u16(0x1234) + u16(0x8180) + u16(1) + u16(static_cast<unsigned>(an.size())) + u16(0) + u16(0);
     r += name_bytes(qname) + u16(static_cast<unsigned>(qtype)) + u16(1);
     for (const auto& [owner, type, rdata] : an)
@@ -52,8 +53,9 @@ class AnswerTest : public CppUnit::TestFixture {
 
 public:
     void test_a_records() {
-        auto a = dns::decode_answer(reply("h.example", dns::A, {{"h.example", dns::A, std::string("\xc0\x00\x02\x01", 4)},
-                                                                 {"h.example", dns::A, std::string("\xc0\x00\x02\x02", 4)}}),
+        auto a = dns::decode_answer(reply("h.example", dns::A,
+                                          {{"h.example", dns::A, std::string("\xc0\x00\x02\x01", 4)},
+                                           {"h.example", dns::A, std::string("\xc0\x00\x02\x02", 4)}}),
                                     "h.example", dns::A);
         CPPUNIT_ASSERT(a.status == dns::Status::Ok);
         CPPUNIT_ASSERT_EQUAL(size_t(2), a.records.size());
@@ -61,14 +63,16 @@ public:
         CPPUNIT_ASSERT_EQUAL(300u, a.records[0].ttl);
     }
     void test_mx_preference_and_exchange() {
-        auto a = dns::decode_answer(reply("d.example", dns::MX, {{"d.example", dns::MX, u16(10) + name_bytes("mx.d.example")}}),
-                                    "d.example", dns::MX);
+        auto a = dns::decode_answer(
+            reply("d.example", dns::MX, {{"d.example", dns::MX, u16(10) + name_bytes("mx.d.example")}}), "d.example",
+            dns::MX);
         CPPUNIT_ASSERT_EQUAL(10, a.records.at(0).preference);
         CPPUNIT_ASSERT_EQUAL(std::string("mx.d.example"), a.records[0].data);
     }
     void test_txt_strings() {
-        auto a = dns::decode_answer(reply("t.example", dns::TXT, {{"t.example", dns::TXT, std::string("\x03one\x03two", 8)}}),
-                                    "t.example", dns::TXT);
+        auto a = dns::decode_answer(
+            reply("t.example", dns::TXT, {{"t.example", dns::TXT, std::string("\x03one\x03two", 8)}}), "t.example",
+            dns::TXT);
         CPPUNIT_ASSERT_EQUAL(std::string("onetwo"), a.records.at(0).data);
         CPPUNIT_ASSERT_EQUAL(size_t(2), a.records[0].strings.size());
         CPPUNIT_ASSERT_EQUAL(std::string("one"), a.records[0].strings[0]);
@@ -82,15 +86,18 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("127.0.0.1"), a.records.at(0).data);
     }
     void test_cname_query_returns_alias() {
-        auto a = dns::decode_answer(reply("alias.example", dns::CNAME, {{"alias.example", dns::CNAME, name_bytes("real.example")}}),
-                                    "alias.example", dns::CNAME);
+        auto a = dns::decode_answer(
+            reply("alias.example", dns::CNAME, {{"alias.example", dns::CNAME, name_bytes("real.example")}}),
+            "alias.example", dns::CNAME);
         CPPUNIT_ASSERT(a.status == dns::Status::Ok);
         CPPUNIT_ASSERT_EQUAL(std::string("real.example"), a.records.at(0).data);
     }
     void test_compression_pointer() {
         // Owner name as a pointer to the question name at offset 12.
-        std::string r = u16(1) + u16(0x8180) + u16(1) + u16(1) + u16(0) + u16(0) + name_bytes("c.example") + u16(1) + u16(1);
-        r += std::string("\xc0\x0c", 2) + u16(1) + u16(1) + u16(0) + u16(60) + u16(4) + std::string("\x0a\x00\x00\x01", 4);
+        std::string r =
+            u16(1) + u16(0x8180) + u16(1) + u16(1) + u16(0) + u16(0) + name_bytes("c.example") + u16(1) + u16(1);
+        r += std::string("\xc0\x0c", 2) + u16(1) + u16(1) + u16(0) + u16(60) + u16(4) +
+             std::string("\x0a\x00\x00\x01", 4);
         auto a = dns::decode_answer(r, "c.example", dns::A);
         CPPUNIT_ASSERT_EQUAL(std::string("10.0.0.1"), a.records.at(0).data);
         CPPUNIT_ASSERT_EQUAL(std::string("c.example"), a.records[0].name);

@@ -3,7 +3,10 @@
 // bad reverse addresses are refused.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <poll.h>
+
 #include <chrono>
+#include <vector>
 
 #include "dns/dns.hpp"
 
@@ -14,6 +17,8 @@ class ResolverTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_bad_server_list_is_refused);
     CPPUNIT_TEST(test_reverse_of_non_address);
     CPPUNIT_TEST(test_default_resolver_uses_set_config);
+    CPPUNIT_TEST(test_async_queries_driven_by_caller);
+    CPPUNIT_TEST(test_destroying_resolver_answers_pending_queries);
     CPPUNIT_TEST_SUITE_END();
 
     static dns::ResolverConfig quiet() {
@@ -54,6 +59,40 @@ public:
         dns::Resolver* r = dns::default_resolver();
         CPPUNIT_ASSERT(r != nullptr);
         CPPUNIT_ASSERT(r->query("example.org", dns::TXT).status == dns::Status::TempFail);
+    }
+    // What an event loop does: watch sockets(), call process() on readiness
+    // or when next_timeout() passed; every handler runs exactly once.
+    void test_async_queries_driven_by_caller() {
+        auto r = dns::Resolver::create(quiet());
+        std::vector<dns::Status> got;
+        (*r)->start("a.example.org", dns::A, false, [&](dns::Answer a) { got.push_back(a.status); });
+        (*r)->start("b.example.org", dns::MX, true, [&](dns::Answer a) { got.push_back(a.status); });
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (got.size() < 2 && std::chrono::steady_clock::now() < deadline) {
+            std::vector<pollfd> fds;
+            for (const auto& s : (*r)->sockets()) fds.push_back({s.fd, short(s.read ? POLLIN : 0), 0});
+            if (poll(fds.data(), fds.size(), int((*r)->next_timeout().count())) <= 0) {
+                (*r)->process(-1, false, false);
+                continue;
+            }
+            for (const auto& p : fds)
+                if (p.revents) (*r)->process(p.fd, true, false);
+        }
+        CPPUNIT_ASSERT_EQUAL(size_t(2), got.size());
+        CPPUNIT_ASSERT(got[0] == dns::Status::TempFail && got[1] == dns::Status::TempFail);
+    }
+    void test_destroying_resolver_answers_pending_queries() {
+        int calls = 0;
+        dns::Status st = dns::Status::Ok;
+        {
+            auto r = dns::Resolver::create(quiet());
+            (*r)->start("a.example.org", dns::A, false, [&](dns::Answer a) {
+                ++calls;
+                st = a.status;
+            });
+        }
+        CPPUNIT_ASSERT_EQUAL(1, calls);
+        CPPUNIT_ASSERT(st == dns::Status::TempFail);
     }
 };
 

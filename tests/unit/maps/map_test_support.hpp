@@ -18,6 +18,10 @@
 
 class TestContext : public maps::MapContext {
 public:
+    // A build tree may sit in a group writable directory; the unsafe-path
+    // rule itself is tested with this option removed.
+    TestContext() { options["DontBlameSendmail"] = "GroupWritableDirPathSafe"; }
+
     maps::Map* find_map(std::string_view name) override {
         auto it = maps.find(std::string(name));
         return it == maps.end() ? nullptr : it->second.get();
@@ -48,12 +52,15 @@ public:
     std::map<std::string, std::string> macros, options;
 };
 
-// A directory removed at the end of the test.
+// A directory removed at the end of the test. It is made in the current
+// directory (the build tree), not in /tmp: sendmail's rules refuse maps
+// below a world writable directory.
 class ScratchDir {
 public:
     ScratchDir() {
-        char tmpl[] = "/tmp/mapstestXXXXXX";
-        dir_ = ::mkdtemp(tmpl);
+        char cwd[4096];
+        std::string tmpl = std::string(::getcwd(cwd, sizeof cwd) ? cwd : ".") + "/mapstestXXXXXX";
+        dir_ = ::mkdtemp(tmpl.data());
     }
     ~ScratchDir() { std::system(("rm -rf " + dir_).c_str()); }
     std::string path(const std::string& name) const { return dir_ + "/" + name; }
@@ -65,7 +72,8 @@ public:
     std::string make_db(const std::string& name, const std::vector<std::pair<std::string, std::string>>& kv,
                         bool btree = false, bool dups = false) const {
         std::string p = path(name) + ".db";
-        auto db = maps::DbFile::open(p, {btree ? maps::DbType::Btree : maps::DbType::Hash, true, true, true, dups, 0, 0640});
+        auto db =
+            maps::DbFile::open(p, {btree ? maps::DbType::Btree : maps::DbType::Hash, true, true, true, dups, 0, 0640});
         CPPUNIT_ASSERT(db.ok());
         for (const auto& [k, v] : kv) db->put(k, v, false);
         CPPUNIT_ASSERT(db->close().ok());
@@ -80,11 +88,10 @@ inline maps::LookupResult look(maps::Map* m, const std::string& key, std::vector
     return m->lookup(key, args);
 }
 
-#define ASSERT_FOUND(expected, result)                                                          \
-    do {                                                                                        \
-        auto r_ = (result);                                                                     \
+#define ASSERT_FOUND(expected, result)                                                            \
+    do {                                                                                          \
+        auto r_ = (result);                                                                       \
         CPPUNIT_ASSERT_MESSAGE("not found: " + r_.error, r_.status == maps::LookupStatus::Found); \
-        CPPUNIT_ASSERT_EQUAL(std::string(expected), r_.value);                                  \
+        CPPUNIT_ASSERT_EQUAL(std::string(expected), r_.value);                                    \
     } while (0)
-#define ASSERT_NOT_FOUND(result) \
-    CPPUNIT_ASSERT((result).status == maps::LookupStatus::NotFound)
+#define ASSERT_NOT_FOUND(result) CPPUNIT_ASSERT((result).status == maps::LookupStatus::NotFound)

@@ -37,7 +37,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(78, r.code);
         CPPUNIT_ASSERT_EQUAL(78, look(m, "+", {"x", "2"}).code);
     }
-    void test_division_by_zero() { CPPUNIT_ASSERT_EQUAL(78, look(ctx_.declare("a", "arith", ""), "/", {"1", "0"}).code); }
+    void test_division_by_zero() {
+        CPPUNIT_ASSERT_EQUAL(78, look(ctx_.declare("a", "arith", ""), "/", {"1", "0"}).code);
+    }
     void test_random_in_range() {
         auto r = look(ctx_.declare("a", "arith", ""), "r", {"5", "5"});
         ASSERT_FOUND("5", r);

@@ -1,6 +1,11 @@
 // test_hash.cpp: the hash and btree classes: case folding and -f, the NUL
 // conventions (-N, -O, adaptive), -m, -a, %n substitution, -o for a missing
 // file, sendmail's message for a missing non-optional file, reopening.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "map_test_support.hpp"
 
 class HashMapTest : public CppUnit::TestFixture {
@@ -21,7 +26,12 @@ class HashMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_name_ending_in_db_is_kept);
     CPPUNIT_TEST(test_t_turns_tempfail_into_not_found);
     CPPUNIT_TEST(test_S_substitutes_spaces_in_key);
-    CPPUNIT_TEST(test_N_wins_over_O);
+    CPPUNIT_TEST(test_replaced_file_is_reopened);
+    CPPUNIT_TEST(test_unsafe_directory_is_refused_with_message);
+    CPPUNIT_TEST(test_writable_or_linked_file_is_quietly_ignored);
+    CPPUNIT_TEST(test_bad_file_and_directory);
+    CPPUNIT_TEST(test_implicit_missing_file_is_quiet);
+    CPPUNIT_TEST(test_N_and_O_together_find_nothing);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
@@ -85,8 +95,8 @@ public:
         auto r = look(m, "key");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
         CPPUNIT_ASSERT_EQUAL(75, r.code);
-        CPPUNIT_ASSERT_EQUAL("hash map \"x\": missing map file " + dir_.path("nosuch") + ".db: No such file or directory",
-                             r.error);
+        CPPUNIT_ASSERT_EQUAL(
+            "hash map \"x\": missing map file " + dir_.path("nosuch") + ".db: No such file or directory", r.error);
         CPPUNIT_ASSERT(m->is_open());
     }
     void test_optional_missing_file_is_not_open() {
@@ -114,13 +124,61 @@ public:
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
         CPPUNIT_ASSERT_EQUAL(75, r.code);
     }
+    // makemap renames a new file over the old one; the map notices (it looks
+    // at most once a second, hence the wait) and reads the new file.
+    void test_replaced_file_is_reopened() {
+        auto f = dir_.make_db("r", {{"k", "old"}});
+        auto* m = ctx_.declare("r", "hash", f);
+        ASSERT_FOUND("old", look(m, "k"));
+        auto g = dir_.make_db("r2", {{"k", "new"}});
+        CPPUNIT_ASSERT(::rename((g + ".db").c_str(), (f + ".db").c_str()) == 0);
+        ::usleep(1100 * 1000);
+        ASSERT_FOUND("new", look(m, "k"));
+    }
+    void test_unsafe_directory_is_refused_with_message() {
+        ::mkdir(dir_.path("gw").c_str(), 0775);
+        ::chmod(dir_.path("gw").c_str(), 0775);
+        auto f = dir_.make_db("gw/m", {{"k", "v"}});
+        ctx_.options.erase("DontBlameSendmail");
+        auto r = look(ctx_.declare("g", "hash", f), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL("hash map \"g\": unsafe map file " + f + ".db: Group writable directory", r.error);
+        ctx_.options["DontBlameSendmail"] = "MapInUnsafeDirPath";
+        ASSERT_FOUND("v", look(ctx_.declare("h", "hash", f), "k"));
+    }
+    void test_writable_or_linked_file_is_quietly_ignored() {
+        auto f = dir_.make_db("w", {{"k", "v"}});
+        ::chmod((f + ".db").c_str(), 0664);
+        auto r = look(ctx_.declare("w", "hash", f), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(0, r.code);
+        CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+        auto g = dir_.make_db("target", {{"k", "v"}});
+        ::symlink((g + ".db").c_str(), dir_.path("link.db").c_str());
+        ASSERT_NOT_FOUND(look(ctx_.declare("l", "hash", dir_.path("link")), "k"));
+    }
+    void test_bad_file_and_directory() {
+        dir_.write("bad.db", "garbage");
+        auto r = look(ctx_.declare("b", "btree", dir_.path("bad")), "k");
+        CPPUNIT_ASSERT_EQUAL("Cannot open btree database " + dir_.path("bad.db") + ": Invalid argument", r.error);
+        ::mkdir(dir_.path("dir.db").c_str(), 0755);
+        r = look(ctx_.declare("d", "hash", dir_.path("dir")), "k");
+        CPPUNIT_ASSERT_EQUAL("hash map \"d\": unsafe map file " + dir_.path("dir.db") + ": Regular files only",
+                             r.error);
+    }
+    void test_implicit_missing_file_is_quiet() {
+        auto r = look(ctx_.declare("i", "implicit", dir_.path("none")), "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+    }
     void test_S_substitutes_spaces_in_key() {
         auto f = dir_.make_db("s", {{"a_b", "v"}});
         ASSERT_FOUND("v", look(ctx_.declare("s", "hash", "-S_ " + f), "a b"));
     }
-    void test_N_wins_over_O() {
-        auto f = dir_.make_db("m", {{"a", "b"}});
+    void test_N_and_O_together_find_nothing() {
+        auto f = dir_.make_db("m", {{"a", "b"}, {std::string("c\0", 2), "d"}});
         ASSERT_NOT_FOUND(look(ctx_.declare("m", "hash", "-N -O " + f), "a"));
+        ASSERT_NOT_FOUND(look(ctx_.declare("n", "hash", "-N -O " + f), "c"));
     }
 };
 

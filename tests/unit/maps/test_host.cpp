@@ -14,6 +14,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_switch_without_dns_is_not_found);
     CPPUNIT_TEST(test_predefined_host_map);
     CPPUNIT_TEST(test_unknown_name_without_server_tempfails);
+    CPPUNIT_TEST(test_D_defers_in_deferred_mode);
     CPPUNIT_TEST(test_trailing_dot_key);
     CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
     CPPUNIT_TEST(test_dns_type_as_separate_word);
@@ -72,6 +73,12 @@ public:
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
         CPPUNIT_ASSERT_EQUAL(75, r.code);
         CPPUNIT_ASSERT_EQUAL(std::string("foo.example.org: Name server timeout"), r.error);
+    }
+    void test_D_defers_in_deferred_mode() {
+        ctx_.options["DeliveryMode"] = "deferred";
+        CPPUNIT_ASSERT(look(ctx_.declare("h", "host", "-D"), "gw").status == maps::LookupStatus::TempFail);
+        ctx_.options["DeliveryMode"] = "background";
+        ASSERT_FOUND("gw.example.com", look(ctx_.declare("h2", "host", "-D"), "gw"));
     }
     void test_trailing_dot_key() {
         ASSERT_FOUND("gw.example.com", look(ctx_.declare("h", "host", ""), "gw.example.com."));

@@ -17,7 +17,9 @@ class ProgramMapTest : public CppUnit::TestFixture {
     TestContext ctx_;
 
 public:
-    void test_first_line_of_output() { ASSERT_FOUND("hello", look(ctx_.declare("p", "program", "/bin/echo"), "hello")); }
+    void test_first_line_of_output() {
+        ASSERT_FOUND("hello", look(ctx_.declare("p", "program", "/bin/echo"), "hello"));
+    }
     void test_exit_status_is_the_code() {
         auto r = look(ctx_.declare("p", "program", "/bin/false"), "x");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::NotFound);
@@ -28,7 +30,9 @@ public:
         ::chmod(script.c_str(), 0755);
         ASSERT_FOUND("first|Key", look(ctx_.declare("p", "program", script + " first"), "Key"));
     }
-    void test_relative_program_refused() { CPPUNIT_ASSERT(!maps::open_map({"p", "program", "echo", "t.cf", 1}, ctx_).ok()); }
+    void test_relative_program_refused() {
+        CPPUNIT_ASSERT(!maps::open_map({"p", "program", "echo", "t.cf", 1}, ctx_).ok());
+    }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(ProgramMapTest);

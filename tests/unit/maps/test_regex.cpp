@@ -41,8 +41,15 @@ public:
         ASSERT_FOUND("aa!", look(ctx_.declare("s", "regex", "-s1 -a! ^(a+)(b+)$"), "aabb"));
     }
     void test_s_default_delimiter_is_condelse() {
-        ASSERT_FOUND("bb\x9b" "aa", look(ctx_.declare("r", "regex", "-s2,1 ^(a+)(b+)$"), "aabb"));
-        ASSERT_FOUND("aabb\x9b" "aa\x9b" "bb", look(ctx_.declare("a", "regex", "-s ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND(
+            "bb\x9b"
+            "aa",
+            look(ctx_.declare("r", "regex", "-s2,1 ^(a+)(b+)$"), "aabb"));
+        ASSERT_FOUND(
+            "aabb\x9b"
+            "aa\x9b"
+            "bb",
+            look(ctx_.declare("a", "regex", "-s ^(a+)(b+)$"), "aabb"));
         ASSERT_FOUND("aabb", look(ctx_.declare("z", "regex", "-s0 ^(a+)(b+)$"), "aabb"));
         ASSERT_FOUND("aa:", look(ctx_.declare("u", "regex", "-d: -s1,2 ^(a+)(b+)?$"), "aa"));
     }
@@ -51,12 +58,8 @@ public:
         ASSERT_FOUND("a", look(m, "ab+"));
         ASSERT_NOT_FOUND(look(m, "abb"));
     }
-    void test_m_returns_key() {
-        ASSERT_FOUND("Key.x", look(ctx_.declare("r", "regex", "-m -a.x ^k"), "Key"));
-    }
-    void test_pattern_with_spaces() {
-        ASSERT_FOUND("", look(ctx_.declare("r", "regex", "^a b c$"), "a b c"));
-    }
+    void test_m_returns_key() { ASSERT_FOUND("Key.x", look(ctx_.declare("r", "regex", "-m -a.x ^k"), "Key")); }
+    void test_pattern_with_spaces() { ASSERT_FOUND("", look(ctx_.declare("r", "regex", "^a b c$"), "a b c")); }
     void test_bad_pattern_names_map() {
         auto m = maps::open_map({"bad", "regex", "^(a", "x.cf", 3}, ctx_);
         CPPUNIT_ASSERT(!m.ok());

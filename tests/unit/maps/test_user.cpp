@@ -6,6 +6,7 @@
 class UserMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(UserMapTest);
     CPPUNIT_TEST(test_default_is_name);
+    CPPUNIT_TEST(test_key_is_folded_even_with_f);
     CPPUNIT_TEST(test_columns);
     CPPUNIT_TEST(test_unknown_user);
     CPPUNIT_TEST(test_bad_column);
@@ -15,6 +16,10 @@ class UserMapTest : public CppUnit::TestFixture {
 
 public:
     void test_default_is_name() { ASSERT_FOUND("root", look(ctx_.declare("u", "user", ""), "root")); }
+    void test_key_is_folded_even_with_f() {
+        ASSERT_FOUND("root", look(ctx_.declare("u", "user", ""), "ROOT"));
+        ASSERT_FOUND("root", look(ctx_.declare("f", "user", "-f"), "ROOT"));
+    }
     void test_columns() {
         ASSERT_FOUND("0", look(ctx_.declare("u", "user", "-vuid"), "root"));
         ASSERT_FOUND("/root", look(ctx_.declare("d", "user", "-vdir"), "root"));

@@ -19,6 +19,11 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_macros_expand_when_rule_is_read);
     CPPUNIT_TEST(test_loop_limit_reports_and_moves_on);
     CPPUNIT_TEST(test_recursion_limit_fails_with_config_status);
+    CPPUNIT_TEST(test_failed_call_leaves_other_calls_in_place);
+    CPPUNIT_TEST(test_unknown_ruleset_in_call);
+    CPPUNIT_TEST(test_calls_into_empty_rulesets_are_dropped);
+    CPPUNIT_TEST(test_workspace_starting_with_triple_is_final);
+    CPPUNIT_TEST(test_default_is_tokenized_again);
     CPPUNIT_TEST(test_trace_format);
     CPPUNIT_TEST(test_dump_ruleset);
     CPPUNIT_TEST_SUITE_END();
@@ -79,6 +84,35 @@ public:
         f.run("5", "a", &status);
         CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
         CPPUNIT_ASSERT_EQUAL(std::string("rewrite: excessive recursion (max 50), ruleset 5\n"), f.output());
+    }
+    void test_failed_call_leaves_other_calls_in_place() {
+        CfFixture f("SBad\nR$*\t$@ $>Undefd $1\nStest\nR$*\t$@ $>A $>Bad $1\nSA\nR$*\t$@ a\n");
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("$> A $> Undefd x"), f.run("test", "x", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("Unknown ruleset Undefd\n"), f.output());
+    }
+    void test_unknown_ruleset_in_call() {
+        CfFixture f("S1\nR$+\t$: $>Undefd $1\nR$*\t$@ x $1\n");
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("x $> Undefd a"), f.run("1", "a", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+    }
+    void test_calls_into_empty_rulesets_are_dropped() {
+        CfFixture f("SEmpty\nStest\nR$*\t$@ $>Empty $1 y\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("x y"), f.run("test", "x"));
+    }
+    void test_workspace_starting_with_triple_is_final() {
+        CfFixture f("S1\nR$*\t$#local $: $1\nS2\nR$*\t$: changed $1\n");
+        auto t = f.eng->tokenize("a").tokens;
+        f.eng->run(1, t);
+        f.eng->run(2, t);
+        CPPUNIT_ASSERT_EQUAL(std::string("$# local $: a"), rewrite::format_tokens(t));
+    }
+    void test_default_is_tokenized_again() {
+        CfFixture f("Stest\nR$*\t$@ $(nomap $1 $: @ < $1 $)\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("@ < a >"), f.run("test", "a"));
+        CPPUNIT_ASSERT_EQUAL(std::string("rewrite: map nomap not found\n@<a... Unbalanced '<'\n"), f.output());
     }
     void test_trace_format() {
         CfFixture f("SCanonify2\nR$*\t$@ $1\n");
