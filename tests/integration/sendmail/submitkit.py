@@ -15,6 +15,8 @@ O QueueDirectory={dir}/queue
 O DeliveryMode=background
 O DefaultUser=8:12
 O PrivacyOptions=authwarnings
+# the test directory lies below /tmp, which map file safety would refuse
+O DontBlameSendmail=MapInUnsafeDirPath
 O Timeout.queuereturn=5d
 O Timeout.queuewarn=4h
 Pbulk=-60
