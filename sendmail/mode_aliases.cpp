@@ -2,12 +2,16 @@
 // of the AliasFile option from its text file, in the layout sendmail and
 // praliases read, and reports as newaliases does.
 #include <cstdio>
+#include <pwd.h>
+#include <syslog.h>
+#include <unistd.h>
 #include <sysexits.h>
 
 #include "maps/aliasdb.hpp"
 #include "sendmail/aliases_file.hpp"
 #include "sendmail/modes.hpp"
 #include "sendmail/submit_settings.hpp"
+#include "util/log.hpp"
 #include "util/strings.hpp"
 
 namespace sendmail {
@@ -40,8 +44,13 @@ bool rebuild(const std::string& spec) {
         std::printf("newaliases: %s\n", st.error().message.c_str());
         return false;
     }
-    std::printf("%s: %zu aliases, longest %zu bytes, %zu bytes total\n", path.c_str(), f.entries.size(), longest,
-                total);
+    char summary[512];
+    std::snprintf(summary, sizeof summary, "%s: %zu aliases, longest %zu bytes, %zu bytes total", path.c_str(),
+                  f.entries.size(), longest, total);
+    std::printf("%s\n", summary);
+    struct passwd* pw = getpwuid(getuid());
+    util::log_line(LOG_NOTICE, 4, "", "alias database " + path + " rebuilt by " + (pw ? pw->pw_name : "?"));
+    util::log_line(LOG_INFO, 4, "", summary);
     return !f.errors;
 }
 
