@@ -127,6 +127,7 @@ class SubmitFlagsTest(unittest.TestCase):
         with open(self.e.sb.path('dead.letter'), 'rb') as f:
             self.assertIn(b'keep me\n', f.read())
 
+    @unittest.skipUnless(os.geteuid() == 0, 'needs root to run as another user')
     def test_untrusted_user_setting_sender_gets_authentication_warning(self):
         import pwd
         nobody = pwd.getpwnam('nobody')
@@ -148,6 +149,7 @@ class SubmitFlagsTest(unittest.TestCase):
             st = os.stat(os.path.join(self.e.queue, prefix + qid))
             self.assertEqual(st.st_mode & 0o777, 0o660)
 
+    @unittest.skipUnless(os.geteuid() == 0, 'needs root to run as another user')
     def test_unwritable_queue_keeps_message_in_dead_letter(self):
         import pwd
         nobody = pwd.getpwnam('nobody')
