@@ -296,6 +296,8 @@ int Submission::run() {
         return rc;
     }
     define_macros();
+    // $u ("for <addr>" in Received): the single recipient named on the command line.
+    if (!cl_.read_recipients && rcpts.count() == 1) macros_["u"] = rcpts.ordered().front()->address;
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     long max_size = s_.option_long("MaxMessageSize", 0);

@@ -61,6 +61,12 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertRegex(h[4][2], r'^ <\d{12}\.' + qid + r'@mx\.example\.com>$')
         self.assertRegex(h[1][2], r'^ \(from [^@]+@localhost\)\n\tby mx\.example\.com \(.*\) id ' + qid + ';\n\t')
 
+    def test_received_names_a_single_command_line_recipient(self):
+        self.e.submit(['-oi', 'bob@remote.example.net'], b'Subject: s\n\nb\n')
+        qf, qid = self.e.only_qf()
+        received = [v for _, n, v in headers(qf) if n == 'Received'][0]
+        self.assertRegex(received, r'id ' + qid + r'\n\tfor bob@remote.example.net; ')
+
     def test_message_ids_and_date_are_kept(self):
         msg = b'To: bob@example.org\nDate: Mon, 1 Jan 2024 10:00:00 +0000\nMessage-Id: <fixed@x>\n\nhi\n'
         self.e.submit(['-t', '-oi', '-f', 'a@example.com'], msg)
