@@ -17,6 +17,8 @@ struct Notice {
     bool failure = true;
     std::string to;                  // who gets it
     std::string warn_after;          // timeout wording ("5 days"), for timeouts
+    std::string give_up_after;       // delay warnings: Timeout.queuereturn's wording
+    std::time_t retry_until = 0;     // delay warnings: when it will be returned
     std::string transcript;          // what went wrong, for immediate failures
     std::string log_reason;          // for the "DSN: ..." log line
     std::vector<message::DsnRecipient> recipients;

@@ -62,6 +62,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     req.relay = "from " + orig.macro("$_").value_or("localhost");
     req.warn_after = n.warn_after;
     req.transcript = n.transcript;
+    req.give_up_after = n.give_up_after;
+    req.retry_until = n.retry_until;
     req.headers_only = orig.has_flag('n') || body.empty();
     req.original_headers = original_headers(orig);
     req.original_body = body;
@@ -116,9 +118,14 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     n.warn_after = message::interval_words(t);
     n.log_reason = failure ? "Cannot send message for " + n.warn_after
                            : "Warning: could not send message for past " + n.warn_after;
+    long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
+    n.give_up_after = message::interval_words(give_up);
+    n.retry_until = qf.created + give_up;
     for (const auto& r : qf.recipients) {
         std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
-        n.recipients.push_back({r.address, fr, "4.4.7", ""});
+        n.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.0.0", ""});
+        if (!qf.status_message.empty() && qf.status_message.rfind("Warning:", 0) != 0)
+            n.transcript += r.address + "... " + qf.status_message + "\n";
     }
     std::string body;
     if (!qf.has_flag('n'))

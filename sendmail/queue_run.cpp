@@ -17,6 +17,11 @@
 
 namespace sendmail {
 
+namespace {
+// What a queue run says of each recipient until the delivery layer exists.
+const char* const kDeferred = "Deferred: no delivery agent in this version";
+}  // namespace
+
 QueueSelection::QueueSelection(const std::vector<std::string>& selectors) {
     for (const auto& s : selectors) {
         bool neg = !s.empty() && s[0] == '!';
@@ -138,16 +143,18 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         ++st.returned;
         return;
     }
-    if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
-        if (send_notice(dir, id, *qf, false)) {
-            qf->set_flag('w');
-            ++st.warned;
-        }
-    }
+    // This run's attempt (no delivery agent yet) defers every recipient.
     qf->tries++;
     qf->last_tried = now_;
     qf->priority += s_.option_long("RetryFactor", 90000);  // each retry waits longer, as in sendmail
-    qf->status_message = "Deferred: no delivery agent in this version";
+    qf->status_message = kDeferred;
+    if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
+        if (send_notice(dir, id, *qf, false)) {
+            qf->set_flag('w');
+            qf->status_message = "Warning: could not send message for past " + message::interval_words(warn);
+            ++st.warned;
+        }
+    }
     if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
         util::log_line(LOG_ERR, 1, id, r.error().message);
         return;
@@ -185,7 +192,7 @@ void QueueRunner::log_deferred(const std::string& id, const queue::QueueFile& qf
         util::log_line(LOG_INFO, 9, id,
                        "to=" + r.address + ", ctladdr=" + ctladdr_text(qf) + ", delay=" +
                            log_interval(age) + ", xdelay=00:00:00, mailer=" + rt.mailer +
-                           ", pri=" + std::to_string(qf.priority) + ", dsn=4.0.0, stat=" + qf.status_message);
+                           ", pri=" + std::to_string(qf.priority) + ", dsn=4.0.0, stat=" + kDeferred);
     }
 }
 

@@ -22,28 +22,27 @@ std::string dsn_subject(const DsnRequest& r) {
 namespace {
 
 std::string human_part(const DsnRequest& r) {
-    std::string o = "The original message was received at " + arpadate(r.arrival) + "\n" + r.relay + "\n\n";
+    std::string o;
+    if (!r.failure)
+        o += "    **********************************************\n"
+             "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+             "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+             "    **********************************************\n\n";
+    o += "The original message was received at " + arpadate(r.arrival) + "\n" + r.relay + "\n\n";
     if (r.failure) {
         o += "   ----- The following addresses had permanent fatal errors -----\n";
-    } else {
-        o += "   **********************************************\n"
-             "   **      THIS IS A WARNING MESSAGE ONLY      **\n"
-             "   **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
-             "   **********************************************\n\n"
-             "   ----- The following addresses had transient non-fatal errors -----\n";
+        for (const auto& rc : r.recipients) {
+            o += rc.address + "\n";
+            if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
+        }
+        o += "\n";
     }
-    for (const auto& rc : r.recipients) {
-        o += rc.address + "\n";
-        if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
-    }
-    o += "\n   ----- Transcript of session follows -----\n";
-    if (!r.transcript.empty())
-        o += r.transcript;
-    else if (r.failure)
+    o += "   ----- Transcript of session follows -----\n" + r.transcript;
+    if (r.failure && !r.warn_after.empty())
         o += "Message could not be delivered for " + r.warn_after + "\nMessage will be deleted from queue\n";
-    else
-        o += "Warning: message still undelivered after " + r.warn_after +
-             "\nWill keep trying until message is " "too old\n";
+    else if (!r.failure)
+        o += "Warning: message still undelivered after " + r.warn_after + "\nWill keep trying until message is " +
+             r.give_up_after + " old\n";
     return o;
 }
 
@@ -58,7 +57,7 @@ std::string status_part(const DsnRequest& r) {
         o += "Status: " + rc.status + "\n";
         if (!rc.diagnostic.empty()) o += "Diagnostic-Code: X-Unix; " + rc.diagnostic + "\n";
         o += "Last-Attempt-Date: " + arpadate(std::time(nullptr)) + "\n";
-        if (!r.failure) o += "Will-Retry-Until: (see Timeout.queuereturn)\n";
+        if (!r.failure && r.retry_until) o += "Will-Retry-Until: " + arpadate(r.retry_until) + "\n";
     }
     return o;
 }

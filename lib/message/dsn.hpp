@@ -25,8 +25,10 @@ struct DsnRequest {
     bool headers_only = false;    // RET=HDRS
     std::string relay;            // "from root@localhost"
     std::time_t arrival = 0;
+    std::time_t retry_until = 0;  // delay warnings: when the message will be returned
     std::string warn_after;       // "4 hours" / "5 days" wording of the timeout
-    std::string transcript;       // replaces the timeout text when set (lines with "\n")
+    std::string transcript;       // what went wrong, lines ending in "\n", before the timeout text
+    std::string give_up_after;    // delay warnings: the return timeout ("5 days")
     std::vector<DsnRecipient> recipients;
 };
 

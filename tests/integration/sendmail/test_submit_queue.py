@@ -91,6 +91,7 @@ class QueueTest(unittest.TestCase):
         _, qid = self.e.only_qf()
         self.age(qid, 5 * 3600)
         self.e.mode(['-q'])
+        self.assertEqual(lines(self.qfs()[qid], 'M'), ['Warning: could not send message for past 4 hours'])
         self.e.mode(['-q'])
         q = self.qfs()
         self.assertEqual(len(q), 2)
@@ -100,6 +101,13 @@ class QueueTest(unittest.TestCase):
         self.assertEqual(lines(notice, 'R'), ['PF:alice@example.com'])
         subj = [v for _, n, v in headers(notice) if n == 'Subject']
         self.assertEqual(subj, [' Warning: could not send message for past 4 hours'])
+        nid = [i for i in q if i != qid][0]
+        body = self.e.df(nid).decode()
+        self.assertIn('    **      THIS IS A WARNING MESSAGE ONLY      **\n', body)
+        self.assertIn('Warning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n',
+                      body)
+        self.assertIn('Action: delayed\n', body)
+        self.assertIn('Will-Retry-Until: ', body)
 
     def test_queuereturn_returns_message_to_sender(self):
         self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], MSG)
