@@ -27,7 +27,8 @@ protected:
             if (!m->is_open()) continue;
             LookupResult r = m->lookup(key, av);
             if (r.status == LookupStatus::Found) return RawResult::found(r.value);
-            if (r.status == LookupStatus::TempFail && !tempfail) tempfail = RawResult{r.status, {}, r.code, r.error};
+            if (r.status == LookupStatus::TempFail && !tempfail)
+                tempfail = RawResult{r.status, {}, r.code, r.error, r.error_shown};
             code = r.code;  // "not found" is reported as the last member said it
         }
         if (tempfail) return *tempfail;

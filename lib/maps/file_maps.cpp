@@ -78,15 +78,17 @@ private:
         if (!st) {
             // implicit says nothing about a missing file; hash and btree do.
             if (decl_.class_name == "implicit") return RawResult::tempfail({});
-            return RawResult::tempfail(label() + ": missing map file " + path_ + ": " + std::strerror(errno));
+            return RawResult::tempfail(label() + ": missing map file " + path_ + ": " + std::strerror(errno))
+                .before_line();
         }
         FileVerdict v = check_map_file(path_, ctx_.option("DontBlameSendmail").value_or(""));
         if (!v.safe && v.quiet) return RawResult::not_found();
-        if (!v.safe) return RawResult::tempfail(label() + ": unsafe map file " + path_ + ": " + v.reason);
+        if (!v.safe) return RawResult::tempfail(label() + ": unsafe map file " + path_ + ": " + v.reason).before_line();
         auto opened = DbFile::open(path_, {type_, false, false, false, false, 0, 0640});
         if (!opened)
             return RawResult::tempfail("Cannot open " + std::string(type_ == DbType::Btree ? "btree" : "hash") +
-                                       " database " + path_ + ": " + opened.error().message);
+                                       " database " + path_ + ": " + opened.error().message)
+                .before_line();
         db_ = std::make_unique<DbFile>(std::move(*opened));
         stamp_ = *st;
         try0_ = try1_ = true;

@@ -44,7 +44,7 @@ MapArguments parse_map_arguments(std::string_view arguments) {
 
 RawResult RawResult::logged() && {
     if (!error.empty()) util::log_line(LOG_ERR, 1, "", error);
-    print_error = false;
+    shown = LookupResult::Shown::NotShown;
     return std::move(*this);
 }
 
@@ -85,12 +85,8 @@ std::string MapBase::label() const { return decl_.class_name + " map \"" + decl_
 LookupResult MapBase::lookup(std::string_view key, std::span<const std::string> args) {
     std::string k(key);
     if (fold_) k = util::to_lower(k);
-    std::string space = args_.get('S');
-    if (!space.empty())
-        for (char& c : k)
-            if (c == ' ') c = space[0];
     RawResult raw = raw_lookup(k, args);
-    LookupResult r{raw.status, {}, std::move(raw.error), raw.code, raw.print_error};
+    LookupResult r{raw.status, {}, std::move(raw.error), raw.code, raw.shown};
     if (raw.status == LookupStatus::Found) {
         r.value = args_.has('m') ? std::string(key) : substitute_arguments(raw.value, key, args);
         r.value += args_.get('a');

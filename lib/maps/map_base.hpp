@@ -1,6 +1,6 @@
 // map_base.hpp: what every map class shares: the K line's common flags and
 // the steps sendmail applies around every class's own lookup (key folding,
-// -S space substitution, -m, %0..%9 substitution, -a, -t). Internal to lib/maps.
+// -m, %0..%9 substitution, -a, -t). Internal to lib/maps.
 #pragma once
 
 #include <map>
@@ -40,18 +40,27 @@ struct RawResult {
     std::string value;
     int code = kExOk;
     std::string error;
-    bool print_error = true;
+    LookupResult::Shown shown = LookupResult::Shown::Inline;
 
-    static RawResult found(std::string v) { return {LookupStatus::Found, std::move(v), kExOk, {}, true}; }
-    static RawResult not_found(int code = kExOk) { return {LookupStatus::NotFound, {}, code, {}, true}; }
+    static RawResult found(std::string v) {
+        return {LookupStatus::Found, std::move(v), kExOk, {}, LookupResult::Shown::Inline};
+    }
+    static RawResult not_found(int code = kExOk) {
+        return {LookupStatus::NotFound, {}, code, {}, LookupResult::Shown::Inline};
+    }
     static RawResult tempfail(std::string why) {
-        return {LookupStatus::TempFail, {}, kExTempFail, std::move(why), true};
+        return {LookupStatus::TempFail, {}, kExTempFail, std::move(why), LookupResult::Shown::Inline};
     }
     static RawResult permfail(std::string why, int code = kExConfig) {
-        return {LookupStatus::PermFail, {}, code, std::move(why), true};
+        return {LookupStatus::PermFail, {}, code, std::move(why), LookupResult::Shown::Inline};
     }
     // A failure sendmail only logs: logged here (LOG_ERR), not printed by -bt.
     RawResult logged() &&;
+    // A failure sendmail prints when it happens, before the -bt result line.
+    RawResult before_line() && {
+        shown = LookupResult::Shown::BeforeLine;
+        return std::move(*this);
+    }
 };
 
 // The common part of every class. Subclasses implement raw_lookup() on the

@@ -38,10 +38,13 @@ struct LookupResult {
     // "map_lookup: m (key) no match (68)": 0 (EX_OK), 68 (not found, for the
     // classes that say so), 75 (tempfail), 78 (config), a program's exit code.
     int code = 0;
-    // Whether sendmail -bt prints `error` before "no match" (the host map's
-    // "name: Name server timeout") or only logs it (socket and program maps,
-    // whose errors this library has already sent to the log).
-    bool print_error = true;
+    // Where sendmail -bt shows `error` for `/map`: Inline after
+    // "map_lookup: m (key) " (the host map's "name: Name server timeout"),
+    // BeforeLine on a line of its own before "map_lookup:" (a file map that
+    // cannot be opened), or NotShown (socket and program map failures, which
+    // this library has already logged).
+    enum class Shown { Inline, BeforeLine, NotShown };
+    Shown error_shown = Shown::Inline;
 };
 
 // What a map may need from the running sendmail: other maps (sequence,

@@ -27,7 +27,7 @@ public:
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        std::string out;
+        std::string out, space = args().get('S');
         bool quoted = false, changed = false;
         for (char c : key) {
             if (c == '"') {
@@ -35,8 +35,10 @@ protected:
                 changed = true;
                 continue;
             }
-            if (!quoted && (c == '\\' || c == '(' || c == ')' || c == ' ' || c == '\t')) return RawResult::not_found();
-            if (quoted && (c == ' ' || c == '\t')) return RawResult::not_found();
+            if (!quoted && (c == '\\' || c == '(' || c == ')')) return RawResult::not_found();
+            // A space survives only as the -S character; a tab never.
+            if (c == '\t' || (c == ' ' && space.empty())) return RawResult::not_found();
+            if (c == ' ') c = space[0];
             out.push_back(c);
         }
         if (!changed || quoted) return RawResult::not_found();

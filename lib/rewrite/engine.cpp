@@ -17,9 +17,21 @@ constexpr int kMaxRecursion = 50;    // nested $> calls
 constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
 
 void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
-    std::fprintf(out, "%-16.16s %s:", label.c_str(), what);
-    for (const auto& tok : t) std::fprintf(out, " %s", format_token(tok).c_str());
-    std::fputc('\n', out);
+    // One write per line: traces are most of -bt's output.
+    std::string line = label.substr(0, 16);
+    line.resize(16, ' ');
+    line += ' ';
+    line += what;
+    line += ':';
+    for (const auto& tok : t) {
+        line += ' ';
+        if (is_meta(tok) || std::any_of(tok.begin(), tok.end(), [](char c) { return c & 0x80; }))
+            line += format_token(tok);
+        else
+            line += tok;
+    }
+    line += '\n';
+    std::fwrite(line.data(), 1, line.size(), out);
 }
 // " a b c": each token preceded by a space, as the -d21.12 lines show them.
 std::string spaced(const Tokens& t) {

@@ -43,10 +43,17 @@ struct Matcher {
             return w < in.size() && !is_meta(in[w]) && !cfg.classes.contains(e.class_id, in[w]) &&
                    with(p, w, w + 1);
         case Pattern::ZeroOrMore:
-        case Pattern::OneOrMore:
-            for (size_t end = w + (e.kind == Pattern::OneOrMore ? 1 : 0); end <= in.size(); ++end)
+        case Pattern::OneOrMore: {
+            // When a literal follows, only spans ending where it occurs can match.
+            const Pattern* next = p + 1 < pat.size() ? &pat[p + 1] : nullptr;
+            bool literal_next = next && next->kind == Pattern::Literal;
+            for (size_t end = w + (e.kind == Pattern::OneOrMore ? 1 : 0); end <= in.size(); ++end) {
+                if (literal_next && (end == in.size() || !token_equal(next->text, in[end]))) continue;
+                if (!next && end != in.size()) continue;  // the last operator takes the rest
                 if (with(p, w, end)) return true;
+            }
             return false;
+        }
         case Pattern::InClass: {
             // Several tokens may make one class word; words get a space between them.
             std::string word;

@@ -80,12 +80,14 @@ void lookup(Context& ctx, const std::string& line) {
         return;
     }
     auto r = m->lookup(key, args);
+    using Shown = maps::LookupResult::Shown;
+    if (!r.error.empty() && r.error_shown == Shown::BeforeLine) std::cout << r.error << "\n";
     std::cout << "map_lookup: " << name << " (" << key << ") ";
     if (r.status == maps::LookupStatus::Found) {
         std::cout << "returns " << r.value << " (" << r.code << ")\n";
         return;
     }
-    if (!r.error.empty() && r.print_error) std::cout << r.error << "\n";
+    if (!r.error.empty() && r.error_shown == Shown::Inline) std::cout << r.error << "\n";
     std::cout << "no match (" << r.code << ")\n";
 }
 

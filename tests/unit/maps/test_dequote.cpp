@@ -28,7 +28,14 @@ public:
         ASSERT_FOUND("abc", look(m, "\"a\"b\"c\""));
         ASSERT_FOUND("", look(m, "\"\""));
     }
-    void test_S_replaces_blanks() { ASSERT_FOUND("a_b", look(ctx_.declare("d", "dequote", "-S_"), "\"a b\"")); }
+    void test_S_replaces_blanks() {
+        auto* m = ctx_.declare("d", "dequote", "-S_");
+        ASSERT_FOUND("a_b", look(m, "\"a b\""));
+        ASSERT_FOUND("a_b", look(m, "\"a\" \"b\""));
+        ASSERT_FOUND("a__b", look(m, "\"a  b\""));
+        ASSERT_NOT_FOUND(look(m, "a b"));
+        ASSERT_NOT_FOUND(look(m, "\"a\tb\""));
+    }
 };
 
 CPPUNIT_TEST_SUITE_REGISTRATION(DequoteMapTest);
