@@ -59,7 +59,6 @@ bool rebuild(const std::string& spec) {
 int run_init_aliases(const CommandLine& cl) {
     auto s = read_settings(cl, false);
     if (!s) {
-        std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
     bool ok = true;

@@ -24,7 +24,6 @@ util::Result<SubmitSettings> settings_for(const CommandLine& cl) {
 int run_print_queue(const CommandLine& cl) {
     auto s = settings_for(cl);
     if (!s) {
-        std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
@@ -48,7 +47,6 @@ int run_print_queue(const CommandLine& cl) {
 int run_queue(const CommandLine& cl) {
     auto s = settings_for(cl);
     if (!s) {
-        std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
@@ -76,7 +74,6 @@ int run_queue(const CommandLine& cl) {
 int run_print_config(const CommandLine& cl) {
     auto s = settings_for(cl);
     if (!s) {
-        std::fprintf(stderr, "%s\n", s.error().message.c_str());
         return EX_OSFILE;
     }
     std::string path = s->option("QueueDirectory", "/var/spool/mqueue");

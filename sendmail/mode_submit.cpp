@@ -54,7 +54,6 @@ int run_deliver(const CommandLine& cl) {
     if (!check_dsn_arguments(cl, notify)) return EX_USAGE;
     auto settings = read_settings(cl, true);
     if (!settings) {
-        std::fprintf(stderr, "%s\n", settings.error().message.c_str());
         return EX_OSFILE;
     }
     if (!cl.read_recipients && cl.args.empty()) {

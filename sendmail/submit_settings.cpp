@@ -11,9 +11,6 @@
 
 #include "util/strings.hpp"
 
-#ifndef SYSCONFDIR
-#define SYSCONFDIR "/etc"
-#endif
 
 namespace sendmail {
 
@@ -68,7 +65,12 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     for (const auto& [name, value] : cl.macros) lo.macros.emplace_back(std::string(1, name), value);
     lo.op_mode = cl.mode == Mode::PrintQueue ? 'p' : cl.mode == Mode::QueueRun ? 'q' : 'm';
     auto loaded = config::load(lo);
-    if (!loaded) return loaded.error();
+    if (!loaded) {
+        int err = errno;
+        std::fprintf(stderr, "sendmail: cannot open %s: %s\n", lo.path.c_str(),
+                     access(lo.path.c_str(), R_OK) == 0 ? loaded.error().message.c_str() : std::strerror(err ? err : ENOENT));
+        return util::Error(loaded.error().message, EX_OSFILE);
+    }
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
@@ -143,7 +145,8 @@ std::optional<int> enter_queue_directory(const SubmitSettings& s) {
 
 std::string default_config_path(const CommandLine& cl, bool submission) {
     if (!cl.config_file.empty()) return cl.config_file;
-    std::string dir = std::string(SYSCONFDIR) + "/mail/";
+    // sendmail's compiled-in place, wherever this program is installed.
+    std::string dir = "/etc/mail/";
     // -Ac asks for the MSP's submit.cf, -Am for the MTA's sendmail.cf; without
     // either an ordinary user's submission goes through submit.cf.
     if (cl.submission_kind == 'c') return dir + "submit.cf";
