@@ -1,8 +1,85 @@
-// mode_queue.cpp: -bp (mailq), -q queue runs and -bP queue counts.
+// mode_queue.cpp: -bp (mailq), -q queue runs and -bP queue counts. The
+// listing reads the queue without locking; a run locks each entry it takes.
+#include <csignal>
+#include <cstdio>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "queue/queue.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/queue_run.hpp"
+#include "sendmail/submit_settings.hpp"
 
 namespace sendmail {
-int run_print_queue(const CommandLine&) { return not_built_yet("the queue listing (mailq)"); }
-int run_queue(const CommandLine&) { return not_built_yet("queue runs (-q)"); }
-int run_print_config(const CommandLine&) { return not_built_yet("-bP"); }
+
+namespace {
+
+// mailq as an ordinary user lists the MSP queue when asked with -Ac.
+util::Result<SubmitSettings> settings_for(const CommandLine& cl) {
+    return read_settings(cl, cl.submission_kind == 'c');
+}
+
+}  // namespace
+
+int run_print_queue(const CommandLine& cl) {
+    auto s = settings_for(cl);
+    if (!s) {
+        return EX_OSFILE;
+    }
+    if (auto rc = enter_queue_directory(*s)) return *rc;
+    std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
+    queue::QueueDir dir(path);
+    if (auto ids = dir.list_ids(); !ids) {
+        std::printf("%s\n", ids.error().message.c_str());
+        return EX_NOINPUT;
+    }
+    QueueSelection sel(cl.queue_selectors);
+    std::vector<queue::QueueListing> shown;
+    for (auto& e : queue::read_queue(dir))
+        if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
+    sort_queue(shown, s->option("QueueSortOrder", "priority"));
+    std::string out = queue::format_mailq(path, shown, cl.verbose);
+    out += "\t\tTotal requests: " + std::to_string(shown.size()) + "\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return EX_OK;
+}
+
+int run_queue(const CommandLine& cl) {
+    auto s = settings_for(cl);
+    if (!s) {
+        return EX_OSFILE;
+    }
+    if (auto rc = enter_queue_directory(*s)) return *rc;
+    std::string arg = cl.queue_arg.value_or("");
+    long interval = !arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0])) ? parse_interval(arg, 0) : 0;
+    QueueRunner runner(*s, cl);
+    if (interval <= 0) {
+        QueueRunStats st = runner.run_once();
+        if (cl.verbose)
+            std::printf("Running %s: %d processed, %d locked, %d returned, %d warned\n",
+                        s->option("QueueDirectory").c_str(), st.processed, st.skipped_locked, st.returned, st.warned);
+        return EX_OK;
+    }
+    // -q15m without -bd: a background runner every interval, as sendmail does.
+    pid_t pid = fork();
+    if (pid < 0) return EX_OSERR;
+    if (pid > 0) return EX_OK;
+    setsid();
+    for (;;) {
+        runner.run_once();
+        sleep(static_cast<unsigned>(interval));
+    }
+}
+
+int run_print_config(const CommandLine& cl) {
+    auto s = settings_for(cl);
+    if (!s) {
+        return EX_OSFILE;
+    }
+    std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
+    auto ids = queue::QueueDir(path).list_ids();
+    std::printf("%s:%zu\n", path.c_str(), ids ? ids->size() : 0);
+    return EX_OK;
+}
+
 }  // namespace sendmail

@@ -1,0 +1,81 @@
+// dsn.cpp: the three MIME parts of a delivery status notification: text for
+// people, message/delivery-status for programs, and the returned message.
+#include "message/dsn.hpp"
+
+#include "message/message.hpp"
+
+namespace message {
+
+std::string interval_words(long s) {
+    auto unit = [](long n, const char* name) { return std::to_string(n) + " " + name + (n == 1 ? "" : "s"); };
+    if (s % 86400 == 0 && s >= 86400) return unit(s / 86400, "day");
+    if (s % 3600 == 0 && s >= 3600) return unit(s / 3600, "hour");
+    if (s % 60 == 0 && s >= 60) return unit(s / 60, "minute");
+    return unit(s, "second");
+}
+
+std::string dsn_subject(const DsnRequest& r) {
+    if (r.failure) return "Returned mail: see transcript for details";
+    return "Warning: could not send message for past " + r.warn_after;
+}
+
+namespace {
+
+std::string human_part(const DsnRequest& r) {
+    std::string o;
+    if (!r.failure)
+        o += "    **********************************************\n"
+             "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
+             "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
+             "    **********************************************\n\n";
+    o += "The original message was received at " + arpadate(r.arrival) + "\n" + r.relay + "\n\n";
+    if (r.failure) {
+        o += "   ----- The following addresses had permanent fatal errors -----\n";
+        for (const auto& rc : r.recipients) {
+            o += rc.address + "\n";
+            if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
+        }
+        o += "\n";
+    }
+    o += "   ----- Transcript of session follows -----\n" + r.transcript;
+    if (r.failure && !r.warn_after.empty())
+        o += "Message could not be delivered for " + r.warn_after + "\nMessage will be deleted from queue\n";
+    else if (!r.failure)
+        o += "Warning: message still undelivered after " + r.warn_after + "\nWill keep trying until message is " +
+             r.give_up_after + " old\n";
+    return o;
+}
+
+std::string status_part(const DsnRequest& r) {
+    std::string o = "Content-Type: message/delivery-status\n\nReporting-MTA: dns; " + r.reporting_mta +
+                    "\nArrival-Date: " + arpadate(r.arrival) + "\n";
+    for (const auto& rc : r.recipients) {
+        o += "\nFinal-Recipient: " + rc.final_rcpt + "\n";
+        std::string actual = rc.final_rcpt.substr(rc.final_rcpt.find(';') + 1);
+        o += "X-Actual-Recipient: rfc822;" + actual + "\n";
+        o += std::string("Action: ") + (r.failure ? "failed" : "delayed") + "\n";
+        o += "Status: " + rc.status + "\n";
+        if (!rc.diagnostic.empty()) o += "Diagnostic-Code: X-Unix; " + rc.diagnostic + "\n";
+        o += "Last-Attempt-Date: " + arpadate(std::time(nullptr)) + "\n";
+        if (!r.failure && r.retry_until) o += "Will-Retry-Until: " + arpadate(r.retry_until) + "\n";
+    }
+    return o;
+}
+
+}  // namespace
+
+std::string dsn_body(const DsnRequest& r) {
+    std::string b = "--" + r.boundary;
+    std::string o = "This is a MIME-encapsulated message\n\n" + b + "\n\n" + human_part(r) + "\n" + b + "\n" +
+                    status_part(r) + "\n" + b + "\n";
+    if (r.headers_only) {
+        o += "Content-Type: text/rfc822-headers\n\n" + r.original_headers;
+    } else {
+        o += "Content-Type: message/rfc822\n\n" + r.original_headers + "\n" + r.original_body;
+        if (!r.original_body.empty() && r.original_body.back() != '\n') o += "\n";
+    }
+    o += "\n" + b + "--\n";
+    return o;
+}
+
+}  // namespace message

@@ -1,0 +1,33 @@
+// notice.hpp: queueing a delivery status notification about a message: the
+// returned-mail or warning message, addressed to the sender (or the
+// postmaster), stored the way sendmail stores its own notices.
+#pragma once
+
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "message/dsn.hpp"
+#include "queue/queue.hpp"
+#include "sendmail/submit_settings.hpp"
+
+namespace sendmail {
+
+struct Notice {
+    bool failure = true;
+    std::string to;                  // who gets it
+    std::string warn_after;          // timeout wording ("5 days"), for timeouts
+    std::string give_up_after;       // delay warnings: Timeout.queuereturn's wording
+    std::time_t retry_until = 0;     // delay warnings: when it will be returned
+    std::string transcript;          // what went wrong, for immediate failures
+    std::string log_reason;          // for the "DSN: ..." log line
+    std::vector<message::DsnRecipient> recipients;
+};
+
+// Queues the notice about message `id` (its qf `orig`, its body `body`, which
+// may be empty when only headers are returned). Returns the new queue id.
+util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::QueueDir& dir, const std::string& id,
+                                       const queue::QueueFile& orig, const std::string& body, const Notice& n,
+                                       std::time_t now);
+
+}  // namespace sendmail

@@ -1,0 +1,199 @@
+// queue_run.cpp: one pass over the queue. Every entry is locked before it is
+// touched (two runners never take the same message), rewritten through a tf
+// file, and removed only after its notice to the sender is safely queued.
+#include "sendmail/queue_run.hpp"
+
+#include <cstdio>
+#include <algorithm>
+#include <fcntl.h>
+#include <pwd.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "message/dsn.hpp"
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+namespace {
+// What a queue run says of each recipient until the delivery layer exists.
+const char* const kDeferred = "Deferred: no delivery agent in this version";
+}  // namespace
+
+QueueSelection::QueueSelection(const std::vector<std::string>& selectors) {
+    for (const auto& s : selectors) {
+        bool neg = !s.empty() && s[0] == '!';
+        std::string_view r = std::string_view(s).substr(neg ? 1 : 0);
+        if (r.empty() || (r[0] != 'I' && r[0] != 'R' && r[0] != 'S')) continue;
+        rules_.push_back({r[0], neg, std::string(r.substr(1))});
+    }
+}
+
+// Rules of one kind are alternatives; kinds must all match.
+bool QueueSelection::matches(const std::string& id, const queue::QueueFile& qf) const {
+    for (char kind : {'I', 'R', 'S'}) {
+        bool any = false, hit = false;
+        for (const auto& r : rules_) {
+            if (r.kind != kind) continue;
+            any = true;
+            bool m = false;
+            if (kind == 'I') m = id.find(r.text) != std::string::npos;
+            if (kind == 'S') m = util::to_lower(qf.sender).find(util::to_lower(r.text)) != std::string::npos;
+            if (kind == 'R')
+                for (const auto& rc : qf.recipients)
+                    m = m || util::to_lower(rc.address).find(util::to_lower(r.text)) != std::string::npos;
+            hit = hit || (r.negated ? !m : m);
+        }
+        if (any && !hit) return false;
+    }
+    return true;
+}
+
+void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order_option) {
+    std::string order = util::to_lower(order_option);
+    if (order.empty()) order = "priority";
+    std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
+        if (order[0] == 'f') return a.id < b.id;
+        if (order[0] == 't') return a.qf.created < b.qf.created;
+        if (a.qf.priority != b.qf.priority) return a.qf.priority < b.qf.priority;
+        return a.id < b.id;
+    });
+}
+
+QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
+
+QueueRunStats QueueRunner::run_once() {
+    QueueRunStats st;
+    now_ = std::time(nullptr);
+    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    st.orphans = queue::remove_orphans(dir, now_, 60);
+    if (!dir.list_ids()) {
+        util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
+        return st;
+    }
+    // QueueSortOrder=priority (sendmail's default): lowest priority value first;
+    // "filename" keeps the id order; "time" the oldest first.
+    std::vector<queue::QueueListing> entries = queue::read_queue(dir);
+    sort_queue(entries, s_.option("QueueSortOrder", "priority"));
+    long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
+    for (const auto& e : entries) {
+        if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
+        process(dir, e.id, st);
+    }
+    return st;
+}
+
+namespace {
+
+util::Result<queue::QueueFile> read_locked(int fd) {
+    std::string text;
+    char buf[8192];
+    off_t off = 0;
+    ssize_t n;
+    while ((n = pread(fd, buf, sizeof buf, off)) > 0 && text.size() < (64u << 20)) {
+        text.append(buf, static_cast<size_t>(n));
+        off += n;
+    }
+    return queue::parse_qf(text);
+}
+
+}  // namespace
+
+// "<>" and sendmail's own notices (sender MAILER-DAEMON) get no notices back
+// except the one double bounce to the postmaster.
+bool is_null_sender(const std::string& sender) {
+    std::string b = message::bare_address(sender);
+    return b.empty() || util::iequals(b, "MAILER-DAEMON");
+}
+
+namespace {
+
+bool wants(const queue::QueueFile& qf, char kind) {
+    for (const auto& r : qf.recipients)
+        if (r.flags.find(kind) != std::string::npos || r.flags.find('N') == std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st) {
+    auto lock = queue::lock_qf(dir, id);
+    if (!lock) {
+        ++st.skipped_locked;
+        return;
+    }
+    auto qf = read_locked(lock->get());
+    if (!qf) {
+        util::log_line(LOG_ERR, 1, id, "queue file unreadable: " + qf.error().message);
+        return;
+    }
+    if (!sel_.matches(id, *qf)) return;
+    ++st.processed;
+    long age = static_cast<long>(now_ - qf->created);
+    long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
+    long warn = parse_interval(s_.option("Timeout.queuewarn", "4h"), 4 * 3600);
+    if (age >= give_up) {
+        if (wants(*qf, 'F') && !send_notice(dir, id, *qf, true)) return;  // keep it: try again next run
+        unlink(dir.qf_path(id).c_str());
+        unlink(dir.df_path(id).c_str());
+        (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
+        util::log_line(LOG_INFO, 5, id, "return to sender: Cannot send message for " + message::interval_words(give_up));
+        ++st.returned;
+        return;
+    }
+    // This run's attempt (no delivery agent yet) defers every recipient.
+    qf->tries++;
+    qf->last_tried = now_;
+    qf->priority += s_.option_long("RetryFactor", 90000);  // each retry waits longer, as in sendmail
+    qf->status_message = kDeferred;
+    if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
+        if (send_notice(dir, id, *qf, false)) {
+            qf->set_flag('w');
+            qf->status_message = "Warning: could not send message for past " + message::interval_words(warn);
+            ++st.warned;
+        }
+    }
+    if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
+        util::log_line(LOG_ERR, 1, id, r.error().message);
+        return;
+    }
+    log_deferred(id, *qf, age);
+}
+
+namespace {
+
+// sendmail's interval notation in logs: 00:00:05, or 2+03:00:00 past a day.
+std::string log_interval(long s) {
+    char buf[48];
+    if (s >= 86400)
+        std::snprintf(buf, sizeof buf, "%ld+%02ld:%02ld:%02ld", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
+    else
+        std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    return buf;
+}
+
+// "root (0/0)": the submitting user, as sendmail logs the controlling user
+// of a queue run's attempt.
+std::string ctladdr_text(const queue::QueueFile& qf) {
+    std::string user = qf.macro("$_").value_or("root@localhost");
+    user = user.substr(0, user.find('@'));
+    struct passwd* pw = getpwnam(user.c_str());
+    return user + " (" + std::to_string(pw ? pw->pw_uid : 0) + "/" + std::to_string(pw ? pw->pw_gid : 0) + ")";
+}
+
+}  // namespace
+
+void QueueRunner::log_deferred(const std::string& id, const queue::QueueFile& qf, long age) {
+    if (!router_) router_ = make_router(s_, false);
+    for (const auto& r : qf.recipients) {
+        Route rt = router_(r.address, message::bare_address(r.address));
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + r.address + ", ctladdr=" + ctladdr_text(qf) + ", delay=" +
+                           log_interval(age) + ", xdelay=00:00:00, mailer=" + rt.mailer +
+                           ", pri=" + std::to_string(qf.priority) + ", dsn=4.0.0, stat=" + kDeferred);
+    }
+}
+
+}  // namespace sendmail

@@ -1,0 +1,60 @@
+// queue_run.hpp: selecting queue entries (-qI -qR -qS, with ! to negate)
+// and running the queue: each entry locked, retried, warned about after
+// Timeout.queuewarn and returned to its sender after Timeout.queuereturn.
+#pragma once
+
+#include <ctime>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "queue/queue.hpp"
+#include "sendmail/cmdline.hpp"
+#include "sendmail/recipients.hpp"
+#include "sendmail/submit_settings.hpp"
+
+namespace sendmail {
+
+class QueueSelection {
+public:
+    explicit QueueSelection(const std::vector<std::string>& selectors);
+    bool matches(const std::string& id, const queue::QueueFile& qf) const;
+
+private:
+    struct Rule {
+        char kind;  // 'I', 'R', 'S'
+        bool negated;
+        std::string text;
+    };
+    std::vector<Rule> rules_;
+};
+
+bool is_null_sender(const std::string& sender);
+
+// Orders entries as QueueSortOrder says (priority, the default; filename;
+// time), as both a queue run and the listing take them.
+void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order);
+
+struct QueueRunStats {
+    int processed = 0, skipped_locked = 0, returned = 0, warned = 0, orphans = 0;
+};
+
+class QueueRunner {
+public:
+    QueueRunner(const SubmitSettings& s, const CommandLine& cl);
+    QueueRunStats run_once();
+
+private:
+    void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
+    bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
+    std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;
+    void log_deferred(const std::string& id, const queue::QueueFile& qf, long age);
+
+    const SubmitSettings& s_;
+    const CommandLine& cl_;
+    QueueSelection sel_;
+    Router router_;  // for the mailer names in the log
+    std::time_t now_ = 0;
+};
+
+}  // namespace sendmail

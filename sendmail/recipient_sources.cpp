@@ -1,0 +1,78 @@
+// recipient_sources.cpp: what a recipient list consults. The router runs
+// rulesets 3 and 0 (or, for a cf without rulesets, goes by domain). The
+// aliases are the AliasFile option's databases (hash or btree maps as
+// newaliases builds them), tried in order; a text file whose database is
+// missing is read directly, so a fresh install works.
+#include <memory>
+#include <sys/stat.h>
+
+#include "maps/maps.hpp"
+#include "sendmail/address_parse.hpp"
+#include "sendmail/aliases_file.hpp"
+#include "sendmail/recipients.hpp"
+#include "sendmail/submit_settings.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+namespace {
+
+struct AliasSource {
+    std::unique_ptr<maps::Map> map;
+    std::map<std::string, std::string> text;
+};
+
+bool exists(const std::string& p) {
+    struct stat st;
+    return stat(p.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+Router make_router(const SubmitSettings& s, bool parse_as_written) {
+    if (!s.has_ruleset_zero())
+        return [&s](const std::string&, const std::string& bare) {
+            return route_by_domain(bare, [&s](const std::string& h) { return s.is_local_host(h); });
+        };
+    return [&s, parse_as_written](const std::string& address, const std::string& bare) {
+        if (auto sp = special_route(bare)) return *sp;
+        ParsedAddress pa = parse_address(*s.engine, parse_as_written ? address : bare, false);
+        if (!pa.ok) return Route{"error", "", bare, pa.exit_code ? pa.exit_code : 65, pa.host, pa.error};
+        if (pa.mailer == "local") return local_route(pa.user);
+        return Route{pa.mailer, pa.host, pa.user, 0, "", ""};
+    };
+}
+
+AliasLookup open_aliases(const SubmitSettings& s) {
+    auto sources = std::make_shared<std::vector<AliasSource>>();
+    for (const auto& spec : util::split(s.option("AliasFile"), ',')) {
+        std::string item(util::trim(spec)), cls = "hash";
+        if (item.empty()) continue;
+        if (size_t c = item.find(':'); c != std::string::npos && item[0] != '/') {
+            cls = item.substr(0, c);
+            item = item.substr(c + 1);
+        }
+        std::string path = util::split_words(item).empty() ? item : util::split_words(item).back();
+        AliasSource src;
+        if ((cls == "hash" || cls == "btree") && exists(path + ".db") && s.cfg) {
+            maps::MapDeclaration d{"aliases", cls, "-N " + path, s.cf_path, 0};
+            if (auto m = maps::open_map(d, s.cfg->map_context())) src.map = std::move(*m);
+        }
+        if (!src.map) src.text = alias_table(read_alias_file(path));
+        sources->push_back(std::move(src));
+    }
+    return [sources](const std::string& name) -> std::optional<std::string> {
+        for (auto& src : *sources) {
+            if (src.map) {
+                maps::LookupResult r = src.map->lookup(name, {});
+                if (r.status == maps::LookupStatus::Found) return r.value;
+                continue;
+            }
+            auto it = src.text.find(name);
+            if (it != src.text.end()) return it->second;
+        }
+        return std::nullopt;
+    };
+}
+
+}  // namespace sendmail

@@ -1,0 +1,228 @@
+// recipients.cpp: sendtolist and recipient as sendmail runs them at submission
+// time. The order of the queue file's R lines follows from these rules:
+// a list is walked last to first, aliases expand in place, the first of two
+// duplicates wins (taking the other's primary flag), then a stable sort by host.
+#include "sendmail/recipients.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <pwd.h>
+#include <sysexits.h>
+
+#include "message/message.hpp"
+#include "util/strings.hpp"
+
+namespace sendmail {
+
+namespace {
+constexpr int kMaxAliasDepth = 20;
+
+bool same_address(const Recipient& a, const Recipient& b) {
+    return a.route.mailer == b.route.mailer && util::iequals(a.route.host, b.route.host) &&
+           a.route.user == b.route.user;
+}
+
+// "undisclosed-recipients:;": a group without members names nobody.
+bool is_empty_group(const std::string& a) {
+    size_t colon = a.find(':');
+    if (colon == std::string::npos || a.find_first_of("\"<>@") < colon) return false;
+    std::string_view rest = util::trim(std::string_view(a).substr(colon + 1));
+    return rest == ";";
+}
+
+}  // namespace
+
+int RecipientList::add_list(const std::string& list, int parent, int depth) {
+    std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
+    for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
+        if (is_empty_group(*it)) {
+            std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
+            fail(*it, "RFC822; " + *it,
+                 Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
+            continue;
+        }
+        Recipient r;
+        r.address = *it;
+        r.bare = message::bare_address(*it);
+        r.route = s_.router(r.address, r.bare);
+        r.parent = parent;
+        r.from_alias = parent >= 0;
+        // The sole member of a primary alias is itself primary.
+        r.primary = parent < 0 || (addrs.size() == 1 && list_[parent].primary);
+        if (parent >= 0) {
+            r.orcpt = list_[parent].orcpt;
+        } else {
+            r.orcpt = "RFC822; " + original_recipient(r);
+        }
+        if (r.route.error()) {  // the router has printed why
+            fail(r.address, r.orcpt, r.route);
+            continue;
+        }
+        add(std::move(r), depth);
+    }
+    return static_cast<int>(addrs.size());
+}
+
+// The r line's address: the domain in lower case (the local domain added
+// to a bare name), a local mailer's user name folded too.
+std::string RecipientList::original_recipient(const Recipient& r) const {
+    std::string q = message::bare_address(r.address);
+    size_t at = q.rfind('@');
+    if (r.route.local()) {
+        if (at != std::string::npos) return q;  // as written
+        return util::to_lower(q) + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    }
+    if (s_.canonical_users && r.route.user.find('@') != std::string::npos) return r.route.user;
+    if (at == std::string::npos) return q;
+    return q.substr(0, at) + "@" + util::to_lower(q.substr(at + 1));
+}
+
+void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted) {
+    std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
+    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted});
+}
+
+size_t RecipientList::counted_failures() const {
+    return static_cast<size_t>(std::count_if(failed_.begin(), failed_.end(), [](const auto& f) { return f.counted; }));
+}
+
+
+
+// The alias for a local name: the name itself, then for user+detail the
+// forms user+* and user, as sendmail looks them up.
+std::optional<std::string> RecipientList::alias_for(const std::string& user, std::string& key) const {
+    key = util::to_lower(user);
+    if (auto v = s_.aliases(key)) return v;
+    size_t plus = key.find('+');
+    if (plus == std::string::npos || plus == 0) return std::nullopt;
+    std::string base = key.substr(0, plus);
+    for (const std::string& k : {base + "+*", base})
+        if (auto v = s_.aliases(k)) {
+            key = k;
+            return v;
+        }
+    return std::nullopt;
+}
+
+void RecipientList::add(Recipient r, int depth) {
+    for (size_t i = 0; i < list_.size(); ++i) {
+        Recipient& q = list_[i];
+        if (!same_address(q, r)) continue;
+        if (!q.primary && r.primary) q.primary = true;
+        // "root: root, backup": an alias naming itself means its own mailbox
+        // too, and then its members count as primary addresses.
+        if (q.expanded && r.parent == static_cast<int>(i)) {
+            q.expanded = false;
+            for (auto& m : list_)
+                if (m.parent == static_cast<int>(i)) m.primary = true;
+        }
+        return;
+    }
+    list_.push_back(std::move(r));
+    int idx = static_cast<int>(list_.size()) - 1;
+    const Recipient& cur = list_[idx];
+    if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
+    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
+    std::string key;
+    std::optional<std::string> rhs = alias_for(full, key);
+    if (!rhs) {
+        const std::string& base = cur.route.user;
+        if (s_.check_local_users && !getpwnam(base.c_str()) && !getpwnam(util::to_lower(base).c_str())) {
+            std::printf("%s... User unknown\n", cur.address.c_str());
+            std::string q = full + "@" + s_.local_domain;
+            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
+            list_.pop_back();
+        }
+        return;
+    }
+    list_[idx].expanded = true;
+    list_[idx].alias_key = key;
+    add_list(*rhs, idx, depth + 1);
+}
+
+size_t RecipientList::count() const {
+    return static_cast<size_t>(std::count_if(list_.begin(), list_.end(), [](const Recipient& r) { return !r.expanded; }));
+}
+
+std::optional<std::string> RecipientList::controlling_user(const Recipient& r) const {
+    // A local user+detail is its own controlling user (sendmail looked it up).
+    if (!r.from_alias && r.route.local() && !r.route.host.empty()) {
+        struct passwd* pw = getpwnam(r.route.user.c_str());
+        if (!pw) return std::nullopt;
+        if (pw->pw_uid == 0) return ":" + r.address;
+        return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) + ":" +
+               r.address;
+    }
+    if (!r.from_alias) return std::nullopt;
+    const Recipient& alias = list_[r.parent];
+    if (r.route.local()) {
+        if (struct passwd* pw = getpwnam(r.route.user.c_str())) {
+            if (pw->pw_uid == 0) return ":" + alias.address;
+            return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) +
+                   ":" + alias.address;
+        }
+    }
+    return alias.alias_key + ":" + std::to_string(s_.default_uid) + ":0:" + alias.address;
+}
+
+std::string RecipientList::r_flags(const Recipient& r) const {
+    std::string f = r.primary ? "P" : "";
+    f += s_.notify.empty() ? "FD" : s_.notify;
+    if (r.from_alias) f += "A";
+    return f;
+}
+
+std::vector<const Recipient*> RecipientList::ordered() const {
+    std::vector<const Recipient*> order;
+    for (const auto& r : list_)
+        if (!r.expanded) order.push_back(&r);
+    std::stable_sort(order.begin(), order.end(), [](const Recipient* a, const Recipient* b) {
+        return util::to_lower(a->route.host) < util::to_lower(b->route.host);
+    });
+    return order;
+}
+
+std::vector<queue::QueueRecipient> RecipientList::queue_recipients() const {
+    std::vector<queue::QueueRecipient> out;
+    for (const Recipient* r : ordered()) {
+        queue::QueueRecipient q;
+        q.ctladdr = controlling_user(*r);
+        q.orcpt = r->orcpt;
+        q.flags = r_flags(*r);
+        q.address = r->address;
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+
+std::optional<Route> special_route(const std::string& bare) {
+    std::string u = bare;
+    if (u.size() >= 2 && u.front() == '"' && u.back() == '"') u = u.substr(1, u.size() - 2);
+    if (!u.empty() && u[0] == '|') return Route::to("prog", "", u);
+    if (!u.empty() && u[0] == '/') return Route::to("*file*", "", u);
+    return std::nullopt;
+}
+
+Route local_route(const std::string& user) {
+    size_t plus = user.find('+', 1);
+    if (plus == std::string::npos) return Route::to("local", "", user);
+    return Route::to("local", util::to_lower(user.substr(plus + 1)), user.substr(0, plus));
+}
+
+Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host) {
+    if (auto sp = special_route(bare)) return *sp;
+    std::string addr = bare;
+    if (!addr.empty() && addr[0] == '@') {  // source route: the first host relays
+        size_t colon = addr.find(':');
+        std::string host = addr.substr(1, colon == std::string::npos ? std::string::npos : colon - 1);
+        return Route::to("esmtp", util::to_lower(host), colon == std::string::npos ? addr : addr.substr(colon + 1));
+    }
+    size_t at = addr.rfind('@');
+    if (at == std::string::npos) return local_route(addr);
+    std::string domain = addr.substr(at + 1);
+    if (is_local_host(util::to_lower(domain))) return local_route(addr.substr(0, at));
+    return Route::to("esmtp", domain, addr);
+}
+
+}  // namespace sendmail

@@ -1,0 +1,116 @@
+// recipients.hpp: the recipient list of a submission, built as sendmail's
+// sendtolist/recipient build it: each list is taken last address first,
+// duplicates (same mailer, host, user) are suppressed, local names are
+// expanded through the aliases, and the result is ordered by host.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queue/queue.hpp"
+
+namespace sendmail {
+
+// Where an address goes: ruleset 0's mailer, host and user.
+struct Route {
+    std::string mailer;  // "local", "esmtp", "prog", "*file*", "error"
+    std::string host;    // "" for local delivery (the +detail for a local user+detail)
+    std::string user;
+    int exit_code = 0;   // for mailer "error": the sysexits value of the failure
+    std::string dsn;     // for mailer "error": the status ("5.1.1")
+    std::string text;    // for mailer "error": the reply ("550 5.1.1 User unknown")
+    static Route to(std::string m, std::string h, std::string u) { return Route{std::move(m), std::move(h), std::move(u), 0, "", ""}; }
+    bool local() const { return mailer == "local"; }
+    bool error() const { return mailer == "error" || mailer == "*error*"; }
+};
+// Called with the address as written and its bare mailbox.
+using Router = std::function<Route(const std::string& address, const std::string& bare)>;
+// Alias lookup: the right-hand side for a local name, if it is an alias.
+using AliasLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// An address that failed at once (unknown user, $#error): the sender gets a
+// notice, the submission's exit status says so.
+struct FailedRecipient {
+    std::string address;     // as written
+    std::string final_rcpt;  // "RFC822; user@host"
+    std::string status;      // "5.1.1"
+    std::string diagnostic;  // "550 5.1.1 User unknown"
+    int exit_code = 0;       // sysexits value
+    bool counted = false;    // an accepted address that failed later: counts in the priority
+};
+
+struct Recipient {
+    std::string address;   // as written (printable: R line, mailq)
+    std::string bare;      // the mailbox alone
+    Route route;
+    bool primary = false;
+    bool from_alias = false;
+    bool expanded = false;  // an alias: replaced by its members, not queued
+    std::string alias_key;  // the aliases entry that matched ("sales+*")
+    int parent = -1;        // the alias it came from (index), -1 at top level
+    std::string orcpt;      // "RFC822; user@host" of the top-level address
+};
+
+class RecipientList {
+public:
+    struct Settings {
+        Router router;
+        AliasLookup aliases;            // empty: no aliasing (-n)
+        std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
+        std::string local_domain;       // $j, to qualify bare names in orcpt
+        long default_uid = 1;           // DefaultUser's uid, for alias controlling users
+        bool check_local_users = true;  // a local name without alias or passwd entry is unknown
+        bool canonical_users = false;   // the router's user is the canonical address (rulesets ran)
+    };
+    explicit RecipientList(Settings s) : s_(std::move(s)) {}
+
+    // Adds every address of a comma-separated list (a header value or one
+    // command-line argument). Returns the number of addresses parsed.
+    int add_list(const std::string& list) { return add_list(list, -1, 0); }
+    // Queue-file recipients in delivery order, with their C and r lines.
+    std::vector<queue::QueueRecipient> queue_recipients() const;
+    size_t count() const;  // recipients that will be queued
+    // Final recipients in delivery order (for -bv's listing).
+    std::vector<const Recipient*> ordered() const;
+    const std::vector<FailedRecipient>& failures() const { return failed_; }
+    size_t counted_failures() const;
+    int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
+
+private:
+    int add_list(const std::string& list, int parent, int depth);
+    void add(Recipient r, int depth);
+    std::optional<std::string> controlling_user(const Recipient& r) const;
+    std::string r_flags(const Recipient& r) const;
+
+    std::string original_recipient(const Recipient& r) const;
+    std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
+    void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false);
+
+    Settings s_;
+    std::vector<Recipient> list_;
+    std::vector<FailedRecipient> failed_;
+};
+
+
+struct SubmitSettings;
+// The aliases of the AliasFile option (databases, or text files without one).
+AliasLookup open_aliases(const SubmitSettings& s);
+// Rulesets 3 and 0 on each address (as written, for -bv, or its bare
+// mailbox); a cf without ruleset 0 routes by domain and class w.
+Router make_router(const SubmitSettings& s, bool parse_as_written);
+
+// Programs ("|cmd", also quoted) and files ("/path") named by aliases.
+std::optional<Route> special_route(const std::string& bare);
+
+// The local mailer's triple for a name: user+detail gives host "detail",
+// user "user", as sendmail splits it.
+Route local_route(const std::string& user);
+
+// A router for when no rulesets are available: names without a domain and
+// domains in `local_hosts` are local, everything else goes to its domain.
+Route route_by_domain(const std::string& bare, const std::function<bool(const std::string&)>& is_local_host);
+
+}  // namespace sendmail

@@ -1,0 +1,128 @@
+// submission.cpp: the steps of a submission. Order matters for safety: the
+// body goes to the df as it is read, the qf is written last, and only then
+// is success reported; any failure before that leaves no queue entry.
+#include "sendmail/submission.hpp"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <pwd.h>
+#include <sysexits.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "sendmail/address_parse.hpp"
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+namespace sendmail {
+
+Submission::Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify)
+    : cl_(cl), s_(s), notify_(std::move(notify)) {}
+
+void Submission::identify_sender() {
+    struct passwd* pw = getpwuid(getuid());
+    login_ = pw ? pw->pw_name : std::to_string(getuid());
+    trusted_ = getuid() == 0 || s_.trusted_users.count(login_) > 0;
+    sender_ = cl_.from ? *cl_.from : login_;
+    sender_bare_ = message::bare_address(sender_);
+    if (cl_.full_name) {
+        if (!cl_.full_name->empty()) full_name_ = *cl_.full_name;
+    } else if (std::string user = local_sender_user(); !user.empty()) {
+        // A sender who is a local user gets the name from the password file.
+        if (struct passwd* sp = getpwnam(user.c_str())) {
+            std::string name = gecos_name(sp);
+            if (!name.empty()) full_name_ = name;
+        }
+    }
+}
+
+// The local user a sender address names ("" if it is not a local one).
+std::string Submission::local_sender_user() const {
+    if (sender_bare_.empty()) return "";
+    size_t at = sender_bare_.rfind('@');
+    if (at == std::string::npos) return sender_bare_;
+    return s_.is_local_host(util::to_lower(sender_bare_.substr(at + 1))) ? sender_bare_.substr(0, at) : "";
+}
+
+// The full name in a password entry: the first GECOS field, '&' standing
+// for the login name with a capital.
+std::string Submission::gecos_name(const struct passwd* pw) {
+    std::string g = pw->pw_gecos ? pw->pw_gecos : "";
+    g = g.substr(0, g.find(','));
+    std::string login = pw->pw_name, out;
+    if (!login.empty()) login[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(login[0])));
+    for (char c : g) out += c == '&' ? login : std::string(1, c);
+    return out;
+}
+
+std::optional<std::string> Submission::macro(std::string_view name) const {
+    auto it = macros_.find(std::string(name));
+    if (it != macros_.end()) return it->second;
+    return s_.macro(std::string(name));
+}
+
+util::Status Submission::read_message(queue::NewMessage& msg) {
+    message::CollectOptions opts;
+    opts.ignore_dots = cl_.ignore_dots || s_.option_bool("IgnoreDots", false);
+    opts.strip_8bit = s_.option_bool("SevenBitInput", false) &&
+                      !(cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
+    // sendmail 8.17's default MaxHeadersLength is 32768 bytes.
+    opts.max_header_bytes = static_cast<size_t>(s_.option_long("MaxHeadersLength", 32768));
+    util::Status st = util::ok_status();
+    message::Collector col(opts, [&](std::string_view data) {
+        st = msg.append_body(data);
+        return st.ok();
+    });
+    char buf[65536];
+    for (;;) {
+        ssize_t n = read(0, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return util::Error(std::string("read error on standard input: ") + std::strerror(errno), EX_IOERR);
+        if (n == 0 || !col.feed(std::string_view(buf, static_cast<size_t>(n))) || col.ended_by_dot()) break;
+    }
+    col.finish();
+    if (!st) return st;
+    msg_ = std::move(col.message());
+    return msg.finish_body();
+}
+
+RecipientList Submission::make_recipients() const {
+    RecipientList::Settings rs;
+    rs.router = make_router(s_, false);
+    rs.canonical_users = s_.has_ruleset_zero();
+    if (!cl_.no_alias) rs.aliases = open_aliases(s_);
+    rs.notify = notify_;
+    rs.local_domain = s_.macro("j").value_or("localhost");
+    std::string du = s_.option("DefaultUser", "1:1");
+    rs.default_uid = std::strtol(du.c_str(), nullptr, 10);
+    return RecipientList(std::move(rs));
+}
+
+}  // namespace sendmail
+
+namespace sendmail {
+
+// What an untrusted user changed, recorded in the message as sendmail does
+// when PrivacyOptions has authwarnings.
+std::vector<message::Header> Submission::authentication_warnings() const {
+    std::vector<message::Header> out;
+    std::string p = util::to_lower(s_.option("PrivacyOptions"));
+    if (trusted_ || (p.find("authwarnings") == std::string::npos && p.find("goaway") == std::string::npos)) return out;
+    std::string j = s_.macro("j").value_or("localhost");
+    auto add = [&](const std::string& text) { out.push_back({"X-Authentication-Warning", " " + j + ": " + text, "", false}); };
+    if (cl_.from && sender_bare_ != login_) add(login_ + " set sender to " + *cl_.from + " using -f");
+    for (const auto& [k, v] : cl_.options)
+        if (util::iequals(long_option_name(k), "QueueDirectory")) add("Processed from queue " + v);
+    if (cl_.config_from_command_line) add("Processed by " + login_ + " with -C " + cl_.config_file);
+    return out;
+}
+
+}  // namespace sendmail

@@ -1,0 +1,67 @@
+// submission.hpp: one message submitted on standard input: who sends it,
+// its recipients, its headers, and the queue files that hold it.
+#pragma once
+
+#include <ctime>
+#include <pwd.h>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "message/collect.hpp"
+#include "queue/queue.hpp"
+#include "sendmail/cmdline.hpp"
+#include "sendmail/recipients.hpp"
+#include "sendmail/submit_settings.hpp"
+
+namespace sendmail {
+
+class Submission {
+public:
+    Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify);
+    int run();
+    // When the queue cannot be used at all: standard input goes to dead.letter.
+    void keep_input();
+
+private:
+    void identify_sender();
+    std::string local_sender_user() const;
+    static std::string gecos_name(const struct passwd* pw);
+    util::Status read_message(queue::NewMessage& msg);
+    RecipientList make_recipients() const;
+    queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
+    std::optional<std::string> macro(std::string_view name) const;
+    std::string flags() const;
+    long priority(size_t nrcpts) const;
+    std::vector<message::Header> authentication_warnings() const;
+    std::string dead_letter_path() const;
+    void save_unqueued_input();
+    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
+    void count_statistics() const;
+    void add_missing_recipient_headers(queue::QueueFile& qf) const;
+    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
+    void gather_recipients(RecipientList& rcpts) const;
+    void define_macros();
+    int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+               const RecipientList& rcpts);
+    int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
+    void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                         const std::vector<FailedRecipient>& failures);
+    void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
+                    const RecipientList& rcpts) const;
+
+    const CommandLine& cl_;
+    const SubmitSettings& s_;
+    std::string notify_;
+    std::string login_;                    // the real user's name
+    bool trusted_ = false;
+    bool failed_ = false;                  // some address failed at submission                 // root or a T-line user: may set the sender freely
+    std::optional<std::string> full_name_; // $x
+    std::string sender_;                   // S line: -f as given, or the login
+    std::string sender_bare_;              // $g
+    std::map<std::string, std::string> macros_;
+    std::time_t now_ = 0;
+    message::CollectedMessage msg_;
+};
+
+}  // namespace sendmail

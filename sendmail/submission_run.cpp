@@ -1,0 +1,351 @@
+// submission_run.cpp: turning a read message into queue files, logging it
+// as sendmail does, and keeping it in dead.letter when it cannot be queued.
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <pwd.h>
+#include <sysexits.h>
+#include <syslog.h>
+#include <unistd.h>
+
+#include "queue/statistics.hpp"
+#include "sendmail/address_parse.hpp"
+#include "sendmail/notice.hpp"
+#include "sendmail/queue_run.hpp"
+#include "sendmail/submission.hpp"
+#include "sendmail/submit_headers.hpp"
+#include "util/log.hpp"
+#include "util/strings.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
+
+namespace sendmail {
+
+namespace {
+
+std::string gmt_stamp(std::time_t t, const char* fmt) {
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    char buf[64];
+    std::strftime(buf, sizeof buf, fmt, &tm);
+    return buf;
+}
+
+// The date of an mbox "From user Mon Jan  1 00:00:00 2024" line, if it has one.
+std::optional<std::time_t> unix_from_date(const std::string& line) {
+    size_t sp = line.find(' ');
+    if (sp == std::string::npos) return std::nullopt;
+    struct tm tm {};
+    if (!strptime(line.c_str() + sp + 1, "%a %b %d %H:%M:%S %Y", &tm)) return std::nullopt;
+    tm.tm_isdst = -1;
+    return std::mktime(&tm);
+}
+
+}  // namespace
+
+std::string Submission::flags() const {
+    // b: remove Bcc at delivery; a message without recipient fields keeps it
+    // (unless NoRecipientAction gives it some). s goes when an address failed.
+    bool has_rcpt_field = false;
+    for (const auto& h : msg_.headers) has_rcpt_field = has_rcpt_field || (message::header_kind(h.name) & message::kHdrRcpt);
+    std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
+    has_rcpt_field = has_rcpt_field || action == "add-to" || action == "add-to-undisclosed" || action == "add-apparently-to";
+    std::string f = has_rcpt_field ? "b" : "";
+    if (!failed_) f += 's';
+    bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
+    if (eightbit) f += '8';
+    if (cl_.dsn_ret) f += 'd';
+    // n: return only headers (RET=HDRS), also when no notice is wanted at all.
+    bool never = notify_ == "N";
+    if ((cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) || never) f += 'n';
+    std::sort(f.begin(), f.end());
+    return f;
+}
+
+long Submission::priority(size_t nrcpts) const {
+    long cls = 0;
+    for (const auto& h : msg_.headers)
+        if (util::iequals(h.name, "Precedence")) {
+            auto it = s_.precedences.find(util::to_lower(util::trim(h.value)));
+            if (it != s_.precedences.end()) cls = it->second;
+        }
+    return static_cast<long>(msg_.size) - cls * s_.option_long("ClassFactor", 1800) +
+           static_cast<long>(nrcpts) * s_.option_long("RecipientFactor", 30000);
+}
+
+queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const std::string& id) {
+    queue::QueueFile qf;
+    qf.created = now_;
+    qf.recipients = rcpts.queue_recipients();
+    qf.priority = priority(qf.recipients.size() + rcpts.counted_failures());
+    if (!rcpts.failures().empty()) {
+        // As sendmail: the status of the last failure, and no 's' flag.
+        std::string d = rcpts.failures().back().diagnostic;
+        auto w = util::split_words(d);
+        if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
+            d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
+        qf.status_message = d;
+    }
+    if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
+    qf.flags = flags();
+    qf.macros.emplace_back("$_", login_ + "@localhost");
+    if (macros_.count("r")) qf.macros.emplace_back("$r", macros_["r"]);
+    if (macros_.count("s")) qf.macros.emplace_back("$s", macros_["s"]);
+    qf.macros.emplace_back("${daemon_flags}", cl_.gateway ? "CC f" : "c u");  // -G: relayed, not canonified
+    qf.sender = sender_;
+    if (cl_.envid) qf.envid = *cl_.envid;
+    if (!sender_bare_.empty() && (trusted_ || !cl_.from)) {
+        std::string a = sender_bare_;
+        if (a.find('@') == std::string::npos) a += "@" + macro("j").value_or("localhost");
+        qf.auth = message::xtext(a);
+    }
+    macros_["i"] = id;
+    qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); },
+                               authentication_warnings());
+    add_missing_recipient_headers(qf);
+    return qf;
+}
+
+// NoRecipientAction: what a message without any recipient header gets.
+void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
+    for (const auto& h : msg_.headers)
+        if (message::header_kind(h.name) & message::kHdrRcpt) return;
+    std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
+    auto add = [&](const std::string& name, const std::string& value) { qf.headers.push_back({name, value, "", false}); };
+    if (action == "add-to-undisclosed") {
+        add("To", " undisclosed-recipients:;");
+    } else if (action == "add-bcc") {
+        add("Bcc", "  ");
+    } else if (action == "add-to" || action == "add-apparently-to") {
+        std::string name = action == "add-to" ? "To" : "Apparently-To";
+        for (auto it = qf.recipients.rbegin(); it != qf.recipients.rend(); ++it) add(name, " " + it->address);
+    }
+}
+
+void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
+                            const RecipientList& rcpts) const {
+    util::LogSettings ls = util::log_settings();
+    ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
+    ls.level = static_cast<int>(s_.option_long("LogLevel", 9));
+    util::log_configure(ls);
+    util::log_line(LOG_INFO, 5, id,
+                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
+                       std::to_string(qf.recipients.size()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
+                       ", relay=" + login_ + "@localhost");
+    for (const Recipient* r : rcpts.ordered())
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
+                           ", pri=" + std::to_string(qf.priority) + ", stat=queued");
+}
+
+// $HOME/dead.letter (the passwd home without HOME), as mail(1) programs use it.
+std::string Submission::dead_letter_path() const {
+    struct passwd* pw = getpwuid(getuid());
+    const char* home = std::getenv("HOME");
+    return std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
+}
+
+void Submission::keep_input() {
+    now_ = std::time(nullptr);
+    identify_sender();
+    save_unqueued_input();
+}
+
+// Reads the rest of standard input and keeps it in dead.letter.
+void Submission::save_unqueued_input() {
+    std::string text;
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(0, buf, sizeof buf)) > 0 && text.size() < (256u << 20)) text.append(buf, static_cast<size_t>(n));
+    std::string path = dead_letter_path();
+    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+    if (!out.valid()) return;
+    std::string from = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
+    if (!text.empty() && text.back() != '\n') text += "\n";
+    (void)util::write_all(out.get(), from + text + "\n");
+    (void)util::fsync_fd(out.get());
+    std::fprintf(stderr, "Saved message in %s\n", path.c_str());
+}
+
+int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
+    std::string path = dead_letter_path();
+    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
+    if (!out.valid()) return EX_CANTCREAT;
+    std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
+    for (const auto& h : msg_.headers) text += h.name + ":" + h.value + "\n";
+    text += "\n";
+    if (!id.empty())
+        if (auto body = util::read_file(dir.df_path(id), 1u << 30)) text += *body;
+    text += "\n";
+    (void)util::write_all(out.get(), text);
+    (void)util::fsync_fd(out.get());
+    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + path + ": " + why);
+    return EX_OK;
+}
+
+// The message counts as received from the sender's mailer (ruleset 0 on the
+// sender), which is what mailstats shows in msgsfr and bytes_from.
+void Submission::count_statistics() const {
+    std::string path = s_.option("StatusFile");
+    if (path.empty() || !s_.has_ruleset_zero()) return;
+    ParsedAddress pa = parse_address(*s_.engine, sender_bare_.empty() ? "<>" : sender_bare_, true);
+    const config::Mailer* m = pa.ok ? s_.cfg->find_mailer(pa.mailer) : nullptr;
+    if (!m) return;
+    if (auto st = queue::count_received(path, m->number, static_cast<int64_t>(msg_.size)); !st)
+        util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
+}
+
+// Checks made on the text alone: -h beyond MaxHopCount, MaxHeadersLength.
+std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm) {
+    long max_hops = s_.option_long("MaxHopCount", 25);
+    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
+        // Too many hops already: sendmail keeps the message in dead.letter and says so.
+        std::string path = dead_letter_path();
+        save_dead_letter(dir, nm.id(), "too many hops");
+        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
+        nm.discard();
+        return EX_OK;
+    }
+    if (msg_.headers_too_long) {
+        // sendmail would bounce a truncated copy; refusing keeps the caller in charge.
+        std::printf("552 5.6.0 Headers too large (%ld max)\n", s_.option_long("MaxHeadersLength", 32768));
+        std::fflush(stdout);
+        save_dead_letter(dir, nm.id(), "headers too large");
+        nm.discard();
+        return EX_DATAERR;
+    }
+    return std::nullopt;
+}
+
+// Command-line recipients first, then (-t) those of the header: all of the
+// To/Cc/Bcc family, or only the Resent-* ones in a resent message.
+void Submission::gather_recipients(RecipientList& rcpts) const {
+    for (const auto& a : cl_.args) rcpts.add_list(a);
+    if (!cl_.read_recipients) return;
+    bool resent = is_resent(msg_.headers);
+    for (const auto& h : msg_.headers) {
+        unsigned k = message::header_kind(h.name);
+        if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+    }
+}
+
+void Submission::define_macros() {
+    std::optional<std::time_t> from_date = unix_from_date(msg_.unix_from);
+    macros_ = {{"b", message::arpadate(now_)}, {"a", message::arpadate(from_date.value_or(now_))},
+               {"t", gmt_stamp(now_, "%Y%m%d%H%M")}, {"_", login_ + "@localhost"}, {"g", sender_bare_},
+               {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION}};
+    if (full_name_) macros_["x"] = *full_name_;
+    if (cl_.protocol) {
+        size_t c = cl_.protocol->find(':');
+        macros_["r"] = cl_.protocol->substr(0, c);
+        if (c != std::string::npos) macros_["s"] = cl_.protocol->substr(c + 1);
+    }
+}
+
+// Writes the qf (when any recipient remains), logs, counts, and returns the
+// addresses that failed to their sender.
+int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                       const RecipientList& rcpts) {
+    if (rcpts.count() > 0) {
+        if (auto st = nm.commit(qf); !st) {
+            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+            save_dead_letter(dir, nm.id(), st.error().message);
+            nm.discard();
+            return EX_CANTCREAT;
+        }
+        std::string msgid;
+        for (const auto& h : qf.headers)
+            if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
+        log_queued(qf, nm.id(), msgid, rcpts);
+        count_statistics();
+    }
+    if (!failed_) return EX_OK;
+    notify_failures(dir, nm.id(), qf, rcpts.failures());
+    if (rcpts.count() == 0) nm.discard();
+    return rcpts.exit_code();
+}
+
+int Submission::run() {
+    now_ = std::time(nullptr);
+    identify_sender();
+    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    int mode = static_cast<int>(std::strtol(s_.option("QueueFileMode", "0600").c_str(), nullptr, 8));
+    auto nm = queue::NewMessage::create(dir, now_, mode & 0666 ? mode & 0666 : 0600);
+    if (!nm) {
+        // Not accepted, but not lost either: the text goes to dead.letter.
+        std::fprintf(stderr, "queueup: cannot create queue file in %s: %s\n", dir.path().c_str(),
+                     nm.error().message.c_str());
+        save_unqueued_input();
+        return EX_CANTCREAT;
+    }
+    if (auto st = read_message(*nm); !st) {
+        std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
+        return st.error().code ? st.error().code : EX_IOERR;
+    }
+    if (auto rc = refuse_early(dir, *nm)) return *rc;
+    RecipientList rcpts = make_recipients();
+    gather_recipients(rcpts);
+    if (rcpts.count() == 0 && rcpts.failures().empty()) {
+        std::printf("No recipient addresses found in header\n");
+        std::fflush(stdout);
+        int rc = save_dead_letter(dir, nm->id(), "no recipients");
+        nm->discard();
+        return rc;
+    }
+    define_macros();
+    // $u ("for <addr>" in Received): the single recipient named on the command line.
+    if (!cl_.read_recipients && rcpts.count() == 1) macros_["u"] = rcpts.ordered().front()->address;
+    failed_ = !rcpts.failures().empty();
+    queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    long max_size = s_.option_long("MaxMessageSize", 0);
+    if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
+    return finish(dir, *nm, qf, rcpts);
+}
+
+// Over MaxMessageSize: as sendmail, the sender gets the headers back in a
+// notice and the exit status is 0; the whole text also goes to dead.letter.
+int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                                 long max_size) {
+    std::string why = "Message exceeds maximum fixed size (" + std::to_string(max_size) + ")";
+    std::printf("%s\n", why.c_str());
+    std::fflush(stdout);
+    save_dead_letter(dir, nm.id(), why);
+    if (!is_null_sender(sender_)) {
+        Notice n;
+        n.to = sender_bare_;
+        n.transcript = "552 5.2.3 " + why + "\n";
+        n.log_reason = why;
+        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
+        if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
+            util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
+    }
+    nm.discard();
+    return EX_OK;
+}
+
+// Addresses that failed at once are returned to the sender right away, as a
+// notice in the queue (the rest of the message is queued as usual).
+void Submission::notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 const std::vector<FailedRecipient>& failures) {
+    if (is_null_sender(sender_)) return;
+    Notice n;
+    n.to = sender_bare_;
+    n.log_reason = qf.status_message;
+    for (const auto& f : failures) {
+        // Only addresses refused after parsing (unknown users) carry a reason.
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : ""});
+        auto w = util::split_words(f.diagnostic);
+        std::string line = f.diagnostic;
+        if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));
+        n.transcript += line + "\n";
+    }
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    if (auto r = queue_notice(s_, dir, id, qf, body, n, now_); !r)
+        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + r.error().message);
+}
+
+}  // namespace sendmail

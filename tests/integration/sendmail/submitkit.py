@@ -1,0 +1,108 @@
+"""Shared setup for the submission and queue tests: a private directory with
+a small sendmail.cf (options, H lines, trusted users, class w), an aliases
+file and a queue directory, plus readers for the queue files written."""
+import os
+import re
+
+from harness import Sandbox
+
+CF_TEMPLATE = """V10/Berkeley
+Cwlocalhost mx.example.com example.com
+Troot
+DnMAILER-DAEMON
+O AliasFile={dir}/aliases
+O QueueDirectory={dir}/queue
+O DeliveryMode=background
+O DefaultUser=8:12
+O PrivacyOptions=authwarnings
+# the test directory lies below /tmp, which map file safety would refuse
+O DontBlameSendmail=MapInUnsafeDirPath
+O Timeout.queuereturn=5d
+O Timeout.queuewarn=4h
+Pbulk=-60
+Pjunk=-100
+H?P?Return-Path: <$g>
+HReceived: $?sfrom $s $.$?_($?s$|from $.$_)
+	$.by $j ($v/$Z)$?r with $r$. id $i$?u
+	for $u; $|;
+	$.$b
+H?D?Resent-Date: $a
+H?D?Date: $a
+H?F?Resent-From: $?x$x <$g>$|$g$.
+H?F?From: $?x$x <$g>$|$g$.
+H?x?Full-Name: $x
+H?M?Resent-Message-Id: <$t.$i@$j>
+H?M?Message-Id: <$t.$i@$j>
+Mlocal,	P=/bin/true, F=lsDFMAw5:/|@qPn9, A=local $u
+Mprog,	P=/bin/sh, F=lsDFMoqeu9, A=sh -c $u
+Mesmtp,	P=[IPC], F=mDFMuXa, L=990, A=TCP $h
+S3
+R$* < $* > $*		$2
+R$+ @ $+		$@ $1 < @ $2 >
+S4
+R$* < @ $+ > $*	$@ $1 @ $2 $3
+S0
+R< @ $+ > : $*		$#esmtp $@ $1 $: $2
+R| $*			$#prog $: | $1
+R$* < @ $=w > 		$#local $: $1
+R$* < @ $+ >		$#esmtp $@ $2 $: $1 < @ $2 >
+R$+			$#local $: $1
+"""
+
+ALIASES = """postmaster: root
+daemon: daemon, root
+sales+*: carol@example.org
+staff: root, mail, bob@remote.example.net
+team: carol@example.org
+loop1: loop2
+loop2: loop1
+"""
+
+
+class SubmitEnv:
+    def __init__(self, testcase):
+        self.sb = Sandbox(testcase)
+        self.sendmail = self.sb.program('sendmail/sendmail')
+        self.queue = self.sb.path('queue')
+        os.makedirs(self.queue, mode=0o700)
+        self.sb.write('aliases', ALIASES)
+        self.cf = self.sb.write('sendmail.cf', CF_TEMPLATE.format(dir=self.sb.dir))
+        self.env = {'PATH': '/usr/bin:/bin', 'TZ': 'UTC', 'LANG': 'C',
+                    'HOME': self.sb.dir}
+
+    def submit(self, args, message, extra_opts=()):
+        argv = [self.sendmail, '-C', self.cf, '-odq', '-Mjmx.example.com'] + list(extra_opts) + list(args)
+        return self.sb.run(argv, input=message, env=self.env)
+
+    def mode(self, args):
+        return self.sb.run([self.sendmail, '-C', self.cf, '-Mjmx.example.com'] + list(args), env=self.env)
+
+    def files(self, prefix):
+        return sorted(f for f in os.listdir(self.queue) if f.startswith(prefix))
+
+    def only_qf(self):
+        qfs = self.files('qf')
+        assert len(qfs) == 1, qfs
+        with open(os.path.join(self.queue, qfs[0]), 'rb') as f:
+            return f.read().decode('latin-1'), qfs[0][2:]
+
+    def df(self, qid):
+        with open(os.path.join(self.queue, 'df' + qid), 'rb') as f:
+            return f.read()
+
+
+def lines(qf, kind):
+    """Logical qf lines of one type, without the type letter."""
+    out = []
+    for l in re.split(r'\n(?![ \t])', qf):
+        if l.startswith(kind):
+            out.append(l[len(kind):])
+    return out
+
+
+def headers(qf):
+    res = []
+    for h in lines(qf, 'H'):
+        m = re.match(r'\?([^?]*)\?([^:]*):(.*)', h, re.S)
+        res.append((m.group(1), m.group(2), m.group(3)))
+    return res
