@@ -18,6 +18,9 @@ define(`_CF_LOAD_', `ifelse(`$2', `', `_CF_FATAL_(`$1 requires an argument')',
 	`sinclude(_CF_DIR_`$1/$2.m4')ifdef(`_LOADED_$1_$2_', `',
 	`_CF_FATAL_(`$3(`$2') is not supported by this package (no file $1/$2.m4)')')')')
 
+# where maps and class files live; evaluated when used, so a
+# MAIL_SETTINGS_DIR defined before a FEATURE() applies to it
+define(`_CF_SETTINGS_', `ifdef(`MAIL_SETTINGS_DIR', `MAIL_SETTINGS_DIR', `/etc/mail/')')
 include(_CF_DIR_`m4/macros.m4')
 include(_CF_DIR_`m4/options.m4')
 m4wrap(`include(_CF_DIR_`m4/proto.m4')')

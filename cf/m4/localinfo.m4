@@ -41,7 +41,8 @@ _CLASS_TEXT_(`LDAPRoute')`'_CLASS_FILE_(`LDAPRoute')dnl
 ifdef(`_MASQUERADE_AS_', `DM`'_MASQUERADE_AS_
 ')dnl
 ifdef(`_MAIL_HUB_', `DH`'_MAIL_HUB_
-')dnl
+', `ifdef(`_NULL_HUB_', `DH`'_NULL_HUB_
+')')dnl
 ifdef(`_LOCAL_RELAY_', `DR`'_LOCAL_RELAY_
 ')dnl
 ifdef(`_LUSER_RELAY_', `DL`'_LUSER_RELAY_

@@ -53,12 +53,13 @@ ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
-ifdef(`_NULL_CLIENT_ONLY_', `',
-`# ask the resolver (a trailing dot marks a canonical name)
+# ask the resolver (a trailing dot marks a canonical name)
 R$* < @ $* $~P > $*	$: $1 < @ $[ $2 $3 $] > $4
-')dnl
 # names of this host that the resolver does not know
 R$* < @ $=w > $*	$: $1 < @ $2 . > $3
+# masquerade domains (and with masquerade_entire_domain their subdomains)
+ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $=M > $*	$: $1 < @ $2 . > $3')
 ifdef(`_CANONIFY_HOSTS_', `R$* < @ $={Canonify} > $*	$: $1 < @ $2 . > $3
 ')dnl
 

@@ -4,6 +4,9 @@ dnl # their S= and R= fields, with masquerading (MASQUERADE_AS, genericstable,
 dnl # masquerade_envelope, allmasquerade, EXPOSED_USER ...).
 dnl # $M is the masquerade name; a host part *LOCAL* means "this host".
 define(`_MASQ_TARGET_', ifdef(`_MASQUERADE_AS_', `$M', `$j'))
+# the domains genericstable applies to (with subdomains for generics_entire_domain)
+define(`_GEN_HOST_', ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$* $={G}', `$={G}'))
+define(`_GEN_REF_', ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$2$3', `$2'))
 divert(0)dnl
 
 ##################################################################
@@ -49,22 +52,28 @@ R$+			$@ $1 < @ *LOCAL* >
 ###  masquerading                                               ###
 ##################################################################
 SMasqHdr=93
-ifdef(`_GENERICS_TABLE_', `# genericstable: user@domain, then user, for domains in class G
-R$+ < @ $* . > $*	$: < $1 @ $2 > $1 < @ $2 . > $3
-R$+ < @ *LOCAL* >	$: < $1 @ $j > $1 < @ *LOCAL* >
-R< $+ @ $={G} > $*	$: < $(generics $1 @ $2 $: @ $) > $1 @ $2 $| $3
-R< $+ @ $+ > $*		$: $2
-R< @ > $+ @ $+ $| $+	$: < $(generics $1 $: @ $) > $3
-R< @ > $*		$: $1
+ifdef(`_GENERICS_TABLE_', `# genericstable: user@domain, then user, for unqualified
+# addresses and domains in class G; a hit is the new address
+R$+ < @ *LOCAL* >	$: < $(generics $1 $: $) > $1 < @ *LOCAL* >
+R$+ < @ _GEN_HOST_ . >	$: < $(generics $1 @ _GEN_REF_ $: $) > $1 < @ _GEN_REF_ . >
+R$+ < @ _GEN_HOST_ >	$: < $(generics $1 @ _GEN_REF_ $: $) > $1 < @ _GEN_REF_ >
+R< > $+ < @ _GEN_HOST_ . >	$: < $(generics $1 $: $) > $1 < @ _GEN_REF_ . >
+R< > $+ < @ _GEN_HOST_ >	$: < $(generics $1 $: $) > $1 < @ _GEN_REF_ >
 R< $+ @ $+ > $*		$@ $>canonify $1 @ $2
-R< $+ > $*		$@ $>canonify $1
+R< $+ > $+ < @ $+ >	$: $>canonify $1 @ $3
+R< > $*			$: $1
 ')dnl
 # exposed users keep the name of this host
 R$=E < @ *LOCAL* >	$@ $1 < @ $j . >
 ifdef(`_MASQUERADE_AS_', `R$=E < @ $=w . >		$@ $1 < @ $2 . >
-ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ > $4',
-`R$* < @ $=M . > $*	$: $1 < @ $2 . @ > $3')
-R$* < @ $=w . > $*	$: $1 < @ $2 . @ > $3
+ifdef(`_MASQUERADE_EXCEPTION_', `R$* < @ $={N} . > $*	$@ $1 < @ $2 . > $3
+')dnl
+ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M . > $*	$: $1 < @ $2 $3 . @ > $4
+R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . @ > $4',
+`R$* < @ $=M . > $*	$: $1 < @ $2 . @ > $3
+R$* < @ $=M > $*	$: $1 < @ $2 . @ > $3')
+ifdef(`_LIMITED_MASQUERADE_', `', `R$* < @ $=w . > $*	$: $1 < @ $2 . @ > $3
+')dnl
 R$* < @ *LOCAL* > $*	$: $1 < @ $j . @ > $2
 R$* < @ $+ @ > $*	$@ $1 < @ $M . > $3
 ')dnl

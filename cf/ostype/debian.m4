@@ -1,0 +1,24 @@
+divert(-1)
+# ostype/debian.m4 -- Debian GNU/Linux layout: programs in /usr/lib/sm.bin,
+# local delivery through sensible-mda, pid files under /run/sendmail.
+# Every value can be overridden by defining it before OSTYPE(`debian').
+define(`_OSTYPE_FILE_', `debian')
+define(`_DEB_DEF_', `ifdef(`$1', `', `define(`$1', `$2')')')
+_DEB_DEF_(`confEBINDIR', `/usr/lib/sm.bin')
+_DEB_DEF_(`LOCAL_MAILER_PATH', `/usr/sbin/sensible-mda')
+_DEB_DEF_(`LOCAL_MAILER_FLAGS', `SPn9')
+_DEB_DEF_(`LOCAL_MAILER_ARGS', `sensible-mda $g $u $h ${client_addr}')
+_DEB_DEF_(`LOCAL_SHELL_PATH', `/bin/sh')
+_DEB_DEF_(`PROCMAIL_MAILER_PATH', `/usr/bin/procmail')
+_DEB_DEF_(`STATUS_FILE', `/var/lib/sendmail/sendmail.st')
+_DEB_DEF_(`confHOST_STATUS_DIRECTORY', `/var/lib/sendmail/host_status')
+_DEB_DEF_(`confPID_FILE', `/run/sendmail/mta/sendmail.pid')
+_DEB_DEF_(`confMSP_PID_FILE', `/run/sendmail/msp/sendmail.pid')
+_DEB_DEF_(`MSP_QUEUE_DIR', `/var/spool/mqueue-client')
+_DEB_DEF_(`confCONTROL_SOCKET_NAME', `/run/sendmail/mta/smcontrol')
+_DEB_DEF_(`QUEUE_DIR', `/var/spool/mqueue')
+_DEB_DEF_(`confDEF_USER_ID', `mail:mail')
+_DEB_DEF_(`confTRUSTED_USER', `smmta')
+_DEB_DEF_(`confRUN_AS_USER', `smmta:smmsp')
+undefine(`_DEB_DEF_')
+divert(0)dnl
