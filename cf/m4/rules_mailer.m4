@@ -5,8 +5,9 @@ dnl # masquerade_envelope, allmasquerade, EXPOSED_USER ...).
 dnl # $M is the masquerade name; a host part *LOCAL* means "this host".
 define(`_MASQ_TARGET_', ifdef(`_MASQUERADE_AS_', `$M', `$j'))
 # the domains genericstable applies to (with subdomains for generics_entire_domain)
-define(`_GEN_HOST_', ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$* $={G}', `$={G}'))
-define(`_GEN_REF_', ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$2$3', `$2'))
+dnl ($`' keeps m4 from reading $2 or $* as a macro argument)
+define(`_GEN_HOST_', `ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$`'* $={G}', `$={G}')')
+define(`_GEN_REF_', `ifdef(`_GENERICS_ENTIRE_DOMAIN_', `$`'2 $`'3', `$`'2')')
 divert(0)dnl
 
 ##################################################################
@@ -54,14 +55,14 @@ R$+			$@ $1 < @ *LOCAL* >
 SMasqHdr=93
 ifdef(`_GENERICS_TABLE_', `# genericstable: user@domain, then user, for unqualified
 # addresses and domains in class G; a hit is the new address
-R$+ < @ *LOCAL* >	$: < $(generics $1 $: $) > $1 < @ *LOCAL* >
-R$+ < @ _GEN_HOST_ . >	$: < $(generics $1 @ _GEN_REF_ $: $) > $1 < @ _GEN_REF_ . >
-R$+ < @ _GEN_HOST_ >	$: < $(generics $1 @ _GEN_REF_ $: $) > $1 < @ _GEN_REF_ >
-R< > $+ < @ _GEN_HOST_ . >	$: < $(generics $1 $: $) > $1 < @ _GEN_REF_ . >
-R< > $+ < @ _GEN_HOST_ >	$: < $(generics $1 $: $) > $1 < @ _GEN_REF_ >
+R$+ < @ *LOCAL* >	$: < $(generics $1 $: @ $) > $1 < @ *LOCAL* >
+R$+ < @ _GEN_HOST_ . >	$: < $(generics $1 @ _GEN_REF_ $: @ $) > $1 < @ _GEN_REF_ . >
+R$+ < @ _GEN_HOST_ >	$: < $(generics $1 @ _GEN_REF_ $: @ $) > $1 < @ _GEN_REF_ >
+R< @ > $+ < @ _GEN_HOST_ . >	$: < $(generics $1 $: @ $) > $1 < @ _GEN_REF_ . >
+R< @ > $+ < @ _GEN_HOST_ >	$: < $(generics $1 $: @ $) > $1 < @ _GEN_REF_ >
+R< @ > $*		$: $1
 R< $+ @ $+ > $*		$@ $>canonify $1 @ $2
 R< $+ > $+ < @ $+ >	$: $>canonify $1 @ $3
-R< > $*			$: $1
 ')dnl
 # exposed users keep the name of this host
 R$=E < @ *LOCAL* >	$@ $1 < @ $j . >
