@@ -62,6 +62,13 @@ ifdef(`_REDIRECT_', `CPREDIRECT
 ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_
 ')dnl
 ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')dnl
+ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
+')dnl
+ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
+')dnl
+ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z : -T<TMP>
+Kbadmx_addr dns -R A -T<TMP>
+')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl
 undivert(1)dnl

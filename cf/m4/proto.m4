@@ -84,7 +84,9 @@ ifdef(`confTRUSTED_USERS', `T`'confTRUSTED_USERS
 #    format of headers    #
 ###########################
 include(_CF_DIR_`m4/headers.m4')dnl
+include(_CF_DIR_`m4/rsnames.m4')dnl
 include(_CF_DIR_`m4/rules_core.m4')dnl
+include(_CF_DIR_`m4/rules_delay.m4')dnl
 include(_CF_DIR_`m4/rules_policy.m4')dnl
 include(_CF_DIR_`m4/rules_tls.m4')dnl
 undivert(6)dnl

@@ -5,6 +5,9 @@ dnl # with the access map lookups (SearchList and the per-key-type rulesets
 dnl # D domain, A address, F full address, U user@).  Each Local_check_*
 dnl # is the administrator's hook (LOCAL_RULESETS) and runs first.
 define(`_ACC_', ifdef(`_ACCESS_TABLE_', 1, 0))
+dnl # with delay_checks the relay and sender checks run from check_rcpt, so
+dnl # sendmail must not find check_relay/check_mail under their own names
+define(`_CHK_', `ifdef(`_DELAY_CHECKS_', `Delayed_$1', `check_$1')')
 divert(0)dnl
 ##################################################################
 ###  canonical address for the policy checks                   ###
@@ -22,9 +25,15 @@ R$* < @ $* > $*		$@ $1 < @ $2 > $3
 ###  check_relay: the connecting client                        ###
 ##################################################################
 SLocal_check_relay
-Scheck_relay
+S`'_CHK_(`relay')
 R$*			$: $1 $| $>Local_check_relay $1
 R$* $| $* $| $# $*	$# $3
+ifelse(ifdef(`_DELAY_CHECKS_', `_CTL_NODELAY_(defn(`_RATE_CONTROL_') defn(`_CONN_CONTROL_'))', 0), 1, `',
+`ifdef(`_RATE_CONTROL_', `R$* $| $* $| $*		$: $1 $| $2 $| $>RateControl dummy
+R$* $| $* $| $# $*	$# $3
+')ifdef(`_CONN_CONTROL_', `R$* $| $* $| $*		$: $1 $| $2 $| $>ConnControl dummy
+R$* $| $* $| $# $*	$# $3
+')')dnl
 R$* $| $* $| $*		$@ $>Basic_check_relay $1 $| $2
 
 SBasic_check_relay
@@ -33,13 +42,22 @@ R$@			$@ OK
 R127.0.0.1		$@ RELAY
 ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
 R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
-R< ? > < $* >		$@ OK
+R< ? > < $* >		$: < ? >
+R< OK > $*		$@ OK
+R< RELAY > $*		$@ RELAY
 R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
 R< DISCARD > $*		$# discard $: discard
 R< QUARANTINE : $+ > $*	$# error $@ quarantine $: $1
 R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< ERROR : $+ > $*	$# error $: $1
+R< ? >			$: $&{client_addr}
 R< $* > $*		$@ $1
+')dnl
+_CF_DNSBL_RULES_`'dnl
+ifdef(`_REQUIRE_RDNS_', `R$*			$: < $&{client_resolve} >
+R< FAIL >		$# error $@ 5.7.1 $: "550 Fix reverse DNS for " $&{client_addr}
+R< TEMP >		$# error $@ 4.1.8 $: "451 Client host name lookup failed temporarily"
+R< FORGED >		$# error $@ 5.7.1 $: "550 Client host name does not map to its address " $&{client_addr}
 ')dnl
 R$*			$@ OK
 
@@ -47,7 +65,7 @@ R$*			$@ OK
 ###  check_mail: the envelope sender                           ###
 ##################################################################
 SLocal_check_mail
-Scheck_mail
+S`'_CHK_(`mail')
 R$*			$: $1 $| $>Local_check_mail $1
 R$* $| $# $*		$# $2
 R$* $| $*		$@ $>Basic_check_mail $1
@@ -72,21 +90,46 @@ R$* $| < ERROR : $+ >	$# error $: $2
 R$* $| < TMPF >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 ')dnl
 R$* $| $*		$: $1
+ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `', `# a remote client must give a domain
+R$*			$: $1 $| < $&{client_addr} >
+R$* < @ $+ > $* $| < $* >	$: $1 < @ $2 > $3
+R$* $| < >		$: $1
+R$* $| < $+ >		$# error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
+')dnl
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
 `R$+ < @ $+ >		$: $1 < @ $2 > $| $(resolve $2 $: <PERM> $)
 R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
 R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| $*		$: $1
 ')dnl
+ifdef(`_BADMX_CHK_', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>Bad_mx $2
+R$* $| $# $*		$# $2
+R$* $| $*		$: $1
+')dnl
 R$+ < @ $+ . >		$@ @ $1 < @ $2 >
 R$+ < @ $+ >		$@ @ $1 < @ $2 >
 R$*			$@ $1
+ifdef(`_BADMX_CHK_', `
+dnl # Bad_mx: the first MX of the sender domain must not point to a loopback,
+dnl # private or null address (DNS failures are not held against it)
+SBad_mx
+R$+ .			$1
+R$+			$: < $(badmx_mxlist $1 $: $) >
+R< $* <TMP> $* >	$@ OK
+R< >			$@ OK
+R< $+ : $* >		$: < $1 >
+R< $+ >			$: < $(badmx_addr $1 $: $) >
+R< 127 . $* >		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 10 . $* >		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 0 . 0 . 0 . 0 >	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R$*			$@ OK
+')dnl
 
 ##################################################################
 ###  check_rcpt: the envelope recipient                        ###
 ##################################################################
 SLocal_check_rcpt
-Scheck_rcpt
+S`'_CHK_(`rcpt')
 R$*			$: $1 $| $>Local_check_rcpt $1
 R$* $| $# $*		$# $2
 R$* $| $*		$@ $>Basic_check_rcpt $1
@@ -195,12 +238,14 @@ R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
 dnl # F: < user@domain > ..., U: < user@ > ...: one lookup with the tag, one without
 SF
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
 
 SU
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >

@@ -21,4 +21,7 @@ _DEB_DEF_(`confDEF_USER_ID', `mail:mail')
 _DEB_DEF_(`confTRUSTED_USER', `smmta')
 _DEB_DEF_(`confRUN_AS_USER', `smmta:smmsp')
 undefine(`_DEB_DEF_')
+# Debian's build enables m4 FFRs through sm_m4_ffr (e.g. _FFR_MAIL_MACRO:
+# delayed sender checks see ${mail_from})
+ifdef(`sm_m4_ffr', `sm_m4_ffr')
 divert(0)dnl
