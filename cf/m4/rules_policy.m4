@@ -42,7 +42,7 @@ R$@			$@ OK
 R127.0.0.1		$@ RELAY
 ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
 R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
-R< ? > < $* >		$: < ? >
+R< ? > $*		$: < ? >
 R< OK > $*		$@ OK
 R< RELAY > $*		$@ RELAY
 R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
