@@ -22,11 +22,11 @@ R@@-.@@-.@@-.@@-		@@: < $(ednsbl_zone @@4.@@3.@@2.@@1.$1. @@: OK $) >
 R< OK >			@@: OK
 R< @@* <TMP> @@* >	ifelse(`$3', `t', `@@# error @@@ 4.4.3 @@: "451 Temporary lookup failure of " @@&{client_addr} " at $1"', `@@: OK')
 ifelse(`$4', `', `R< 127 . @@* >		@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Rejected: " @@&{client_addr} " listed at $1"', `$2')
-', `_EDNSBL_CODES_(`$1', `$2', shift(shift(shift(shift($@)))))')dnl
+', `_EDNSBL_CODES_(`$1', ifelse(`$2', `', ``"550 Rejected: " @@&{client_addr} " listed at $1"'', ``$2''), shift(shift(shift($@))))')dnl
 R< @@* >			@@: OK
 ', `@@', `$')')
-define(`_EDNSBL_CODES_', `patsubst(`ifelse(`$3', `', `', `R< $3 >		@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Rejected: " @@&{client_addr} " listed at $1"', `$2')
-_EDNSBL_CODES_(`$1', `$2', shift(shift(shift($@))))')', `@@', `$')')
+define(`_EDNSBL_CODES_', `ifelse(`$3', `', `', `patsubst(`R< $3 >		@@# error @@@ 5.7.1 @@: $2
+', `@@', `$')_EDNSBL_CODES_(`$1', `$2', shift(shift(shift($@))))')')
 define(`_CF_DNSBL_RULES_', `ifdef(`_DNSBL_LIST_', `_DNSBL_LIST_`'')ifdef(`_EDNSBL_LIST_', `_EDNSBL_LIST_`'')')
 divert(0)dnl
 ifdef(`_DELAY_CHECKS_', `
