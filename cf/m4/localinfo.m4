@@ -66,8 +66,8 @@ ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
 ')dnl
 ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
 ')dnl
-ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z : -T<TMP>
-Kbadmx_addr dns -R A -T<TMP>
+ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z: -T<TEMP>
+Kbadmx_addr dns -R A -T<TEMP>
 ')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl

@@ -107,6 +107,12 @@ SLocal_tls_server')
 define(`LOCAL_AUTHINFO', `define(`_LOCAL_AUTHINFO_')divert(6)
 SLocal_authinfo')
 
+# ratecontrol/conncontrol arguments (nodelay: check at connection time)
+define(`_CTL_NODELAY_', `ifelse(index(` $1 ', ` nodelay '), -1, 0, 1)')
+dnl _CTL_NOW_(Rate|Conn): 1 when that limit is checked at connection time
+dnl even with delay_checks (argument nodelay)
+define(`_CTL_NOW_', `ifdef(`_$1_CONTROL_', `ifdef(`_DELAY_CHECKS_', `_CTL_NODELAY_(defn(`_$1_CONTROL_'))', 0)', 0)')
+
 define(`SMTP_MAILER_ARGS_DEFAULT', `TCP $h')
 # the .mc may still say this (old sendmail.mc files)
 define(`DOL', ``$'$1')

@@ -26,6 +26,11 @@ define(`_RELAY_MAILER_', ifdef(`confRELAY_MAILER', `confRELAY_MAILER',
 define(`_SMTP_MAILER_', ifdef(`confSMTP_MAILER', `confSMTP_MAILER', `esmtp'))
 define(`_LOCAL_MAILER_', ifdef(`confLOCAL_MAILER', `confLOCAL_MAILER', `local'))
 undefine(`_MAILERS_SEEN_')
+# client limits checked at connection time only make sense with delay_checks
+ifdef(`_DELAY_CHECKS_', `', `ifelse(_CTL_NODELAY_(defn(`_RATE_CONTROL_')), 1,
+	`_CF_FATAL_(`FEATURE(`ratecontrol', `nodelay') requires FEATURE(`delay_checks')')')dnl
+ifelse(_CTL_NODELAY_(defn(`_CONN_CONTROL_')), 1,
+	`_CF_FATAL_(`FEATURE(`conncontrol', `nodelay') requires FEATURE(`delay_checks')')')')
 ifdef(`SMART_HOST', `define(`_HAVE_SMART_', 1)')
 divert(0)changecom()dnl
 #

@@ -11,7 +11,7 @@ define(`_RS_', `S$1
 ')
 define(`_ACC_ON_', ifdef(`_ACCESS_TABLE_', 1, 0))
 define(`_DELAY_ON_', ifdef(`_DELAY_CHECKS_', 1, 0))
-define(`_CTRL_ON_', ifdef(`_RATE_CONTROL_', 1, ifdef(`_CONN_CONTROL_', 1, 0)))
+
 divert(0)dnl
 ######################################################################
 ###  ruleset names (declared first: see m4/rsnames.m4)             ###
@@ -19,7 +19,7 @@ divert(0)dnl
 _RS_(`Parse0')_RS_(`Parse1')_RS_(`Local_localaddr')_RS_(`CanonLocal')dnl
 ifelse(_ACC_ON_, 1, `_RS_(`D')_RS_(`A')')dnl
 _RS_(`CanonAddr')_RS_(`ParseRecipient')dnl
-ifelse(_DELAY_ON_, 1, `ifelse(_CTRL_ON_, 1, `_RS_(`check_relay')')')dnl
+ifelse(_CTL_NOW_(`RATE')_CTL_NOW_(`CONN'), `00', `', `_RS_(`check_relay')')dnl
 _RS_(`Local_check_relay')ifelse(_DELAY_ON_, 1, `_RS_(`Delayed_relay')', `_RS_(`check_relay')')_RS_(`Basic_check_relay')dnl
 _RS_(`Local_check_mail')ifelse(_DELAY_ON_, 1, `_RS_(`Delayed_mail')', `_RS_(`check_mail')')_RS_(`Basic_check_mail')dnl
 ifdef(`_BADMX_CHK_', `_RS_(`Bad_mx')')dnl

@@ -7,7 +7,6 @@ dnl # _CF_RDNS_RULES_, expanded by rules_policy.m4).
 define(`_DLY_ARG_', ifdef(`_DELAY_CHECKS_', `_DELAY_CHECKS_', `'))
 dnl the delayed sender check sees ${mail_from} when Debian's FFR is on
 define(`_DLY_FROM_', ifdef(`_FFR_MAIL_MACRO', `$&{mail_from}', `< $&f >'))
-define(`_CTL_NODELAY_', `ifelse(index(` $1 ', ` nodelay '), -1, 0, 1)')
 define(`_CTL_MSG_', `ifelse(index(` $1 ', ` terminate '), -1, `452', `421')')
 dnl # one block list: reversed client address + zone through a DNS map;
 dnl # sendmail's $ is written @@ so that m4 does not read $1.. as arguments
@@ -44,7 +43,7 @@ R$* $| < FRIEND >	$@ SPAMFRIEND
 R$* $| $*		$: $1
 ', _DLY_ARG_, `hater', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>SearchList < ! Spam > $| < F : $1 @ $2 > < U : $1 @ > < D : $2 > < >
 R$* $| < HATER >	$: $1
-R$* $| $*		$@ $1
+R$* $| $*		$@ NOSPAMHATER
 ')')dnl
 ifdef(`_CLS_TrustAuthMech_', `R$*			$: $1 $| $&{auth_type}
 R$* $| $={TrustAuthMech}	$@ $1
@@ -56,16 +55,16 @@ R$* $| $*		$: $1 $| $>Delayed_relay $&{client_name} $| $&{client_addr}
 R$* $| $# $*		$# $2
 ifelse(_DLY_ARG_, `friend', `R$* $| $*		$@ $1', `R$* $| $*		$@ < ? > $1')
 ')dnl
-ifdef(`_DELAY_CHECKS_', `ifelse(_CTL_NODELAY_(defn(`_RATE_CONTROL_') defn(`_CONN_CONTROL_')), 1, `
+ifelse(_CTL_NOW_(`RATE')_CTL_NOW_(`CONN'), `00', `', `
 # client limits at connection time (nodelay)
 Scheck_relay
-ifdef(`_RATE_CONTROL_', `R$*			$: $>RateControl dummy
+ifelse(_CTL_NOW_(`RATE'), 1, `R$*			$: $>RateControl dummy
 R$# $*			$# $1
 ')dnl
-ifdef(`_CONN_CONTROL_', `R$*			$: $>ConnControl dummy
+ifelse(_CTL_NOW_(`CONN'), 1, `R$*			$: $>ConnControl dummy
 R$# $*			$# $1
 ')dnl
-')')dnl
+')dnl
 ifdef(`_RATE_CONTROL_', `
 # ratecontrol: ClientRate: limit against ${client_rate}
 SRateControl

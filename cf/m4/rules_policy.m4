@@ -28,10 +28,10 @@ SLocal_check_relay
 S`'_CHK_(`relay')
 R$*			$: $1 $| $>Local_check_relay $1
 R$* $| $* $| $# $*	$# $3
-ifelse(ifdef(`_DELAY_CHECKS_', `_CTL_NODELAY_(defn(`_RATE_CONTROL_') defn(`_CONN_CONTROL_'))', 0), 1, `',
-`ifdef(`_RATE_CONTROL_', `R$* $| $* $| $*		$: $1 $| $2 $| $>RateControl dummy
+ifdef(`_RATE_CONTROL_', `ifelse(_CTL_NOW_(`RATE'), 1, `', `R$* $| $* $| $*		$: $1 $| $2 $| $>RateControl dummy
 R$* $| $* $| $# $*	$# $3
-')ifdef(`_CONN_CONTROL_', `R$* $| $* $| $*		$: $1 $| $2 $| $>ConnControl dummy
+')')dnl
+ifdef(`_CONN_CONTROL_', `ifelse(_CTL_NOW_(`CONN'), 1, `', `R$* $| $* $| $*		$: $1 $| $2 $| $>ConnControl dummy
 R$* $| $* $| $# $*	$# $3
 ')')dnl
 R$* $| $* $| $*		$@ $>Basic_check_relay $1 $| $2
@@ -83,7 +83,7 @@ ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From 
 R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < OK >		$# OK
-R$* $| < RELAY >	$# OK
+R$* $| < RELAY >	$# RELAY
 R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
 R$* $| < ERROR : $+ >	$# error $: $2
@@ -102,11 +102,11 @@ R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does n
 R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| $*		$: $1
 ')dnl
+R$+ < @ $+ . >		$: $1 < @ $2 >
 ifdef(`_BADMX_CHK_', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>Bad_mx $2
 R$* $| $# $*		$# $2
-R$* $| $*		$: $1
+R$* $| $*		$@ $1 $| $2
 ')dnl
-R$+ < @ $+ . >		$@ @ $1 < @ $2 >
 R$+ < @ $+ >		$@ @ $1 < @ $2 >
 R$*			$@ $1
 ifdef(`_BADMX_CHK_', `
@@ -114,15 +114,13 @@ dnl # Bad_mx: the first MX of the sender domain must not point to a loopback,
 dnl # private or null address (DNS failures are not held against it)
 SBad_mx
 R$+ .			$1
-R$+			$: < $(badmx_mxlist $1 $: $) >
-R< $* <TMP> $* >	$@ OK
-R< >			$@ OK
-R< $+ : $* >		$: < $1 >
-R< $+ >			$: < $(badmx_addr $1 $: $) >
-R< 127 . $* >		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R< 10 . $* >		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R< 0 . 0 . 0 . 0 >	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R$*			$@ OK
+R$+			$: < MX > < $1 > < : > < : $(badmx_mxlist $1 $) : >
+R< MX > < $+ > < : > < : $* <TEMP> : >	$@ < MX > < $1 > < : > < : $2 <TEMP> : >
+R< MX > < $+ > < : > < : $+ : $* >	$: < $(badmx_addr $2 $: ? $) > < MX > < $1 > < : > < : $2 : $3 >
+R< 127 . $* > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 10 . $* > $*		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 0 . 0 . 0 . 0 > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< $* > < MX > $*	$@ < MX > $2
 ')dnl
 
 ##################################################################
