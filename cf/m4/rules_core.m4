@@ -60,6 +60,9 @@ R$* < @ $=w > $*	$: $1 < @ $2 . > $3
 # masquerade domains (and with masquerade_entire_domain their subdomains)
 ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4',
 `R$* < @ $=M > $*	$: $1 < @ $2 . > $3')
+# genericstable domains (and with generics_entire_domain their subdomains)
+ifdef(`_GENERICS_ENTIRE_DOMAIN_', `R$* < @ $* $={G} > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $={G} > $*	$: $1 < @ $2 . > $3')
 ifdef(`_CANONIFY_HOSTS_', `R$* < @ $={Canonify} > $*	$: $1 < @ $2 . > $3
 ')dnl
 

@@ -5,6 +5,9 @@ dnl # with the access map lookups (SearchList and the per-key-type rulesets
 dnl # D domain, A address, F full address, U user@).  Each Local_check_*
 dnl # is the administrator's hook (LOCAL_RULESETS) and runs first.
 define(`_ACC_', ifdef(`_ACCESS_TABLE_', 1, 0))
+dnl # access_db skip: a SKIP value ends the search as "not listed"
+define(`_ACC_SKIP_RULE_', `ifdef(`_ACCESS_SKIP_', `R< SKIP > < $`'+ > < $`'* > < $`'+ > < $`'* >	$`'@ < $`'2 > < $`'4 >
+')')
 dnl # with delay_checks the relay and sender checks run from check_rcpt, so
 dnl # sendmail must not find check_relay/check_mail under their own names
 define(`_CHK_', `ifdef(`_DELAY_CHECKS_', `Delayed_$1', `check_$1')')
@@ -88,6 +91,8 @@ R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
 R$* $| < ERROR : $+ >	$# error $: $2
 R$* $| < TMPF >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R$* $| < ? >		$: $1
+R$* $| < $+ >		$# error $: $2
 ')dnl
 R$* $| $*		$: $1
 ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `', `# a remote client must give a domain
@@ -160,6 +165,11 @@ R$*			$: $1 $| $>RelayTLS
 R$* $| OK		$@ RELAY
 R$* $| $*		$: $1
 ')dnl
+ifelse(_ACC_, 1, `ifdef(`_RELAY_FULL_ADDR_', `# relaytofulladdress: To:user@domain RELAY
+R$+ < @ $+ >		$: $1 < @ $2 > $| $>F < $1 @ $2 > < ? > < +To > < >
+R$* $| < RELAY > $*	$@ RELAY
+R$* $| $*		$: $1
+')')dnl
 R$+ < @ $=w >		$@ RELAY
 R$+ < @ $=R >		$@ RELAY
 ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
@@ -219,6 +229,13 @@ R< > $*			$@ < ? > < > $1
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+_ACC_SKIP_RULE_`'dnl
+ifdef(`_LOOKUPDOTDOMAIN_', `# lookupdotdomain: .parent before the parent itself
+R< ? > < $- . $+ > < $* > < + $- > < $* >	$: < $(access $4:.$2 $: ? $) > < $1 . $2 > < $3 > < + $4 > < $5 >
+R< ? > < $- . $+ > < $* > < + $- > < $* >	$: < $(access .$2 $: ? $) > < $1 . $2 > < $3 > < + $4 > < $5 >
+R< ? > < $- . $+ > < $* > < ! $- > < $* >	$: < $(access $4:.$2 $: ? $) > < $1 . $2 > < $3 > < ! $4 > < $5 >
+_ACC_SKIP_RULE_`'dnl
+')dnl
 R< ? > < $- . $+ > < $* > < $+ > < $* >	$@ $>D < $2 > < $3 > < $4 > < $5 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
@@ -229,6 +246,7 @@ R< > $*			$@ < > $1
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+_ACC_SKIP_RULE_`'dnl
 R< ? > < $+ . $- > < $* > < $+ > < $* >	$@ $>A < $1 > < $3 > < $4 > < $5 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
