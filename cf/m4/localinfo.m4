@@ -11,6 +11,19 @@ ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')
 ')dnl
 # pseudo domains that are never looked up
 CP.
+ifdef(`UUCP_RELAY', `# relays for the pseudo domains
+DY`'UUCP_RELAY
+CPUUCP
+')dnl
+ifdef(`BITNET_RELAY', `DB`'BITNET_RELAY
+CPBITNET
+')dnl
+ifdef(`DECNET_RELAY', `DC`'DECNET_RELAY
+CPDECNET
+')dnl
+ifdef(`FAX_RELAY', `DF`'FAX_RELAY
+CPFAX
+')dnl
 ifelse(_UUCP_RULES_, `1', `', `')dnl
 # the smart host used for mail that has no better route
 DS`'ifdef(`SMART_HOST', `SMART_HOST')

@@ -95,8 +95,9 @@ R$+			$@ $1 < @ *LOCAL* >
 
 SPseudoToReal
 R< @ $+ >		$@ < @ $1 >
-ifelse(_UUCP_RULES_, `1', `ifdef(`_HAVE_SMART_', `', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ *LOCAL* >
-')')dnl
+ifelse(_UUCP_RULES_, `1', `ifdef(`UUCP_RELAY', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ $Y >
+', `ifdef(`_HAVE_SMART_', `', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ *LOCAL* >
+')')')dnl
 
 SEnvFromSMTP
 R$+			$: $>PseudoToReal $1

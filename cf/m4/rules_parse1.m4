@@ -36,6 +36,26 @@ R< @ > $* < @ $+ > $*	$: $>Mailertable < $2 > $1 < @ $2 > $3
 R$# $*			$@ $# $1
 R< $+ > $*		$@ $>MailerToTriple < $1 > $2
 ')dnl
+ifdef(`_UUCP_MAILER_', `# UUCP neighbours: class Z (uucp-uudom), Y (uucp-new), U (uucp-old)
+R$* < @ $=Z . UUCP . > $*	$# uucp-uudom $@ $2 $: $1 < @ $2 . UUCP . > $3
+R$* < @ $=Y . UUCP . > $*	$# uucp-new $@ $2 $: $1 < @ $2 . UUCP . > $3
+R$* < @ $=U . UUCP . > $*	$# uucp-old $@ $2 $: $1 < @ $2 . UUCP . > $3
+')dnl
+ifdef(`UUCP_RELAY', `# other UUCP hosts through UUCP_RELAY ($Y)
+R$* < @ $+ . UUCP . > $*	$: $>MailerToTriple < $Y > $1 < @ $2 . UUCP . > $3
+R$# $*			$@ $# $1
+', `ifdef(`_UUCP_MAILER_', `R$* < @ $+ . UUCP . > $*	$# uucp-old $@ $2 $: $1 < @ $2 . UUCP . > $3
+')')dnl
+ifdef(`BITNET_RELAY', `# pseudo domains handed to their gateways
+R$* < @ $+ . BITNET . > $*	$: $>MailerToTriple < $B > $1 < @ $2 . BITNET . > $3
+R$# $*			$@ $# $1
+')dnl
+ifdef(`DECNET_RELAY', `R$* < @ $+ . DECNET . > $*	$: $>MailerToTriple < $C > $1 < @ $2 . DECNET . > $3
+R$# $*			$@ $# $1
+')dnl
+ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
+R$# $*			$@ $# $1
+')dnl
 # everything else: the smart host ($S) if there is one, else SMTP
 R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3
 R$# $*			$@ $# $1
