@@ -60,6 +60,9 @@ ifdef(`_LOCAL_RELAY_', `DR`'_LOCAL_RELAY_
 ')dnl
 ifdef(`_LUSER_RELAY_', `DL`'_LUSER_RELAY_
 ')dnl
+ifdef(`_MSP_', `# the MTA that the submission program hands mail to
+D{MTAHost}`'_MTA_HOST_
+')dnl
 # who errors come from
 DnMAILER-DAEMON
 ifdef(`_MAILER_TABLE_', `Kmailertable _MAILER_TABLE_

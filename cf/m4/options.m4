@@ -12,8 +12,13 @@ define(`_OPTLINE_', `ifelse(`$2', `_CF_UNUSED_', `', `ifdef(`$1', `_OPTOUT_(`$2'
 define(`_OPTDEF_', `ifelse(`$2', `', `', `O $1=$2
 ')')
 # a conf macro defined as empty (define(`confX')) means "on" for flags
-define(`_OPTOUT_', `ifelse(`$2', `', `O $1
+define(`_OPTOUT_', `ifelse(`$1', `TimeZoneSpec', `_OPTTZ_(`$2')', `$2', `_CF_NONE_', `', `$2', `', `O $1
 ', `O $1=$2
+')')
+# confTIME_ZONE: USE_SYSTEM keeps the system zone, USE_TZ passes $TZ on
+# (an empty TimeZoneSpec), anything else is the zone to use
+define(`_OPTTZ_', `ifelse(`$1', `USE_SYSTEM', `', `$1', `USE_TZ', `O TimeZoneSpec=
+', `O TimeZoneSpec=$1
 ')')
 
 _OPT_(`confDONT_BLAME_SENDMAIL', `DontBlameSendmail')

@@ -20,6 +20,9 @@ R< $* > $+		< $1 >
 R< >			$@ < @ >
 R< @ >			$@ : ; < @ >
 R< $+ >			$: $1
+ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
+R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
+')dnl
 # :include: lists, group (list:;) syntax, source routes
 R: `include' : $*	$@ : `include' : $1
 R$* ;			$1
@@ -51,6 +54,9 @@ R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
 ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ')dnl
+# localhost is this host
+R$* < @ localhost > $*	$@ $1 < @ $j . > $2
+R$* < @ localhost . > $*	$@ $1 < @ $j . > $2
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
 # ask the resolver (a trailing dot marks a canonical name)
@@ -116,6 +122,22 @@ R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
 R< again > $*		$@ $>Parse0 $1
 # an atom in quotes for this host loses its quotes
 R$- < @ $=w . >		$: $(dequote $1 $) < @ $2 . >
+
+##################################################################
+###  localaddr (5): local addresses after aliasing              ###
+##################################################################
+Slocaladdr=5
+R$+			$: $1 $| $>Local_localaddr $1
+R$+ $| $# $*		$# $2
+R$+ $| $*		$: $1
+ifdef(`_MSP_', `# submission program: everything goes to the MTA (${MTAHost})
+ifdef(`_USE_DECNET_SYNTAX_', `R$+ :: $+		$# relay $@ ${MTAHost} $: $2 < @ $1 . DECNET >
+')dnl
+R< >			$: < @ >
+R$* < @ $+ > $*		$# relay $@ ${MTAHost} $: $1 < @ $2 > $3
+R$+ @ $+		$# relay $@ ${MTAHost} $: $1 < @ $2 >
+R$*			$# relay $@ ${MTAHost} $: $1 < @ $j >
+')dnl
 
 SParseLocal=98
 undivert(3)dnl
