@@ -47,6 +47,7 @@ _CLASS_TEXT_(`M')`'_CLASS_FILE_(`M')dnl
 _CLASS_TEXT_(`N')`'_CLASS_FILE_(`N')dnl
 _CLASS_TEXT_(`G')`'_CLASS_FILE_(`G')dnl
 _CLASS_TEXT_(`w')dnl
+_CLASS_TEXT_(`U')_CLASS_TEXT_(`Y')_CLASS_TEXT_(`Z')dnl
 _CLASS_TEXT_(`Canonify')`'_CLASS_FILE_(`Canonify')dnl
 _CLASS_TEXT_(`VirtHost')`'_CLASS_FILE_(`VirtHost')dnl
 _CLASS_TEXT_(`TrustAuthMech')dnl

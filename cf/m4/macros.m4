@@ -18,8 +18,14 @@ define(`VERSIONID', `define(`_VERSIONS_', defn(`_VERSIONS_')`##### $1 #####
 define(`_VERSIONS_', `')
 define(`OSTYPE', `define(`_OSTYPE_', `$1')_CF_INCLUDE_(`ostype', `$1', `OSTYPE')')
 define(`DOMAIN', `_CF_INCLUDE_(`domain', `$1', `DOMAIN')')
-define(`HACK', `_ARGS_(`$@')_CF_INCLUDE_(`hack', `$1', `HACK')')
-define(`SITECONFIG', `_CF_INCLUDE_(`siteconfig', `$1', `SITECONFIG')')
+define(`HACK', `_ARGS_($@)_CF_INCLUDE_(`hack', `$1', `HACK')')
+# SITECONFIG(file, site, class): siteconfig/file.m4 lists UUCP neighbours
+# with SITE(`host ...'); they go to class `class' (U uucp-old, Y uucp-new,
+# Z uucp-uudom; U when omitted).  `site' names this host's UUCP link and
+# is only informative here.
+define(`SITECONFIG', `define(`_SITE_CLASS_', ifelse(`$3', `', `U', `$3'))dnl
+_CF_INCLUDE_(`siteconfig', `$1', `SITECONFIG')')
+define(`SITE', `_CLASS_(defn(`_SITE_CLASS_'), `$1')')
 # FEATURE(name, args...): the feature file sees its arguments as _ARG_ .. _ARG9_
 define(`_ARGS_', `define(`_ARG_', `$2')define(`_ARG2_', `$3')define(`_ARG3_', `$4')dnl
 define(`_ARG4_', `$5')define(`_ARG5_', `$6')define(`_ARG6_', `$7')dnl
