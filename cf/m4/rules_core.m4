@@ -59,8 +59,17 @@ R$* < @ localhost > $*	$@ $1 < @ $j . > $2
 R$* < @ localhost . > $*	$@ $1 < @ $j . > $2
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
-# ask the resolver (a trailing dot marks a canonical name)
+ifdef(`_NO_CANONIFY_', `# nocanonify: only CANONIFY_DOMAIN hosts (and with canonify_hosts bare
+# host names) go to the resolver; other names with a dot count as canonical
+R$* < @ $* $={Canonify} > $*	$@ $1 < @ $[ $2 $3 $] > $4
+ifdef(`_CANONIFY_HOSTS_', `R$* < @ $- > $*		$: $1 < @ $[ $2 $] > $3
+')dnl
+R$* < @ $+ . > $*	$: $1 < @ $2 . > $3
+R$* < @ $+ . $+ > $*	$: $1 < @ $2 . $3 . > $4
+R$* < @ $+ . . > $*	$: $1 < @ $2 . > $3
+', `# ask the resolver (a trailing dot marks a canonical name)
 R$* < @ $* $~P > $*	$: $1 < @ $[ $2 $3 $] > $4
+')dnl
 # names of this host that the resolver does not know
 R$* < @ $=w > $*	$: $1 < @ $2 . > $3
 # masquerade domains (and with masquerade_entire_domain their subdomains)
@@ -69,8 +78,6 @@ ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4'
 # genericstable domains (and with generics_entire_domain their subdomains)
 ifdef(`_GENERICS_ENTIRE_DOMAIN_', `R$* < @ $* $={G} > $*	$: $1 < @ $2 $3 . > $4',
 `R$* < @ $={G} > $*	$: $1 < @ $2 . > $3')
-ifdef(`_CANONIFY_HOSTS_', `R$* < @ $={Canonify} > $*	$: $1 < @ $2 . > $3
-')dnl
 
 ##################################################################
 ###  final (4): undo the internal form                          ###
