@@ -63,7 +63,7 @@ define(`CANONIFY_DOMAIN', `_CLASS_(`Canonify', `$1')')
 define(`CANONIFY_DOMAIN_FILE', `define(`_CLSF_Canonify_', `$1')')
 define(`GENERICS_DOMAIN', `_CLASS_(`G', `$1')')
 define(`GENERICS_DOMAIN_FILE', `define(`_CLSF_G_', `$1')')
-define(`VIRTUSER_DOMAIN', `_CLASS_(`VirtHost', `$1')')
+define(`VIRTUSER_DOMAIN', `_CLASS_(`VirtHost', `$1')_CLASS_(`R', `$1')')
 define(`VIRTUSER_DOMAIN_FILE', `define(`_CLSF_VirtHost_', `$1')')
 define(`TRUST_AUTH_MECH', `_CLASS_(`TrustAuthMech', `$1')')
 define(`LDAPROUTE_DOMAIN', `_CLASS_(`LDAPRoute', `$1')')
@@ -71,10 +71,8 @@ define(`LDAPROUTE_DOMAIN_FILE', `define(`_CLSF_LDAPRoute_', `$1')')
 define(`LDAPROUTE_EQUIVALENT', `_CLASS_(`LDAPRouteEquiv', `$1')')
 define(`LDAPROUTE_EQUIVALENT_FILE', `define(`_CLSF_LDAPRouteEquiv_', `$1')')
 
-# relays given as macros
-define(`LUSER_RELAY', `define(`_LUSER_RELAY_', `$1')')
-define(`MAIL_HUB', `define(`_MAIL_HUB_', `$1')')
-define(`LOCAL_RELAY', `define(`_LOCAL_RELAY_', `$1')')
+# relays: the .mc defines LUSER_RELAY, MAIL_HUB, LOCAL_RELAY (like
+# SMART_HOST) with define(); proto.m4 reads them at the end
 
 # daemon and client options: each call adds one O line
 define(`DAEMON_OPTIONS', `define(`_DAEMON_OPTS_', defn(`_DAEMON_OPTS_')`O DaemonPortOptions=$1

@@ -57,6 +57,9 @@ ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 # localhost is this host
 R$* < @ localhost > $*	$@ $1 < @ $j . > $2
 R$* < @ localhost . > $*	$@ $1 < @ $j . > $2
+ifdef(`_DOMAIN_TABLE_', `# domaintable: old domain names become their new ones
+R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
+')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
 ifdef(`_NO_CANONIFY_', `# nocanonify: only CANONIFY_DOMAIN hosts (and with canonify_hosts bare
@@ -75,6 +78,10 @@ R$* < @ $=w > $*	$: $1 < @ $2 . > $3
 # masquerade domains (and with masquerade_entire_domain their subdomains)
 ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4',
 `R$* < @ $=M > $*	$: $1 < @ $2 . > $3')
+# virtual user domains (with virtuser_entire_domain their subdomains)
+ifdef(`_VIRTUSER_TABLE_', `ifdef(`_VIRTUSER_ENTIRE_DOMAIN_', `R$* < @ $* $={VirtHost} > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $={VirtHost} > $*	$: $1 < @ $2 . > $3')
+')dnl
 # genericstable domains (and with generics_entire_domain their subdomains)
 ifdef(`_GENERICS_ENTIRE_DOMAIN_', `R$* < @ $* $={G} > $*	$: $1 < @ $2 $3 . > $4',
 `R$* < @ $={G} > $*	$: $1 < @ $2 . > $3')
@@ -144,6 +151,20 @@ R< >			$: < @ >
 R$* < @ $+ > $*		$# relay $@ ${MTAHost} $: $1 < @ $2 > $3
 R$+ @ $+		$# relay $@ ${MTAHost} $: $1 < @ $2 >
 R$*			$# relay $@ ${MTAHost} $: $1 < @ $j >
+')dnl
+ifdef(`_MSP_', `', `ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `', `# user+detail: the local mailer gets user+* and the detail as host
+R$+ + $*		$# _LOCAL_MAILER_ $@ + $2 $: $1 + *
+')')dnl
+ifdef(`_LUSER_RELAY_', `# LUSER_RELAY ($L): names that are no local user
+R$+			$: < > $1
+R< > $+ + $*		$: < $(user $1 $: ? $) > $1 + $2
+R< > $+			$: < $(user $1 $: ? $) > $1
+R< ? > $+		$: < ? > < $L > $1
+R< ? > < local : $+ > $+	$# _LOCAL_MAILER_ $@ $2 $: $1
+R< ? > < $- : $+ > $+	$# $1 $@ $2 $: $3
+R< ? > < $+ > $+	$# _RELAY_MAILER_ $@ $1 $: $2 < @ $1 >
+R< $+ < > > $+		$@ $2
+R< $* > $+		$@ $2
 ')dnl
 
 SParseLocal=98

@@ -25,7 +25,9 @@ R< $+ > $*		$@ $>Recurse $1
 ifdef(`_MAIL_HUB_', `R$=L < @ $=w . >		$# _LM_ $: @ $1
 R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ _MAIL_HUB_ $: $1 < @ $2 . >
 ', `R$=L < @ $=w . >		$# _LM_ $: @ $1
-R$+ < @ $=w . >		$# _LM_ $: $1
+ifdef(`_STICKY_LOCAL_DOMAIN_', `R$+ + $* < @ $=w . >	$# _LM_ $: $1 + $2
+')dnl
+R$+ < @ $=w . >		$# _LM_ $: ifdef(`_STICKY_LOCAL_DOMAIN_', `@ ')$1
 ')dnl
 ifdef(`_MAILER_TABLE_', `# mailertable: the full host name first, then its parent domains
 R$* < @ $+ > $*		$: $1 < @ $2 > $3 $| $2
@@ -62,8 +64,6 @@ R$# $*			$@ $# $1
 R$* < @ $* > $*		$# _SMTP_MAILER_ $@ $2 $: $1 < @ $2 > $3
 # plain user names
 R$=L			$# _LM_ $: @ $1
-ifdef(`_LUSER_RELAY_', `R$+			$: < $(user $1 $) > $1
-')dnl
 R$+			$# _LM_ $: $1
 
 ifdef(`_MAILER_TABLE_', `
