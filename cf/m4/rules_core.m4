@@ -163,9 +163,14 @@ R< ? > $+		$: < ? > < $L > $1
 R< ? > < local : $+ > $+	$# _LOCAL_MAILER_ $@ $2 $: $1
 R< ? > < $- : $+ > $+	$# $1 $@ $2 $: $3
 R< ? > < $+ > $+	$# _RELAY_MAILER_ $@ $1 $: $2 < @ $1 >
-R< $+ < > > $+		$@ $2
-R< $* > $+		$@ $2
+R< $+ < > > $+		$: $2
+R< $* > $+		$: $2
 ')dnl
+ifdef(`_MAIL_HUB_', `# MAIL_HUB ($H): local users are delivered on the hub
+R$+			$# _RELAY_MAILER_ $@ $H $: $1 < @ $H >
+', `ifdef(`_LOCAL_RELAY_', `# LOCAL_RELAY ($R): local users are delivered on that host
+R$+			$# _RELAY_MAILER_ $@ $R $: $1 < @ $R >
+')')dnl
 
 SParseLocal=98
 undivert(3)dnl

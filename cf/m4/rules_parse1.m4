@@ -21,13 +21,13 @@ R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< error : $- $+ > $*	$# error $@ $1 $: $2
 R< $+ > $*		$@ $>Recurse $1
 ')dnl
-# users of this host
-ifdef(`_MAIL_HUB_', `R$=L < @ $=w . >		$# _LM_ $: @ $1
-R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ _MAIL_HUB_ $: $1 < @ $2 . >
-', `R$=L < @ $=w . >		$# _LM_ $: @ $1
-ifdef(`_STICKY_LOCAL_DOMAIN_', `R$+ + $* < @ $=w . >	$# _LM_ $: $1 + $2
-')dnl
-R$+ < @ $=w . >		$# _LM_ $: ifdef(`_STICKY_LOCAL_DOMAIN_', `@ ')$1
+# users of this host (LOCAL_USER names stay here, marked with @)
+R$=L < @ $=w . >		$# _LM_ $: @ $1
+ifdef(`_STICKY_LOCAL_DOMAIN_', `ifdef(`_MAIL_HUB_', `# stickyhost: user@thishost goes to the hub now, plain user later (ruleset 5)
+R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ $H $: $1 < @ $2 . >
+', `R$+ + $* < @ $=w . >	$# _LM_ $: $1 + $2
+R$+ < @ $=w . >		$# _LM_ $: @ $1
+')', `R$+ < @ $=w . >		$# _LM_ $: $1
 ')dnl
 ifdef(`_MAILER_TABLE_', `# mailertable: the full host name first, then its parent domains
 R$* < @ $+ > $*		$: $1 < @ $2 > $3 $| $2
