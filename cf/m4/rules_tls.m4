@@ -19,14 +19,19 @@ R$*			$@ $>TLS_connection $1
 
 STLS_connection
 ifelse(_ACC_, 1, `R$* $| $*		$@ OK
-')dnl
 R$@			$@
 R$*			$@ OK
+')dnl
 
+dnl # RelayTLS: a verified client certificate whose issuer (or, with the
+dnl # issuer entry SUBJECT, whose subject) is listed RELAY may relay
 SRelayTLS
 ifelse(_ACC_, 1, `R$*			$: $&{verify}
 R$@			$@ NO
-ROK			$@ OK
+ROK			$: < $(access CERTISSUER:$&{cert_issuer} $: ? $) >
+R< RELAY >		$@ OK
+R< SUBJECT >		$: < $(access CERTSUBJECT:$&{cert_subject} $: ? $) >
+R< RELAY >		$@ OK
 R$*			$@ NO
 ')dnl
 
@@ -34,11 +39,56 @@ SLocal_trust_auth
 Strust_auth
 R$*			$: $&{auth_type} $| $1
 R$@ $| $*		$# error $@ 5.7.1 $: "550 not authenticated"
-R$* $| $&{auth_authen}	$@ OK
-R$* $| $*		$# error $@ 5.7.1 $: "550 " $&{auth_authen} " not allowed to act as " $2
+R$* $| $&{auth_authen}	$@ identical
+R$* $| < $&{auth_authen} >	$@ identical
+R$* $| $*		$: $1 $| $>Local_trust_auth $2
+R$* $| $# $*		$# $2
+R$*			$# error $@ 5.7.1 $: "550 " $&{auth_authen} " not allowed to act as " $&{auth_author}
 
+ifelse(_ACC_, 1, `dnl # per-peer features from the access map: the peer name, its address,
+dnl # then the default entry (tag with an empty key)
 Ssrv_features
+R$*			$: $>D < $&{client_name} > < ? > < ! Srv_Features > < >
+R< ? > $*		$: $>A < $&{client_addr} > < ? > < ! Srv_Features > < >
+R< ? > $*		$: < $(access Srv_Features: $: ? $) >
+R< ? > $*		$@ OK
+R< $* <TMPF> > $*	$# temp
+R< $+ > < $* > $*	$# $1
+R< $+ > $*		$# $1
+
+Sclt_features
+R$*			$: $>D < $&{client_name} > < ? > < ! Clt_Features > < >
+R< ? > $*		$: $>A < $&{client_addr} > < ? > < ! Clt_Features > < >
+R< ? > $*		$: < $(access Clt_Features: $: ? $) >
+R< ? > $*		$@ OK
+R< $* <TMPF> > $*	$# temp
+R< $+ > < $* > $*	$# $1
+R< $+ > $*		$# $1
+
+dnl # try_tls: NO for a server means "do not try STARTTLS"
+Stry_tls
+R$*			$: $>D < $&{server_name} > < ? > < ! "Try_TLS" > < >
+R< ? > $*		$: $>A < $&{server_addr} > < ? > < ! "Try_TLS" > < >
+R< ? > $*		$: < $(access "Try_TLS": $: ? $) >
+R< ? > $*		$@ OK
+R< NO > $*		$# error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " [" $&{server_addr} "]"
+
+dnl # tls_rcpt: TLS requirements per recipient domain (none listed: OK)
+Stls_rcpt
+R$+ @ $+		$: $>D < $2 > < ? > < ! TLS_Rcpt > < >
+R< ? > $*		$@ OK
+R< $* > $*		$@ OK
+
+dnl # authinfo: client AUTH data for a server
+Sauthinfo
+R$*			$: $>D < $&{server_name} > < ? > < ! AuthInfo > < >
+R< ? > $*		$: $>A < $&{server_addr} > < ? > < ! AuthInfo > < >
+R< ? > $*		$: < $(access AuthInfo: $: ? $) > < >
+R< ? > $*		$@ no
+R< $* > < >		$# $1
+', `Ssrv_features
 Sclt_features
 Stry_tls
 Stls_rcpt
 Sauthinfo
+')dnl
