@@ -145,6 +145,11 @@ R$* $| $# $*		$# $2
 R$* $| RELAY		$@ RELAY
 R$* $| $*		$: $>Relay_ok $1
 RRELAY			$@ RELAY
+# say why when the client's name could not be checked
+R$*			$: $&{client_resolve}
+RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
+RFORGED			$# error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
+RFAIL			$# error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
 R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
