@@ -47,6 +47,10 @@ _CLASS_TEXT_(`M')`'_CLASS_FILE_(`M')dnl
 _CLASS_TEXT_(`N')`'_CLASS_FILE_(`N')dnl
 _CLASS_TEXT_(`G')`'_CLASS_FILE_(`G')dnl
 _CLASS_TEXT_(`w')dnl
+ifdef(`_BLOCK_BAD_HELO_', `# loopback addresses: our names, and clients that may relay (block_bad_helo)
+Cw[127.0.0.1] [IPv6:::1] [IPv6:0:0:0:0:0:0:0:1]
+CR127.0.0.1 IPv6:::1 IPv6:0:0:0:0:0:0:0:1
+')dnl
 _CLASS_TEXT_(`U')_CLASS_TEXT_(`Y')_CLASS_TEXT_(`Z')dnl
 _CLASS_TEXT_(`Canonify')`'_CLASS_FILE_(`Canonify')dnl
 _CLASS_TEXT_(`VirtHost')`'_CLASS_FILE_(`VirtHost')dnl

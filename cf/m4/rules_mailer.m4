@@ -27,7 +27,8 @@ R< @ >			$n
 R@ < @ $* >		$n
 ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
 ')dnl
-R$*			$: $>MasqEnv $1
+ifdef(`_LOCAL_NO_MASQUERADE_', `', `R$*			$: $>MasqEnv $1
+')dnl
 
 SEnvToL
 R$+ < @ $* >		$: $1
@@ -35,7 +36,8 @@ R$+ < @ $* >		$: $1
 SHdrFromL
 ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
 ')dnl
-R$*			$: $>MasqHdr $1
+ifdef(`_LOCAL_NO_MASQUERADE_', `', `R$*			$: $>MasqHdr $1
+')dnl
 
 SHdrToL
 ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1

@@ -140,6 +140,11 @@ R$* $| $*		$@ $>Basic_check_rcpt $1
 SBasic_check_rcpt
 R< >			$# error $@ nouser $: "553 User address required"
 R$@			$# error $@ nouser $: "553 User address required"
+ifdef(`_PROMISCUOUS_RELAY_', `# promiscuous_relay: every recipient is accepted
+R$*			$: $1 $| $>ParseRecipient $1
+R$* $| $+ < @ $+ >	$@ $1 $| @ $2 < @ $3 >
+R$* $| $*		$@ $1 $| $2
+')dnl
 R$*			$: $1 $| $>Rcpt_ok $1
 R$* $| $# $*		$# $2
 R$* $| RELAY		$@ RELAY
@@ -150,6 +155,12 @@ R$*			$: $&{client_resolve}
 RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
 RFORGED			$# error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
 RFAIL			$# error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
+ifdef(`_BLOCK_BAD_HELO_', `# block_bad_helo: the HELO name must be qualified and not one of ours
+R$*			$: < $&s >
+R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+R< $+ . $+ >		$: OK
+R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+')dnl
 R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
