@@ -6,7 +6,9 @@ divert(0)dnl
 # address literals: local rules see them first, then SMTP
 R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
 R$# $*			$@ $# $1
-ifdef(`_HAVE_SMART_', `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ $S $: $1 < @ [ $2 ] > $3',
+ifdef(`_HAVE_SMART_', `R$* < @ [ $+ ] > $*	$: < $S > $1 < @ [ $2 ] > $3
+R< $- : $+ > $*		$# $1 $@ $2 $: $3
+R< $+ > $*		$# _SMTP_MAILER_ $@ $1 $: $2',
 `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ [ $2 ] $: $1 < @ [ $2 ] > $3')
 ifdef(`_VIRTUSER_TABLE_', `# virtual users of local (or VIRTUSER_DOMAIN) domains
 R$+ < @ $=w . >		$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >

@@ -188,6 +188,9 @@ R$* $| $*		$: $1
 ')')dnl
 R$+ < @ $=w >		$@ RELAY
 R$+ < @ $=R >		$@ RELAY
+ifelse(_NO_UUCP_, `nospecial', `# nouucp nospecial: host!user is a plain local name
+R$+ ! $+		$@ RELAY
+')dnl
 ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
 ')dnl
 ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>D < $2 > < ? > < +To > < $1 < @ $2 > >
