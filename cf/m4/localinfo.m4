@@ -96,4 +96,3 @@ undivert(1)dnl
 undivert(8)dnl
 # version of this configuration
 DZ`'ifdef(`confCF_VERSION', `8.17.1.9/confCF_VERSION', `8.17.1.9')
-undivert(7)dnl

@@ -12,7 +12,6 @@ divert(0)dnl
 ##################################################################
 Scanonify=3
 R$@			$@ < @ >
-undivert(2)dnl
 # keep only what is inside the innermost angle brackets
 R$* < $* < $* > $* > $*	$2 < $3 > $4
 R$+ < $* >		< $2 >
@@ -20,6 +19,8 @@ R< $* > $+		< $1 >
 R< >			$@ < @ >
 R< @ >			$@ : ; < @ >
 R< $+ >			$: $1
+# the administrator's own ruleset 3 rules, on the bare address
+undivert(2)dnl
 ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
 R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
 ')dnl

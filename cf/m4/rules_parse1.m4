@@ -23,7 +23,7 @@ R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< error : $- $+ > $*	$# error $@ $1 $: $2
 R< $+ > $*		$@ $>Recurse $1
 ')dnl
-# users of this host (LOCAL_USER names stay here, marked with @)
+# users of this host (class L names stay here, marked with @)
 R$=L < @ $=w . >		$# _LM_ $: @ $1
 ifdef(`_STICKY_LOCAL_DOMAIN_', `ifdef(`_MAIL_HUB_', `# stickyhost: user@thishost goes to the hub now, plain user later (ruleset 5)
 R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ $H $: $1 < @ $2 . >
@@ -60,6 +60,8 @@ R$# $*			$@ $# $1
 ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
 R$# $*			$@ $# $1
 ')dnl
+# the administrator's rules for the local network
+undivert(7)dnl
 # everything else: the smart host ($S) if there is one, else SMTP
 R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3
 R$# $*			$@ $# $1
