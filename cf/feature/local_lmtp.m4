@@ -4,4 +4,5 @@ define(`LOCAL_MAILER_PATH', ifelse(_ARG_, `', `/usr/libexec/mail.local', `_ARG_'
 define(`LOCAL_MAILER_FLAGS', `PSXfmnz9')
 define(`LOCAL_MAILER_ARGS', ifelse(_ARG2_, `', `mail.local -l', `_ARG2_'))
 define(`LOCAL_MAILER_DSN_DIAGNOSTIC_CODE', `SMTP')
+define(`_LOCAL_LMTP_', 1)
 divert(0)dnl

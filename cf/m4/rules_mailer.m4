@@ -26,7 +26,9 @@ SEnvFromL
 R< @ >			$n
 R@ < @ $* >		$n
 ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
-')dnl
+', `ifdef(`_LOCAL_LMTP_', `# an LMTP local mailer needs a qualified sender
+R$+			$: $>AddDomain $1
+')')dnl
 ifdef(`_LOCAL_NO_MASQUERADE_', `', `R$*			$: $>MasqEnv $1
 ')dnl
 
@@ -98,8 +100,8 @@ R$+			$@ $1 < @ *LOCAL* >
 SPseudoToReal
 R< @ $+ >		$@ < @ $1 >
 ifelse(_UUCP_RULES_, `1', `ifdef(`UUCP_RELAY', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ $Y >
-', `ifdef(`_HAVE_SMART_', `', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ *LOCAL* >
-')')')dnl
+', `R$+ < @ $- . UUCP . >	$: $2 ! $1 < @ *LOCAL* >
+')')dnl
 
 SEnvFromSMTP
 R$+			$: $>PseudoToReal $1
