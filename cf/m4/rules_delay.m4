@@ -93,11 +93,11 @@ Sgreet_pause
 R$*			$: < $1 > $| $>Local_greet_pause $1
 R< $* > $| $# $*	$# $2
 R< $* > $| $*		$: $1
-ifdef(`_ACCESS_TABLE_', `R$+ $| $+		$: $>D < $1 > < ? > < ! GreetPause > < $2 >
+ifelse(_GREET_PAUSE_ACC_, 1, `R$+ $| $+		$: $>D < $1 > < ? > < ! GreetPause > < $2 >
 R$| $+			$: $>A < $1 > < ? > < ! GreetPause > < >
 R< ? > < $+ >		$: $>A < $1 > < ? > < ! GreetPause > < >
 R< ? > < $* >		$# _GREET_PAUSE_
 R< $* <TMPF> > < $* >	$@
 R< $+ > < $* >		$# $1
-', `R$* $| $*		$# _GREET_PAUSE_
+', `R$*			$# _GREET_PAUSE_
 ')')dnl

@@ -148,6 +148,10 @@ R$* $| $*		$@ $1 $| $2
 R$*			$: $1 $| $>Rcpt_ok $1
 R$* $| $# $*		$# $2
 R$* $| RELAY		$@ RELAY
+ifdef(`_CLS_TrustAuthMech_', `# clients authenticated with a trusted mechanism may relay
+R$* $| $*		$: $1 $| $&{auth_type}
+R$* $| $={TrustAuthMech}	$# RELAY
+')dnl
 R$* $| $*		$: $>Relay_ok $1
 RRELAY			$@ RELAY
 # say why when the client's name could not be checked
@@ -161,7 +165,9 @@ R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 R< $+ . $+ >		$: OK
 R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
-R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
+', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+')dnl
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
 dnl # an error triple if the access map refuses it, else the address
