@@ -1,6 +1,7 @@
 divert(-1)
 # ostype/debian.m4 -- Debian GNU/Linux layout: programs in /usr/lib/sm.bin,
-# local delivery through sensible-mda, pid files under /run/sendmail.
+# local delivery through sensible-mda, run-time files under
+# /var/run/sendmail and /var/lib/sendmail, files readable by group smmsp.
 # Every value can be overridden by defining it before OSTYPE(`debian').
 define(`_OSTYPE_FILE_', `debian')
 define(`_DEB_DEF_', `ifdef(`$1', `', `define(`$1', `$2')')')
@@ -12,14 +13,18 @@ _DEB_DEF_(`LOCAL_SHELL_PATH', `/bin/sh')
 _DEB_DEF_(`PROCMAIL_MAILER_PATH', `/usr/bin/procmail')
 _DEB_DEF_(`STATUS_FILE', `/var/lib/sendmail/sendmail.st')
 _DEB_DEF_(`confHOST_STATUS_DIRECTORY', `/var/lib/sendmail/host_status')
-_DEB_DEF_(`confPID_FILE', `/run/sendmail/mta/sendmail.pid')
-_DEB_DEF_(`confMSP_PID_FILE', `/run/sendmail/msp/sendmail.pid')
+_DEB_DEF_(`confDEAD_LETTER_DROP', `/var/lib/sendmail/dead.letter')
+_DEB_DEF_(`confPID_FILE', `/var/run/sendmail/mta/sendmail.pid')
+_DEB_DEF_(`confMSP_PID_FILE', `/var/run/sendmail/msp/sendmail.pid')
+_DEB_DEF_(`confCONTROL_SOCKET_NAME', `/var/run/sendmail/mta/smcontrol')
 _DEB_DEF_(`MSP_QUEUE_DIR', `/var/spool/mqueue-client')
-_DEB_DEF_(`confCONTROL_SOCKET_NAME', `/run/sendmail/mta/smcontrol')
 _DEB_DEF_(`QUEUE_DIR', `/var/spool/mqueue')
+_DEB_DEF_(`confQUEUE_FILE_MODE', `0640')
+_DEB_DEF_(`confTEMP_FILE_MODE', `0640')
 _DEB_DEF_(`confDEF_USER_ID', `mail:mail')
 _DEB_DEF_(`confTRUSTED_USER', `smmta')
-_DEB_DEF_(`confRUN_AS_USER', `smmta:smmsp')
+_DEB_DEF_(`confPROCESS_TITLE_PREFIX', `MTA')
+_DEB_DEF_(`confDONT_BLAME_SENDMAIL', `,AssumeSafeChown,ForwardFileInGroupWritableDirPath,GroupWritableForwardFileSafe,GroupWritableIncludeFileSafe,IncludeFileInGroupWritableDirPath,DontWarnForwardFileInUnsafeDirPath,TrustStickyBit,NonRootSafeAddr,GroupWritableIncludeFile,GroupReadableDefaultAuthInfoFile')
 undefine(`_DEB_DEF_')
 # Debian's build enables m4 FFRs through sm_m4_ffr (e.g. _FFR_MAIL_MACRO:
 # delayed sender checks see ${mail_from})
