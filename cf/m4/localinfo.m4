@@ -2,15 +2,20 @@ divert(-1)
 dnl # localinfo.m4 -- the "local information" part of the cf: names of this
 dnl # host (class w), relays ($S $H $R ...), classes filled by the .mc and the
 dnl # maps that the features declared.
+# scanf format after class file names (Debian: ignore # comments)
+ifdef(`_CF_CLASSFILE_FMT_', `', `define(`_CF_CLASSFILE_FMT_', `')')
 define(`_CLASS_FILE_', `ifdef(`_CLSF_$1_', `F{$1}_CLSF_$1_
 ')')
 divert(0)dnl
 # names of this host
 Cwlocalhost
-ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')
+ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')`'_CF_CLASSFILE_FMT_
 ')dnl
 # pseudo domains that are never looked up
 CP.
+# the dot and the bracket as classes of their own
+C..
+C[[
 ifdef(`UUCP_RELAY', `# relays for the pseudo domains
 DY`'UUCP_RELAY
 CPUUCP
@@ -32,13 +37,14 @@ ifdef(`confDOMAIN_NAME', `Dj`'confDOMAIN_NAME
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
 ')dnl
 # operators that mark a routed local part
-CO @ % !
+CO @ %ifdef(`_NO_UUCP_', `', ` !')
 # domains we relay for 
-FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')
+FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote
 Karith arith
 Kmacro macro
-C{Accept}OK RELAY
+ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
+')dnl
 C{ResOk}OKR
 _CLASS_TEXT_(`E')`'_CLASS_FILE_(`E')dnl
 _CLASS_TEXT_(`L')`'_CLASS_FILE_(`L')dnl

@@ -25,6 +25,10 @@ _DEB_DEF_(`confDEF_USER_ID', `mail:mail')
 _DEB_DEF_(`confTRUSTED_USER', `smmta')
 _DEB_DEF_(`confPROCESS_TITLE_PREFIX', `MTA')
 _DEB_DEF_(`confDONT_BLAME_SENDMAIL', `,AssumeSafeChown,ForwardFileInGroupWritableDirPath,GroupWritableForwardFileSafe,GroupWritableIncludeFileSafe,IncludeFileInGroupWritableDirPath,DontWarnForwardFileInUnsafeDirPath,TrustStickyBit,NonRootSafeAddr,GroupWritableIncludeFile,GroupReadableDefaultAuthInfoFile')
+# class files may carry comments: read each line up to a #
+define(`_CF_CLASSFILE_FMT_', ` %[^\#]')
+# the cf version ($Z) names the Debian package revision
+ifdef(`sm_revision', `_DEB_DEF_(`confCF_VERSION', `Debian'defn(`sm_revision'))')
 undefine(`_DEB_DEF_')
 # Debian's build enables m4 FFRs through sm_m4_ffr (e.g. _FFR_MAIL_MACRO:
 # delayed sender checks see ${mail_from})
