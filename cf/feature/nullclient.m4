@@ -9,6 +9,8 @@ define(`_NULL_HUB_', _ARG_)
 define(`_MASQUERADE_AS_', _ARG_)
 define(`_MASQUERADE_ENVELOPE_', 1)
 define(`_ALL_MASQUERADE_', 1)
-# no local delivery, so no .forward files either
+# senders are shown as their address only; no local delivery, so no
+# .forward files either
+define(`confFROM_HEADER', `<$g>')
 define(`confFORWARD_PATH', `')
 divert(0)dnl

@@ -42,7 +42,8 @@ CO @ %ifdef(`_NO_UUCP_', `', ` !')
 FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote
 Karith arith
-Kmacro macro
+ifdef(`_ACCESS_TABLE_', `Kmacro macro
+')dnl
 ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
 ')dnl
 C{ResOk}OKR
