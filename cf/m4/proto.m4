@@ -19,7 +19,7 @@ define(`_CF_MILTER_envrcpt_', `{rcpt_mailer}, {rcpt_host}, {rcpt_addr}')
 define(`_CF_MILTER_eom_', `{msg_id}')
 # the local mailer is always there; it is defined last unless MAILER(local)
 # a null client needs SMTP to reach its hub
-ifdef(`_NULL_CLIENT_ONLY_', `MAILER(`smtp')')
+ifdef(`_NULL_CLIENT_ONLY_', `MAILER(`local')MAILER(`smtp')')
 ifdef(`_MSP_', `MAILER(`smtp')')
 ifdef(`_MAILER_local_', `', `MAILER(`local')')
 # the relay mailer for SMART_HOST etc. is smtp's "relay" unless overridden
