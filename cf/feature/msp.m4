@@ -31,6 +31,10 @@ define(`LOCAL_MAILER_ARGS', ifelse(_MSP_PORT_, `', `TCP $h', `TCP $h '_MSP_PORT_
 define(`LOCAL_MAILER_EOL', `\r\n')
 define(`LOCAL_MAILER_DSN_DIAGNOSTIC_CODE', `SMTP')
 define(`_MSP_LOCAL_', 1)
+# so does the prog mailer
+define(`LOCAL_SHELL_PATH', `[IPC]')
+define(`LOCAL_SHELL_FLAGS', `lmDFMuXk5')
+define(`LOCAL_SHELL_ARGS', defn(`LOCAL_MAILER_ARGS'))
 _MSP_SET_(`SMTP_MAILER_FLAGS', `5k')
 _MSP_SET_(`RELAY_MAILER_FLAGS', `k')
 ifelse(_MSP_PORT_, `', `', `_MSP_SET_(`RELAY_MAILER_ARGS', `TCP $h '_MSP_PORT_)')

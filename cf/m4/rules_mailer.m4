@@ -26,9 +26,7 @@ SEnvFromL
 R< @ >			$n
 R@ < @ $* >		$n
 ifdef(`_ALWAYS_ADD_DOMAIN_', `R$+			$: $>AddDomain $1
-', `ifdef(`_LOCAL_LMTP_', `# an LMTP local mailer needs a qualified sender
-R$+			$: $>AddDomain $1
-')')dnl
+')dnl
 ifdef(`_LOCAL_NO_MASQUERADE_', `', `R$*			$: $>MasqEnv $1
 ')dnl
 
