@@ -24,7 +24,7 @@ _RS_(`Local_check_relay')ifelse(_DELAY_ON_, 1, `_RS_(`Delayed_relay')', `_RS_(`c
 _RS_(`Local_check_mail')ifelse(_DELAY_ON_, 1, `_RS_(`Delayed_mail')', `_RS_(`check_mail')')_RS_(`Basic_check_mail')dnl
 ifdef(`_BADMX_CHK_', `_RS_(`Bad_mx')')dnl
 _RS_(`Local_check_rcpt')ifelse(_DELAY_ON_, 1, `_RS_(`Delayed_rcpt')', `_RS_(`check_rcpt')')_RS_(`Basic_check_rcpt')dnl
-_RS_(`Rcpt_ok')_RS_(`Relay_ok')dnl
+_RS_(`Rcpt_ok')ifdef(`_PROMISCUOUS_RELAY_', `', `_RS_(`Relay_ok')')dnl
 ifelse(_DELAY_ON_, 1, `_RS_(`Rcpt_plain')_RS_(`Delay_spare1')_RS_(`Delay_spare2')_RS_(`check_rcpt')')dnl
 ifelse(_ACC_ON_, 1, `_RS_(`F')_RS_(`E')_RS_(`U')_RS_(`SearchList')')dnl
 _RS_(`Local_trust_auth')_RS_(`trust_auth')_RS_(`Local_Relay_Auth')dnl
@@ -32,6 +32,7 @@ _RS_(`srv_features')_RS_(`clt_features')_RS_(`try_tls')_RS_(`tls_rcpt')dnl
 _RS_(`tls_client')_RS_(`tls_server')_RS_(`TLS_connection')dnl
 ifelse(_ACC_ON_, 1, `_RS_(`TLS_spare1')_RS_(`TLS_spare2')')dnl
 _RS_(`RelayTLS')_RS_(`authinfo')dnl
+ifdef(`_COMPAT_CHECK_', `_RS_(`check_compat')')dnl
 ifdef(`_RATE_CONTROL_', `_RS_(`RateControl')')dnl
 ifdef(`_CONN_CONTROL_', `_RS_(`ConnControl')')dnl
 ifdef(`_GREET_PAUSE_', `_RS_(`Local_greet_pause')_RS_(`greet_pause')')dnl

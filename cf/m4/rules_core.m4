@@ -19,7 +19,7 @@ R< $* > $+		< $1 >
 R< >			$@ < @ >
 R< @ >			$@ : ; < @ >
 R< $+ >			$: $1
-# the administrator's own ruleset 3 rules, on the bare address
+# local ruleset 3 rules of the administrator, on the bare address
 undivert(2)dnl
 ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
 R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >

@@ -3,6 +3,8 @@ dnl # rules_mailer.m4 -- the sender/recipient rewriting the mailers name in
 dnl # their S= and R= fields, with masquerading (MASQUERADE_AS, genericstable,
 dnl # masquerade_envelope, allmasquerade, EXPOSED_USER ...).
 dnl # $M is the masquerade name; a host part *LOCAL* means "this host".
+define(`_LOCAL_FIRST_', `ifelse(index(_MAILER_ORDER_` ', ` smtp '), -1, 1,
+	eval(index(_MAILER_ORDER_` ', ` local ') < index(_MAILER_ORDER_` ', ` smtp ')), 1, 1, 0)')
 define(`_MASQ_TARGET_', ifdef(`_MASQUERADE_AS_', `$M', `$j'))
 # the domains genericstable applies to (with subdomains for generics_entire_domain)
 dnl ($`' keeps m4 from reading $2 or $* as a macro argument)
@@ -19,6 +21,7 @@ undivert(4)dnl
 S2
 undivert(5)dnl
 
+divert(10)dnl
 ##################################################################
 ###  local mailer: envelope and header rewriting               ###
 ##################################################################
@@ -51,6 +54,7 @@ SAddDomain
 R$* < @ $* > $*		$@ $1 < @ $2 > $3
 R$+			$@ $1 < @ *LOCAL* >
 
+divert(0)dnl
 ##################################################################
 ###  masquerading                                               ###
 ##################################################################
@@ -87,6 +91,8 @@ ifdef(`_MASQUERADE_ENVELOPE_', `R$+			$: $>MasqHdr $1
 ')dnl
 R$* < @ *LOCAL* > $*	$: $1 < @ $j . > $2
 
+dnl the mailer rulesets follow the order of the MAILER() calls
+ifelse(_LOCAL_FIRST_, 1, `undivert(10)')dnl
 ##################################################################
 ###  SMTP mailers                                               ###
 ##################################################################
@@ -121,3 +127,5 @@ R$+			$: $>MasqHdr $1
 SMasqRelay
 R$+			$: $>MasqSMTP $1
 R$+			$: $>MasqHdr $1
+ifelse(_LOCAL_FIRST_, 1, `', `
+undivert(10)')dnl

@@ -60,7 +60,7 @@ R$# $*			$@ $# $1
 ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
 R$# $*			$@ $# $1
 ')dnl
-# the administrator's rules for the local network
+# local network rules of the administrator
 undivert(7)dnl
 # everything else: the smart host ($S) if there is one, else SMTP
 R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3

@@ -145,7 +145,7 @@ R$*			$: $1 $| $>ParseRecipient $1
 R$* $| $+ < @ $+ >	$@ $1 $| @ $2 < @ $3 >
 R$* $| $*		$@ $1 $| $2
 ')dnl
-R$*			$: $1 $| $>Rcpt_ok $1
+ifdef(`_PROMISCUOUS_RELAY_', `', `R$*			$: $1 $| $>Rcpt_ok $1
 R$* $| $# $*		$# $2
 R$* $| RELAY		$@ RELAY
 ifdef(`_CLS_TrustAuthMech_', `# clients authenticated with a trusted mechanism may relay
@@ -154,7 +154,7 @@ R$* $| $={TrustAuthMech}	$# RELAY
 ')dnl
 R$* $| $*		$: $>Relay_ok $1
 RRELAY			$@ RELAY
-# say why when the client's name could not be checked
+# say why when the client name could not be checked
 R$*			$: $&{client_resolve}
 RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
 RFORGED			$# error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
@@ -167,6 +167,7 @@ R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
 ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
 ', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+')dnl
 ')dnl
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
@@ -205,7 +206,7 @@ R< $* > < $* >		$@ $2
 ')dnl
 R$*			$@ $1
 
-dnl # Relay_ok: RELAY if the client may relay, else its name
+ifdef(`_PROMISCUOUS_RELAY_', `', `dnl # Relay_ok: RELAY if the client may relay, else its name
 SRelay_ok
 R$*			$: $&{client_addr}
 R$@			$@ RELAY
@@ -222,6 +223,7 @@ R< $* > < $+ >		$@ $2
 ', `R$*			$: $&{client_name}
 R$=w			$@ RELAY
 R$*			$@ < ? > $1
+')dnl
 ')dnl
 
 ifelse(_ACC_, 1, `
