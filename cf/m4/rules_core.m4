@@ -39,9 +39,10 @@ R$- ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
 R$+ . $- ! $+		$@ $>Canonify2 $3 < @ $1 . $2 >
 R$+ ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
 ')dnl
-# the percent hack: the last % acts as @
+ifdef(`_NO_PERCENTHACK_', `', `# the percent hack: the last % acts as @
 R$* % $*		$1 @ $2
 R$* @ $* % $*		$1 % $2 @ $3
+')dnl
 R$* @ $*		$@ $>Canonify2 $1 < @ $2 >
 R$*			$@ $>Canonify2 $1
 
@@ -133,7 +134,8 @@ R$* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
 # local part routed through this host: parse the local part again
 ifelse(_UUCP_RULES_, `1', `R$* ! $* < @ $=w . >	$: < again > $>canonify $1 ! $2
 ')dnl
-R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
+ifdef(`_NO_PERCENTHACK_', `', `R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
+')dnl
 R< again > $*		$@ $>Parse0 $1
 # an atom in quotes for this host loses its quotes
 R$- < @ $=w . >		$: $(dequote $1 $) < @ $2 . >

@@ -193,6 +193,9 @@ R$+ < @ $+ >		$: $1 < @ $2 > $| $>F < $1 @ $2 > < ? > < +To > < >
 R$* $| < RELAY > $*	$@ RELAY
 R$* $| $*		$: $1
 ')')dnl
+ifelse(_NO_PERCENTHACK_, `reject', `# nopercenthack reject: user%host@here is no local recipient
+R$* % $* < @ $* >	$@ $1 % $2 < @ $3 >
+')dnl
 R$+ < @ $=w >		$@ RELAY
 R$+ < @ $=R >		$@ RELAY
 ifelse(_NO_UUCP_, `nospecial', `# nouucp nospecial: host!user is a plain local name
