@@ -30,7 +30,7 @@ ifelse(_ACC_ON_, 1, `_RS_(`F')_RS_(`E')_RS_(`U')_RS_(`SearchList')')dnl
 _RS_(`Local_trust_auth')_RS_(`trust_auth')_RS_(`Local_Relay_Auth')dnl
 _RS_(`srv_features')_RS_(`clt_features')_RS_(`try_tls')_RS_(`tls_rcpt')dnl
 _RS_(`tls_client')_RS_(`tls_server')_RS_(`TLS_connection')dnl
-ifelse(_ACC_ON_, 1, `_RS_(`TLS_spare1')_RS_(`TLS_spare2')')dnl
+ifelse(_ACC_ON_, 1, `_RS_(`TLS_check')_RS_(`TLS_spare')')dnl
 _RS_(`RelayTLS')_RS_(`authinfo')dnl
 ifdef(`_COMPAT_CHECK_', `_RS_(`check_compat')')dnl
 ifdef(`_RATE_CONTROL_', `_RS_(`RateControl')')dnl

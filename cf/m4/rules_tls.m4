@@ -15,7 +15,28 @@ R$* $| $*		$@ $>TLS_connection $1 $| $2
 ')dnl
 
 Stls_server
-R$*			$@ $>TLS_connection $1
+ifelse(_ACC_, 1, `# TLS_Srv: requirements for the server we connect to
+R$*			$: $1 $| $>D < $&{server_name} > < ? > < ! TLS_Srv > < >
+R$* $| < ? > $*		$: $1 $| $>A < $&{server_addr} > < ? > < ! TLS_Srv > < >
+R$* $| < > $*		$@ OK
+R$* $| < ? > $*		$@ $>TLS_connection $1
+R$* $| < $+ > $*	$@ $>TLS_check < $2 > $| $1
+', `R$*			$@ $>TLS_connection $1
+')dnl
+
+ifelse(_ACC_, 1, `dnl # TLS_check: < requirement > $| verify result: VERIFY needs a verified
+dnl # peer, VERIFY:bits also that many cipher bits, ENCR:bits only the bits
+STLS_check
+R< $* > $| $*		$: < $1 > $| $2 $| < $&{cipher_bits} >
+R< $* > $| $* $| < >	$: < $1 > $| $2 $| < 0 >
+R< VERIFY > $| OK $| $*	$@ OK
+R< VERIFY $* > $| OK $| < $- >	$: < $1 > $| OK $| < $2 >
+R< VERIFY $* > $| $* $| $*	$# error $@ 4.7.0 $: 454 " not authenticated"
+R< : $- > $| OK $| < $- >	$: $(arith l $@ $2 $@ $1 $) $| $2 $| $1
+R< ENCR : $- > $| $* $| < $- >	$: $(arith l $@ $3 $@ $1 $) $| $3 $| $1
+RTRUE $| $- $| $-	$# error $@ 4.7.0 $: 454 " encryption too weak " $1 " less than " $2
+R$*			$@ OK
+')dnl
 
 STLS_connection
 ifelse(_ACC_, 1, `R$* $| $*		$@ OK
@@ -77,7 +98,9 @@ dnl # tls_rcpt: TLS requirements per recipient domain (none listed: OK)
 Stls_rcpt
 R$+ @ $+		$: $>D < $2 > < ? > < ! TLS_Rcpt > < >
 R< ? > $*		$@ OK
-R< $* > $*		$@ OK
+R< > $*			$@ OK
+R< $+ > $*		$@ $>TLS_check < $1 > $| $&{verify}
+R$*			$@ OK
 
 dnl # authinfo: client AUTH data for a server
 Sauthinfo
