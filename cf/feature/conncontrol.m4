@@ -1,4 +1,5 @@
 divert(-1)
 # feature/conncontrol.m4 -- limit open connections per client (ClientConn:).
-define(`_CONN_CONTROL_', `_ARG_ _ARG2_')
+ifdef(`_ACCESS_TABLE_', `define(`_CONN_CONTROL_', ` '_ARG_` '_ARG2_` ')',
+	`_CF_WARN_(`FEATURE(`conncontrol') requires FEATURE(`access_db') before it; ignored')')
 divert(0)dnl

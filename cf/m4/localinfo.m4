@@ -2,15 +2,33 @@ divert(-1)
 dnl # localinfo.m4 -- the "local information" part of the cf: names of this
 dnl # host (class w), relays ($S $H $R ...), classes filled by the .mc and the
 dnl # maps that the features declared.
+# scanf format after class file names (Debian: ignore # comments)
+ifdef(`_CF_CLASSFILE_FMT_', `', `define(`_CF_CLASSFILE_FMT_', `')')
 define(`_CLASS_FILE_', `ifdef(`_CLSF_$1_', `F{$1}_CLSF_$1_
 ')')
 divert(0)dnl
 # names of this host
 Cwlocalhost
-ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')
+ifdef(`_USE_CW_FILE_', `Fw`'_CF_FILE_(`confCW_FILE', `local-host-names')`'_CF_CLASSFILE_FMT_
 ')dnl
 # pseudo domains that are never looked up
 CP.
+# the dot and the bracket as classes of their own
+C..
+C[[
+ifdef(`UUCP_RELAY', `# relays for the pseudo domains
+DY`'UUCP_RELAY
+CPUUCP
+')dnl
+ifdef(`BITNET_RELAY', `DB`'BITNET_RELAY
+CPBITNET
+')dnl
+ifdef(`DECNET_RELAY', `DC`'DECNET_RELAY
+CPDECNET
+')dnl
+ifdef(`FAX_RELAY', `DF`'FAX_RELAY
+CPFAX
+')dnl
 ifelse(_UUCP_RULES_, `1', `', `')dnl
 # the smart host used for mail that has no better route
 DS`'ifdef(`SMART_HOST', `SMART_HOST')
@@ -19,13 +37,15 @@ ifdef(`confDOMAIN_NAME', `Dj`'confDOMAIN_NAME
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
 ')dnl
 # operators that mark a routed local part
-CO @ % !
+CO @ %ifdef(`_NO_UUCP_', `', ` !')
 # domains we relay for 
-FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')
+FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote
 Karith arith
-Kmacro macro
-C{Accept}OK RELAY
+ifdef(`_ACCESS_TABLE_', `Kmacro macro
+')dnl
+ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
+')dnl
 C{ResOk}OKR
 _CLASS_TEXT_(`E')`'_CLASS_FILE_(`E')dnl
 _CLASS_TEXT_(`L')`'_CLASS_FILE_(`L')dnl
@@ -34,6 +54,11 @@ _CLASS_TEXT_(`M')`'_CLASS_FILE_(`M')dnl
 _CLASS_TEXT_(`N')`'_CLASS_FILE_(`N')dnl
 _CLASS_TEXT_(`G')`'_CLASS_FILE_(`G')dnl
 _CLASS_TEXT_(`w')dnl
+ifdef(`_BLOCK_BAD_HELO_', `# loopback addresses: our names, and clients that may relay (block_bad_helo)
+Cw[127.0.0.1] [IPv6:::1] [IPv6:0:0:0:0:0:0:0:1]
+CR127.0.0.1 IPv6:::1 IPv6:0:0:0:0:0:0:0:1
+')dnl
+_CLASS_TEXT_(`U')_CLASS_TEXT_(`Y')_CLASS_TEXT_(`Z')dnl
 _CLASS_TEXT_(`Canonify')`'_CLASS_FILE_(`Canonify')dnl
 _CLASS_TEXT_(`VirtHost')`'_CLASS_FILE_(`VirtHost')dnl
 _CLASS_TEXT_(`TrustAuthMech')dnl
@@ -41,10 +66,14 @@ _CLASS_TEXT_(`LDAPRoute')`'_CLASS_FILE_(`LDAPRoute')dnl
 ifdef(`_MASQUERADE_AS_', `DM`'_MASQUERADE_AS_
 ')dnl
 ifdef(`_MAIL_HUB_', `DH`'_MAIL_HUB_
-')dnl
+', `ifdef(`_NULL_HUB_', `DH`'_NULL_HUB_
+')')dnl
 ifdef(`_LOCAL_RELAY_', `DR`'_LOCAL_RELAY_
 ')dnl
 ifdef(`_LUSER_RELAY_', `DL`'_LUSER_RELAY_
+')dnl
+ifdef(`_MSP_', `# the MTA that the submission program hands mail to
+D{MTAHost}`'_MTA_HOST_
 ')dnl
 # who errors come from
 DnMAILER-DAEMON
@@ -61,10 +90,16 @@ ifdef(`_REDIRECT_', `CPREDIRECT
 ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_
 ')dnl
 ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')dnl
+ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
+')dnl
+ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
+')dnl
+ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z: -T<TEMP>
+Kbadmx_addr dns -R A -T<TEMP>
+')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl
 undivert(1)dnl
 undivert(8)dnl
 # version of this configuration
 DZ`'ifdef(`confCF_VERSION', `8.17.1.9/confCF_VERSION', `8.17.1.9')
-undivert(7)dnl

@@ -18,8 +18,14 @@ define(`VERSIONID', `define(`_VERSIONS_', defn(`_VERSIONS_')`##### $1 #####
 define(`_VERSIONS_', `')
 define(`OSTYPE', `define(`_OSTYPE_', `$1')_CF_INCLUDE_(`ostype', `$1', `OSTYPE')')
 define(`DOMAIN', `_CF_INCLUDE_(`domain', `$1', `DOMAIN')')
-define(`HACK', `_ARGS_(`$@')_CF_INCLUDE_(`hack', `$1', `HACK')')
-define(`SITECONFIG', `_CF_INCLUDE_(`siteconfig', `$1', `SITECONFIG')')
+define(`HACK', `_ARGS_($@)_CF_INCLUDE_(`hack', `$1', `HACK')')
+# SITECONFIG(file, site, class): siteconfig/file.m4 lists UUCP neighbours
+# with SITE(`host ...'); they go to class `class' (U uucp-old, Y uucp-new,
+# Z uucp-uudom; U when omitted).  `site' names this host's UUCP link and
+# is only informative here.
+define(`SITECONFIG', `define(`_SITE_CLASS_', ifelse(`$3', `', `U', `$3'))dnl
+_CF_INCLUDE_(`siteconfig', `$1', `SITECONFIG')')
+define(`SITE', `_CLASS_(defn(`_SITE_CLASS_'), `$1')')
 # FEATURE(name, args...): the feature file sees its arguments as _ARG_ .. _ARG9_
 define(`_ARGS_', `define(`_ARG_', `$2')define(`_ARG2_', `$3')define(`_ARG3_', `$4')dnl
 define(`_ARG4_', `$5')define(`_ARG5_', `$6')define(`_ARG6_', `$7')dnl
@@ -51,13 +57,13 @@ define(`RELAY_DOMAIN_FILE', `define(`_CLSF_R_', `$1')')
 define(`MASQUERADE_AS', `define(`_MASQUERADE_AS_', `$1')')
 define(`MASQUERADE_DOMAIN', `_CLASS_(`M', `$1')')
 define(`MASQUERADE_DOMAIN_FILE', `define(`_CLSF_M_', `$1')')
-define(`MASQUERADE_EXCEPTION', `_CLASS_(`N', `$1')')
-define(`MASQUERADE_EXCEPTION_FILE', `define(`_CLSF_N_', `$1')')
+define(`MASQUERADE_EXCEPTION', `define(`_MASQUERADE_EXCEPTION_', 1)_CLASS_(`N', `$1')')
+define(`MASQUERADE_EXCEPTION_FILE', `define(`_MASQUERADE_EXCEPTION_', 1)define(`_CLSF_N_', `$1')')
 define(`CANONIFY_DOMAIN', `_CLASS_(`Canonify', `$1')')
 define(`CANONIFY_DOMAIN_FILE', `define(`_CLSF_Canonify_', `$1')')
 define(`GENERICS_DOMAIN', `_CLASS_(`G', `$1')')
 define(`GENERICS_DOMAIN_FILE', `define(`_CLSF_G_', `$1')')
-define(`VIRTUSER_DOMAIN', `_CLASS_(`VirtHost', `$1')')
+define(`VIRTUSER_DOMAIN', `_CLASS_(`VirtHost', `$1')_CLASS_(`R', `$1')')
 define(`VIRTUSER_DOMAIN_FILE', `define(`_CLSF_VirtHost_', `$1')')
 define(`TRUST_AUTH_MECH', `_CLASS_(`TrustAuthMech', `$1')')
 define(`LDAPROUTE_DOMAIN', `_CLASS_(`LDAPRoute', `$1')')
@@ -65,10 +71,8 @@ define(`LDAPROUTE_DOMAIN_FILE', `define(`_CLSF_LDAPRoute_', `$1')')
 define(`LDAPROUTE_EQUIVALENT', `_CLASS_(`LDAPRouteEquiv', `$1')')
 define(`LDAPROUTE_EQUIVALENT_FILE', `define(`_CLSF_LDAPRouteEquiv_', `$1')')
 
-# relays given as macros
-define(`LUSER_RELAY', `define(`_LUSER_RELAY_', `$1')')
-define(`MAIL_HUB', `define(`_MAIL_HUB_', `$1')')
-define(`LOCAL_RELAY', `define(`_LOCAL_RELAY_', `$1')')
+# relays: the .mc defines LUSER_RELAY, MAIL_HUB, LOCAL_RELAY (like
+# SMART_HOST) with define(); proto.m4 reads them at the end
 
 # daemon and client options: each call adds one O line
 define(`DAEMON_OPTIONS', `define(`_DAEMON_OPTS_', defn(`_DAEMON_OPTS_')`O DaemonPortOptions=$1
@@ -106,6 +110,12 @@ define(`LOCAL_TLS_SERVER', `define(`_LOCAL_TLS_SERVER_')divert(6)
 SLocal_tls_server')
 define(`LOCAL_AUTHINFO', `define(`_LOCAL_AUTHINFO_')divert(6)
 SLocal_authinfo')
+
+# ratecontrol/conncontrol arguments (nodelay: check at connection time)
+define(`_CTL_NODELAY_', `ifelse(index(` $1 ', ` nodelay '), -1, 0, 1)')
+dnl _CTL_NOW_(Rate|Conn): 1 when that limit is checked at connection time
+dnl even with delay_checks (argument nodelay)
+define(`_CTL_NOW_', `ifdef(`_$1_CONTROL_', `ifdef(`_DELAY_CHECKS_', `_CTL_NODELAY_(defn(`_$1_CONTROL_'))', 0)', 0)')
 
 define(`SMTP_MAILER_ARGS_DEFAULT', `TCP $h')
 # the .mc may still say this (old sendmail.mc files)

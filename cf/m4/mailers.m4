@@ -7,3 +7,4 @@ define(`_SPLIT_', `patsubst(patsubst(`$1', `^ +', `'), ` +', `,')')
 divert(0)dnl
 _EMIT_MAILERS_(_SPLIT_(_MAILER_ORDER_))dnl
 include(_CF_DIR_`m4/rules_mailer.m4')dnl
+ifdef(`_UUCP_MAILER_', `include(_CF_DIR_`m4/rules_uucp.m4')')dnl

@@ -7,13 +7,23 @@ divert(-1)
 define(`_OPTLIST_', `')
 define(`_OPT_', `define(`_OPTLIST_', defn(`_OPTLIST_')`_OPTLINE_(`$1', `$2', `$3')')')
 # _OPTLINE_ is evaluated at the end, so a later define() in the .mc wins
-define(`_OPTLINE_', `ifelse(`$2', `_CF_UNUSED_', `', `ifdef(`$1', `_OPTOUT_(`$2', defn(`$1'))',
+define(`_OPTLINE_', `ifelse(`$2', `_CF_UNUSED_', `', `ifdef(`$1', `_OPTVAL_(`$1', `$2')',
 	`_OPTDEF_(`$2', $3)')')')
+# _OPTVAL_(conf, Option): the value is only measured (len, index) and then
+# expanded last, outside any quotes, so a value holding a quote character
+# (MustQuoteChars=.') survives m4's quoting
+define(`_OPTVAL_', `ifelse(`$2', `TimeZoneSpec', `_OPTTZ_(defn(`$1'))',
+	index(defn(`$1'), `_CF_NONE_'), 0, `',
+	len(defn(`$1')), 0, `O $2
+', `O $2=`'$1
+')')
 define(`_OPTDEF_', `ifelse(`$2', `', `', `O $1=$2
 ')')
 # a conf macro defined as empty (define(`confX')) means "on" for flags
-define(`_OPTOUT_', `ifelse(`$2', `', `O $1
-', `O $1=$2
+# confTIME_ZONE: USE_SYSTEM keeps the system zone, USE_TZ passes $TZ on
+# (an empty TimeZoneSpec), anything else is the zone to use
+define(`_OPTTZ_', `ifelse(`$1', `USE_SYSTEM', `', `$1', `USE_TZ', `O TimeZoneSpec=
+', `O TimeZoneSpec=$1
 ')')
 
 _OPT_(`confDONT_BLAME_SENDMAIL', `DontBlameSendmail')

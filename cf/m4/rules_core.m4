@@ -12,7 +12,6 @@ divert(0)dnl
 ##################################################################
 Scanonify=3
 R$@			$@ < @ >
-undivert(2)dnl
 # keep only what is inside the innermost angle brackets
 R$* < $* < $* > $* > $*	$2 < $3 > $4
 R$+ < $* >		< $2 >
@@ -20,6 +19,11 @@ R< $* > $+		< $1 >
 R< >			$@ < @ >
 R< @ >			$@ : ; < @ >
 R< $+ >			$: $1
+# local ruleset 3 rules of the administrator, on the bare address
+undivert(2)dnl
+ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
+R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
+')dnl
 # :include: lists, group (list:;) syntax, source routes
 R: `include' : $*	$@ : `include' : $1
 R$* ;			$1
@@ -35,9 +39,10 @@ R$- ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
 R$+ . $- ! $+		$@ $>Canonify2 $3 < @ $1 . $2 >
 R$+ ! $+		$@ $>Canonify2 $2 < @ $1 . UUCP >
 ')dnl
-# the percent hack: the last % acts as @
+ifdef(`_NO_PERCENTHACK_', `', `# the percent hack: the last % acts as @
 R$* % $*		$1 @ $2
 R$* @ $* % $*		$1 % $2 @ $3
+')dnl
 R$* @ $*		$@ $>Canonify2 $1 < @ $2 >
 R$*			$@ $>Canonify2 $1
 
@@ -51,16 +56,37 @@ R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
 ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ')dnl
+# localhost is this host
+R$* < @ localhost > $*	$@ $1 < @ $j . > $2
+R$* < @ localhost . > $*	$@ $1 < @ $j . > $2
+ifdef(`_DOMAIN_TABLE_', `# domaintable: old domain names become their new ones
+R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
+')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
-ifdef(`_NULL_CLIENT_ONLY_', `',
-`# ask the resolver (a trailing dot marks a canonical name)
+ifdef(`_NO_CANONIFY_', `# nocanonify: only CANONIFY_DOMAIN hosts (and with canonify_hosts bare
+# host names) go to the resolver; other names with a dot count as canonical
+R$* < @ $* $={Canonify} > $*	$@ $1 < @ $[ $2 $3 $] > $4
+ifdef(`_CANONIFY_HOSTS_', `R$* < @ $- > $*		$: $1 < @ $[ $2 $] > $3
+')dnl
+R$* < @ $+ . > $*	$: $1 < @ $2 . > $3
+R$* < @ $+ . $+ > $*	$: $1 < @ $2 . $3 . > $4
+R$* < @ $+ . . > $*	$: $1 < @ $2 . > $3
+', `# ask the resolver (a trailing dot marks a canonical name)
 R$* < @ $* $~P > $*	$: $1 < @ $[ $2 $3 $] > $4
 ')dnl
 # names of this host that the resolver does not know
 R$* < @ $=w > $*	$: $1 < @ $2 . > $3
-ifdef(`_CANONIFY_HOSTS_', `R$* < @ $={Canonify} > $*	$: $1 < @ $2 . > $3
+# masquerade domains (and with masquerade_entire_domain their subdomains)
+ifdef(`_MASQUERADE_ENTIRE_DOMAIN_', `R$* < @ $* $=M > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $=M > $*	$: $1 < @ $2 . > $3')
+# virtual user domains (with virtuser_entire_domain their subdomains)
+ifdef(`_VIRTUSER_TABLE_', `ifdef(`_VIRTUSER_ENTIRE_DOMAIN_', `R$* < @ $* $={VirtHost} > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $={VirtHost} > $*	$: $1 < @ $2 . > $3')
 ')dnl
+# genericstable domains (and with generics_entire_domain their subdomains)
+ifdef(`_GENERICS_ENTIRE_DOMAIN_', `R$* < @ $* $={G} > $*	$: $1 < @ $2 $3 . > $4',
+`R$* < @ $={G} > $*	$: $1 < @ $2 . > $3')
 
 ##################################################################
 ###  final (4): undo the internal form                          ###
@@ -108,10 +134,46 @@ R$* < @ [ $* ] $+ > $*	$#error $@ 5.1.2 $: "553 Invalid address"
 # local part routed through this host: parse the local part again
 ifelse(_UUCP_RULES_, `1', `R$* ! $* < @ $=w . >	$: < again > $>canonify $1 ! $2
 ')dnl
-R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
+ifdef(`_NO_PERCENTHACK_', `', `R$* % $* < @ $=w . >	$: < again > $>canonify $1 % $2
+')dnl
 R< again > $*		$@ $>Parse0 $1
 # an atom in quotes for this host loses its quotes
 R$- < @ $=w . >		$: $(dequote $1 $) < @ $2 . >
+
+##################################################################
+###  localaddr (5): local addresses after aliasing              ###
+##################################################################
+Slocaladdr=5
+R$+			$: $1 $| $>Local_localaddr $1
+R$+ $| $# $*		$# $2
+R$+ $| $*		$: $1
+ifdef(`_MSP_', `# submission program: everything goes to the MTA (${MTAHost})
+ifdef(`_USE_DECNET_SYNTAX_', `R$+ :: $+		$# relay $@ ${MTAHost} $: $2 < @ $1 . DECNET >
+')dnl
+R< >			$: < @ >
+R$* < @ $+ > $*		$# relay $@ ${MTAHost} $: $1 < @ $2 > $3
+R$+ @ $+		$# relay $@ ${MTAHost} $: $1 < @ $2 >
+R$*			$# relay $@ ${MTAHost} $: $1 < @ $j >
+')dnl
+ifdef(`_MSP_', `', `ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `', `# user+detail: the local mailer gets user+* and the detail as host
+R$+ + $*		$# _LOCAL_MAILER_ $@ + $2 $: $1 + *
+')')dnl
+ifdef(`_LUSER_RELAY_', `# LUSER_RELAY ($L): names that are no local user
+R$+			$: < > $1
+R< > $+ + $*		$: < $(user $1 $: ? $) > $1 + $2
+R< > $+			$: < $(user $1 $: ? $) > $1
+R< ? > $+		$: < ? > < $L > $1
+R< ? > < local : $+ > $+	$# _LOCAL_MAILER_ $@ $2 $: $1
+R< ? > < $- : $+ > $+	$# $1 $@ $2 $: $3
+R< ? > < $+ > $+	$# _RELAY_MAILER_ $@ $1 $: $2 < @ $1 >
+R< $+ < > > $+		$: $2
+R< $* > $+		$: $2
+')dnl
+ifdef(`_MAIL_HUB_', `# MAIL_HUB ($H): local users are delivered on the hub
+R$+			$# _RELAY_MAILER_ $@ $H $: $1 < @ $H >
+', `ifdef(`_LOCAL_RELAY_', `# LOCAL_RELAY ($R): local users are delivered on that host
+R$+			$# _RELAY_MAILER_ $@ $R $: $1 < @ $R >
+')')dnl
 
 SParseLocal=98
 undivert(3)dnl

@@ -6,7 +6,9 @@ divert(0)dnl
 # address literals: local rules see them first, then SMTP
 R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
 R$# $*			$@ $# $1
-ifdef(`_HAVE_SMART_', `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ $S $: $1 < @ [ $2 ] > $3',
+ifdef(`_HAVE_SMART_', `R$* < @ [ $+ ] > $*	$: < $S > $1 < @ [ $2 ] > $3
+R< $- : $+ > $*		$# $1 $@ $2 $: $3
+R< $+ > $*		$# _SMTP_MAILER_ $@ $1 $: $2',
 `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ [ $2 ] $: $1 < @ [ $2 ] > $3')
 ifdef(`_VIRTUSER_TABLE_', `# virtual users of local (or VIRTUSER_DOMAIN) domains
 R$+ < @ $=w . >		$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
@@ -21,11 +23,13 @@ R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< error : $- $+ > $*	$# error $@ $1 $: $2
 R< $+ > $*		$@ $>Recurse $1
 ')dnl
-# users of this host
-ifdef(`_MAIL_HUB_', `R$=L < @ $=w . >		$# _LM_ $: @ $1
-R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ _MAIL_HUB_ $: $1 < @ $2 . >
-', `R$=L < @ $=w . >		$# _LM_ $: @ $1
-R$+ < @ $=w . >		$# _LM_ $: $1
+# users of this host (class L names stay here, marked with @)
+R$=L < @ $=w . >		$# _LM_ $: @ $1
+ifdef(`_STICKY_LOCAL_DOMAIN_', `ifdef(`_MAIL_HUB_', `# stickyhost: user@thishost goes to the hub now, plain user later (ruleset 5)
+R$+ < @ $=w . >		$# _RELAY_MAILER_ $@ $H $: $1 < @ $2 . >
+', `R$+ + $* < @ $=w . >	$# _LM_ $: $1 + $2
+R$+ < @ $=w . >		$# _LM_ $: @ $1
+')', `R$+ < @ $=w . >		$# _LM_ $: $1
 ')dnl
 ifdef(`_MAILER_TABLE_', `# mailertable: the full host name first, then its parent domains
 R$* < @ $+ > $*		$: $1 < @ $2 > $3 $| $2
@@ -36,14 +40,34 @@ R< @ > $* < @ $+ > $*	$: $>Mailertable < $2 > $1 < @ $2 > $3
 R$# $*			$@ $# $1
 R< $+ > $*		$@ $>MailerToTriple < $1 > $2
 ')dnl
+ifdef(`_UUCP_MAILER_', `# UUCP neighbours: class Z (uucp-uudom), Y (uucp-new), U (uucp-old)
+R$* < @ $=Z . UUCP . > $*	$# uucp-uudom $@ $2 $: $1 < @ $2 . UUCP . > $3
+R$* < @ $=Y . UUCP . > $*	$# uucp-new $@ $2 $: $1 < @ $2 . UUCP . > $3
+R$* < @ $=U . UUCP . > $*	$# uucp-old $@ $2 $: $1 < @ $2 . UUCP . > $3
+')dnl
+ifdef(`UUCP_RELAY', `# other UUCP hosts through UUCP_RELAY ($Y)
+R$* < @ $+ . UUCP . > $*	$: $>MailerToTriple < $Y > $1 < @ $2 . UUCP . > $3
+R$# $*			$@ $# $1
+', `ifdef(`_UUCP_MAILER_', `R$* < @ $+ . UUCP . > $*	$# uucp-old $@ $2 $: $1 < @ $2 . UUCP . > $3
+')')dnl
+ifdef(`BITNET_RELAY', `# pseudo domains handed to their gateways
+R$* < @ $+ . BITNET . > $*	$: $>MailerToTriple < $B > $1 < @ $2 . BITNET . > $3
+R$# $*			$@ $# $1
+')dnl
+ifdef(`DECNET_RELAY', `R$* < @ $+ . DECNET . > $*	$: $>MailerToTriple < $C > $1 < @ $2 . DECNET . > $3
+R$# $*			$@ $# $1
+')dnl
+ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
+R$# $*			$@ $# $1
+')dnl
+# local network rules of the administrator
+undivert(7)dnl
 # everything else: the smart host ($S) if there is one, else SMTP
 R$* < @ $* > $*		$: $>MailerToTriple < $S > $1 < @ $2 > $3
 R$# $*			$@ $# $1
 R$* < @ $* > $*		$# _SMTP_MAILER_ $@ $2 $: $1 < @ $2 > $3
 # plain user names
 R$=L			$# _LM_ $: @ $1
-ifdef(`_LUSER_RELAY_', `R$+			$: < $(user $1 $) > $1
-')dnl
 R$+			$# _LM_ $: $1
 
 ifdef(`_MAILER_TABLE_', `

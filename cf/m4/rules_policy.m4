@@ -5,6 +5,12 @@ dnl # with the access map lookups (SearchList and the per-key-type rulesets
 dnl # D domain, A address, F full address, U user@).  Each Local_check_*
 dnl # is the administrator's hook (LOCAL_RULESETS) and runs first.
 define(`_ACC_', ifdef(`_ACCESS_TABLE_', 1, 0))
+dnl # access_db skip: a SKIP value ends the search as "not listed"
+define(`_ACC_SKIP_RULE_', `ifdef(`_ACCESS_SKIP_', `R< SKIP > < $`'+ > < $`'* > < $`'+ > < $`'* >	$`'@ < $`'2 > < $`'4 >
+')')
+dnl # with delay_checks the relay and sender checks run from check_rcpt, so
+dnl # sendmail must not find check_relay/check_mail under their own names
+define(`_CHK_', `ifdef(`_DELAY_CHECKS_', `Delayed_$1', `check_$1')')
 divert(0)dnl
 ##################################################################
 ###  canonical address for the policy checks                   ###
@@ -22,9 +28,15 @@ R$* < @ $* > $*		$@ $1 < @ $2 > $3
 ###  check_relay: the connecting client                        ###
 ##################################################################
 SLocal_check_relay
-Scheck_relay
+S`'_CHK_(`relay')
 R$*			$: $1 $| $>Local_check_relay $1
 R$* $| $* $| $# $*	$# $3
+ifdef(`_RATE_CONTROL_', `ifelse(_CTL_NOW_(`RATE'), 1, `', `R$* $| $* $| $*		$: $1 $| $2 $| $>RateControl dummy
+R$* $| $* $| $# $*	$# $3
+')')dnl
+ifdef(`_CONN_CONTROL_', `ifelse(_CTL_NOW_(`CONN'), 1, `', `R$* $| $* $| $*		$: $1 $| $2 $| $>ConnControl dummy
+R$* $| $* $| $# $*	$# $3
+')')dnl
 R$* $| $* $| $*		$@ $>Basic_check_relay $1 $| $2
 
 SBasic_check_relay
@@ -33,13 +45,22 @@ R$@			$@ OK
 R127.0.0.1		$@ RELAY
 ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
 R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
-R< ? > < $* >		$@ OK
+R< ? > $*		$: < ? >
+R< OK > $*		$@ OK
+R< RELAY > $*		$@ RELAY
 R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
 R< DISCARD > $*		$# discard $: discard
 R< QUARANTINE : $+ > $*	$# error $@ quarantine $: $1
 R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< ERROR : $+ > $*	$# error $: $1
+R< ? >			$: $&{client_addr}
 R< $* > $*		$@ $1
+')dnl
+_CF_DNSBL_RULES_`'dnl
+ifdef(`_REQUIRE_RDNS_', `R$*			$: < $&{client_resolve} >
+R< FAIL >		$# error $@ 5.7.1 $: "550 Fix reverse DNS for " $&{client_addr}
+R< TEMP >		$# error $@ 4.1.8 $: "451 Client host name lookup failed temporarily"
+R< FORGED >		$# error $@ 5.7.1 $: "550 Client host name does not map to its address " $&{client_addr}
 ')dnl
 R$*			$@ OK
 
@@ -47,7 +68,7 @@ R$*			$@ OK
 ###  check_mail: the envelope sender                           ###
 ##################################################################
 SLocal_check_mail
-Scheck_mail
+S`'_CHK_(`mail')
 R$*			$: $1 $| $>Local_check_mail $1
 R$* $| $# $*		$# $2
 R$* $| $*		$@ $>Basic_check_mail $1
@@ -65,28 +86,53 @@ ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From 
 R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < OK >		$# OK
-R$* $| < RELAY >	$# OK
+R$* $| < RELAY >	$# RELAY
 R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
 R$* $| < ERROR : $+ >	$# error $: $2
 R$* $| < TMPF >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R$* $| < ? >		$: $1
+R$* $| < $+ >		$# error $: $2
 ')dnl
 R$* $| $*		$: $1
+ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `', `# a remote client must give a domain
+R$*			$: $1 $| < $&{client_addr} >
+R$* < @ $+ > $* $| < $* >	$: $1 < @ $2 > $3
+R$* $| < >		$: $1
+R$* $| < $+ >		$# error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
+')dnl
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
 `R$+ < @ $+ >		$: $1 < @ $2 > $| $(resolve $2 $: <PERM> $)
 R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
 R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| $*		$: $1
 ')dnl
-R$+ < @ $+ . >		$@ @ $1 < @ $2 >
+R$+ < @ $+ . >		$: $1 < @ $2 >
+ifdef(`_BADMX_CHK_', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>Bad_mx $2
+R$* $| $# $*		$# $2
+R$* $| $*		$@ $1 $| $2
+')dnl
 R$+ < @ $+ >		$@ @ $1 < @ $2 >
 R$*			$@ $1
+ifdef(`_BADMX_CHK_', `
+dnl # Bad_mx: the first MX of the sender domain must not point to a loopback,
+dnl # private or null address (DNS failures are not held against it)
+SBad_mx
+R$+ .			$1
+R$+			$: < MX > < $1 > < : > < : $(badmx_mxlist $1 $) : >
+R< MX > < $+ > < : > < : $* <TEMP> : >	$@ < MX > < $1 > < : > < : $2 <TEMP> : >
+R< MX > < $+ > < : > < : $+ : $* >	$: < $(badmx_addr $2 $: ? $) > < MX > < $1 > < : > < : $2 : $3 >
+R< 127 . $* > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 10 . $* > $*		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< 0 . 0 . 0 . 0 > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
+R< $* > < MX > $*	$@ < MX > $2
+')dnl
 
 ##################################################################
 ###  check_rcpt: the envelope recipient                        ###
 ##################################################################
 SLocal_check_rcpt
-Scheck_rcpt
+S`'_CHK_(`rcpt')
 R$*			$: $1 $| $>Local_check_rcpt $1
 R$* $| $# $*		$# $2
 R$* $| $*		$@ $>Basic_check_rcpt $1
@@ -94,12 +140,35 @@ R$* $| $*		$@ $>Basic_check_rcpt $1
 SBasic_check_rcpt
 R< >			$# error $@ nouser $: "553 User address required"
 R$@			$# error $@ nouser $: "553 User address required"
-R$*			$: $1 $| $>Rcpt_ok $1
+ifdef(`_PROMISCUOUS_RELAY_', `# promiscuous_relay: every recipient is accepted
+R$*			$: $1 $| $>ParseRecipient $1
+R$* $| $+ < @ $+ >	$@ $1 $| @ $2 < @ $3 >
+R$* $| $*		$@ $1 $| $2
+')dnl
+ifdef(`_PROMISCUOUS_RELAY_', `', `R$*			$: $1 $| $>Rcpt_ok $1
 R$* $| $# $*		$# $2
 R$* $| RELAY		$@ RELAY
+ifdef(`_CLS_TrustAuthMech_', `# clients authenticated with a trusted mechanism may relay
+R$* $| $*		$: $1 $| $&{auth_type}
+R$* $| $={TrustAuthMech}	$# RELAY
+')dnl
 R$* $| $*		$: $>Relay_ok $1
 RRELAY			$@ RELAY
-R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+# say why when the client name could not be checked
+R$*			$: $&{client_resolve}
+RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
+RFORGED			$# error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
+RFAIL			$# error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
+ifdef(`_BLOCK_BAD_HELO_', `# block_bad_helo: the HELO name must be qualified and not one of ours
+R$*			$: < $&s >
+R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+R< $+ . $+ >		$: OK
+R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+')dnl
+ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
+', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
+')dnl
+')dnl
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
 dnl # an error triple if the access map refuses it, else the address
@@ -119,8 +188,19 @@ R$*			$: $1 $| $>RelayTLS
 R$* $| OK		$@ RELAY
 R$* $| $*		$: $1
 ')dnl
+ifelse(_ACC_, 1, `ifdef(`_RELAY_FULL_ADDR_', `# relaytofulladdress: To:user@domain RELAY
+R$+ < @ $+ >		$: $1 < @ $2 > $| $>F < $1 @ $2 > < ? > < +To > < >
+R$* $| < RELAY > $*	$@ RELAY
+R$* $| $*		$: $1
+')')dnl
+ifelse(_NO_PERCENTHACK_, `reject', `# nopercenthack reject: user%host@here is no local recipient
+R$* % $* < @ $* >	$@ $1 % $2 < @ $3 >
+')dnl
 R$+ < @ $=w >		$@ RELAY
 R$+ < @ $=R >		$@ RELAY
+ifelse(_NO_UUCP_, `nospecial', `# nouucp nospecial: host!user is a plain local name
+R$+ ! $+		$@ RELAY
+')dnl
 ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
 ')dnl
 ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>D < $2 > < ? > < +To > < $1 < @ $2 > >
@@ -129,7 +209,7 @@ R< $* > < $* >		$@ $2
 ')dnl
 R$*			$@ $1
 
-dnl # Relay_ok: RELAY if the client may relay, else its name
+ifdef(`_PROMISCUOUS_RELAY_', `', `dnl # Relay_ok: RELAY if the client may relay, else its name
 SRelay_ok
 R$*			$: $&{client_addr}
 R$@			$@ RELAY
@@ -146,6 +226,7 @@ R< $* > < $+ >		$@ $2
 ', `R$*			$: $&{client_name}
 R$=w			$@ RELAY
 R$*			$@ < ? > $1
+')dnl
 ')dnl
 
 ifelse(_ACC_, 1, `
@@ -178,6 +259,13 @@ R< > $*			$@ < ? > < > $1
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+_ACC_SKIP_RULE_`'dnl
+ifdef(`_LOOKUPDOTDOMAIN_', `# lookupdotdomain: .parent before the parent itself
+R< ? > < $- . $+ > < $* > < + $- > < $* >	$: < $(access $4:.$2 $: ? $) > < $1 . $2 > < $3 > < + $4 > < $5 >
+R< ? > < $- . $+ > < $* > < + $- > < $* >	$: < $(access .$2 $: ? $) > < $1 . $2 > < $3 > < + $4 > < $5 >
+R< ? > < $- . $+ > < $* > < ! $- > < $* >	$: < $(access $4:.$2 $: ? $) > < $1 . $2 > < $3 > < ! $4 > < $5 >
+_ACC_SKIP_RULE_`'dnl
+')dnl
 R< ? > < $- . $+ > < $* > < $+ > < $* >	$@ $>D < $2 > < $3 > < $4 > < $5 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
@@ -188,6 +276,7 @@ R< > $*			$@ < > $1
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< $+ > < $* > < ! $+ > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
+_ACC_SKIP_RULE_`'dnl
 R< ? > < $+ . $- > < $* > < $+ > < $* >	$@ $>A < $1 > < $3 > < $4 > < $5 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
@@ -195,12 +284,14 @@ R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
 dnl # F: < user@domain > ..., U: < user@ > ...: one lookup with the tag, one without
 SF
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
 
 SU
 R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
 R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >

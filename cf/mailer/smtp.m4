@@ -1,13 +1,14 @@
 divert(-1)
 # mailer/smtp.m4 -- the SMTP family: smtp, esmtp, smtp8, dsmtp and relay.
 # SMTP_MAILER_*, ESMTP_MAILER_*, SMTP8_MAILER_*, DSMTP_MAILER_* and
-# RELAY_MAILER_* override flags, arguments, limits and queue groups.
+# RELAY_MAILER_* override flags, arguments, limits and queue groups
+# (SMTP_MAILER_FLAGS apply to all but relay, which has RELAY_MAILER_FLAGS).
 ifdef(`SMTP_MAILER_FLAGS', `', `define(`SMTP_MAILER_FLAGS', `')')
 ifdef(`SMTP_MAILER_ARGS', `', `define(`SMTP_MAILER_ARGS', `TCP $h')')
 ifdef(`SMTP_MAILER_LL', `', `define(`SMTP_MAILER_LL', `990')')
 ifdef(`RELAY_MAILER_LL', `', `define(`RELAY_MAILER_LL', `2040')')
 define(`_SMTP_M_', `
-M$1,		P=[IPC], F=`'mDFMuX$2`'SMTP_MAILER_FLAGS`'$3, S=EnvFromSMTP/HdrFromSMTP, R=$4, E=\r\n, L=$5,_MOPT_(`SMTP_MAILER_MAX', `M')_MOPT_(`SMTP_MAILER_MAXMSGS', `m')_MOPT_(`SMTP_MAILER_MAXRCPTS', `r')_MOPT_(`SMTP_MAILER_CHARSET', `C')_MOPT_(`$6_MAILER_QGRP', `Q')
+M$1,		P=[IPC], F=`'mDFMuX$2`'ifelse(`$1', `relay', `', `SMTP_MAILER_FLAGS')`'$3, S=EnvFromSMTP/HdrFromSMTP, R=$4`'ifdef(`_ALL_MASQUERADE_', ifelse(`$4', `MasqSMTP', `/MasqRelay', `/HdrFromSMTP')), E=\r\n, L=$5,_MOPT_(`SMTP_MAILER_MAX', `M')_MOPT_(`SMTP_MAILER_MAXMSGS', `m')_MOPT_(`SMTP_MAILER_MAXRCPTS', `r')_MOPT_(`SMTP_MAILER_CHARSET', `C')_MOPT_(`$6_MAILER_QGRP', `Q')
 		T=DNS/RFC822/SMTP,
 		A=$7
 ')
