@@ -27,21 +27,9 @@ struct Session {
     DebugFlags debug;
 };
 
-std::string macro_name(std::string_view s, size_t& i) {
-    if (i >= s.size()) return {};
-    if (s[i] == '{') {
-        size_t end = s.find('}', i);
-        if (end == std::string_view::npos) end = s.size();
-        std::string n(s.substr(i + 1, end - i - 1));
-        i = std::min(s.size(), end + 1);
-        return n;
-    }
-    return std::string(1, s[i++]);
-}
-
 void cmd_define(Session& s, std::string_view line) {
     size_t i = 2;
-    std::string name = macro_name(line, i);
+    std::string name = config::macro_name_at(line, i);
     if (name.empty() || name == " ") {
         std::printf("Name required for macro/class\n");
         return;
@@ -57,7 +45,7 @@ void cmd_define(Session& s, std::string_view line) {
 void cmd_show(Session& s, std::string_view line) {
     if (line.size() > 1 && line[1] == '=') {
         size_t i = 2;
-        std::string name = macro_name(line, i);
+        std::string name = config::macro_name_at(line, i);
         if (name.empty()) {
             std::printf("Name required for macro/class\n");
             return;
@@ -66,7 +54,7 @@ void cmd_show(Session& s, std::string_view line) {
         return;
     }
     size_t i = 1;
-    std::string name = macro_name(line, i);
+    std::string name = config::macro_name_at(line, i);
     if (name.empty()) {
         std::printf("Name required for macro/class\n");
         return;

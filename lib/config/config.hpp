@@ -192,6 +192,10 @@ void discover_identity(Config& cfg, const std::string& hosts_file);
 // rules need ($*, $=X, $&x, $>, ...) untouched.
 std::string expand_macros(std::string_view text, const MacroTable& macros);
 
+// A macro or class name at s[i]: `x` or `{name}` (as after D, C, F and the
+// -bt commands .D/.C); advances i past it.
+std::string macro_name_at(std::string_view s, size_t& i);
+
 // Long option name for a single-letter option; empty if unknown.
 std::string option_long_name(char letter);
 // Canonical spelling of a long option name (case-insensitive); empty if unknown.

@@ -22,12 +22,7 @@ void Reader::error(const std::string& msg) {
     if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
 }
 
-namespace {
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-// `x` or `{name}` right after a line-type letter; advances i.
-std::string name_at(std::string_view s, size_t& i) {
+std::string macro_name_at(std::string_view s, size_t& i) {
     if (i >= s.size()) return {};
     if (s[i] == '{') {
         size_t end = s.find('}', i);
@@ -38,6 +33,10 @@ std::string name_at(std::string_view s, size_t& i) {
     }
     return std::string(1, s[i++]);
 }
+
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
 void add_words(Config& cfg, const std::string& cls, std::string_view text) {
     for (const auto& w : util::split_words(text)) cfg.classes.add(cls, w);
@@ -249,17 +248,17 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'R': read_rule_line(cfg, line, st.current_ruleset, r); break;
     case 'S': read_ruleset_line(cfg, line, st.current_ruleset, r); break;
     case 'D': {
-        std::string name = name_at(line, i);
+        std::string name = macro_name_at(line, i);
         cfg.macros.define(name, line.substr(i));
         break;
     }
     case 'C': {
-        std::string name = name_at(line, i);
+        std::string name = macro_name_at(line, i);
         add_words(cfg, name, expand_macros(line.substr(i), cfg.macros));
         break;
     }
     case 'F': {
-        std::string name = name_at(line, i);
+        std::string name = macro_name_at(line, i);
         read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), name, r);
         break;
     }

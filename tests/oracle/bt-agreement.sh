@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # bt-agreement.sh: runs the shared oracle's -bt cases against our sendmail,
 # one TAP test per oracle configuration, byte for byte (stdout, stderr, exit
 # status). Usage: bt-agreement.sh [--configs a,b]  (default: the configs
@@ -15,22 +15,15 @@ while [ $# -gt 0 ]; do
     *) echo "usage: $0 [--configs a,b]" >&2; exit 2 ;;
     esac
 done
-oracle=
-for d in "${ORACLE_DIR:-}" "$top_srcdir/../shared/oracle" "$top_srcdir/../../shared/oracle" /work/shared/oracle; do
-    if [ -n "$d" ] && [ -f "$d/run-bt-diff.sh" ]; then
-        oracle=$d
-        break
-    fi
-done
+. "$top_srcdir/tests/oracle/lib.sh"
+ORACLE_NAME=bt-agreement
+oracle_require "$top_builddir/sendmail/sendmail"
+oracle=$ORACLE_DIR
 set -- $(echo "$configs" | tr ',' ' ')
 echo "1..$#"
 n=0
 for cfg in "$@"; do
     n=$((n + 1))
-    if [ -z "$oracle" ]; then
-        echo "not ok $n - bt $cfg: the shared oracle was not found (set ORACLE_DIR)"
-        continue
-    fi
     out=$(bash "$oracle/run-bt-diff.sh" --configs "$cfg" --jobs=2 --show 2 \
           "$top_builddir/sendmail/sendmail" 2>&1)
     rc=$?

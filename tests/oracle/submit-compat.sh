@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # submit-compat.sh: the shared oracle's submission checks (-t and explicit
 # recipients into a private queue with -odq, -bv, -bp) against our sendmail,
 # one TAP test per oracle case; a case passes when all its aspects (rc and
@@ -6,18 +6,10 @@
 # Runs as root (the oracle's hermetic namespace needs it).
 top_builddir=${top_builddir:-.}
 top_srcdir=${top_srcdir:-.}
-oracle=
-for d in "${ORACLE_DIR:-}" "$top_srcdir/../shared/oracle" "$top_srcdir/../../shared/oracle" /work/shared/oracle; do
-    if [ -n "$d" ] && [ -f "$d/run-submit-compat.sh" ]; then
-        oracle=$d
-        break
-    fi
-done
-if [ -z "$oracle" ]; then
-    echo "1..1"
-    echo "not ok 1 - submit-compat: the shared oracle was not found (set ORACLE_DIR)"
-    exit 0
-fi
+. "$top_srcdir/tests/oracle/lib.sh"
+ORACLE_NAME=submit-compat
+oracle_require "$top_builddir/sendmail/sendmail"
+oracle=$ORACLE_DIR
 out=$(bash "$oracle/run-submit-compat.sh" --show 50 "$top_builddir/sendmail/sendmail" 2>&1)
 cases=$(printf '%s\n' "$out" | grep -E '^[a-z0-9-]+( [^ ].*)? +(ok|FAIL\(.*\))$')
 total=$(printf '%s\n' "$cases" | grep -c .)
