@@ -217,12 +217,18 @@ private:
 MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (d.class_name == "host") return std::unique_ptr<Map>(std::make_unique<HostMap>(d, std::move(a), ctx));
     if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), ctx));
-    // sendmail accepts the record type as a separate word too ("-R A").
+    // sendmail accepts the record type as a separate word too ("-R A"),
+    // and reads flags after it ("-R A -T<TMP>"): parse what follows again.
     if (a.has('R') && a.get('R').empty() && !a.words.empty()) {
-        a.flags['R'] = a.words.front();
-        a.words.erase(a.words.begin());
-        a.rest.clear();
-        for (const auto& w : a.words) a.rest += (a.rest.empty() ? "" : " ") + w;
+        std::string type = a.words.front();
+        MapArguments after = parse_map_arguments(a.rest.substr(a.rest.find(type) + type.size()));
+        a.flags['R'] = type;
+        for (const auto& [f, v] : after.list) {
+            a.flags[f] = v;
+            a.list.emplace_back(f, v);
+        }
+        a.rest = after.rest;
+        a.words = after.words;
     }
     std::string rtype = a.get('R', "A");
     int type = dns::type_from_name(rtype);

@@ -18,6 +18,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_trailing_dot_key);
     CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
     CPPUNIT_TEST(test_dns_type_as_separate_word);
+    CPPUNIT_TEST(test_flags_after_separate_type_word);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -94,6 +95,14 @@ public:
     void test_dns_type_as_separate_word() {
         CPPUNIT_ASSERT(maps::open_map({"d", "dns", "-R A -T<TMP>", "t.cf", 4}, ctx_).ok());
         CPPUNIT_ASSERT(!maps::open_map({"d", "dns", "-R BOGUS", "t.cf", 4}, ctx_).ok());
+    }
+    // "-R A -T<TMP>": the flags after the type word count (a rule then sees
+    // key<TMP> on a temporary failure), and -z after it too.
+    void test_flags_after_separate_type_word() {
+        auto* m = ctx_.declare("d", "dns", "-R A -a. -T<TMP> -r5");
+        CPPUNIT_ASSERT_EQUAL(std::string("<TMP>"), m->tempfail_text());
+        CPPUNIT_ASSERT(look(m, "foo.example.org").status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string("<TEMP>"), ctx_.declare("e", "dns", "-R TXT -T<TEMP>")->tempfail_text());
     }
     void test_dns_bad_record_type_is_refused() {
         auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
