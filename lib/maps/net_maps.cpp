@@ -53,7 +53,11 @@ protected:
     // the HostsFile option's file; dns); not found anywhere is 68, unless a
     // name server could not be asked (75).
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
+        // "[addr]" is looked up in reverse; sendmail reads the address up
+        // to the "]" and ignores what follows it.
+        size_t close = key.find(']');
+        if (key.size() > 2 && key.front() == '[' && close != std::string::npos)
+            return reverse(key.substr(1, close - 1), key);
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
         // -D: in deferred delivery mode the network is not asked at all.
@@ -76,7 +80,7 @@ protected:
                 if (a.status == dns::Status::TempFail) tempfail = true;
             }
         }
-        if (tempfail) return RawResult::tempfail(key + ": Name server timeout");
+        if (tempfail) return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
         return RawResult::not_found(kExNotFound);
     }
 
@@ -93,8 +97,9 @@ private:
     }
 
     // Address to name goes through the system's resolver in sendmail
-    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then DNS.
-    RawResult reverse(std::string addr) {
+    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then
+    // DNS. A failure is quiet unless the switch's "hosts" asks DNS.
+    RawResult reverse(std::string addr, const std::string& key) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
         std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
@@ -102,8 +107,11 @@ private:
         if (res == nullptr) return RawResult::tempfail({});  // sendmail prints nothing here
         dns::Answer a = res->reverse(addr);
         if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
-        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail)
-            return RawResult::tempfail({});  // sendmail prints nothing here
+        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail) {
+            auto methods = switch_methods("hosts", ctx_);
+            if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::tempfail({});
+            return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
+        }
         return RawResult::not_found(kExNotFound);
     }
 
