@@ -86,12 +86,18 @@ protected:
 
 private:
     // The order sendmail's resolver asks in: AAAA for the name as given; a
-    // name without AAAA records is asked for A; a name that does not exist
-    // is tried along the search list unless it ends in a dot.
+    // name without AAAA records is asked for A, then MX (a name with only
+    // an MX record is canonical too); a name that does not exist is tried
+    // along the search list unless it ends in a dot.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
         bool dotted = name.find('.') != std::string::npos;
         dns::Answer a = res.query(name, dns::AAAA, !dotted);
-        if (a.status == dns::Status::NoData) return res.query(name, dns::A, !dotted);
+        if (a.status == dns::Status::NoData) {
+            dns::Answer four = res.query(name, dns::A, !dotted);
+            if (four.status != dns::Status::NoData) return four;
+            dns::Answer mx = res.query(name, dns::MX, !dotted);
+            return mx.status == dns::Status::Ok ? mx : four;
+        }
         if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
         return a;
     }
@@ -201,8 +207,10 @@ protected:
         // A dotted name is asked as given: "no MX" must not turn into a
         // search-list failure.
         std::string name = strip_dot(key);
-        dns::Answer a = res->query(name, dns::MX, name.find('.') == std::string::npos);
+        bool search = name.find('.') == std::string::npos;
+        dns::Answer a = res->query(name, dns::MX, search);
         if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        if (a.status == dns::Status::NoData) return without_mx(*res, name, search);
         if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
         std::stable_sort(a.records.begin(), a.records.end(),
                          [](const dns::Record& x, const dns::Record& y) { return x.preference < y.preference; });
@@ -217,6 +225,17 @@ protected:
     }
 
 private:
+    // A name without MX records is its own exchanger when it has an
+    // address (sendmail's fallback); else "no match" with status 0.
+    static RawResult without_mx(dns::Resolver& res, const std::string& name, bool search) {
+        for (int type : {dns::A, dns::AAAA}) {
+            dns::Answer a = res.query(name, type, search);
+            if (a.status == dns::Status::Ok) return RawResult::found(name + ".");
+            if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        }
+        return RawResult::not_found();
+    }
+
     MapContext& ctx_;
 };
 
