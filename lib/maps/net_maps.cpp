@@ -199,6 +199,9 @@ public:
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        // An address literal ("[192.0.2.1]", anything after it too) is its
+        // own exchanger, as given, whatever the switch says.
+        if (!key.empty() && key.front() == '[') return RawResult::found(key);
         // A service switch without "dns" for hosts: no MX lookups at all.
         auto methods = switch_methods("hosts", ctx_);
         if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::not_found();

@@ -21,6 +21,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_flags_after_separate_type_word);
     CPPUNIT_TEST(test_text_after_address_literal_is_ignored);
     CPPUNIT_TEST(test_timeout_message_is_shown_where_looked_up);
+    CPPUNIT_TEST(test_bestmx_of_address_literal_is_itself);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -126,6 +127,12 @@ public:
         auto r = look(ctx_.declare("h2", "host", ""), "[192.0.2.7]");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
         CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+    }
+    void test_bestmx_of_address_literal_is_itself() {
+        auto* m = ctx_.declare("b", "bestmx", "");
+        ASSERT_FOUND("[192.0.2.11]", look(m, "[192.0.2.11]"));
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        ASSERT_FOUND("[192.0.2.11] x", look(ctx_.declare("b2", "bestmx", ""), "[192.0.2.11] x"));
     }
     void test_dns_bad_record_type_is_refused() {
         auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
