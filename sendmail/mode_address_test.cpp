@@ -128,11 +128,17 @@ void cmd_map(Session& s, std::string_view args) {
         std::printf("Map named \"%s\" not open\n", words[0].c_str());
         return;
     }
-    auto r = s.eng.lookup(*m, key, {});
+    // A message sendmail prints where the lookup happens (the host map's
+    // "name: Name server timeout") follows this prefix.
+    auto r = s.eng.lookup(*m, key, {}, false);
+    std::printf("map_lookup: %s (%s) ", words[0].c_str(), key.c_str());
+    bool failed = r.status == maps::LookupStatus::TempFail || r.status == maps::LookupStatus::PermFail;
+    if (failed && r.error_shown == maps::LookupResult::Shown::WhereLookedUp && !r.error.empty())
+        std::printf("%s\n", r.error.c_str());
     if (r.status == maps::LookupStatus::Found)
-        std::printf("map_lookup: %s (%s) returns %s (%d)\n", words[0].c_str(), key.c_str(), r.value.c_str(), r.code);
+        std::printf("returns %s (%d)\n", r.value.c_str(), r.code);
     else
-        std::printf("map_lookup: %s (%s) no match (%d)\n", words[0].c_str(), key.c_str(), r.code);
+        std::printf("no match (%d)\n", r.code);
 }
 
 void cmd_try(Session& s, std::string_view args) {

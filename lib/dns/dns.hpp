@@ -21,8 +21,10 @@ struct ResolverConfig {
     // resolv.conf to read instead of /etc/resolv.conf ("nameserver", "search",
     // "options"); ignored for the servers when `servers` is set.
     std::string resolv_conf;
-    std::chrono::milliseconds timeout{5000};  // per try
-    int tries = 2;
+    // Per try, and how many tries; 0: resolv.conf's "options timeout:
+    // attempts:" (else 5 s and 2), as sendmail's resolver takes them.
+    std::chrono::milliseconds timeout{0};
+    int tries = 0;
 };
 
 enum class Status {

@@ -7,8 +7,11 @@
 #include <poll.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <optional>
+#include <sstream>
 
 #include "dns/answer.hpp"
 #include "dns/dns.hpp"
@@ -61,6 +64,31 @@ void on_answer(void* arg, int status, int, unsigned char* abuf, int alen) {
     std::string_view raw;
     if (abuf != nullptr && alen > 0) raw = {reinterpret_cast<char*>(abuf), static_cast<size_t>(alen)};
     req->done(to_answer(status, raw, req->name, req->type));
+}
+
+// resolv.conf's "options timeout:N attempts:N" (last wins), with the
+// system resolver's defaults (5 s, 2 tries): sendmail's lookups wait that
+// long, and c-ares of this vintage reads only its own "retrans:"/"retry:".
+struct ResolvOptions {
+    int timeout_ms = 5000;
+    int attempts = 2;
+};
+
+ResolvOptions read_resolv_options(const std::string& path) {
+    ResolvOptions ro;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream words(line);
+        std::string w;
+        if (!(words >> w) || w != "options") continue;
+        while (words >> w) {
+            auto value = [&w](size_t skip) { return std::atoi(w.c_str() + skip); };
+            if (w.rfind("timeout:", 0) == 0 && value(8) > 0) ro.timeout_ms = std::min(value(8), 30) * 1000;
+            if (w.rfind("attempts:", 0) == 0 && value(9) > 0) ro.attempts = std::min(value(9), 5);
+        }
+    }
+    return ro;
 }
 
 }  // namespace
@@ -135,8 +163,9 @@ util::Result<std::unique_ptr<Resolver>> Resolver::create(const ResolverConfig& c
     if (!library_ready()) return util::Error("c-ares library initialisation failed");
     auto impl = std::make_unique<Impl>();
     struct ares_options opts = {};
-    opts.timeout = static_cast<int>(cfg.timeout.count());
-    opts.tries = cfg.tries;
+    ResolvOptions ro = read_resolv_options(cfg.resolv_conf.empty() ? "/etc/resolv.conf" : cfg.resolv_conf);
+    opts.timeout = cfg.timeout.count() > 0 ? static_cast<int>(cfg.timeout.count()) : ro.timeout_ms;
+    opts.tries = cfg.tries > 0 ? cfg.tries : ro.attempts;
     int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES;
     std::string conf = cfg.resolv_conf;  // c-ares wants a mutable char*
     if (!conf.empty()) {

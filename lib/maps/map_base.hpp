@@ -56,6 +56,11 @@ struct RawResult {
     }
     // A failure sendmail only logs: logged here (LOG_ERR), not printed by -bt.
     RawResult logged() &&;
+    // A failure sendmail prints each time it happens (the host map's).
+    RawResult where_looked_up() && {
+        shown = LookupResult::Shown::WhereLookedUp;
+        return std::move(*this);
+    }
     // A failure sendmail prints when it happens, before the -bt result line.
     RawResult before_line() && {
         shown = LookupResult::Shown::BeforeLine;

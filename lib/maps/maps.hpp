@@ -42,8 +42,10 @@ struct LookupResult {
     // "map_lookup: m (key) " (the host map's "name: Name server timeout"),
     // BeforeLine on a line of its own before "map_lookup:" (a file map that
     // cannot be opened), or NotShown (socket and program map failures, which
-    // this library has already logged).
-    enum class Shown { Inline, BeforeLine, NotShown };
+    // this library has already logged). Where the lookup happens is the
+    // host map's "name: Name server timeout": each time, on its own line
+    // (after "map_lookup: m (key) " for `/map`, before a rule's result).
+    enum class Shown { Inline, BeforeLine, NotShown, WhereLookedUp };
     Shown error_shown = Shown::Inline;
 };
 

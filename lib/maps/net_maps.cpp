@@ -53,7 +53,11 @@ protected:
     // the HostsFile option's file; dns); not found anywhere is 68, unless a
     // name server could not be asked (75).
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        if (key.size() > 2 && key.front() == '[' && key.back() == ']') return reverse(key.substr(1, key.size() - 2));
+        // "[addr]" is looked up in reverse; sendmail reads the address up
+        // to the "]" and ignores what follows it.
+        size_t close = key.find(']');
+        if (key.size() > 2 && key.front() == '[' && close != std::string::npos)
+            return reverse(key.substr(1, close - 1), key);
         std::string name = strip_dot(key);
         if (name.empty()) return RawResult::not_found(kExNotFound);
         // -D: in deferred delivery mode the network is not asked at all.
@@ -76,25 +80,32 @@ protected:
                 if (a.status == dns::Status::TempFail) tempfail = true;
             }
         }
-        if (tempfail) return RawResult::tempfail(key + ": Name server timeout");
+        if (tempfail) return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
         return RawResult::not_found(kExNotFound);
     }
 
 private:
     // The order sendmail's resolver asks in: AAAA for the name as given; a
-    // name without AAAA records is asked for A; a name that does not exist
-    // is tried along the search list unless it ends in a dot.
+    // name without AAAA records is asked for A, then MX (a name with only
+    // an MX record is canonical too); a name that does not exist is tried
+    // along the search list unless it ends in a dot.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
         bool dotted = name.find('.') != std::string::npos;
         dns::Answer a = res.query(name, dns::AAAA, !dotted);
-        if (a.status == dns::Status::NoData) return res.query(name, dns::A, !dotted);
+        if (a.status == dns::Status::NoData) {
+            dns::Answer four = res.query(name, dns::A, !dotted);
+            if (four.status != dns::Status::NoData) return four;
+            dns::Answer mx = res.query(name, dns::MX, !dotted);
+            return mx.status == dns::Status::Ok ? mx : four;
+        }
         if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
         return a;
     }
 
     // Address to name goes through the system's resolver in sendmail
-    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then DNS.
-    RawResult reverse(std::string addr) {
+    // (gethostbyaddr), whatever the service switch says: /etc/hosts, then
+    // DNS. A failure is quiet unless the switch's "hosts" asks DNS.
+    RawResult reverse(std::string addr, const std::string& key) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
         std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
@@ -102,8 +113,11 @@ private:
         if (res == nullptr) return RawResult::tempfail({});  // sendmail prints nothing here
         dns::Answer a = res->reverse(addr);
         if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
-        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail)
-            return RawResult::tempfail({});  // sendmail prints nothing here
+        if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail) {
+            auto methods = switch_methods("hosts", ctx_);
+            if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::tempfail({});
+            return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
+        }
         return RawResult::not_found(kExNotFound);
     }
 
@@ -185,6 +199,9 @@ public:
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        // An address literal ("[192.0.2.1]", anything after it too) is its
+        // own exchanger, as given, whatever the switch says.
+        if (!key.empty() && key.front() == '[') return RawResult::found(key);
         // A service switch without "dns" for hosts: no MX lookups at all.
         auto methods = switch_methods("hosts", ctx_);
         if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::not_found();
@@ -193,8 +210,10 @@ protected:
         // A dotted name is asked as given: "no MX" must not turn into a
         // search-list failure.
         std::string name = strip_dot(key);
-        dns::Answer a = res->query(name, dns::MX, name.find('.') == std::string::npos);
+        bool search = name.find('.') == std::string::npos;
+        dns::Answer a = res->query(name, dns::MX, search);
         if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        if (a.status == dns::Status::NoData) return without_mx(*res, name, search);
         if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
         std::stable_sort(a.records.begin(), a.records.end(),
                          [](const dns::Record& x, const dns::Record& y) { return x.preference < y.preference; });
@@ -209,6 +228,17 @@ protected:
     }
 
 private:
+    // A name without MX records is its own exchanger when it has an
+    // address (sendmail's fallback); else "no match" with status 0.
+    static RawResult without_mx(dns::Resolver& res, const std::string& name, bool search) {
+        for (int type : {dns::A, dns::AAAA}) {
+            dns::Answer a = res.query(name, type, search);
+            if (a.status == dns::Status::Ok) return RawResult::found(name + ".");
+            if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
+        }
+        return RawResult::not_found();
+    }
+
     MapContext& ctx_;
 };
 
@@ -217,12 +247,18 @@ private:
 MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (d.class_name == "host") return std::unique_ptr<Map>(std::make_unique<HostMap>(d, std::move(a), ctx));
     if (d.class_name == "bestmx") return std::unique_ptr<Map>(std::make_unique<BestMxMap>(d, std::move(a), ctx));
-    // sendmail accepts the record type as a separate word too ("-R A").
+    // sendmail accepts the record type as a separate word too ("-R A"),
+    // and reads flags after it ("-R A -T<TMP>"): parse what follows again.
     if (a.has('R') && a.get('R').empty() && !a.words.empty()) {
-        a.flags['R'] = a.words.front();
-        a.words.erase(a.words.begin());
-        a.rest.clear();
-        for (const auto& w : a.words) a.rest += (a.rest.empty() ? "" : " ") + w;
+        std::string type = a.words.front();
+        MapArguments after = parse_map_arguments(a.rest.substr(a.rest.find(type) + type.size()));
+        a.flags['R'] = type;
+        for (const auto& [f, v] : after.list) {
+            a.flags[f] = v;
+            a.list.emplace_back(f, v);
+        }
+        a.rest = after.rest;
+        a.words = after.words;
     }
     std::string rtype = a.get('R', "A");
     int type = dns::type_from_name(rtype);

@@ -4,7 +4,6 @@
 #include <pwd.h>
 #include <syslog.h>
 
-#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <limits>
@@ -47,44 +46,46 @@ protected:
     }
 };
 
-std::optional<long> parse_long(const std::string& s) {
-    long v = 0;
-    auto t = util::trim(s);
-    auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-    if (ec != std::errc() || p != t.data() + t.size() || t.empty()) return std::nullopt;
-    return v;
-}
+// An arith operand as sendmail reads it: strtol with base 0 (so "0x10" is
+// 16 and "010" is 8), leading blanks skipped, anything after the number
+// ignored; empty or non-numeric text is 0, never an error.
+long arith_operand(const std::string& s) { return std::strtol(s.c_str(), nullptr, 0); }
 
-// arith: $(arith OP $@ A $@ B $): + - * / % & | l (less than) = (equal) r (random in [A,B]).
+// sendmail formats a result into a 16-byte buffer: at most 15 characters.
+RawResult arith_value(long v) { return RawResult::found(std::to_string(v).substr(0, 15)); }
+
+// Two's-complement wrap-around, as sendmail's unchecked C arithmetic gives
+// on this platform, without undefined behaviour here.
+long wrap(unsigned long v) { return static_cast<long>(v); }
+
+// arith: $(arith OP $@ A $@ B $): + - * / % & | l (less than) = (equal) r
+// (random in [A,B]); only OP's first character counts ("lt" is "l").
 class ArithMap : public MapBase {
 public:
     using MapBase::MapBase;
 
 protected:
     RawResult raw_lookup(const std::string& op, std::span<const std::string> av) override {
-        if (av.size() < 2 || op.size() != 1) return RawResult::not_found(kExConfig);
-        auto a = parse_long(av[0]), b = parse_long(av[1]);
-        if (!a || !b) return RawResult::not_found(kExConfig);
-        long x = *a, y = *b, z = 0;
-        // Overflow and division by zero are configuration errors, never undefined behaviour.
-        auto checked = [&](bool overflow) {
-            return overflow ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(z));
-        };
+        if (av.size() < 2 || op.empty()) return RawResult::not_found(kExConfig);
+        long x = arith_operand(av[0]), y = arith_operand(av[1]);
+        auto ux = static_cast<unsigned long>(x), uy = static_cast<unsigned long>(y);
+        // Division by zero is "no match"; LONG_MIN / -1 (which kills
+        // sendmail) is too, never undefined behaviour.
         bool bad_div = y == 0 || (x == std::numeric_limits<long>::min() && y == -1);
         switch (op[0]) {
-        case '+': return checked(__builtin_add_overflow(x, y, &z));
-        case '-': return checked(__builtin_sub_overflow(x, y, &z));
-        case '*': return checked(__builtin_mul_overflow(x, y, &z));
-        case '/': return bad_div ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x / y));
-        case '%': return bad_div ? RawResult::not_found(kExConfig) : RawResult::found(std::to_string(x % y));
-        case '&': return RawResult::found(std::to_string(x & y));
-        case '|': return RawResult::found(std::to_string(x | y));
+        case '+': return arith_value(wrap(ux + uy));
+        case '-': return arith_value(wrap(ux - uy));
+        case '*': return arith_value(wrap(ux * uy));
+        case '/': return bad_div ? RawResult::not_found(kExConfig) : arith_value(x / y);
+        case '%': return bad_div ? RawResult::not_found(kExConfig) : arith_value(x % y);
+        case '&': return arith_value(x & y);
+        case '|': return arith_value(x | y);
         case 'l': return RawResult::found(x < y ? "TRUE" : "FALSE");
         case '=': return RawResult::found(x == y ? "TRUE" : "FALSE");
         case 'r': {
             if (x > y) return RawResult::not_found(kExConfig);
             static std::mt19937_64 rng{std::random_device{}()};
-            return RawResult::found(std::to_string(std::uniform_int_distribution<long>(x, y)(rng)));
+            return arith_value(std::uniform_int_distribution<long>(x, y)(rng));
         }
         default: return RawResult::not_found(kExConfig);
         }

@@ -190,7 +190,8 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
     return std::nullopt;
 }
 
-maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args) {
+maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args,
+                                  bool show_each) {
     auto r = m.lookup(key, args);
     bool failed = r.status == maps::LookupStatus::TempFail || r.status == maps::LookupStatus::PermFail;
     // A file map that cannot be opened says why on a line of its own, once.
@@ -200,6 +201,8 @@ maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const st
         reported_.push_back(r.error);
         std::fprintf(out, "%s\n", r.error.c_str());
     }
+    if (show_each && failed && r.error_shown == maps::LookupResult::Shown::WhereLookedUp && !r.error.empty())
+        std::fprintf(out, "%s\n", r.error.c_str());
     return r;
 }
 

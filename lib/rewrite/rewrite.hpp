@@ -102,7 +102,9 @@ public:
                                           bool& map_missing);
 
     // A lookup as /map does it, reporting an unusable map file once.
-    maps::LookupResult lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args);
+    // `show_each` false: the caller prints the lookup's own message (/map).
+    maps::LookupResult lookup(maps::Map& m, const std::string& key, const std::vector<std::string>& args,
+                              bool show_each = true);
 
     // Where trace lines go (stdout in -bt).
     std::FILE* out = stdout;

@@ -208,11 +208,20 @@ class DnsMapTest(unittest.TestCase):
 
     def test_bestmx(self):
         out = self.lookup('Kb bestmx\nKbz bestmx -z:\n',
-                          ['b mx.example.org', 'bz mx.example.org', 'b a.example.org', 'b nx.example.org'])
+                          ['b mx.example.org', 'bz mx.example.org', 'b a.example.org', 'b nx.example.org',
+                           'b txt.example.org'])
+        # As sendmail 8.17 answers: a name without MX records but with an
+        # address is its own exchanger; one without either is "no match" (0).
         self.assertEqual(out, ['map_lookup: b (mx.example.org) returns mail2.example.org. (0)',
                                'map_lookup: bz (mx.example.org) returns mail2.example.org.:mail1.example.org. (0)',
-                               'map_lookup: b (a.example.org) no match (68)',
-                               'map_lookup: b (nx.example.org) no match (68)'])
+                               'map_lookup: b (a.example.org) returns a.example.org. (0)',
+                               'map_lookup: b (nx.example.org) no match (68)',
+                               'map_lookup: b (txt.example.org) no match (0)'])
+
+    def test_host_map_accepts_a_name_with_only_mx(self):
+        out = self.lookup('Kh host -a.\n', ['h mx.example.org', 'h txt.example.org'])
+        self.assertEqual(out, ['map_lookup: h (mx.example.org) returns mx.example.org. (0)',
+                               'map_lookup: h (txt.example.org) no match (68)'])
 
 
 if __name__ == '__main__':

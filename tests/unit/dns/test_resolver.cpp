@@ -3,9 +3,13 @@
 // bad reverse addresses are refused.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <chrono>
+#include <fstream>
 #include <vector>
 
 #include "dns/dns.hpp"
@@ -19,6 +23,7 @@ class ResolverTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_default_resolver_uses_set_config);
     CPPUNIT_TEST(test_async_queries_driven_by_caller);
     CPPUNIT_TEST(test_destroying_resolver_answers_pending_queries);
+    CPPUNIT_TEST(test_resolv_conf_timeout_and_attempts_apply);
     CPPUNIT_TEST_SUITE_END();
 
     static dns::ResolverConfig quiet() {
@@ -93,6 +98,34 @@ public:
         }
         CPPUNIT_ASSERT_EQUAL(1, calls);
         CPPUNIT_ASSERT(st == dns::Status::TempFail);
+    }
+    // A server that takes the query and never answers: without a timeout
+    // of its own the resolver follows resolv.conf's "options timeout:1
+    // attempts:1" (sendmail's resolver does), not a built-in 5 s x 2.
+    void test_resolv_conf_timeout_and_attempts_apply() {
+        int fd = socket(AF_INET, SOCK_DGRAM, 0);
+        sockaddr_in sa{};
+        sa.sin_family = AF_INET;
+        sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof sa;
+        CPPUNIT_ASSERT(bind(fd, reinterpret_cast<sockaddr*>(&sa), len) == 0);
+        CPPUNIT_ASSERT(getsockname(fd, reinterpret_cast<sockaddr*>(&sa), &len) == 0);
+        char conf[] = "resolvconfXXXXXX";
+        int cfd = mkstemp(conf);
+        close(cfd);
+        std::ofstream(conf) << "options timeout:1 attempts:1\n";
+        dns::ResolverConfig c;
+        c.servers = {"127.0.0.1:" + std::to_string(ntohs(sa.sin_port))};
+        c.resolv_conf = conf;
+        auto r = dns::Resolver::create(c);
+        CPPUNIT_ASSERT(r.ok());
+        auto start = std::chrono::steady_clock::now();
+        auto a = (*r)->query("example.org", dns::A, false);
+        auto took = std::chrono::steady_clock::now() - start;
+        unlink(conf);
+        close(fd);
+        CPPUNIT_ASSERT(a.status == dns::Status::TempFail);
+        CPPUNIT_ASSERT(took < std::chrono::milliseconds(2500));
     }
 };
 

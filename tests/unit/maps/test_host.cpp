@@ -18,6 +18,10 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_trailing_dot_key);
     CPPUNIT_TEST(test_dns_and_bestmx_tempfail_quietly);
     CPPUNIT_TEST(test_dns_type_as_separate_word);
+    CPPUNIT_TEST(test_flags_after_separate_type_word);
+    CPPUNIT_TEST(test_text_after_address_literal_is_ignored);
+    CPPUNIT_TEST(test_timeout_message_is_shown_where_looked_up);
+    CPPUNIT_TEST(test_bestmx_of_address_literal_is_itself);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
     CPPUNIT_TEST_SUITE_END();
 
@@ -94,6 +98,41 @@ public:
     void test_dns_type_as_separate_word() {
         CPPUNIT_ASSERT(maps::open_map({"d", "dns", "-R A -T<TMP>", "t.cf", 4}, ctx_).ok());
         CPPUNIT_ASSERT(!maps::open_map({"d", "dns", "-R BOGUS", "t.cf", 4}, ctx_).ok());
+    }
+    // "-R A -T<TMP>": the flags after the type word count (a rule then sees
+    // key<TMP> on a temporary failure), and -z after it too.
+    void test_flags_after_separate_type_word() {
+        auto* m = ctx_.declare("d", "dns", "-R A -a. -T<TMP> -r5");
+        CPPUNIT_ASSERT_EQUAL(std::string("<TMP>"), m->tempfail_text());
+        CPPUNIT_ASSERT(look(m, "foo.example.org").status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string("<TEMP>"), ctx_.declare("e", "dns", "-R TXT -T<TEMP>")->tempfail_text());
+    }
+    // "[127.0.0.1] extra" and "[127.0.0.1]x" are the address's reverse
+    // lookup, as in sendmail; a failure names the whole key.
+    void test_text_after_address_literal_is_ignored() {
+        auto* m = ctx_.declare("h", "host", "-a.");
+        ASSERT_FOUND("localhost.", look(m, "[127.0.0.1] extra"));
+        ASSERT_FOUND("localhost.", look(m, "[127.0.0.1]x"));
+        auto r = look(m, "[192.0.2.7] x");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string("[192.0.2.7] x: Name server timeout"), r.error);
+    }
+    // sendmail prints "name: Name server timeout" each time the lookup
+    // fails (on its own line); a reverse lookup only when "hosts" has dns.
+    void test_timeout_message_is_shown_where_looked_up() {
+        auto* m = ctx_.declare("h", "host", "");
+        CPPUNIT_ASSERT(look(m, "foo.example.org").error_shown == maps::LookupResult::Shown::WhereLookedUp);
+        CPPUNIT_ASSERT(look(m, "[192.0.2.7]").error_shown == maps::LookupResult::Shown::WhereLookedUp);
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        auto r = look(ctx_.declare("h2", "host", ""), "[192.0.2.7]");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+    }
+    void test_bestmx_of_address_literal_is_itself() {
+        auto* m = ctx_.declare("b", "bestmx", "");
+        ASSERT_FOUND("[192.0.2.11]", look(m, "[192.0.2.11]"));
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        ASSERT_FOUND("[192.0.2.11] x", look(ctx_.declare("b2", "bestmx", ""), "[192.0.2.11] x"));
     }
     void test_dns_bad_record_type_is_refused() {
         auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
