@@ -7,9 +7,7 @@
 # Usage: cf-outcome.sh [--configs a,b]
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/oracle/lib.sh"
 sm=${SENDMAIL_BIN:-$top_builddir/sendmail/sendmail}
-# debian and antispam wait on the same lib/maps fixes as bt-agreement.sh
-# (arith with empty operands, dns maps without a reachable name server).
-configs=${CF_CONFIGS:-centos7,smarthost,generic,nullclient,seed}
+configs=${CF_CONFIGS:-centos7,debian,smarthost,antispam,generic,nullclient,seed}
 while [ $# -gt 0 ]; do
     case $1 in
     --configs) configs=$2; shift 2 ;;
