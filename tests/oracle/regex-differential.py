@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""regex-differential.py: the regex map class against the real sendmail 8.17
+(not part of `make check`: it needs the real binary). Each case declares
+`K name regex <flags> <pattern>`, looks keys up with sendmail -bt `/map` and
+with our maplookup driver, and compares the map_lookup lines and the
+start-up errors for bad patterns.
+
+usage: tests/oracle/regex-differential.py [-v]
+Env: REAL_SENDMAIL (default /usr/libexec/sendmail/sendmail), top_builddir.
+Run as root (sendmail runs under unshare --net). Last line: N/M agree."""
+import os
+import subprocess
+import sys
+import tempfile
+
+TOP = os.path.abspath(os.environ.get('top_builddir', '.'))
+REAL_SM = os.environ.get('REAL_SENDMAIL', '/usr/libexec/sendmail/sendmail')
+OURS = os.path.join(TOP, 'tests/integration/makemap/maplookup')
+
+# (K-line arguments, keys)
+CASES = [
+    ('-s1 (a|ab)(c|bcd)(d*)', ['abcd', 'abc', 'ac']),
+    ('-s1,2,3 (a|ab)(c|bcd)(d*)', ['abcd', 'xabcdd']),
+    ('-s (a|ab)(c|bcd)(d*)', ['abcd']),
+    ('-s1 (c|x*)+', ['cxx', 'xxc', 'ccc', 'y']),
+    ('-s0,1 (a*)+', ['aaa', 'b']),
+    ('-s1,2 (a*)*(b)', ['aab', 'b']),
+    ('-s1 (a|b)*', ['abab', 'ba']),
+    ('-s1,2 ((a)|b)+', ['ab', 'ba', 'aab']),
+    ('-s1,2 (a+|b)*(ab)?', ['aab', 'ab']),
+    ('-s0 x*', ['yxx', 'xxy']),
+    ('-s0 (wee|week)(knights|night)', ['weeknights']),
+    ('-s1,2 (.*)@(.*)', ['user@host@dom', 'a@b']),
+    ('-s1 ^(.*)\\.(com|net)$', ['a.b.com', 'x.NET', 'x.org']),
+    ('-s0 [[:digit:]]+', ['ab123cd', 'none']),
+    ('-s0 [^a-c]+', ['abcdefabc']),
+    ('-s0 []a]+', ['x]a]y']),
+    ('-s0 [a-]+', ['b-a-c']),
+    ('-s1 ([[:upper:]]+)', ['abcDEF']),
+    ('-f -s1 ([[:upper:]]+)', ['abcDEF']),
+    ('-f ^ABC$', ['ABC', 'abc']),
+    ('^ABC$', ['abc', 'AbC', 'xabc']),
+    ('-n ^abc', ['abc', 'xyz']),
+    ('-n -aNO ^abc', ['abc', 'xyz']),
+    ('-a.OK ^[0-9]+$', ['123', '12a']),
+    ('-m -a.M ^k', ['Key', 'nokey']),
+    ('-m ^k', ['Key']),
+    ('-s1,2 -d+ ^(a+)(b+)$', ['aabb']),
+    ('-s2,1 -d: ^(a+)(b+)$', ['aabb']),
+    ('-s1,2 -d: ^(a+)(b+)?$', ['aa']),
+    ('-s1,2 -dxyz ^(a+)(b+)$', ['ab']),
+    ('-s1,2,1 -d-- ^(a+)(b+)$', ['ab']),
+    ('-s (a)|(b)', ['b', 'a']),
+    ('-b -s1 ^\\(a\\)b+$', ['ab+', 'abb']),
+    ('-b -s0 a\\{2,3\\}', ['aaaa', 'a']),
+    ('-b -s1 \\(a*\\)\\1', ['aaaa', 'aaa']),
+    ('-b a|b', ['a|b', 'a']),
+    ('-b ^(a)$', ['(a)', 'a']),
+    ('-b -s0 a?', ['a?', 'a']),
+    ('-s1 (a*)\\1', ['aaaa']),
+    ('-s0 a{2,3}', ['aaaa', 'a']),
+    ('-s0 ^x*$', ['xx', 'xy']),
+    ('a$', ['xa', 'ax']),
+    ('-s0 a|^b', ['xa', 'bx', 'cb']),
+    ('-s1 (x)?y', ['y', 'xy']),
+    ('-s1,2 (a|ab)(bc|c)?', ['abc']),
+    ('-s1,2,3 (a)(b)?(c)', ['ac']),
+    ('-s1 ([0-9]{1,3}\\.){3}[0-9]{1,3}', ['10.1.2.3', '1.2.3']),
+    ('-s1 ^<(.*)>$', ['<user@dom>', 'user']),
+    ('-s1 .*<(.*)>.*', ['Name <u@d> x']),
+    ('-s2 ^([^@]+)@([^.]+)\\.', ['bob@mail.example.com']),
+    ('-s1 (ab|a)(bc|c)', ['abc']),
+    ('-s1,2 (a|ab)(bc|c)', ['abc']),
+    ('-s0,1 (a.|.b)*', ['abab', 'aab']),
+    ('-s1,2 (a*)(a*)', ['aaa']),
+    ('-s1,2 (a*)(b|a*)', ['aab']),
+    ('-s1,2,3 ((a)|(b))*', ['ab', 'ba']),
+    ('\\.', ['a.b', 'ab']),
+    ('-s0 \\w+', ['  word!']),
+    ('-s1 \\(x\\)', ['(x)']),
+    ('^(a', []),
+    ('-b a\\{1', []),
+    ('a**b', ['ab']),
+    ('[z-a]', []),
+    ('-s3 ^(a)$', []),
+    ('-s1,0,1 (a)(b)', ['ab']),
+    ('x{', ['x{']),
+    ('-s1 (a|b|c|ab|bc|abc)+', ['abcabc']),
+    ('-s1 ([a-z]+)[0-9]+', ['USER123', 'user']),
+    ('-f -s1 ([a-z]+)[0-9]+', ['USER123', 'user99']),
+    ('\xe4', ['\xc4', '\xe4']),
+    ('-s 1 (a)(b)', ['ab']),
+    ('-s1, (a)(b)', ['ab']),
+    ('-n -s1 (a)', ['b', 'a']),
+    ('-q -s1 (a)', ['a']),
+    ('-N -s1 (a)', ['a']),
+    ('-s1 -a! -m (a)b', ['xab']),
+    ('-s0 (^|[^a])b', ['ab', 'cb', 'b']),
+    ('-s1 ^([^@]*)@(.*)$', ['@x', 'a@']),
+    ('-s0 [[:alpha:][:digit:]]+', ['--ab12--']),
+    ('-s0 [.]', ['a.b']),
+    ('-b -s0 a*\+', ['aa+']),
+    ('-b -s1,2 \(a\)\(b*\)', ['abb']),
+]
+
+
+def run(cmd, cf, keys, real):
+    q = ''.join('/map r%d %s\n' % (i, k) for i, ks in keys for k in ks).encode('latin-1')
+    if real:
+        p = subprocess.run(['unshare', '--net', '--uts', 'sh', '-c',
+                            'hostname mx.example.com; %s -bt -C %s -O DontProbeInterfaces=true' % (REAL_SM, cf)],
+                           input=q, capture_output=True, timeout=60)
+    else:
+        p = subprocess.run([OURS, cf], input=q, capture_output=True, timeout=60)
+    out = [l[2:] if l.startswith(b'> ') else l for l in p.stdout.split(b'\n')]
+    errs = [l for l in (p.stderr + p.stdout).split(b'\n') if b': line ' in l]
+    return [l for l in out if b'map_lookup' in l], errs
+
+
+def main():
+    verbose = '-v' in sys.argv
+    agree = 0
+    with tempfile.TemporaryDirectory() as work:
+        for i, (args, keys) in enumerate(CASES):
+            cf = os.path.join(work, 'r.cf')
+            with open(cf, 'wb') as f:
+                f.write(('V10/Berkeley\nKr%d regex %s\n' % (i, args)).encode('latin-1'))
+            real = run(None, cf, [(i, keys)], True)
+            ours = run(None, cf, [(i, keys)], False)
+            ok = real == ours
+            agree += ok
+            if not ok or verbose:
+                print('%s %r\n  real %r\n  ours %r' % ('ok  ' if ok else 'DIFF', args, real, ours))
+    print('regex-differential: %d/%d agree' % (agree, len(CASES)))
+    return 0 if agree == len(CASES) else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())
