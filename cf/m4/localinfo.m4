@@ -85,6 +85,10 @@ ifdef(`_GENERICS_TABLE_', `Kgenerics _GENERICS_TABLE_
 ')dnl
 ifdef(`_DOMAIN_TABLE_', `Kdomaintable _DOMAIN_TABLE_
 ')dnl
+ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
+')dnl
+ifdef(`_UUDOMAIN_', `Kuudomain _UUDOMAIN_
+')dnl
 ifdef(`_REDIRECT_', `CPREDIRECT
 ')dnl
 ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_

@@ -54,6 +54,12 @@ SCanonify2=96
 R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
 R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+ifdef(`_BITDOMAIN_', `# bitdomain: BITNET hosts with an Internet name get it
+R$* < @ $+ . BITNET > $*	$: $1 < @ $(bitdomain $2 $: $2 . BITNET $) > $3
+')dnl
+ifdef(`_UUDOMAIN_', `# uucpdomain: UUCP hosts with an Internet name get it
+R$* < @ $+ . UUCP > $*	$: $1 < @ $(uudomain $2 $: $2 . UUCP $) > $3
+')dnl
 ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ')dnl
 # localhost is this host
