@@ -169,9 +169,13 @@ R$+			$: < > $1
 R< > $+ + $*		$: < $(user $1 $: ? $) > $1 + $2
 R< > $+			$: < $(user $1 $: ? $) > $1
 R< ? > $+		$: < ? > < $L > $1
-R< ? > < local : $+ > $+	$# _LOCAL_MAILER_ $@ $2 $: $1
-R< ? > < $- : $+ > $+	$# $1 $@ $2 $: $3
-R< ? > < $+ > $+	$# _RELAY_MAILER_ $@ $1 $: $2 < @ $1 >
+R< ? > < local : $* > $+	$@ $>MailerToTriple < local : $1 > $2
+ifdef(`_PRESERVE_LUSER_HOST_', `# preserve_luser_host: the relay gets the original host part
+R< ? > < $+ > $+ < @ $+ >	$@ $>MailerToTriple < $1 > $2 < < @ $3 > >
+R< ? > < $+ > $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @ $3 >
+')dnl
+R< ? > < $- : $+ > $+	$@ $>MailerToTriple < $1 : $2 > $3 < @ $2 >
+R< ? > < $+ > $+	$@ $>MailerToTriple < $1 > $2 < @ $1 >
 R< $+ < > > $+		$: $2
 R< $* > $+		$: $2
 ')dnl
