@@ -29,6 +29,10 @@ CPDECNET
 ifdef(`FAX_RELAY', `DF`'FAX_RELAY
 CPFAX
 ')dnl
+ifdef(`_MAILER_pop_', `CPPOP
+')dnl
+ifdef(`_MAILER_fax_', `CPFAX
+')dnl
 ifelse(_UUCP_RULES_, `1', `', `')dnl
 # the smart host used for mail that has no better route
 DS`'ifdef(`SMART_HOST', `SMART_HOST')

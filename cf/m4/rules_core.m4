@@ -70,6 +70,8 @@ R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
 ')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
+R$* < @ . > $*		$@ $1 < @ . > $2
+R$* < @ $=P > $*		$@ $1 < @ $2 . > $3
 ifdef(`_NO_CANONIFY_', `# nocanonify: only CANONIFY_DOMAIN hosts (and with canonify_hosts bare
 # host names) go to the resolver; other names with a dot count as canonical
 R$* < @ $* $={Canonify} > $*	$@ $1 < @ $[ $2 $3 $] > $4

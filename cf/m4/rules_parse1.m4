@@ -3,6 +3,9 @@ dnl # rules_parse1.m4 -- body of Parse1 and the rulesets it calls
 dnl # (Mailertable 90, MailerToTriple 95, CanonLocal).
 define(`_LM_', `_LOCAL_MAILER_')
 divert(0)dnl
+ifdef(`_MAILER_usenet_', `# MAILER(usenet): newsgroup.USENET is posted
+R$+ . USENET		$# usenet $@ usenet $: $1
+')dnl
 # address literals: local rules see them first, then SMTP
 R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
 R$# $*			$@ $# $1
@@ -59,6 +62,12 @@ R$# $*			$@ $# $1
 ')dnl
 ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
 R$# $*			$@ $# $1
+')dnl
+ifdef(`_MAILER_pop_', `# MAILER(pop): user@POP is a POP mailbox here
+R$+ < @ POP . >		$# pop $: $1
+')dnl
+ifdef(`_MAILER_fax_', `# MAILER(fax): number@host.FAX is faxed by that host
+R$+ < @ $+ . FAX . >	$# fax $@ $2 $: $1
 ')dnl
 # local network rules of the administrator
 undivert(7)dnl
