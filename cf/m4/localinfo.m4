@@ -33,6 +33,8 @@ ifdef(`_MAILER_pop_', `CPPOP
 ')dnl
 ifdef(`_MAILER_fax_', `CPFAX
 ')dnl
+ifdef(`_MAILER_mail11_', `ifdef(`DECNET_RELAY', `', `CPDECNET
+')')dnl
 ifelse(_UUCP_RULES_, `1', `', `')dnl
 # the smart host used for mail that has no better route
 DS`'ifdef(`SMART_HOST', `SMART_HOST')

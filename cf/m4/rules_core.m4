@@ -22,6 +22,7 @@ R< $+ >			$: $1
 # local ruleset 3 rules of the administrator, on the bare address
 undivert(2)dnl
 ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
+R$+ :: $* @ $*		$@ $>Canonify2 $1 :: $2 < @ $3 >
 R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
 ')dnl
 # :include: lists, group (list:;) syntax, source routes
@@ -103,6 +104,8 @@ Sfinal=4
 R$+ : ; < @ >		$@ $1 :
 R$* < @ >		$@
 R$* < @ $+ . > $*	$1 < @ $2 > $3
+ifdef(`_USE_DECNET_SYNTAX_', `R$+ < @ $+ . DECNET >	$@ $2 :: $1
+')dnl
 R$* < @ *LOCAL* > $*	$1 < @ $j > $2
 R$* < $+ > $*		$1 $2 $3
 R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3
