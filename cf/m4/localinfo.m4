@@ -93,6 +93,8 @@ ifdef(`_DOMAIN_TABLE_', `Kdomaintable _DOMAIN_TABLE_
 ')dnl
 ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
 ')dnl
+ifdef(`_DRAC_', `Kdrac _DRAC_
+')dnl
 ifdef(`_UUDOMAIN_', `Kuudomain _UUDOMAIN_
 ')dnl
 ifdef(`_REDIRECT_', `CPREDIRECT
