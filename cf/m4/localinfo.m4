@@ -95,6 +95,8 @@ ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
 ')dnl
 ifdef(`_DRAC_', `Kdrac _DRAC_
 ')dnl
+ifdef(`_BCC_TABLE_', `Kbcctable _BCC_TABLE_
+')dnl
 ifdef(`_UUDOMAIN_', `Kuudomain _UUDOMAIN_
 ')dnl
 ifdef(`_REDIRECT_', `CPREDIRECT
