@@ -29,6 +29,12 @@ CPDECNET
 ifdef(`FAX_RELAY', `DF`'FAX_RELAY
 CPFAX
 ')dnl
+ifdef(`_MAILER_pop_', `CPPOP
+')dnl
+ifdef(`_MAILER_fax_', `CPFAX
+')dnl
+ifdef(`_MAILER_mail11_', `ifdef(`DECNET_RELAY', `', `CPDECNET
+')')dnl
 ifelse(_UUCP_RULES_, `1', `', `')dnl
 # the smart host used for mail that has no better route
 DS`'ifdef(`SMART_HOST', `SMART_HOST')
@@ -84,6 +90,14 @@ ifdef(`_VIRTUSER_TABLE_', `Kvirtuser _VIRTUSER_TABLE_
 ifdef(`_GENERICS_TABLE_', `Kgenerics _GENERICS_TABLE_
 ')dnl
 ifdef(`_DOMAIN_TABLE_', `Kdomaintable _DOMAIN_TABLE_
+')dnl
+ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
+')dnl
+ifdef(`_DRAC_', `Kdrac _DRAC_
+')dnl
+ifdef(`_BCC_TABLE_', `Kbcctable _BCC_TABLE_
+')dnl
+ifdef(`_UUDOMAIN_', `Kuudomain _UUDOMAIN_
 ')dnl
 ifdef(`_REDIRECT_', `CPREDIRECT
 ')dnl

@@ -22,6 +22,7 @@ R< $+ >			$: $1
 # local ruleset 3 rules of the administrator, on the bare address
 undivert(2)dnl
 ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
+R$+ :: $* @ $*		$@ $>Canonify2 $1 :: $2 < @ $3 >
 R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
 ')dnl
 # :include: lists, group (list:;) syntax, source routes
@@ -54,6 +55,12 @@ SCanonify2=96
 R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
 R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+ifdef(`_BITDOMAIN_', `# bitdomain: BITNET hosts with an Internet name get it
+R$* < @ $+ . BITNET > $*	$: $1 < @ $(bitdomain $2 $: $2 . BITNET $) > $3
+')dnl
+ifdef(`_UUDOMAIN_', `# uucpdomain: UUCP hosts with an Internet name get it
+R$* < @ $+ . UUCP > $*	$: $1 < @ $(uudomain $2 $: $2 . UUCP $) > $3
+')dnl
 ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
 ')dnl
 # localhost is this host
@@ -64,6 +71,8 @@ R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
 ')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4
+R$* < @ . > $*		$@ $1 < @ . > $2
+R$* < @ $=P > $*		$@ $1 < @ $2 . > $3
 ifdef(`_NO_CANONIFY_', `# nocanonify: only CANONIFY_DOMAIN hosts (and with canonify_hosts bare
 # host names) go to the resolver; other names with a dot count as canonical
 R$* < @ $* $={Canonify} > $*	$@ $1 < @ $[ $2 $3 $] > $4
@@ -95,6 +104,8 @@ Sfinal=4
 R$+ : ; < @ >		$@ $1 :
 R$* < @ >		$@
 R$* < @ $+ . > $*	$1 < @ $2 > $3
+ifdef(`_USE_DECNET_SYNTAX_', `R$+ < @ $+ . DECNET >	$@ $2 :: $1
+')dnl
 R$* < @ *LOCAL* > $*	$1 < @ $j > $2
 R$* < $+ > $*		$1 $2 $3
 R@ $+ : @ $+ : $+	@ $1 , @ $2 : $3
@@ -163,9 +174,13 @@ R$+			$: < > $1
 R< > $+ + $*		$: < $(user $1 $: ? $) > $1 + $2
 R< > $+			$: < $(user $1 $: ? $) > $1
 R< ? > $+		$: < ? > < $L > $1
-R< ? > < local : $+ > $+	$# _LOCAL_MAILER_ $@ $2 $: $1
-R< ? > < $- : $+ > $+	$# $1 $@ $2 $: $3
-R< ? > < $+ > $+	$# _RELAY_MAILER_ $@ $1 $: $2 < @ $1 >
+R< ? > < local : $* > $+	$@ $>MailerToTriple < local : $1 > $2
+ifdef(`_PRESERVE_LUSER_HOST_', `# preserve_luser_host: the relay gets the original host part
+R< ? > < $+ > $+ < @ $+ >	$@ $>MailerToTriple < $1 > $2 < < @ $3 > >
+R< ? > < $+ > $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @ $3 >
+')dnl
+R< ? > < $- : $+ > $+	$@ $>MailerToTriple < $1 : $2 > $3 < @ $2 >
+R< ? > < $+ > $+	$@ $>MailerToTriple < $1 > $2 < @ $1 >
 R< $+ < > > $+		$: $2
 R< $* > $+		$: $2
 ')dnl

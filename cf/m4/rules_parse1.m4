@@ -3,6 +3,9 @@ dnl # rules_parse1.m4 -- body of Parse1 and the rulesets it calls
 dnl # (Mailertable 90, MailerToTriple 95, CanonLocal).
 define(`_LM_', `_LOCAL_MAILER_')
 divert(0)dnl
+ifdef(`_MAILER_usenet_', `# MAILER(usenet): newsgroup.USENET is posted
+R$+ . USENET		$# usenet $@ usenet $: $1
+')dnl
 # address literals: local rules see them first, then SMTP
 R$* < @ [ $+ ] > $*	$: $>ParseLocal $1 < @ [ $2 ] > $3
 R$# $*			$@ $# $1
@@ -60,6 +63,12 @@ R$# $*			$@ $# $1
 ifdef(`FAX_RELAY', `R$* < @ $+ . FAX . > $*	$: $>MailerToTriple < $F > $1 < @ $2 . FAX . > $3
 R$# $*			$@ $# $1
 ')dnl
+ifdef(`_MAILER_pop_', `# MAILER(pop): user@POP is a POP mailbox here
+R$+ < @ POP . >		$# pop $: $1
+')dnl
+ifdef(`_MAILER_fax_', `# MAILER(fax): number@host.FAX is faxed by that host
+R$+ < @ $+ . FAX . >	$# fax $@ $2 $: $1
+')dnl
 # local network rules of the administrator
 undivert(7)dnl
 # everything else: the smart host ($S) if there is one, else SMTP
@@ -92,6 +101,8 @@ R< error : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< error : $- : $+ > $*	$# error $@ $1 $: $2
 R< error : $+ > $*	$# error $: $1
 R< local : $* > $*	$>CanonLocal < $1 > $2
+# mailer:user@host in front of a focused address: that user on that host
+R< $- : $+ @ $+ > $* < $* > $*	$# $1 $@ $3 $: $2 < @ $3 >
 R< $- : $+ > $*		$# $1 $@ $2 $: $3
 R< $- : > $*		$# $1 $: $2
 R< $+ > $*		$# _RELAY_MAILER_ $@ $1 $: $2
@@ -101,4 +112,4 @@ R< $* > $+ < @ $+ . >	$: < $1 > $2 < @ $3 >
 R< > $+ < @ $+ >	$# _LM_ $@ $1 @ $2 $: $1
 R< $+ > $+ < @ $+ >	$# _LM_ $@ $2 @ $3 $: $1
 R< > $+			$# _LM_ $: $1
-R< $+ > $+		$# _LM_ $: $1
+R< $+ > $+		$# _LM_ $@ $2 $: $1

@@ -215,6 +215,13 @@ R$*			$: $&{client_addr}
 R$@			$@ RELAY
 R127.0.0.1		$@ RELAY
 R$=R $*			$@ RELAY
+ifdef(`_DRAC_', `# drac: clients that the DRAC daemon lists (POP/IMAP before SMTP)
+R$+			$: < $1 > $1
+R< IPv6 : $+ > $+	$: < $1 > $2
+R< $+ > $+		$: < $(drac $1 $: ? $) > $2
+R< ? > $+		$: $1
+R< $* > $+		$@ RELAY
+')dnl
 ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
 R< RELAY > $*		$@ RELAY
 R< $* > < $* >		$: $&{client_name}

@@ -1,0 +1,23 @@
+divert(-1)
+# feature/domainmap.m4 -- user@domain (domain one of ours, in class w) is
+# looked up as "user" in a map of its own; the answer is the address that
+# gets the mail (user+detail keeps its +detail), and a name missing from
+# the map is refused.  Arguments: the domain, the map (default hash
+# /etc/mail/domain_<domain>).  May be used once per domain.
+ifelse(_ARG_, `', `_CF_FATAL_(`FEATURE(`domainmap') needs a domain')')
+define(`_DMAP_NAME_', `domain_'translit(_ARG_, `.-', `__'))
+define(`_FEATURE_MAPS_', ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')`K'_DMAP_NAME_ ifelse(_ARG2_, `',
+	`hash '_CF_SETTINGS_`'_DMAP_NAME_, `_ARG2_')` -T<TEMP>
+C{MappedDomain}'_ARG_`
+')
+divert(3)# domainmap: users of _ARG_ come from the _DMAP_NAME_ map
+R$+ + $* < @ _ARG_ . >	$: < DOMAINMAP > < $(_DMAP_NAME_ $1 $: ? $) > + $2
+R$+ < @ _ARG_ . >	$: < DOMAINMAP > < $(_DMAP_NAME_ $1 $: ? $) >
+R< DOMAINMAP > < ? > $*	$#error $@ 5.1.1 $: "550 email address lookup in domain map failed"
+R< DOMAINMAP > < $+ @ $+ > + $+	$: < DOMAINMAP > < $1 + $3 @ $2 >
+R< DOMAINMAP > < $+ > + $+	$: < DOMAINMAP > < $1 + $2 >
+R< DOMAINMAP > < $+ >	$: < DOMAINMAP2 > $>canonify $1
+R< DOMAINMAP2 > $*	$@ $>parse $1
+divert(-1)
+undefine(`_DMAP_NAME_')
+divert(0)dnl
