@@ -2,13 +2,13 @@
 // stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
 // .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sysexits.h>
 
 #include "config/config.hpp"
 #include "rewrite/rewrite.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/address_test_dns.hpp"
 #include "sendmail/debug.hpp"
 #include "sendmail/modes.hpp"
 #include "sendmail/startup.hpp"
@@ -166,23 +166,15 @@ void cmd_try(Session& s, std::string_view args) {
     std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
 }
 
-// getcanonname() over the hosts file: the first name of the matching line,
-// qualified with $m when it has no dot; unknown names come back unchanged.
-std::string canonical_name(Session& s, const std::string& name) {
-    auto it = s.cfg.options.find("HostsFile");
-    std::ifstream in(it == s.cfg.options.end() ? "/etc/hosts" : it->second);
-    std::string line;
-    while (std::getline(in, line)) {
-        auto words = util::split_words(line.substr(0, line.find('#')));
-        for (size_t i = 1; i < words.size(); ++i) {
-            if (!util::iequals(words[i], name)) continue;
-            std::string canon = words[1];
-            const std::string* m = s.cfg.macros.find("m");
-            if (canon.find('.') == std::string::npos && m && !m->empty()) canon += "." + *m;
-            return canon;
-        }
+void cmd_mx(std::string_view args) {
+    if (args.empty()) {
+        std::printf("Usage: /mx address\n");
+        return;
     }
-    return name;
+    std::string host(args);
+    MxHosts mx = mx_hosts(host);
+    std::printf("getmxrr(%s) returns %d value(s):\n", host.c_str(), mx.count);
+    for (const auto& h : mx.hosts) std::printf("\t%s\n", h.c_str());
 }
 
 void cmd_slash(Session& s, std::string_view line) {
@@ -210,13 +202,11 @@ void cmd_slash(Session& s, std::string_view line) {
         cmd_try(s, args);
     } else if (cmd == "/canon") {
         if (args.empty()) std::printf("Usage: /canon address\n");
-        else std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(), canonical_name(s, std::string(args)).c_str());
+        else
+            std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(),
+                        canonical_host_name(s.eng, s.cfg, std::string(args)).c_str());
     } else if (cmd == "/mx") {
-        // No resolver answers in address test mode's sandboxed runs: no MX records.
-        if (args.empty()) std::printf("Usage: /mx address\n");
-        else if (args.front() == '[')  // an address literal is its own exchanger
-            std::printf("getmxrr(%s) returns 1 value(s):\n\t%s\n", std::string(args).c_str(), std::string(args).c_str());
-        else std::printf("getmxrr(%s) returns 0 value(s):\n", std::string(args).c_str());
+        cmd_mx(args);
     } else if (cmd == "/parse") {
         if (args.empty()) {
             std::printf("Usage: /parse address\n");

@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "dns/dns.hpp"
+#include "maps/dns_search.hpp"
 #include "maps/file_maps.hpp"
 #include "util/strings.hpp"
 
@@ -81,14 +82,13 @@ protected:
     }
 
 private:
-    // The order sendmail's resolver asks in: AAAA for the name as given; a
-    // name without AAAA records is asked for A; a name that does not exist
-    // is tried along the search list unless it ends in a dot.
+    // The order sendmail's resolver asks in: AAAA, then A for a name without
+    // AAAA records, each along the search list as res_search walks it.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
-        bool dotted = name.find('.') != std::string::npos;
-        dns::Answer a = res.query(name, dns::AAAA, !dotted);
-        if (a.status == dns::Status::NoData) return res.query(name, dns::A, !dotted);
-        if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
+        SearchList list = search_list();
+        std::string asked = absolute ? name + "." : name;
+        dns::Answer a = search(res, asked, dns::AAAA, list).answer;
+        if (a.status == dns::Status::NoData) return search(res, asked, dns::A, list).answer;
         return a;
     }
 
