@@ -13,17 +13,40 @@ using rewrite::is_meta;
 
 namespace {
 
+// Position just past a (nested) comment starting at s[i] == '('.
+size_t skip_comment(std::string_view s, size_t i);
+
+// Whether a phrase holds, outside comments, characters an address needs quoted.
+bool needs_quotes(std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == '(') {
+            i = skip_comment(p, i) - 1;
+            continue;
+        }
+        if (std::string_view("@,;:\\()[].'\"<>").find(p[i]) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 // A display phrase is quoted when it holds characters an address needs
-// quoted, unless it already is one quoted string.
+// quoted, unless it already is one quoted string. A group's "name:" in front
+// of it stays as typed.
 std::string quote_phrase(std::string_view p) {
     p = util::trim(p);
     if (p.empty()) return {};
+    size_t colon = p.find(':');
+    if (colon != std::string_view::npos && p.substr(0, colon).find_first_of("\"(<") == std::string_view::npos) {
+        std::string_view rest = p.substr(colon + 1);
+        size_t word = rest.find_first_not_of(" \t");
+        std::string blanks(rest.substr(0, word == std::string_view::npos ? rest.size() : word));
+        return std::string(p.substr(0, colon + 1)) + blanks + quote_phrase(rest);
+    }
     bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
     for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
         if (p[i] == '\\') ++i;
         else if (p[i] == '"') one_quoted = false;
     }
-    if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
+    if (one_quoted || !needs_quotes(p)) return std::string(p);
     std::string out = "\"";
     for (size_t i = 0; i < p.size(); ++i) {
         // Backslash pairs stay as they are; bare quotes get one.
@@ -38,7 +61,6 @@ std::string quote_phrase(std::string_view p) {
     return out + "\"";
 }
 
-// Position just past a (nested) comment starting at s[i] == '('.
 size_t skip_comment(std::string_view s, size_t i) {
     int depth = 0;
     for (; i < s.size(); ++i) {
@@ -93,7 +115,6 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
         }
         blanks.clear();
     }
-    if (!emitted) out += "$g";
     if (semicolon) out += ';';
     return out;
 }
@@ -102,6 +123,7 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
 
 std::string crack_address(std::string_view addr) {
     addr = util::trim(addr);
+    if (addr == "\"\"") return {};  // an empty quoted string alone gives an empty template
     // The route-addr is the last top-level '<' (outside quotes and comments).
     size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
@@ -124,7 +146,7 @@ std::string crack_address(std::string_view addr) {
         std::string gap(keep == std::string_view::npos ? "" : phrase.substr(keep + 1));
         size_t gt = addr.find('>', lt);
         std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
-        std::string out = quote_phrase(phrase) + gap + (util::trim(inner).empty() ? "<>" : "<$g>");
+        std::string out = quote_phrase(phrase) + gap + (inner.empty() ? "<>" : "<$g>");
         if (gt != std::string_view::npos) {
             for (char c : addr.substr(gt + 1))
                 if (c != '>') out += c;
@@ -137,7 +159,7 @@ std::string crack_address(std::string_view addr) {
         std::string_view name = addr.substr(0, colon), rest = addr.substr(colon + 1);
         size_t keep = name.find_last_not_of(" \t");
         std::string gap(keep == std::string_view::npos ? "" : name.substr(keep + 1));
-        return quote_phrase(name) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
+        return std::string(util::trim(name)) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
     }
     return crack_plain(addr, false);
 }
@@ -239,12 +261,11 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         return pa;
     }
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    // Like sendmail, report unbalanced input and go on with it repaired;
-    // only a broken comment stops the parse.
     for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
-    if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
+    // Unbalanced input goes on repaired; nothing left to parse stops here.
+    if (tk.tokens.empty()) {
         std::fprintf(out, "Cannot parse\n");
-        pa.error = tk.error;
+        pa.error = tk.errors.empty() ? "empty address" : tk.error;
         return pa;
     }
     Tokens t = std::move(tk.tokens);

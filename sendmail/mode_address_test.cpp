@@ -259,7 +259,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
             }
             int status = s.eng.run(n, t);
             if (status != rewrite::kOk)
-                std::printf("== Ruleset %s (%d) status %d\n", name.c_str(), n, status);  // as typed
+                std::printf("== Ruleset %s (%d) status %d\n", list.c_str(), n, status);  // the list as typed
         }
         if (tk.consumed >= rest.size()) break;
         rest = rest.substr(tk.consumed + 1);

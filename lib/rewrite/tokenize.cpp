@@ -75,6 +75,8 @@ private:
         char c = s_[i];
         unsigned char u = static_cast<unsigned char>(c);
         if (c == '\\') {
+            // A backslash ending an address quotes nothing: it is dropped.
+            if (i + 1 >= s_.size() && mode_ != TokenMode::Rule) return i;
             in_token_ = true;
             cur_ += c;
             if (i + 1 < s_.size()) cur_ += s_[++i];

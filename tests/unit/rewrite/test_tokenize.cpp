@@ -22,6 +22,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_fixed_specials_always_split);
     CPPUNIT_TEST(test_quoted_string_is_one_token);
     CPPUNIT_TEST(test_backslash_keeps_next_char_in_word);
+    CPPUNIT_TEST(test_trailing_backslash_is_dropped);
     CPPUNIT_TEST(test_parentheses_are_tokens_in_address_mode);
     CPPUNIT_TEST(test_comments_dropped_when_parsing);
     CPPUNIT_TEST(test_unbalanced_angle_is_closed);
@@ -52,6 +53,12 @@ public:
     void test_backslash_keeps_next_char_in_word() {
         CPPUNIT_ASSERT_EQUAL(std::string("a\\ b @ x"), toks("a\\ b@x"));
         CPPUNIT_ASSERT_EQUAL(std::string("a\\b @ x"), toks("a\\b@x"));
+    }
+    void test_trailing_backslash_is_dropped() {
+        // sendmail 8.17: "3,0 x\" canonifies "x"; a lone backslash gives no tokens.
+        CPPUNIT_ASSERT_EQUAL(std::string("x"), toks("x\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), toks("\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string("x"), toks("x\\", TokenMode::AddressNoComments));
     }
     void test_parentheses_are_tokens_in_address_mode() {
         CPPUNIT_ASSERT_EQUAL(std::string("john @ example . org ( John Doe )"), toks("john@example.org (John Doe)"));
