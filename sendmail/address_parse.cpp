@@ -16,42 +16,59 @@ namespace {
 // Position just past a (nested) comment starting at s[i] == '('.
 size_t skip_comment(std::string_view s, size_t i);
 
-// Whether a phrase holds, outside comments, characters an address needs quoted.
+// Position just past a quoted string starting at s[i] == '"'.
+size_t skip_quoted(std::string_view s, size_t i) {
+    for (++i; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '"') return i + 1;
+    }
+    return s.size();
+}
+
+// Whether a phrase holds, outside comments and quoted strings, characters
+// an address needs quoted.
 bool needs_quotes(std::string_view p) {
     for (size_t i = 0; i < p.size(); ++i) {
-        if (p[i] == '(') {
-            i = skip_comment(p, i) - 1;
+        if (p[i] == '(' || p[i] == '"') {
+            i = (p[i] == '(' ? skip_comment(p, i) : skip_quoted(p, i)) - 1;
             continue;
         }
-        if (std::string_view("@,;:\\()[].'\"<>").find(p[i]) != std::string_view::npos) return true;
+        if (std::string_view("@,;:\\()[].'<>").find(p[i]) != std::string_view::npos) return true;
     }
     return false;
 }
 
+// The first ':' outside quotes and comments and before any '<': a group name ends there.
+size_t group_colon(std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == '(') i = skip_comment(p, i) - 1;
+        else if (p[i] == '"') i = skip_quoted(p, i) - 1;
+        else if (p[i] == '\\') ++i;
+        else if (p[i] == '<') break;
+        else if (p[i] == ':') return i;
+    }
+    return std::string_view::npos;
+}
+
 // A display phrase is quoted when it holds characters an address needs
-// quoted, unless it already is one quoted string. A group's "name:" in front
-// of it stays as typed.
+// quoted, unless it already is one quoted string; a group's name and the
+// phrase after its colon are quoted each on its own.
 std::string quote_phrase(std::string_view p) {
     p = util::trim(p);
     if (p.empty()) return {};
-    size_t colon = p.find(':');
-    if (colon != std::string_view::npos && p.substr(0, colon).find_first_of("\"(<") == std::string_view::npos) {
+    if (size_t colon = group_colon(p); colon != std::string_view::npos) {
         std::string_view rest = p.substr(colon + 1);
         size_t word = rest.find_first_not_of(" \t");
         std::string blanks(rest.substr(0, word == std::string_view::npos ? rest.size() : word));
-        return std::string(p.substr(0, colon + 1)) + blanks + quote_phrase(rest);
+        return quote_phrase(p.substr(0, colon)) + ":" + blanks + quote_phrase(rest);
     }
-    bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
-    for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
-        if (p[i] == '\\') ++i;
-        else if (p[i] == '"') one_quoted = false;
-    }
-    if (one_quoted || !needs_quotes(p)) return std::string(p);
+    if (!needs_quotes(p)) return std::string(p);
     std::string out = "\"";
     for (size_t i = 0; i < p.size(); ++i) {
-        // Backslash pairs stay as they are; bare quotes get one.
+        // A backslash is doubled and what it quoted follows as it was; a
+        // bare quote gets a backslash.
         if (p[i] == '\\' && i + 1 < p.size()) {
-            out += p[i];
+            out += "\\\\";
             out += p[++i];
             continue;
         }
@@ -98,6 +115,13 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
             blanks += c;
             continue;
         }
+        // A list separator before any address word is skipped (';' is kept);
+        // a stray '>' is dropped.
+        if (!quoted && !emitted && !stopped && (c == ',' || c == ';' || c == '>')) {
+            if (c == ';') out += ';';
+            blanks.clear();
+            continue;
+        }
         if (!quoted && (c == ',' || c == ';')) {
             stopped = true;
             if (c == ';' && !emitted) out += ';';
@@ -120,6 +144,16 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
 }
 
 }  // namespace
+
+std::string address_too_long(std::string_view addr) {
+    return "Address \"" + std::string(addr.substr(0, kMaxAddress)) + "\" too long (" + std::to_string(kMaxAddress) +
+           " bytes max)";
+}
+
+std::string shorten_for_message(std::string_view s) {
+    if (s.size() <= 203) return std::string(s);
+    return std::string(s.substr(0, 100)) + "..." + std::string(s.substr(s.size() - 100));
+}
 
 std::string crack_address(std::string_view addr) {
     addr = util::trim(addr);
@@ -159,7 +193,7 @@ std::string crack_address(std::string_view addr) {
         std::string_view name = addr.substr(0, colon), rest = addr.substr(colon + 1);
         size_t keep = name.find_last_not_of(" \t");
         std::string gap(keep == std::string_view::npos ? "" : name.substr(keep + 1));
-        return std::string(util::trim(name)) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
+        return quote_phrase(name) + gap + ":" + (util::trim(rest).empty() ? std::string() : crack_plain(rest, true));
     }
     return crack_plain(addr, false);
 }
@@ -210,7 +244,7 @@ void report_error(std::FILE* out, const std::string& addr, const std::string& ho
     }
     (void)host;
     if (code == "551") std::fprintf(out, "%s\n", msg.c_str());
-    else std::fprintf(out, "%s... %s\n", addr.c_str(), msg.c_str());
+    else std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), msg.c_str());
 }
 
 // The exit status an error mailer's host part stands for: a DSN status
@@ -260,6 +294,12 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         pa.error = "8-bit";
         return pa;
     }
+    if (addr.size() > kMaxAddress) {
+        std::fprintf(out, "%s... %s\nCannot parse\n", rewrite::printable_7bit(shorten_for_message(addr.substr(0, kMaxAddress))).c_str(),
+                     address_too_long(addr).c_str());
+        pa.error = "too long";
+        return pa;
+    }
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
     for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
     // Unbalanced input goes on repaired; nothing left to parse stops here.
@@ -293,7 +333,8 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     }
     const config::Mailer* m = eng.config().find_mailer(pa.mailer);
     if (!m) {
-        std::fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr.c_str(), pa.mailer.c_str());
+        std::fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", rewrite::printable_7bit(addr).c_str(),
+                     pa.mailer.c_str());
         pa.error = "unknown mailer";
         return pa;
     }

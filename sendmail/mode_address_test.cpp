@@ -242,6 +242,10 @@ void cmd_rulesets(Session& s, std::string_view line) {
         std::printf("8-bit character in mailbox address \"%s\"\n", rewrite::strip_high_bits(addr).c_str());
         return;
     }
+    if (addr.size() > kMaxAddress) {
+        std::printf("%s\n", address_too_long(addr).c_str());
+        return;
+    }
     auto names = util::split(list, ',');
     // Several comma-separated addresses each go through all the rulesets;
     // an undefined ruleset is found when its turn comes.

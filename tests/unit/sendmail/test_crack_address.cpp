@@ -15,6 +15,10 @@ class CrackAddressTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_blank_inside_angles_is_an_address);
     CPPUNIT_TEST(test_empty_quoted_string_alone_is_empty);
     CPPUNIT_TEST(test_comment_alone_gets_no_address);
+    CPPUNIT_TEST(test_group_name_with_specials_is_quoted_on_its_own);
+    CPPUNIT_TEST(test_quoting_doubles_backslashes);
+    CPPUNIT_TEST(test_leading_separators_and_stray_angles);
+    CPPUNIT_TEST(test_too_long_address_message);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -45,6 +49,29 @@ public:
     }
     void test_comment_alone_gets_no_address() {
         CPPUNIT_ASSERT_EQUAL(std::string("(c)"), crack_address("(c)"));
+    }
+    void test_group_name_with_specials_is_quoted_on_its_own() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"@r1,@r2\":"), crack_address("@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"user;,;(c)@r1,@r2\":\"<\"<$g>"),
+                             crack_address("user;,;(c)@r1,@r2:<<[192.0.2.1]"));
+    }
+    void test_quoting_doubles_backslashes() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"$\\\"\\\"\\\"a\\\\\"b\\\"<<<@a:u@b>\"<$g>"),
+                             crack_address("$\"\"\"a\\\"b\"<<<@a:u@b>< >"));
+    }
+    void test_leading_separators_and_stray_angles() {
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g"), crack_address(";!abc"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address(",@@"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), crack_address(">>"));
+    }
+    void test_too_long_address_message() {
+        std::string a(200, 'a');
+        a += "@" + std::string(60, 'b');
+        CPPUNIT_ASSERT_EQUAL("Address \"" + a.substr(0, 255) + "\" too long (255 bytes max)",
+                             sendmail::address_too_long(a));
+        std::string cut = a.substr(0, 255);
+        CPPUNIT_ASSERT_EQUAL(std::string(100, 'a') + "..." + std::string(45, 'a') + "@" + std::string(54, 'b'),
+                             sendmail::shorten_for_message(cut));
     }
 };
 
