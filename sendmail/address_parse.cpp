@@ -338,6 +338,9 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         pa.error = "unknown mailer";
         return pa;
     }
+    // The recipient rulesets see the host as $h (buildaddr sets it).
+    if (has_host) eng.config().macros.define("h", pa.host);
+    else eng.config().macros.undefine("h");
     pa.host = lower(pa.host);
     // sendmail rewrites the user part with the recipient rulesets even when
     // it parses a sender (buildaddr does not know which it is).

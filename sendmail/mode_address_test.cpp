@@ -285,6 +285,7 @@ void handle_line(Session& s, std::string_view line) {
         if (line.size() > 1 && line[1] == 'd') {
             s.debug.add(std::string(util::trim(line.substr(2))));
             s.eng.set_trace_detail(s.debug.level(21) >= 12);
+            s.eng.set_macro_trace(s.debug.level(21) >= 2);
         } else {
             std::printf("Unknown \"-\" command %s\n", std::string(line).c_str());
         }
@@ -306,6 +307,7 @@ int run_address_test(const CommandLine& cl) {
     }
     rewrite::Engine eng(**cfg);
     eng.set_trace_detail(debug.level(21) >= 12);
+    eng.set_macro_trace(debug.level(21) >= 2);
     Session s{eng, **cfg, false, false, 0, debug};
     s.cfg.macros.define("addr_type", "e r");
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");

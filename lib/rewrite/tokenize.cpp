@@ -48,7 +48,7 @@ public:
     TokenizeResult run(char delim) {
         size_t i = 0;
         for (; i < s_.size() && !stop_; ++i) {
-            if (s_[i] == delim) break;
+            if (s_[i] == delim && !route_) break;
             i = step(i);
         }
         finish();
@@ -103,6 +103,9 @@ private:
             finish();
             if (c == '<') ++angle_;
             if (c == '>' && angle_ > 0) --angle_;
+            // "<@a,@b:user@c": the commas of a source route separate nothing.
+            if (c == '@' && !r_.tokens.empty() && r_.tokens.back() == "<") route_ = true;
+            if (c == ':' || c == '>') route_ = false;
             r_.tokens.emplace_back(1, c);
             return i;
         }
@@ -153,6 +156,7 @@ private:
     std::string cur_;
     bool in_token_ = false, quote_open_ = false, stop_ = false;
     int angle_ = 0;
+    bool route_ = false;  // inside "<@...:", before its colon
 };
 
 }  // namespace

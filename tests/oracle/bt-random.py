@@ -5,7 +5,11 @@ backslashes, groups, route addresses, 8-bit bytes, long tokens) go through
 `3,0` and `/parse` of the oracle's cf files with the real sendmail and ours,
 both in the oracle's hermetic sandbox; differing outputs are printed.
 
-    tests/oracle/bt-random.py [--seed N] [--count N] [--configs generic,seed] [--show N] OUR_SENDMAIL
+    tests/oracle/bt-random.py [--seed N] [--count N] [--configs generic,seed] [--show N]
+                              [--debug 21.12] [--inputs FILE] OUR_SENDMAIL
+
+--debug adds -dFLAGS to both command lines (e.g. 21.12 for the rule-by-rule
+trace); --inputs takes the addresses from a file, one a line, instead.
 """
 import argparse
 import os
@@ -31,9 +35,9 @@ def random_address(rng):
     return ''.join(rng.choice(PIECES) for _ in range(n)).strip() or 'x'
 
 
-def run(sb, binary, cf, cfg, lines):
+def run(sb, binary, cf, cfg, lines, extra):
     data = ''.join(l + '\n' for l in lines).encode('latin-1')
-    rc, out, err, _ = sb.run([binary, '-bt', '-C', cf] + sb.sendmail_opts(cfg), stdin=data, timeout=300)
+    rc, out, err, _ = sb.run([binary, '-bt', '-C', cf] + extra + sb.sendmail_opts(cfg), stdin=data, timeout=300)
     return rc, out.decode('latin-1').replace(sb.dir, '/RUN'), smoracle.filter_stderr(err.decode('latin-1'))
 
 
@@ -44,10 +48,16 @@ def main():
     ap.add_argument('--count', type=int, default=200)
     ap.add_argument('--configs', default='generic,nullclient,seed')
     ap.add_argument('--show', type=int, default=5)
+    ap.add_argument('--debug', default='')
+    ap.add_argument('--inputs', default='')
     a = ap.parse_args()
     a.sendmail = os.path.abspath(a.sendmail)
     rng = random.Random(a.seed)
     addrs = [random_address(rng) for _ in range(a.count)]
+    if a.inputs:
+        with open(a.inputs, encoding='latin-1') as f:
+            addrs = [l.rstrip('\n') for l in f if l.strip()]
+    extra = ['-d' + a.debug] if a.debug else []
     sb = smoracle.Sandbox()
     bad = total = 0
     try:
@@ -58,7 +68,7 @@ def main():
             # One process per binary; a marker command between the cases
             # splits the outputs again.
             lines = [l for c in cmds for l in (c, MARK)]
-            mine, real = run(sb, a.sendmail, cf, cfg, lines), run(sb, REAL, cf, cfg, lines)
+            mine, real = run(sb, a.sendmail, cf, cfg, lines, extra), run(sb, REAL, cf, cfg, lines, extra)
             if mine[2] != real[2] or mine[0] != real[0]:
                 print('=== %s: exit status or stderr differ: real %d %r, ours %d %r'
                       % (cfg, real[0], real[2][:500], mine[0], mine[2][:500]))

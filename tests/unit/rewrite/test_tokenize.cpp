@@ -29,6 +29,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_stray_close_angle_is_dropped);
     CPPUNIT_TEST(test_unbalanced_quote_is_closed);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
+    CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
     CPPUNIT_TEST(test_rule_metasymbols);
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
@@ -84,6 +85,11 @@ public:
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("< a >"), toks("<a,b>", TokenMode::Address, ','));
+    }
+    void test_source_route_commas_do_not_delimit() {
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("@ a"), toks("@a,@b:u@c", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< x >"), toks("<x,@b>", TokenMode::Address, ','));
     }
     void test_rule_metasymbols() {
         CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),
