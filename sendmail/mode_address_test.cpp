@@ -254,7 +254,10 @@ void cmd_rulesets(Session& s, std::string_view line) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
         for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
+        size_t at = 0;  // where the current ruleset's name starts in the list
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
+            size_t here = at;
+            at += name.size() + 1;
             if (name.empty()) continue;
             int n = s.eng.find_ruleset(name);
             if (n < 0 || !s.eng.ruleset_defined(n)) {
@@ -262,8 +265,9 @@ void cmd_rulesets(Session& s, std::string_view line) {
                 return;
             }
             int status = s.eng.run(n, t);
+            // Named by the list as typed from the failing ruleset on.
             if (status != rewrite::kOk)
-                std::printf("== Ruleset %s (%d) status %d\n", list.c_str(), n, status);  // the list as typed
+                std::printf("== Ruleset %s (%d) status %d\n", list.substr(here).c_str(), n, status);
         }
         if (tk.consumed >= rest.size()) break;
         rest = rest.substr(tk.consumed + 1);
