@@ -88,6 +88,17 @@ size_t skip_comment(std::string_view s, size_t i) {
     return s.size();
 }
 
+// How many comment levels are still open at the end of s.
+int open_parens(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '(') ++depth;
+        else if (s[i] == ')' && depth > 0) --depth;
+    }
+    return depth;
+}
+
 // An address without <>: its words become $g, comments stay where they
 // were; a list stops at the first comma, a group's ';' is kept.
 std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
@@ -107,7 +118,8 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
             size_t end = skip_comment(s, i);
             separate('c');
             out += s.substr(i, end - i);
-            if (end >= s.size() && s.back() != ')') return out + ")";  // closed for the template
+            if (int open = open_parens(s.substr(i)); open > 0)
+                return out + std::string(static_cast<size_t>(open), ')');  // closed for the template
             i = end - 1;
             continue;
         }

@@ -167,9 +167,15 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
 
 std::string format_token(const std::string& t) {
     if (!is_meta(t)) {
-        // Traces show 8-bit bytes as M-x, as sendmail's xputs() does.
+        // Traces show 8-bit bytes as M-x and a tab as \t, and leave other
+        // control characters out, as sendmail's xputs() does.
         std::string out;
         for (unsigned char c : t) {
+            if (c == '\t') {
+                out += "\\t";
+                continue;
+            }
+            if (c < 0x20 || c == 0x7f) continue;
             if (c < 0x80) {
                 out += static_cast<char>(c);
                 continue;

@@ -34,9 +34,15 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
     CPPUNIT_TEST(test_join_puts_space_only_between_words);
+    CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void test_traces_show_tab_and_drop_controls() {
+        // sendmail 8.17 prints "a<TAB>b" in quotes as "a\tb", "a^Ab" as "ab".
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\\tb\""), rewrite::format_token("\"a\tb\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"ab\""), rewrite::format_token("\"a\x01\x7f" "b\""));
+    }
     void test_operators_split_words() {
         CPPUNIT_ASSERT_EQUAL(std::string("first . last @ remote . example . net"), toks("first.last@remote.example.net"));
         CPPUNIT_ASSERT_EQUAL(std::string("host1 ! host2 ! user"), toks("host1!host2!user"));

@@ -49,6 +49,8 @@ public:
     }
     void test_comment_alone_gets_no_address() {
         CPPUNIT_ASSERT_EQUAL(std::string("(c)"), crack_address("(c)"));
+        // Every open comment level is closed in the template.
+        CPPUNIT_ASSERT_EQUAL(std::string("((open..Group:))"), crack_address("((open..Group:"));
     }
     void test_group_name_with_specials_is_quoted_on_its_own() {
         CPPUNIT_ASSERT_EQUAL(std::string("\"@r1,@r2\":"), crack_address("@r1,@r2:"));
