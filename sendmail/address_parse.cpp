@@ -158,8 +158,8 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
 }  // namespace
 
 std::string address_too_long(std::string_view addr) {
-    return "Address \"" + std::string(addr.substr(0, kMaxAddress)) + "\" too long (" + std::to_string(kMaxAddress) +
-           " bytes max)";
+    return "Address \"" + rewrite::printable_7bit(addr.substr(0, kMaxAddress)) + "\" too long (" +
+           std::to_string(kMaxAddress) + " bytes max)";
 }
 
 std::string shorten_for_message(std::string_view s) {

@@ -71,6 +71,9 @@ public:
         a += "@" + std::string(60, 'b');
         CPPUNIT_ASSERT_EQUAL("Address \"" + a.substr(0, 255) + "\" too long (255 bytes max)",
                              sendmail::address_too_long(a));
+        // High bits are stripped in the message, as in every address error.
+        CPPUNIT_ASSERT_EQUAL("Address \"iti" + std::string(252, 'a') + "\" too long (255 bytes max)",
+                             sendmail::address_too_long("\xe9t\xe9" + std::string(300, 'a')));
         std::string cut = a.substr(0, 255);
         CPPUNIT_ASSERT_EQUAL(std::string(100, 'a') + "..." + std::string(45, 'a') + "@" + std::string(54, 'b'),
                              sendmail::shorten_for_message(cut));
