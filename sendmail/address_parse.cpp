@@ -13,22 +13,62 @@ using rewrite::is_meta;
 
 namespace {
 
+// Position just past a (nested) comment starting at s[i] == '('.
+size_t skip_comment(std::string_view s, size_t i);
+
+// Position just past a quoted string starting at s[i] == '"'.
+size_t skip_quoted(std::string_view s, size_t i) {
+    for (++i; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '"') return i + 1;
+    }
+    return s.size();
+}
+
+// Whether a phrase holds, outside comments and quoted strings, characters
+// an address needs quoted.
+bool needs_quotes(std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == '(' || p[i] == '"') {
+            i = (p[i] == '(' ? skip_comment(p, i) : skip_quoted(p, i)) - 1;
+            continue;
+        }
+        if (std::string_view("@,;:\\()[].'<>").find(p[i]) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
+// The first ':' outside quotes and comments and before any '<': a group name ends there.
+size_t group_colon(std::string_view p) {
+    for (size_t i = 0; i < p.size(); ++i) {
+        if (p[i] == '(') i = skip_comment(p, i) - 1;
+        else if (p[i] == '"') i = skip_quoted(p, i) - 1;
+        else if (p[i] == '\\') ++i;
+        else if (p[i] == '<') break;
+        else if (p[i] == ':') return i;
+    }
+    return std::string_view::npos;
+}
+
 // A display phrase is quoted when it holds characters an address needs
-// quoted, unless it already is one quoted string.
+// quoted, unless it already is one quoted string; a group's name and the
+// phrase after its colon are quoted each on its own.
 std::string quote_phrase(std::string_view p) {
     p = util::trim(p);
     if (p.empty()) return {};
-    bool one_quoted = p.size() >= 2 && p.front() == '"' && p.back() == '"';
-    for (size_t i = 1; one_quoted && i + 1 < p.size(); ++i) {
-        if (p[i] == '\\') ++i;
-        else if (p[i] == '"') one_quoted = false;
+    if (size_t colon = group_colon(p); colon != std::string_view::npos) {
+        std::string_view rest = p.substr(colon + 1);
+        size_t word = rest.find_first_not_of(" \t");
+        std::string blanks(rest.substr(0, word == std::string_view::npos ? rest.size() : word));
+        return quote_phrase(p.substr(0, colon)) + ":" + blanks + quote_phrase(rest);
     }
-    if (one_quoted || p.find_first_of("@,;:\\()[].'\"<>") == std::string_view::npos) return std::string(p);
+    if (!needs_quotes(p)) return std::string(p);
     std::string out = "\"";
     for (size_t i = 0; i < p.size(); ++i) {
-        // Backslash pairs stay as they are; bare quotes get one.
+        // A backslash is doubled and what it quoted follows as it was; a
+        // bare quote gets a backslash.
         if (p[i] == '\\' && i + 1 < p.size()) {
-            out += p[i];
+            out += "\\\\";
             out += p[++i];
             continue;
         }
@@ -38,7 +78,6 @@ std::string quote_phrase(std::string_view p) {
     return out + "\"";
 }
 
-// Position just past a (nested) comment starting at s[i] == '('.
 size_t skip_comment(std::string_view s, size_t i) {
     int depth = 0;
     for (; i < s.size(); ++i) {
@@ -47,6 +86,17 @@ size_t skip_comment(std::string_view s, size_t i) {
         else if (s[i] == ')' && --depth == 0) return i + 1;
     }
     return s.size();
+}
+
+// How many comment levels are still open at the end of s.
+int open_parens(std::string_view s) {
+    int depth = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\') ++i;
+        else if (s[i] == '(') ++depth;
+        else if (s[i] == ')' && depth > 0) --depth;
+    }
+    return depth;
 }
 
 // An address without <>: its words become $g, comments stay where they
@@ -68,12 +118,20 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
             size_t end = skip_comment(s, i);
             separate('c');
             out += s.substr(i, end - i);
-            if (end >= s.size() && s.back() != ')') return out + ")";  // closed for the template
+            if (int open = open_parens(s.substr(i)); open > 0)
+                return out + std::string(static_cast<size_t>(open), ')');  // closed for the template
             i = end - 1;
             continue;
         }
         if (!quoted && (c == ' ' || c == '\t')) {
             blanks += c;
+            continue;
+        }
+        // A list separator before any address word is skipped (';' is kept);
+        // a stray '>' is dropped.
+        if (!quoted && !emitted && !stopped && (c == ',' || c == ';' || c == '>')) {
+            if (c == ';') out += ';';
+            blanks.clear();
             continue;
         }
         if (!quoted && (c == ',' || c == ';')) {
@@ -93,15 +151,25 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
         }
         blanks.clear();
     }
-    if (!emitted) out += "$g";
     if (semicolon) out += ';';
     return out;
 }
 
 }  // namespace
 
+std::string address_too_long(std::string_view addr) {
+    return "Address \"" + rewrite::printable_7bit(addr.substr(0, kMaxAddress)) + "\" too long (" +
+           std::to_string(kMaxAddress) + " bytes max)";
+}
+
+std::string shorten_for_message(std::string_view s) {
+    if (s.size() <= 203) return std::string(s);
+    return std::string(s.substr(0, 100)) + "..." + std::string(s.substr(s.size() - 100));
+}
+
 std::string crack_address(std::string_view addr) {
     addr = util::trim(addr);
+    if (addr == "\"\"") return {};  // an empty quoted string alone gives an empty template
     // The route-addr is the last top-level '<' (outside quotes and comments).
     size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
@@ -124,7 +192,7 @@ std::string crack_address(std::string_view addr) {
         std::string gap(keep == std::string_view::npos ? "" : phrase.substr(keep + 1));
         size_t gt = addr.find('>', lt);
         std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
-        std::string out = quote_phrase(phrase) + gap + (util::trim(inner).empty() ? "<>" : "<$g>");
+        std::string out = quote_phrase(phrase) + gap + (inner.empty() ? "<>" : "<$g>");
         if (gt != std::string_view::npos) {
             for (char c : addr.substr(gt + 1))
                 if (c != '>') out += c;
@@ -188,7 +256,7 @@ void report_error(std::FILE* out, const std::string& addr, const std::string& ho
     }
     (void)host;
     if (code == "551") std::fprintf(out, "%s\n", msg.c_str());
-    else std::fprintf(out, "%s... %s\n", addr.c_str(), msg.c_str());
+    else std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), msg.c_str());
 }
 
 // The exit status an error mailer's host part stands for: a DSN status
@@ -238,13 +306,18 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         pa.error = "8-bit";
         return pa;
     }
+    if (addr.size() > kMaxAddress) {
+        std::fprintf(out, "%s... %s\nCannot parse\n", rewrite::printable_7bit(shorten_for_message(addr.substr(0, kMaxAddress))).c_str(),
+                     address_too_long(addr).c_str());
+        pa.error = "too long";
+        return pa;
+    }
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    // Like sendmail, report unbalanced input and go on with it repaired;
-    // only a broken comment stops the parse.
     for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
-    if (!tk.errors.empty() && tk.errors.back() == "Unbalanced '('") {
+    // Unbalanced input goes on repaired; nothing left to parse stops here.
+    if (tk.tokens.empty()) {
         std::fprintf(out, "Cannot parse\n");
-        pa.error = tk.error;
+        pa.error = tk.errors.empty() ? "empty address" : tk.error;
         return pa;
     }
     Tokens t = std::move(tk.tokens);
@@ -272,10 +345,14 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     }
     const config::Mailer* m = eng.config().find_mailer(pa.mailer);
     if (!m) {
-        std::fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", addr.c_str(), pa.mailer.c_str());
+        std::fprintf(out, "%s... 553 5.3.5 unknown mailer %s\n", rewrite::printable_7bit(addr).c_str(),
+                     pa.mailer.c_str());
         pa.error = "unknown mailer";
         return pa;
     }
+    // The recipient rulesets see the host as $h (buildaddr sets it).
+    if (has_host) eng.config().macros.define("h", pa.host);
+    else eng.config().macros.undefine("h");
     pa.host = lower(pa.host);
     // sendmail rewrites the user part with the recipient rulesets even when
     // it parses a sender (buildaddr does not know which it is).

@@ -18,6 +18,13 @@ struct ParsedAddress {
     int exit_code = 0;  // sysexits value an $# error sets (sendmail's ExitStat)
 };
 
+// Addresses longer than this are refused before they are scanned.
+constexpr size_t kMaxAddress = 255;
+// 'Address "..." too long (255 bytes max)', the address cut at the limit.
+std::string address_too_long(std::string_view addr);
+// A long address in a message: its first and last 100 bytes around "...".
+std::string shorten_for_message(std::string_view s);
+
 // crackaddr(): the address with its route-addr replaced by $g.
 std::string crack_address(std::string_view addr);
 

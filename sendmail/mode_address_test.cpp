@@ -2,13 +2,13 @@
 // stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
 // .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sysexits.h>
 
 #include "config/config.hpp"
 #include "rewrite/rewrite.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/address_test_dns.hpp"
 #include "sendmail/debug.hpp"
 #include "sendmail/modes.hpp"
 #include "sendmail/startup.hpp"
@@ -160,23 +160,15 @@ void cmd_try(Session& s, std::string_view args) {
     std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
 }
 
-// getcanonname() over the hosts file: the first name of the matching line,
-// qualified with $m when it has no dot; unknown names come back unchanged.
-std::string canonical_name(Session& s, const std::string& name) {
-    auto it = s.cfg.options.find("HostsFile");
-    std::ifstream in(it == s.cfg.options.end() ? "/etc/hosts" : it->second);
-    std::string line;
-    while (std::getline(in, line)) {
-        auto words = util::split_words(line.substr(0, line.find('#')));
-        for (size_t i = 1; i < words.size(); ++i) {
-            if (!util::iequals(words[i], name)) continue;
-            std::string canon = words[1];
-            const std::string* m = s.cfg.macros.find("m");
-            if (canon.find('.') == std::string::npos && m && !m->empty()) canon += "." + *m;
-            return canon;
-        }
+void cmd_mx(std::string_view args) {
+    if (args.empty()) {
+        std::printf("Usage: /mx address\n");
+        return;
     }
-    return name;
+    std::string host(args);
+    MxHosts mx = mx_hosts(host);
+    std::printf("getmxrr(%s) returns %d value(s):\n", host.c_str(), mx.count);
+    for (const auto& h : mx.hosts) std::printf("\t%s\n", h.c_str());
 }
 
 void cmd_slash(Session& s, std::string_view line) {
@@ -204,13 +196,11 @@ void cmd_slash(Session& s, std::string_view line) {
         cmd_try(s, args);
     } else if (cmd == "/canon") {
         if (args.empty()) std::printf("Usage: /canon address\n");
-        else std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(), canonical_name(s, std::string(args)).c_str());
+        else
+            std::printf("getcanonname(%s) returns %s\n", std::string(args).c_str(),
+                        canonical_host_name(s.eng, s.cfg, std::string(args)).c_str());
     } else if (cmd == "/mx") {
-        // No resolver answers in address test mode's sandboxed runs: no MX records.
-        if (args.empty()) std::printf("Usage: /mx address\n");
-        else if (args.front() == '[')  // an address literal is its own exchanger
-            std::printf("getmxrr(%s) returns 1 value(s):\n\t%s\n", std::string(args).c_str(), std::string(args).c_str());
-        else std::printf("getmxrr(%s) returns 0 value(s):\n", std::string(args).c_str());
+        cmd_mx(args);
     } else if (cmd == "/parse") {
         if (args.empty()) {
             std::printf("Usage: /parse address\n");
@@ -246,6 +236,10 @@ void cmd_rulesets(Session& s, std::string_view line) {
         std::printf("8-bit character in mailbox address \"%s\"\n", rewrite::strip_high_bits(addr).c_str());
         return;
     }
+    if (addr.size() > kMaxAddress) {
+        std::printf("%s\n", address_too_long(addr).c_str());
+        return;
+    }
     auto names = util::split(list, ',');
     // Several comma-separated addresses each go through all the rulesets;
     // an undefined ruleset is found when its turn comes.
@@ -254,7 +248,10 @@ void cmd_rulesets(Session& s, std::string_view line) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
         for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
+        size_t at = 0;  // where the current ruleset's name starts in the list
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
+            size_t here = at;
+            at += name.size() + 1;
             if (name.empty()) continue;
             int n = s.eng.find_ruleset(name);
             if (n < 0 || !s.eng.ruleset_defined(n)) {
@@ -262,8 +259,9 @@ void cmd_rulesets(Session& s, std::string_view line) {
                 return;
             }
             int status = s.eng.run(n, t);
+            // Named by the list as typed from the failing ruleset on.
             if (status != rewrite::kOk)
-                std::printf("== Ruleset %s (%d) status %d\n", name.c_str(), n, status);  // as typed
+                std::printf("== Ruleset %s (%d) status %d\n", list.substr(here).c_str(), n, status);
         }
         if (tk.consumed >= rest.size()) break;
         rest = rest.substr(tk.consumed + 1);
@@ -285,6 +283,7 @@ void handle_line(Session& s, std::string_view line) {
         if (line.size() > 1 && line[1] == 'd') {
             s.debug.add(std::string(util::trim(line.substr(2))));
             s.eng.set_trace_detail(s.debug.level(21) >= 12);
+            s.eng.set_macro_trace(s.debug.level(21) >= 2);
         } else {
             std::printf("Unknown \"-\" command %s\n", std::string(line).c_str());
         }
@@ -306,6 +305,7 @@ int run_address_test(const CommandLine& cl) {
     }
     rewrite::Engine eng(**cfg);
     eng.set_trace_detail(debug.level(21) >= 12);
+    eng.set_macro_trace(debug.level(21) >= 2);
     Session s{eng, **cfg, false, false, 0, debug};
     s.cfg.macros.define("addr_type", "e r");
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");

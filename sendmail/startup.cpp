@@ -2,12 +2,37 @@
 #include <cstdio>
 #include <cstring>
 #include <cerrno>
+#include <cstdlib>
+
+#include "dns/dns.hpp"
+#include "maps/dns_search.hpp"
 
 #include "sendmail/startup.hpp"
 
 namespace sendmail {
 
+namespace {
+
+// Test hook: SENDMAIL_NAMESERVER ("127.0.0.1:5353") and SENDMAIL_RESOLV_CONF
+// (search list, options) replace /etc/resolv.conf's, so that tests can point
+// the resolver at a name server on a free loopback port.
+void resolver_from_environment() {
+    const char* server = std::getenv("SENDMAIL_NAMESERVER");
+    const char* conf = std::getenv("SENDMAIL_RESOLV_CONF");
+    if (server == nullptr && conf == nullptr) return;
+    dns::ResolverConfig rc;
+    if (server != nullptr && *server != '\0') rc.servers.push_back(server);
+    if (conf != nullptr) {
+        rc.resolv_conf = conf;
+        maps::set_search_config(conf);
+    }
+    dns::set_default_config(rc);
+}
+
+}  // namespace
+
 util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl) {
+    resolver_from_environment();
     config::LoadOptions lo;
     lo.path = cl.config_file.empty() ? "/etc/mail/sendmail.cf" : cl.config_file;
     lo.overrides = cl.options;

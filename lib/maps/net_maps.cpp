@@ -11,6 +11,7 @@
 #include <fstream>
 
 #include "dns/dns.hpp"
+#include "maps/dns_search.hpp"
 #include "maps/file_maps.hpp"
 #include "util/strings.hpp"
 
@@ -85,20 +86,19 @@ protected:
     }
 
 private:
-    // The order sendmail's resolver asks in: AAAA for the name as given; a
-    // name without AAAA records is asked for A, then MX (a name with only
-    // an MX record is canonical too); a name that does not exist is tried
-    // along the search list unless it ends in a dot.
+    // The order sendmail's resolver asks in: AAAA, then A for a name without
+    // AAAA records, then MX (a name with only an MX record is canonical too),
+    // each along the search list as res_search walks it.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
-        bool dotted = name.find('.') != std::string::npos;
-        dns::Answer a = res.query(name, dns::AAAA, !dotted);
+        SearchList list = search_list();
+        std::string asked = absolute ? name + "." : name;
+        dns::Answer a = search(res, asked, dns::AAAA, list).answer;
         if (a.status == dns::Status::NoData) {
-            dns::Answer four = res.query(name, dns::A, !dotted);
+            dns::Answer four = search(res, asked, dns::A, list).answer;
             if (four.status != dns::Status::NoData) return four;
-            dns::Answer mx = res.query(name, dns::MX, !dotted);
+            dns::Answer mx = search(res, asked, dns::MX, list).answer;
             return mx.status == dns::Status::Ok ? mx : four;
         }
-        if (a.status == dns::Status::NotFound && dotted && !absolute) return res.query(name, dns::AAAA, true);
         return a;
     }
 

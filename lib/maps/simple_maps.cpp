@@ -18,9 +18,11 @@ namespace maps {
 
 namespace {
 
-// dequote: removes the double quotes of a key. A key without quotes, with an
-// unbalanced quote, or whose result would hold a blank, a backslash outside
-// quotes or a comment is "no match", so the rule keeps the original.
+// dequote: removes the double quotes of a key. A backslash stays, with the
+// character it quotes. A key without quotes, with an open quote or a
+// trailing backslash, with parentheses or angle brackets out of balance
+// (inside quotes too), or whose result would hold a blank, is "no match",
+// so the rule keeps the original.
 class DequoteMap : public MapBase {
 public:
     using MapBase::MapBase;
@@ -28,20 +30,29 @@ public:
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
         std::string out, space = args().get('S');
-        bool quoted = false, changed = false;
+        bool quoted = false, changed = false, escaped = false;
+        int parens = 0, angles = 0;
         for (char c : key) {
+            if (escaped) {
+                escaped = false;
+                out.push_back(c);
+                continue;
+            }
+            if (c == '\\') escaped = true;
+            if (c == '(') ++parens;
+            if (c == '<') ++angles;
+            if ((c == ')' && --parens < 0) || (c == '>' && --angles < 0)) return RawResult::not_found();
             if (c == '"') {
                 quoted = !quoted;
                 changed = true;
                 continue;
             }
-            if (!quoted && (c == '\\' || c == '(' || c == ')')) return RawResult::not_found();
             // A space survives only as the -S character; a tab never.
             if (c == '\t' || (c == ' ' && space.empty())) return RawResult::not_found();
             if (c == ' ') c = space[0];
             out.push_back(c);
         }
-        if (!changed || quoted) return RawResult::not_found();
+        if (!changed || quoted || escaped || parens != 0 || angles != 0) return RawResult::not_found();
         return RawResult::found(out);
     }
 };

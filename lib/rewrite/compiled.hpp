@@ -2,6 +2,7 @@
 // as pattern elements, the RHS as tokens with $n and $&x still symbolic.
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,7 @@ struct CompiledRule {
 
 CompiledRule compile_rule(const config::RuleText& text, const std::string& opchars, config::Config& cfg);
 bool match_rule(const CompiledRule& rule, const Tokens& in, const config::Config& cfg,
-                const std::string& opchars, std::vector<std::pair<size_t, size_t>>& bind);
+                const std::string& opchars, std::vector<std::pair<size_t, size_t>>& bind,
+                std::FILE* trace = nullptr);
 
 }  // namespace rewrite

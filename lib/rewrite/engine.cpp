@@ -94,7 +94,7 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
         for (;;) {
             std::vector<std::pair<size_t, size_t>> bind;
             if (detail_) std::fprintf(out, "-----trying rule:%s\n", spaced(rule.lhs_tokens).c_str());
-            if (!match_rule(rule, tokens, cfg_, opchars_, bind)) {
+            if (!match_rule(rule, tokens, cfg_, opchars_, bind, macro_trace_ ? out : nullptr)) {
                 if (detail_) std::fprintf(out, "----- rule fails\n");
                 break;
             }
@@ -147,7 +147,7 @@ bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<si
                 for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
         } else if (t.size() > 2 && is_meta(t, '&')) {
             const std::string* v = cfg_.macros.find(t.substr(2));
-            if (detail_)
+            if (macro_trace_ || detail_)
                 std::fprintf(out, "rewrite: RHS $&{%s} => \"%s\"\n", t.substr(2).c_str(), v ? v->c_str() : "(NULL)");
             if (v) {
                 auto r = tokenize(config::expand_macros(*v, cfg_.macros));

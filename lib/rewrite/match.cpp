@@ -28,6 +28,7 @@ struct Matcher {
     const config::Config& cfg;
     const std::string& opchars;
     std::vector<std::pair<size_t, size_t>>& bind;
+    std::FILE* trace;  // -d21: each $& in a pattern shows its value here
 
     bool run(size_t p, size_t w) {
         if (p == pat.size()) return w == in.size();
@@ -69,6 +70,9 @@ struct Matcher {
         }
         case Pattern::Deferred: {
             const std::string* v = cfg.macros.find(e.text);
+            if (trace != nullptr && v != nullptr)
+                std::fprintf(trace, "rewrite: LHS $&{%s} => \"%s\"\n", e.text.c_str(),
+                             config::expand_macros(*v, cfg.macros).c_str());
             Tokens want;
             if (v) want = tokenize(config::expand_macros(*v, cfg.macros), opchars, TokenMode::Address).tokens;
             if (w + want.size() > in.size()) return false;
@@ -142,9 +146,9 @@ CompiledRule compile_rule(const config::RuleText& text, const std::string& opcha
 }
 
 bool match_rule(const CompiledRule& rule, const Tokens& in, const config::Config& cfg,
-                const std::string& opchars, std::vector<std::pair<size_t, size_t>>& bind) {
+                const std::string& opchars, std::vector<std::pair<size_t, size_t>>& bind, std::FILE* trace) {
     bind.clear();
-    Matcher m{rule.lhs, in, cfg, opchars, bind};
+    Matcher m{rule.lhs, in, cfg, opchars, bind, trace};
     return m.run(0, 0);
 }
 

@@ -84,6 +84,8 @@ public:
     void set_trace(bool on) { trace_ = on; }
     bool trace() const { return trace_; }
     void set_trace_detail(bool on) { detail_ = on; }
+    // -d21.2 and up: "rewrite: LHS $&{x} => ..." for each deferred macro matched.
+    void set_macro_trace(bool on) { macro_trace_ = on; }
     config::Config& config() { return cfg_; }
 
     // The =S listing of a ruleset (lines without the prompt).
@@ -128,6 +130,7 @@ private:
     std::vector<std::string> reported_;  // map open failures already printed
     bool trace_ = true;
     bool detail_ = false;
+    bool macro_trace_ = false;
 };
 
 }  // namespace rewrite

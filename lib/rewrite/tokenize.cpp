@@ -48,7 +48,7 @@ public:
     TokenizeResult run(char delim) {
         size_t i = 0;
         for (; i < s_.size() && !stop_; ++i) {
-            if (s_[i] == delim) break;
+            if (s_[i] == delim && !route_) break;
             i = step(i);
         }
         finish();
@@ -75,6 +75,8 @@ private:
         char c = s_[i];
         unsigned char u = static_cast<unsigned char>(c);
         if (c == '\\') {
+            // A backslash ending an address quotes nothing: it is dropped.
+            if (i + 1 >= s_.size() && mode_ != TokenMode::Rule) return i;
             in_token_ = true;
             cur_ += c;
             if (i + 1 < s_.size()) cur_ += s_[++i];
@@ -101,6 +103,9 @@ private:
             finish();
             if (c == '<') ++angle_;
             if (c == '>' && angle_ > 0) --angle_;
+            // "<@a,@b:user@c": the commas of a source route separate nothing.
+            if (c == '@' && !r_.tokens.empty() && r_.tokens.back() == "<") route_ = true;
+            if (c == ':' || c == '>') route_ = false;
             r_.tokens.emplace_back(1, c);
             return i;
         }
@@ -151,6 +156,7 @@ private:
     std::string cur_;
     bool in_token_ = false, quote_open_ = false, stop_ = false;
     int angle_ = 0;
+    bool route_ = false;  // inside "<@...:", before its colon
 };
 
 }  // namespace
@@ -161,9 +167,15 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
 
 std::string format_token(const std::string& t) {
     if (!is_meta(t)) {
-        // Traces show 8-bit bytes as M-x, as sendmail's xputs() does.
+        // Traces show 8-bit bytes as M-x and a tab as \t, and leave other
+        // control characters out, as sendmail's xputs() does.
         std::string out;
         for (unsigned char c : t) {
+            if (c == '\t') {
+                out += "\\t";
+                continue;
+            }
+            if (c < 0x20 || c == 0x7f) continue;
             if (c < 0x80) {
                 out += static_cast<char>(c);
                 continue;

@@ -79,6 +79,20 @@ class AddressTestModeTest(unittest.TestCase):
         rc, out, _ = self.bt('canonify <a@b\n')
         self.assertIn('> <a@b... Unbalanced \'<\'\ncanonify           input: < a @ b >\n', out)
 
+    def test_parse_goes_on_after_unbalanced_comment(self):
+        rc, out, _ = self.bt('/parse x(c\n')
+        self.assertIn('x(c... Unbalanced \'(\'\ncanonify           input: x\n', out)
+
+    def test_parse_of_nothing_cannot_parse(self):
+        # A comment alone, or a lone backslash, leaves no address.
+        rc, out, _ = self.bt('/parse (c)\n/parse \\\n')
+        self.assertIn('> Cracked address = (c)\nParsing envelope recipient address\nCannot parse\n'
+                      '> Cracked address = $g\nParsing envelope recipient address\nCannot parse\n', out)
+
+    def test_trailing_backslash_is_dropped(self):
+        rc, out, _ = self.bt('canonify x\\\n')
+        self.assertIn('> canonify           input: x\n', out)
+
     def test_version_banner_with_d0(self):
         rc, out, _ = self.bt('', '-d0.1')
         self.assertTrue(out.startswith('Version 8.17.1.9\n Compiled with:'))

@@ -10,6 +10,7 @@ class DequoteMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unbalanced_quote_is_no_match);
     CPPUNIT_TEST(test_backslashes_blanks_and_comments);
     CPPUNIT_TEST(test_S_replaces_blanks);
+    CPPUNIT_TEST(test_escaped_quote_and_bracket_balance);
     CPPUNIT_TEST_SUITE_END();
 
     TestContext ctx_;
@@ -35,6 +36,16 @@ public:
         ASSERT_FOUND("a__b", look(m, "\"a  b\""));
         ASSERT_NOT_FOUND(look(m, "a b"));
         ASSERT_NOT_FOUND(look(m, "\"a\tb\""));
+    }
+    // sendmail 8.17's answers: a backslash keeps the character it quotes;
+    // parentheses and angle brackets must balance, inside quotes too.
+    void test_escaped_quote_and_bracket_balance() {
+        auto* m = ctx_.declare("d", "dequote", "");
+        ASSERT_FOUND("a\\\"b", look(m, "\"a\\\"b\""));
+        ASSERT_NOT_FOUND(look(m, "\"x)>.a.b\""));
+        ASSERT_NOT_FOUND(look(m, "\"a)(\""));
+        ASSERT_FOUND("a(c)", look(m, "\"a\"(c)"));
+        ASSERT_NOT_FOUND(look(m, "\"ab\\\""));
     }
 };
 

@@ -22,19 +22,27 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_fixed_specials_always_split);
     CPPUNIT_TEST(test_quoted_string_is_one_token);
     CPPUNIT_TEST(test_backslash_keeps_next_char_in_word);
+    CPPUNIT_TEST(test_trailing_backslash_is_dropped);
     CPPUNIT_TEST(test_parentheses_are_tokens_in_address_mode);
     CPPUNIT_TEST(test_comments_dropped_when_parsing);
     CPPUNIT_TEST(test_unbalanced_angle_is_closed);
     CPPUNIT_TEST(test_stray_close_angle_is_dropped);
     CPPUNIT_TEST(test_unbalanced_quote_is_closed);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
+    CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
     CPPUNIT_TEST(test_rule_metasymbols);
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
     CPPUNIT_TEST(test_join_puts_space_only_between_words);
+    CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
     CPPUNIT_TEST_SUITE_END();
 
 public:
+    void test_traces_show_tab_and_drop_controls() {
+        // sendmail 8.17 prints "a<TAB>b" in quotes as "a\tb", "a^Ab" as "ab".
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\\tb\""), rewrite::format_token("\"a\tb\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"ab\""), rewrite::format_token("\"a\x01\x7f" "b\""));
+    }
     void test_operators_split_words() {
         CPPUNIT_ASSERT_EQUAL(std::string("first . last @ remote . example . net"), toks("first.last@remote.example.net"));
         CPPUNIT_ASSERT_EQUAL(std::string("host1 ! host2 ! user"), toks("host1!host2!user"));
@@ -52,6 +60,12 @@ public:
     void test_backslash_keeps_next_char_in_word() {
         CPPUNIT_ASSERT_EQUAL(std::string("a\\ b @ x"), toks("a\\ b@x"));
         CPPUNIT_ASSERT_EQUAL(std::string("a\\b @ x"), toks("a\\b@x"));
+    }
+    void test_trailing_backslash_is_dropped() {
+        // sendmail 8.17: "3,0 x\" canonifies "x"; a lone backslash gives no tokens.
+        CPPUNIT_ASSERT_EQUAL(std::string("x"), toks("x\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), toks("\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string("x"), toks("x\\", TokenMode::AddressNoComments));
     }
     void test_parentheses_are_tokens_in_address_mode() {
         CPPUNIT_ASSERT_EQUAL(std::string("john @ example . org ( John Doe )"), toks("john@example.org (John Doe)"));
@@ -77,6 +91,11 @@ public:
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("< a >"), toks("<a,b>", TokenMode::Address, ','));
+    }
+    void test_source_route_commas_do_not_delimit() {
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("@ a"), toks("@a,@b:u@c", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< x >"), toks("<x,@b>", TokenMode::Address, ','));
     }
     void test_rule_metasymbols() {
         CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),

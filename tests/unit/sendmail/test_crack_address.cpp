@@ -1,0 +1,83 @@
+// test_crack_address.cpp: crackaddr()'s template as -bt's /parse prints it
+// ("Cracked address = ..."); each expectation is sendmail 8.17's output.
+#include <cppunit/extensions/HelperMacros.h>
+
+#include "sendmail/address_parse.hpp"
+
+using sendmail::crack_address;
+
+class CrackAddressTest : public CppUnit::TestFixture {
+    CPPUNIT_TEST_SUITE(CrackAddressTest);
+    CPPUNIT_TEST(test_plain_and_route_addresses);
+    CPPUNIT_TEST(test_phrase_with_specials_is_quoted);
+    CPPUNIT_TEST(test_comment_in_phrase_needs_no_quotes);
+    CPPUNIT_TEST(test_group_name_stays_as_typed);
+    CPPUNIT_TEST(test_blank_inside_angles_is_an_address);
+    CPPUNIT_TEST(test_empty_quoted_string_alone_is_empty);
+    CPPUNIT_TEST(test_comment_alone_gets_no_address);
+    CPPUNIT_TEST(test_group_name_with_specials_is_quoted_on_its_own);
+    CPPUNIT_TEST(test_quoting_doubles_backslashes);
+    CPPUNIT_TEST(test_leading_separators_and_stray_angles);
+    CPPUNIT_TEST(test_too_long_address_message);
+    CPPUNIT_TEST_SUITE_END();
+
+public:
+    void test_plain_and_route_addresses() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address("user@example.com"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<>"), crack_address("<>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (c)"), crack_address("a (c) b"));
+    }
+    void test_phrase_with_specials_is_quoted() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"J. Doe\" <$g>"), crack_address("J. Doe <x@y>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a,b\" <$g>"), crack_address("a,b <x@y>"));
+    }
+    void test_comment_in_phrase_needs_no_quotes() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Joe (x) <$g>"), crack_address("Joe (x) <x@y>"));
+    }
+    void test_group_name_stays_as_typed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Group: a <$g>;"), crack_address("Group: a <b>;"));
+        CPPUNIT_ASSERT_EQUAL(std::string("G:<>"), crack_address("G:<>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"q u\"$:"), crack_address("\"q u\"$:"));
+    }
+    void test_blank_inside_angles_is_an_address() {
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("< >"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Group:<$g>a.b."), crack_address("Group:< >a.b."));
+    }
+    void test_empty_quoted_string_alone_is_empty() {
+        CPPUNIT_ASSERT_EQUAL(std::string(""), crack_address("\"\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (c)"), crack_address("\"\" (c)"));
+    }
+    void test_comment_alone_gets_no_address() {
+        CPPUNIT_ASSERT_EQUAL(std::string("(c)"), crack_address("(c)"));
+        // Every open comment level is closed in the template.
+        CPPUNIT_ASSERT_EQUAL(std::string("((open..Group:))"), crack_address("((open..Group:"));
+    }
+    void test_group_name_with_specials_is_quoted_on_its_own() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"@r1,@r2\":"), crack_address("@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"user;,;(c)@r1,@r2\":\"<\"<$g>"),
+                             crack_address("user;,;(c)@r1,@r2:<<[192.0.2.1]"));
+    }
+    void test_quoting_doubles_backslashes() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"$\\\"\\\"\\\"a\\\\\"b\\\"<<<@a:u@b>\"<$g>"),
+                             crack_address("$\"\"\"a\\\"b\"<<<@a:u@b>< >"));
+    }
+    void test_leading_separators_and_stray_angles() {
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g"), crack_address(";!abc"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address(",@@"));
+        CPPUNIT_ASSERT_EQUAL(std::string(""), crack_address(">>"));
+    }
+    void test_too_long_address_message() {
+        std::string a(200, 'a');
+        a += "@" + std::string(60, 'b');
+        CPPUNIT_ASSERT_EQUAL("Address \"" + a.substr(0, 255) + "\" too long (255 bytes max)",
+                             sendmail::address_too_long(a));
+        // High bits are stripped in the message, as in every address error.
+        CPPUNIT_ASSERT_EQUAL("Address \"iti" + std::string(252, 'a') + "\" too long (255 bytes max)",
+                             sendmail::address_too_long("\xe9t\xe9" + std::string(300, 'a')));
+        std::string cut = a.substr(0, 255);
+        CPPUNIT_ASSERT_EQUAL(std::string(100, 'a') + "..." + std::string(45, 'a') + "@" + std::string(54, 'b'),
+                             sendmail::shorten_for_message(cut));
+    }
+};
+
+CPPUNIT_TEST_SUITE_REGISTRATION(CrackAddressTest);
