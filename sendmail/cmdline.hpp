@@ -41,7 +41,8 @@ struct CommandLine {
     std::optional<std::string> hop_count;   // -h
     std::optional<std::string> log_tag;     // -L
     std::optional<std::string> protocol;    // -p
-    std::optional<std::string> quarantine;  // -Q
+    std::optional<std::string> quarantine;  // -Q reason (unset with a bare -Q: release)
+    bool quarantine_given = false;          // -Q seen, with or without a reason
     std::optional<std::string> queue_arg;   // -q argument ("" for a bare -q)
     std::vector<std::string> queue_selectors;  // each -qI/-qR/-qS/-qf... argument
     std::vector<std::pair<char, std::string>> macros;  // -M

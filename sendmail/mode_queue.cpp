@@ -22,13 +22,17 @@ util::Result<SubmitSettings> settings_for(const CommandLine& cl) {
 }  // namespace
 
 int run_print_queue(const CommandLine& cl) {
+    if (cl.quarantine_given) {
+        std::printf("Can not use -Q with -bp\n");
+        return EX_USAGE;
+    }
     auto s = settings_for(cl);
     if (!s) {
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
     std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
-    queue::QueueDir dir(path);
+    queue::QueueDir dir(path, queue_kind(cl));
     if (auto ids = dir.list_ids(); !ids) {
         std::printf("%s\n", ids.error().message.c_str());
         return EX_NOINPUT;

@@ -51,6 +51,15 @@ bool QueueSelection::matches(const std::string& id, const queue::QueueFile& qf) 
     return true;
 }
 
+char queue_kind(const CommandLine& cl) {
+    char kind = queue::kQueued;
+    for (const auto& s : cl.queue_selectors) {
+        if (s == "Q") kind = queue::kQuarantined;
+        if (s == "L") kind = queue::kLost;
+    }
+    return kind;
+}
+
 void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order_option) {
     std::string order = util::to_lower(order_option);
     if (order.empty()) order = "priority";
@@ -67,7 +76,7 @@ QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s)
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"), queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
         util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
@@ -84,22 +93,6 @@ QueueRunStats QueueRunner::run_once() {
     }
     return st;
 }
-
-namespace {
-
-util::Result<queue::QueueFile> read_locked(int fd) {
-    std::string text;
-    char buf[8192];
-    off_t off = 0;
-    ssize_t n;
-    while ((n = pread(fd, buf, sizeof buf, off)) > 0 && text.size() < (64u << 20)) {
-        text.append(buf, static_cast<size_t>(n));
-        off += n;
-    }
-    return queue::parse_qf(text);
-}
-
-}  // namespace
 
 // "<>" and sendmail's own notices (sender MAILER-DAEMON) get no notices back
 // except the one double bounce to the postmaster.
@@ -124,7 +117,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         ++st.skipped_locked;
         return;
     }
-    auto qf = read_locked(lock->get());
+    auto qf = queue::read_qf_fd(lock->get());
     if (!qf) {
         util::log_line(LOG_ERR, 1, id, "queue file unreadable: " + qf.error().message);
         return;

@@ -29,6 +29,10 @@ private:
     std::vector<Rule> rules_;
 };
 
+// Which control files a run or listing takes: hf with -qQ, Qf with -qL
+// (the last of them given wins), else qf.
+char queue_kind(const CommandLine& cl);
+
 bool is_null_sender(const std::string& sender);
 
 // Orders entries as QueueSortOrder says (priority, the default; filename;
