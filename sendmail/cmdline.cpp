@@ -114,6 +114,7 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
     auto slash = prog.rfind('/');
     out.called_as = std::string(slash == std::string_view::npos ? prog : prog.substr(slash + 1));
     out.mode = mode_for_name(out.called_as, Mode::Deliver);
+    for (int k = 0; k < argc && argv[k]; ++k) out.command_text += (k ? " " : "") + std::string(argv[k]);
 
     int i = 1;
     for (; i < argc; ++i) {

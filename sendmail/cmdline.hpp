@@ -26,6 +26,7 @@ enum class Mode {
 
 struct CommandLine {
     std::string called_as;                  // basename of argv[0]
+    std::string command_text;               // argv joined by blanks (the PidFile's second line)
     Mode mode = Mode::Deliver;
     std::string config_file;                // -C (empty: the default path)
     bool config_from_command_line = false;  // -C was given (drops privileges as sendmail does)

@@ -6,6 +6,7 @@
 
 #include "queue/queue.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submit_settings.hpp"
 
@@ -23,18 +24,8 @@ std::string change_line(const std::string& id, const queue::QueueFile& qf, const
     return id + ": Quarantine changed from \"" + *qf.quarantine + "\" to \"" + *reason + "\"";
 }
 
-}  // namespace
-
-int run_quarantine(const CommandLine& cl) {
-    char kind = queue_kind(cl);
-    if (kind == queue::kLost) {
-        std::printf("Can not use -Q with -qL\n");
-        return EX_USAGE;
-    }
-    auto s = read_settings(cl, cl.submission_kind == 'c');
-    if (!s) return EX_OSFILE;
-    if (auto rc = enter_queue_directory(*s)) return *rc;
-    std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
+// Applies -Q to the matching entries of one queue group directory.
+int change_directory(const CommandLine& cl, const std::string& path, char kind) {
     queue::QueueDir dir(path, kind);
     QueueSelection sel(cl.queue_selectors);
     std::vector<std::string> matched;
@@ -58,6 +49,23 @@ int run_quarantine(const CommandLine& cl) {
         ++changes;
         if (cl.verbose) std::printf("%s\n", line.c_str());
     }
+    return changes;
+}
+
+}  // namespace
+
+int run_quarantine(const CommandLine& cl) {
+    char kind = queue_kind(cl);
+    if (kind == queue::kLost) {
+        std::printf("Can not use -Q with -qL\n");
+        return EX_USAGE;
+    }
+    auto s = read_settings(cl, cl.submission_kind == 'c');
+    if (!s) return EX_OSFILE;
+    if (auto rc = enter_queue_directory(*s)) return *rc;
+    std::string unknown;
+    int changes = 0;
+    for (const auto& g : selected_groups(*s, cl, unknown)) changes += change_directory(cl, g.path, kind);
     if (cl.verbose) {
         if (changes == 0) std::printf("No changes\n");
         else std::printf("%d change%s\n", changes, changes == 1 ? "" : "s");

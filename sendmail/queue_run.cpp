@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "message/dsn.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -73,14 +74,21 @@ void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& or
 
 QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
 
+// Each selected queue group (-qGname, else all) in cf order.
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"), queue_kind(cl_));
+    std::string unknown;
+    for (const auto& g : selected_groups(s_, cl_, unknown)) run_directory(g.path, st);
+    return st;
+}
+
+void QueueRunner::run_directory(const std::string& path, QueueRunStats& st) {
+    queue::QueueDir dir(path, queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
         util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
-        return st;
+        return;
     }
     // QueueSortOrder=priority (sendmail's default): lowest priority value first;
     // "filename" keeps the id order; "time" the oldest first.
@@ -91,7 +99,6 @@ QueueRunStats QueueRunner::run_once() {
         if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
         process(dir, e.id, st);
     }
-    return st;
 }
 
 // "<>" and sendmail's own notices (sender MAILER-DAEMON) get no notices back

@@ -100,6 +100,9 @@ public:
     util::Status finish_body();  // fsync of the df
     long body_size() const { return body_size_; }
     util::Status commit(const QueueFile& qf);
+    // Moves the (finished, uncommitted) df to another queue group's directory;
+    // `to` must outlive this object. Keeps the id unless it is taken there.
+    util::Status move_to(const QueueDir& to);
     void discard();
 
 private:

@@ -118,6 +118,16 @@ util::Status NewMessage::finish_body() {
     return util::fsync_fd(df_.get());
 }
 
+util::Status NewMessage::move_to(const QueueDir& to) {
+    if (committed_ || !dir_ || to.path() == dir_->path()) return util::ok_status();
+    if (has_control_file(to, id_) || access(to.df_path(id_).c_str(), F_OK) == 0)
+        return util::Error("queue id " + id_ + " already in use in " + to.path(), EX_TEMPFAIL);
+    if (rename(dir_->df_path(id_).c_str(), to.df_path(id_).c_str()) != 0)
+        return sys_error("cannot move " + dir_->df_path(id_), errno);
+    dir_ = &to;
+    return util::fsync_dir(util::dirname_of(to.df_path(id_)));
+}
+
 util::Status NewMessage::commit(const QueueFile& qf) {
     std::string tf = dir_->tf_path(id_);
     // We own this id through its df, so a stale tf of the same name is ours to replace.
