@@ -14,13 +14,13 @@ namespace sendmail {
 
 namespace {
 
-// The change -Q makes to one entry and the line -v prints for it; empty
-// when the entry is already as asked.
+// The line -v prints for one entry: the change -Q makes, or that it is held
+// with that reason already (no change); empty when there is nothing to say.
 std::string change_line(const std::string& id, const queue::QueueFile& qf, const std::optional<std::string>& reason) {
     if (!qf.quarantine && !reason) return "";
     if (!qf.quarantine) return id + ": Quarantined with \"" + *reason + "\"";
     if (!reason) return id + ": Removed quarantine of \"" + *qf.quarantine + "\"";
-    if (*qf.quarantine == *reason) return "";
+    if (*qf.quarantine == *reason) return id + ": Already quarantined with \"" + *reason + "\"";
     return id + ": Quarantine changed from \"" + *qf.quarantine + "\" to \"" + *reason + "\"";
 }
 
@@ -40,6 +40,10 @@ int change_directory(const CommandLine& cl, const std::string& path, char kind) 
         if (!qf) continue;
         std::string line = change_line(id, *qf, cl.quarantine);
         if (line.empty()) continue;
+        if (qf->quarantine == cl.quarantine) {
+            if (cl.verbose) std::printf("%s\n", line.c_str());
+            continue;
+        }
         qf->quarantine = cl.quarantine;
         char to = cl.quarantine ? queue::kQuarantined : queue::kQueued;
         if (auto r = queue::rewrite_qf(dir, id, *qf, *lock, to); !r) {

@@ -46,6 +46,12 @@ class QuarantineTest(unittest.TestCase):
         self.assertEqual(self.e.files('hf'), [])
         self.assertEqual(lines(self.control('q'), 'q'), [])
 
+    def test_same_reason_again_is_no_change(self):
+        self.e.mode(['-Qsame'])
+        r = self.e.mode(['-qQ', '-Qsame', '-v'])
+        self.assertEqual(r.stdout.decode(), 'Processing %s:\n%s: Already quarantined with "same"\nNo changes\n'
+                         % (self.e.queue, self.qid))
+
     def test_no_matches_and_no_changes(self):
         r = self.e.mode(['-Qx', '-qRnobody', '-v'])
         self.assertEqual(r.stdout.decode(), '%s: no matches\nNo changes\n' % self.e.queue)
