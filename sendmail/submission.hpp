@@ -42,7 +42,7 @@ private:
     std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
     void gather_recipients(RecipientList& rcpts) const;
     void define_macros();
-    std::string group_of(const queue::QueueFile& qf) const;
+    std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;
     int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                const RecipientList& rcpts);
     int refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,

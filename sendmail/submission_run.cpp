@@ -1,6 +1,8 @@
 // submission_run.cpp: turning a read message into queue files, logging it
 // as sendmail does, and keeping it in dead.letter when it cannot be queued.
+#include <algorithm>
 #include <cctype>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -301,30 +303,48 @@ int Submission::run() {
         std::string why = "Headers too large (" + std::to_string(s_.option_long("MaxHeadersLength", 32768)) + " max)";
         return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why, false);
     }
-    // A queue group (Q= of the recipients' mailer) has its own directory.
-    queue::QueueDir group_dir(group_path(s_, group_of(qf)));
+    // A queue group (Q= of the recipients' mailer) has its own directory;
+    // recipients of several groups make one queue entry per group.
+    std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
+    std::vector<std::unique_ptr<queue::QueueDir>> dirs;
+    for (size_t k = 1; k < parts.size(); ++k) {
+        dirs.push_back(std::make_unique<queue::QueueDir>(group_path(s_, parts[k].first)));
+        auto copy = queue::NewMessage::create_linked(*dirs.back(), *nm, now_);
+        queue::QueueFile part = parts[k].second;
+        if (copy) part.headers = qf.headers;  // the same message, other recipients
+        if (!copy || !copy->commit(part)) {
+            std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
+            return EX_TEMPFAIL;
+        }
+    }
+    queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
             return EX_TEMPFAIL;
         }
-        return finish(group_dir, *nm, qf, rcpts);
+        return finish(group_dir, *nm, parts.front().second, rcpts);
     }
-    return finish(dir, *nm, qf, rcpts);
+    return finish(dir, *nm, parts.front().second, rcpts);
 }
 
-// The group every recipient's mailer names; with recipients of different
-// groups the message stays in the default group (sendmail splits it).
-std::string Submission::group_of(const queue::QueueFile& qf) const {
-    if (!s_.cfg || s_.cfg->queue_groups.empty() || qf.recipients.empty()) return "mqueue";
+// The recipients by queue group, in the order the groups first appear; a
+// single part (the whole qf) when there are no groups.
+std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group(const queue::QueueFile& qf) const {
+    std::vector<std::pair<std::string, queue::QueueFile>> parts;
+    if (!s_.cfg || s_.cfg->queue_groups.empty() || qf.recipients.empty()) return {{"mqueue", qf}};
     Router route = make_router(s_, false);
-    std::string group;
     for (const auto& r : qf.recipients) {
         std::string g = group_of_mailer(s_, route(r.address, message::bare_address(r.address)).mailer);
-        if (!group.empty() && g != group) return "mqueue";
-        group = g;
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == g; });
+        if (it == parts.end()) {
+            parts.emplace_back(g, qf);
+            parts.back().second.recipients.clear();
+            it = parts.end() - 1;
+        }
+        it->second.recipients.push_back(r);
     }
-    return group;
+    return parts;
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a

@@ -91,6 +91,10 @@ class NewMessage {
 public:
     // mode: QueueFileMode (0600 by default, 0660 for the group-shared MSP queue).
     static util::Result<NewMessage> create(const QueueDir& dir, std::time_t now, int mode = 0600);
+    // A second message in `dir` with a fresh id whose df is a hard link to
+    // `src`'s finished df (a copy when linking fails): one message split
+    // over queue groups. `dir` must outlive the result.
+    static util::Result<NewMessage> create_linked(const QueueDir& dir, const NewMessage& src, std::time_t now);
     NewMessage(NewMessage&&) noexcept = default;
     NewMessage& operator=(NewMessage&&) noexcept = default;
     ~NewMessage();

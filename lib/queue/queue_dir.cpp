@@ -89,6 +89,27 @@ util::Result<NewMessage> NewMessage::create(const QueueDir& dir, std::time_t now
     return util::Error("cannot find a free queue id in " + dir.path(), EX_TEMPFAIL);
 }
 
+util::Result<NewMessage> NewMessage::create_linked(const QueueDir& dir, const NewMessage& src, std::time_t now) {
+    auto m = create(dir, now, src.mode_);
+    if (!m) return m;
+    std::string from = src.dir_->df_path(src.id_), to = dir.df_path(m->id_);
+    // Our empty df holds the id; the link replaces it under the same name.
+    std::string tmp = to + ".link";
+    if (link(from.c_str(), tmp.c_str()) == 0) {
+        if (rename(tmp.c_str(), to.c_str()) != 0) {
+            unlink(tmp.c_str());
+            return sys_error("cannot rename " + tmp, errno);
+        }
+    } else {
+        auto body = util::read_file(from, 1u << 31);
+        if (!body) return body.error();
+        if (auto st = util::write_all(m->df_.get(), *body); !st) return st.error();
+    }
+    if (auto st = util::fsync_fd(m->df_.get()); !st) return st.error();
+    m->body_size_ = src.body_size_;
+    return m;
+}
+
 NewMessage::~NewMessage() { discard(); }
 
 void NewMessage::discard() {

@@ -41,6 +41,18 @@ class QueueGroupTest(unittest.TestCase):
         with open(os.path.join(self.slow, self.in_dir(self.slow)[0]), encoding='latin-1') as f:
             self.assertEqual(lines(f.read(), 'R'), ['PFD:bob@example.org'])
 
+    def test_recipients_of_two_groups_make_one_entry_per_group(self):
+        self.e.submit(['-t', '-oi'], b'From: alice@example.com\nTo: bob@example.org, root\n\nbody\n')
+        (slow_qf,), (main_qf,) = self.in_dir(self.slow), self.e.files('qf')
+        self.assertNotEqual(slow_qf, main_qf)
+        with open(os.path.join(self.slow, slow_qf), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'R'), ['PFD:bob@example.org'])
+        with open(os.path.join(self.e.queue, main_qf), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'R'), ['PFD:root'])
+        with open(os.path.join(self.slow, 'd' + slow_qf[1:]), 'rb') as f:
+            self.assertEqual(f.read(), b'body\n')
+        self.assertEqual(self.e.df(main_qf[2:]), b'body\n')
+
     def test_mailq_lists_each_group_directory(self):
         self.e.submit(['-t', '-oi'], REMOTE)
         self.e.submit(['-t', '-oi'], LOCAL)
