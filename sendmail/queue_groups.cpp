@@ -2,6 +2,8 @@
 // QueueDirectory, as sendmail does; a Q line named mqueue moves the default.
 #include "sendmail/queue_groups.hpp"
 
+#include <cstdlib>
+
 #include "util/strings.hpp"
 
 namespace sendmail {
@@ -11,13 +13,15 @@ std::vector<QueueGroupDir> queue_groups(const SubmitSettings& s) {
     std::vector<QueueGroupDir> out{{"mqueue", base}};
     if (!s.cfg) return out;
     for (const auto& g : s.cfg->queue_groups) {
-        std::string path = base;
-        for (const auto& [k, v] : g.params)
-            if (!k.empty() && (k[0] == 'P' || k[0] == 'p')) path = v;
+        QueueGroupDir d{g.name, base};
+        for (const auto& [k, v] : g.params) {
+            if (!k.empty() && (k[0] == 'P' || k[0] == 'p')) d.path = v;
+            if (!k.empty() && (k[0] == 'J' || k[0] == 'j')) d.jobs = std::atol(v.c_str());
+        }
         if (g.name == "mqueue")
-            out[0].path = path;
+            out[0] = d;
         else
-            out.push_back({g.name, path});
+            out.push_back(d);
     }
     return out;
 }

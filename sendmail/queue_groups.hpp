@@ -14,6 +14,7 @@ namespace sendmail {
 struct QueueGroupDir {
     std::string name;  // "mqueue" for the default group
     std::string path;
+    long jobs = 0;  // Jobs=: at most this many entries per queue run (0: no limit)
 };
 
 // Every group, the default first, as mailq lists them.

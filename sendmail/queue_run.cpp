@@ -79,11 +79,11 @@ QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
     std::string unknown;
-    for (const auto& g : selected_groups(s_, cl_, unknown)) run_directory(g.path, st);
+    for (const auto& g : selected_groups(s_, cl_, unknown)) run_directory(g.path, g.jobs, st);
     return st;
 }
 
-void QueueRunner::run_directory(const std::string& path, QueueRunStats& st) {
+void QueueRunner::run_directory(const std::string& path, long jobs, QueueRunStats& st) {
     queue::QueueDir dir(path, queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
@@ -95,8 +95,10 @@ void QueueRunner::run_directory(const std::string& path, QueueRunStats& st) {
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
+    long taken = 0;  // the group's Jobs= bounds the entries of one run
     for (const auto& e : entries) {
         if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
+        if (jobs > 0 && taken++ >= jobs) break;
         process(dir, e.id, st);
     }
 }

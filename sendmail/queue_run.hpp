@@ -49,7 +49,7 @@ public:
     QueueRunStats run_once();
 
 private:
-    void run_directory(const std::string& path, QueueRunStats& st);
+    void run_directory(const std::string& path, long jobs, QueueRunStats& st);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;

@@ -75,6 +75,21 @@ class QueueGroupTest(unittest.TestCase):
         with open(os.path.join(self.e.queue, self.e.files('qf')[0]), encoding='latin-1') as f:
             self.assertEqual(lines(f.read(), 'N'), ['0'])
 
+    def test_jobs_bounds_one_run_of_the_group(self):
+        with open(self.e.cf) as f:
+            cf = f.read().replace('Q=slow,', 'Q=fast,').replace('Jobs=5', 'Jobs=1')
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        for _ in range(3):
+            self.e.submit(['-t', '-oi'], REMOTE)
+        self.assertEqual(len(self.in_dir(self.fast)), 3)
+        self.e.mode(['-qGfast'])
+        tries = []
+        for n in self.in_dir(self.fast):
+            with open(os.path.join(self.fast, n), encoding='latin-1') as f:
+                tries.append(lines(f.read(), 'N')[0])
+        self.assertEqual(sorted(tries), ['0', '0', '1'])
+
     def test_unknown_group(self):
         r = self.e.mode(['-qGnone'])
         self.assertEqual(r.stdout.decode(), 'Queue group none unknown\n')
