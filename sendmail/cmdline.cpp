@@ -77,7 +77,10 @@ static bool apply_flag(char c, const std::string& arg, CommandLine& out, std::st
         out.options.emplace_back(std::string(1, arg[0]), arg.substr(1));
         break;
     case 'p': out.protocol = arg; break;
-    case 'Q': out.quarantine = arg; break;
+    case 'Q':
+        out.quarantine_given = true;
+        out.quarantine = arg;
+        break;
     case 'R': out.dsn_ret = arg; break;
     case 's': out.options.emplace_back("f", "true"); break;
     case 'T': break;  // obsolete
@@ -111,6 +114,7 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
     auto slash = prog.rfind('/');
     out.called_as = std::string(slash == std::string_view::npos ? prog : prog.substr(slash + 1));
     out.mode = mode_for_name(out.called_as, Mode::Deliver);
+    for (int k = 0; k < argc && argv[k]; ++k) out.command_text += (k ? " " : "") + std::string(argv[k]);
 
     int i = 1;
     for (; i < argc; ++i) {
@@ -128,6 +132,9 @@ bool parse_command_line(int argc, char** argv, CommandLine& out, std::string& er
                 arg = a.substr(2);
             } else if (c == 'd') {
                 arg = "";  // bare -d: sendmail treats it as -d0-99.1
+            } else if (c == 'Q' && (i + 1 >= argc || argv[i + 1][0] == '-')) {
+                out.quarantine_given = true;  // a bare -Q releases from quarantine
+                continue;
             } else if (i + 1 < argc) {
                 arg = argv[++i];
             } else {

@@ -26,6 +26,7 @@ enum class Mode {
 
 struct CommandLine {
     std::string called_as;                  // basename of argv[0]
+    std::string command_text;               // argv joined by blanks (the PidFile's second line)
     Mode mode = Mode::Deliver;
     std::string config_file;                // -C (empty: the default path)
     bool config_from_command_line = false;  // -C was given (drops privileges as sendmail does)
@@ -41,7 +42,8 @@ struct CommandLine {
     std::optional<std::string> hop_count;   // -h
     std::optional<std::string> log_tag;     // -L
     std::optional<std::string> protocol;    // -p
-    std::optional<std::string> quarantine;  // -Q
+    std::optional<std::string> quarantine;  // -Q reason (unset with a bare -Q: release)
+    bool quarantine_given = false;          // -Q seen, with or without a reason
     std::optional<std::string> queue_arg;   // -q argument ("" for a bare -q)
     std::vector<std::string> queue_selectors;  // each -qI/-qR/-qS/-qf... argument
     std::vector<std::pair<char, std::string>> macros;  // -M

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: %s\n", cl.called_as.c_str(), error.c_str());
         return EX_USAGE;
     }
+    // -Q acts on the queue instead of reading a message or running it.
+    if (cl.quarantine_given && (cl.mode == Mode::Deliver || cl.mode == Mode::QueueRun)) return run_quarantine(cl);
     switch (cl.mode) {
     case Mode::AddressTest: return run_address_test(cl);
     case Mode::Verify: return run_verify(cl);

@@ -7,6 +7,8 @@
 
 #include "queue/queue.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/queue_daemon.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submit_settings.hpp"
 
@@ -22,24 +24,39 @@ util::Result<SubmitSettings> settings_for(const CommandLine& cl) {
 }  // namespace
 
 int run_print_queue(const CommandLine& cl) {
+    if (cl.quarantine_given) {
+        std::printf("Can not use -Q with -bp\n");
+        return EX_USAGE;
+    }
     auto s = settings_for(cl);
     if (!s) {
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
-    std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
-    queue::QueueDir dir(path);
-    if (auto ids = dir.list_ids(); !ids) {
-        std::printf("%s\n", ids.error().message.c_str());
-        return EX_NOINPUT;
+    std::string unknown;
+    auto groups = selected_groups(*s, cl, unknown);
+    if (!unknown.empty()) {
+        std::printf("Queue group %s unknown\n", unknown.c_str());
+        return EX_OK;  // sendmail's status, too
     }
     QueueSelection sel(cl.queue_selectors);
-    std::vector<queue::QueueListing> shown;
-    for (auto& e : queue::read_queue(dir))
-        if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
-    sort_queue(shown, s->option("QueueSortOrder", "priority"));
-    std::string out = queue::format_mailq(path, shown, cl.verbose);
-    out += "\t\tTotal requests: " + std::to_string(shown.size()) + "\n";
+    std::string out;
+    size_t total = 0;
+    // One listing per queue group directory, the default group first.
+    for (const auto& g : groups) {
+        queue::QueueDir dir(g.path, queue_kind(cl));
+        if (auto ids = dir.list_ids(); !ids) {
+            std::printf("%s\n", ids.error().message.c_str());
+            return EX_NOINPUT;
+        }
+        std::vector<queue::QueueListing> shown;
+        for (auto& e : queue::read_queue(dir))
+            if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
+        sort_queue(shown, s->option("QueueSortOrder", "priority"));
+        out += queue::format_mailq(g.path, shown, cl.verbose);
+        total += shown.size();
+    }
+    out += "\t\tTotal requests: " + std::to_string(total) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
     return EX_OK;
 }
@@ -50,8 +67,10 @@ int run_queue(const CommandLine& cl) {
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
-    std::string arg = cl.queue_arg.value_or("");
-    long interval = !arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0])) ? parse_interval(arg, 0) : 0;
+    long interval = periodic_interval(cl);
+    std::string unknown;
+    selected_groups(*s, cl, unknown);
+    if (!unknown.empty()) std::printf("Queue group %s unknown\n", unknown.c_str());
     QueueRunner runner(*s, cl);
     if (interval <= 0) {
         QueueRunStats st = runner.run_once();
@@ -60,15 +79,7 @@ int run_queue(const CommandLine& cl) {
                         s->option("QueueDirectory").c_str(), st.processed, st.skipped_locked, st.returned, st.warned);
         return EX_OK;
     }
-    // -q15m without -bd: a background runner every interval, as sendmail does.
-    pid_t pid = fork();
-    if (pid < 0) return EX_OSERR;
-    if (pid > 0) return EX_OK;
-    setsid();
-    for (;;) {
-        runner.run_once();
-        sleep(static_cast<unsigned>(interval));
-    }
+    return run_periodic(*s, cl, runner, interval);
 }
 
 int run_print_config(const CommandLine& cl) {

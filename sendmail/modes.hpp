@@ -12,6 +12,7 @@ int run_verify(const CommandLine& cl);         // -bv          mode_verify.cpp
 int run_deliver(const CommandLine& cl);        // -bm, -t      mode_submit.cpp
 int run_print_queue(const CommandLine& cl);    // -bp, mailq   mode_queue.cpp
 int run_queue(const CommandLine& cl);          // -q           mode_queue.cpp
+int run_quarantine(const CommandLine& cl);    // -Q reason    mode_quarantine.cpp
 int run_print_config(const CommandLine& cl);   // -bP          mode_queue.cpp
 int run_init_aliases(const CommandLine& cl);   // -bi          mode_aliases.cpp
 int run_daemon(const CommandLine& cl);         // -bd, -bD     mode_daemon.cpp

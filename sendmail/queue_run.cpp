@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "message/dsn.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -51,6 +52,15 @@ bool QueueSelection::matches(const std::string& id, const queue::QueueFile& qf) 
     return true;
 }
 
+char queue_kind(const CommandLine& cl) {
+    char kind = queue::kQueued;
+    for (const auto& s : cl.queue_selectors) {
+        if (s == "Q") kind = queue::kQuarantined;
+        if (s == "L") kind = queue::kLost;
+    }
+    return kind;
+}
+
 void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order_option) {
     std::string order = util::to_lower(order_option);
     if (order.empty()) order = "priority";
@@ -64,42 +74,34 @@ void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& or
 
 QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
 
+// Each selected queue group (-qGname, else all) in cf order.
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    std::string unknown;
+    for (const auto& g : selected_groups(s_, cl_, unknown)) run_directory(g.path, g.jobs, st);
+    return st;
+}
+
+void QueueRunner::run_directory(const std::string& path, long jobs, QueueRunStats& st) {
+    queue::QueueDir dir(path, queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
         util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
-        return st;
+        return;
     }
     // QueueSortOrder=priority (sendmail's default): lowest priority value first;
     // "filename" keeps the id order; "time" the oldest first.
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
+    long taken = 0;  // the group's Jobs= bounds the entries of one run
     for (const auto& e : entries) {
         if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
+        if (jobs > 0 && taken++ >= jobs) break;
         process(dir, e.id, st);
     }
-    return st;
 }
-
-namespace {
-
-util::Result<queue::QueueFile> read_locked(int fd) {
-    std::string text;
-    char buf[8192];
-    off_t off = 0;
-    ssize_t n;
-    while ((n = pread(fd, buf, sizeof buf, off)) > 0 && text.size() < (64u << 20)) {
-        text.append(buf, static_cast<size_t>(n));
-        off += n;
-    }
-    return queue::parse_qf(text);
-}
-
-}  // namespace
 
 // "<>" and sendmail's own notices (sender MAILER-DAEMON) get no notices back
 // except the one double bounce to the postmaster.
@@ -124,7 +126,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         ++st.skipped_locked;
         return;
     }
-    auto qf = read_locked(lock->get());
+    auto qf = queue::read_qf_fd(lock->get());
     if (!qf) {
         util::log_line(LOG_ERR, 1, id, "queue file unreadable: " + qf.error().message);
         return;

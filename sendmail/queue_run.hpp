@@ -29,6 +29,10 @@ private:
     std::vector<Rule> rules_;
 };
 
+// Which control files a run or listing takes: hf with -qQ, Qf with -qL
+// (the last of them given wins), else qf.
+char queue_kind(const CommandLine& cl);
+
 bool is_null_sender(const std::string& sender);
 
 // Orders entries as QueueSortOrder says (priority, the default; filename;
@@ -45,6 +49,7 @@ public:
     QueueRunStats run_once();
 
 private:
+    void run_directory(const std::string& path, long jobs, QueueRunStats& st);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;

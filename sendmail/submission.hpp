@@ -42,8 +42,11 @@ private:
     std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
     void gather_recipients(RecipientList& rcpts) const;
     void define_macros();
+    std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;
     int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                const RecipientList& rcpts);
+    int refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                           const std::string& why, const std::string& transcript, bool dead_letter);
     int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);

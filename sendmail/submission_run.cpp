@@ -1,6 +1,8 @@
 // submission_run.cpp: turning a read message into queue files, logging it
 // as sendmail does, and keeping it in dead.letter when it cannot be queued.
+#include <algorithm>
 #include <cctype>
+#include <memory>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -14,6 +16,7 @@
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submission.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -198,7 +201,7 @@ void Submission::count_statistics() const {
         util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
 }
 
-// Checks made on the text alone: -h beyond MaxHopCount, MaxHeadersLength.
+// Checks made on the text alone: -h beyond MaxHopCount.
 std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm) {
     long max_hops = s_.option_long("MaxHopCount", 25);
     if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
@@ -208,14 +211,6 @@ std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::N
         std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
         nm.discard();
         return EX_OK;
-    }
-    if (msg_.headers_too_long) {
-        // sendmail would bounce a truncated copy; refusing keeps the caller in charge.
-        std::printf("552 5.6.0 Headers too large (%ld max)\n", s_.option_long("MaxHeadersLength", 32768));
-        std::fflush(stdout);
-        save_dead_letter(dir, nm.id(), "headers too large");
-        nm.discard();
-        return EX_DATAERR;
     }
     return std::nullopt;
 }
@@ -302,7 +297,54 @@ int Submission::run() {
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
-    return finish(dir, *nm, qf, rcpts);
+    if (msg_.headers_too_long) {
+        // sendmail returns the headers it kept to the sender and exits 0; the
+        // text is not saved in dead.letter.
+        std::string why = "Headers too large (" + std::to_string(s_.option_long("MaxHeadersLength", 32768)) + " max)";
+        return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why, false);
+    }
+    // A queue group (Q= of the recipients' mailer) has its own directory;
+    // recipients of several groups make one queue entry per group.
+    std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
+    std::vector<std::unique_ptr<queue::QueueDir>> dirs;
+    for (size_t k = 1; k < parts.size(); ++k) {
+        dirs.push_back(std::make_unique<queue::QueueDir>(group_path(s_, parts[k].first)));
+        auto copy = queue::NewMessage::create_linked(*dirs.back(), *nm, now_);
+        queue::QueueFile part = parts[k].second;
+        if (copy) part.headers = qf.headers;  // the same message, other recipients
+        if (!copy || !copy->commit(part)) {
+            std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
+            return EX_TEMPFAIL;
+        }
+    }
+    queue::QueueDir group_dir(group_path(s_, parts.front().first));
+    if (group_dir.path() != dir.path()) {
+        if (auto st = nm->move_to(group_dir); !st) {
+            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+            return EX_TEMPFAIL;
+        }
+        return finish(group_dir, *nm, parts.front().second, rcpts);
+    }
+    return finish(dir, *nm, parts.front().second, rcpts);
+}
+
+// The recipients by queue group, in the order the groups first appear; a
+// single part (the whole qf) when there are no groups.
+std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group(const queue::QueueFile& qf) const {
+    std::vector<std::pair<std::string, queue::QueueFile>> parts;
+    if (!s_.cfg || s_.cfg->queue_groups.empty() || qf.recipients.empty()) return {{"mqueue", qf}};
+    Router route = make_router(s_, false);
+    for (const auto& r : qf.recipients) {
+        std::string g = group_of_mailer(s_, route(r.address, message::bare_address(r.address)).mailer);
+        auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == g; });
+        if (it == parts.end()) {
+            parts.emplace_back(g, qf);
+            parts.back().second.recipients.clear();
+            it = parts.end() - 1;
+        }
+        it->second.recipients.push_back(r);
+    }
+    return parts;
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a
@@ -310,13 +352,20 @@ int Submission::run() {
 int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                                  long max_size) {
     std::string why = "Message exceeds maximum fixed size (" + std::to_string(max_size) + ")";
+    return refuse_with_notice(dir, nm, qf, why, "552 5.2.3 " + why, true);
+}
+
+// A message refused whole after it was read: `why` on stdout, a notice of
+// every recipient's failure (headers only) to the sender, exit status 0.
+int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
+                                   const std::string& why, const std::string& transcript, bool dead_letter) {
     std::printf("%s\n", why.c_str());
     std::fflush(stdout);
-    save_dead_letter(dir, nm.id(), why);
+    if (dead_letter) save_dead_letter(dir, nm.id(), why);
     if (!is_null_sender(sender_)) {
         Notice n;
         n.to = sender_bare_;
-        n.transcript = "552 5.2.3 " + why + "\n";
+        n.transcript = transcript + "\n";
         n.log_reason = why;
         for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)

@@ -79,6 +79,9 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
         char cwd[4096];
         if (getcwd(cwd, sizeof cwd)) q->second = std::string(cwd) + "/" + q->second;
     }
+    // sendmail warns of a limit below 16 KB whenever the option is set so.
+    if (long mh = s.option_long("MaxHeadersLength", 0); mh > 0 && mh < 16384)
+        std::printf("Warning: MaxHeadersLength: headers length limit set lower than 16384\n");
     for (const auto& t : s.cfg->trusted_users) s.trusted_users.insert(t);
     for (const auto& t : s.cfg->classes.members("t")) s.trusted_users.insert(t);
     for (const auto& h : s.cfg->headers)

@@ -85,6 +85,7 @@ struct Mailer {
     std::string uid = "-1", gid = "-1";  // U=
     std::string wait;           // W=
     std::string chroot;         // /=
+    std::string queue_group;    // Q=: the queue group its recipients wait in
     bool has_flag(char f) const { return flags.find(f) != std::string::npos; }
 };
 

@@ -87,6 +87,7 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
     case 'm': m.max_msgs = std::atoi(v.c_str()); break;
     case 'W': m.wait = v; break;
     case '/': m.chroot = v; break;
+    case 'Q': m.queue_group = v; break;
     case 'T': {
         auto parts = util::split(v, '/');
         for (size_t i = 0; i < 3 && i < parts.size(); ++i) m.mts_types[i] = parts[i];

@@ -11,6 +11,18 @@
 
 namespace queue {
 
+util::Result<QueueFile> read_qf_fd(int fd) {
+    std::string text;
+    char buf[8192];
+    off_t off = 0;
+    ssize_t n;
+    while ((n = pread(fd, buf, sizeof buf, off)) > 0 && text.size() < (64u << 20)) {
+        text.append(buf, static_cast<size_t>(n));
+        off += n;
+    }
+    return parse_qf(text);
+}
+
 std::vector<QueueListing> read_queue(const QueueDir& dir) {
     std::vector<QueueListing> out;
     auto ids = dir.list_ids();
@@ -20,6 +32,7 @@ std::vector<QueueListing> read_queue(const QueueDir& dir) {
         if (!fd.valid()) continue;
         QueueListing e;
         e.id = id;
+        e.kind = dir.kind();
         e.locked = flock(fd.get(), LOCK_SH | LOCK_NB) != 0;
         std::string text;
         char buf[8192];
@@ -49,7 +62,7 @@ std::string ctime_text(std::time_t t) {
 void format_entry(const QueueListing& e, bool verbose, std::string& o) {
     char line[512];
     std::string when = ctime_text(e.qf.created);
-    char mark = e.locked ? '*' : ' ';
+    char mark = e.kind == kLost ? '?' : e.locked ? '*' : ' ';
     if (verbose) {
         std::snprintf(line, sizeof line, "%-14s%c%8ld %10ld%c%.12s ", e.id.c_str(), mark, e.size, e.qf.priority,
                       e.qf.has_flag('w') ? '+' : ' ', when.c_str() + 4);
@@ -58,6 +71,7 @@ void format_entry(const QueueListing& e, bool verbose, std::string& o) {
     }
     o += line;
     o += e.qf.sender + "\n";
+    if (e.qf.quarantine) o += "     QUARANTINE: " + *e.qf.quarantine + "\n";
     if (!e.qf.status_message.empty()) o += "                 (" + e.qf.status_message + ")\n";
     std::optional<std::string> last_ctl;
     for (const auto& r : e.qf.recipients) {

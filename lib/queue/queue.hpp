@@ -47,6 +47,7 @@ struct QueueFile {
     std::string envid;           // Z
     std::optional<std::string> auth;  // A
     std::string status_message;  // M
+    std::optional<std::string> quarantine;  // q: why the message is held (hf file)
     std::vector<QueueRecipient> recipients;
     std::vector<message::Header> headers;
     std::vector<std::string> other;
@@ -59,11 +60,19 @@ struct QueueFile {
 std::string format_qf(const QueueFile& qf);
 util::Result<QueueFile> parse_qf(std::string_view text);
 
+// The first letter of a control file's name: q for a message waiting in
+// the queue, h for one held in quarantine (-Q), Q for a lost one (-qL).
+constexpr char kQueued = 'q', kQuarantined = 'h', kLost = 'Q';
+
 // A queue directory (QueueDirectory), with qf/ df/ subdirectories if present.
+// `kind` says which control files (qf, hf or Qf) list_ids() and qf_path() mean.
 class QueueDir {
 public:
-    explicit QueueDir(std::string path);
+    explicit QueueDir(std::string path, char kind = kQueued);
     const std::string& path() const { return path_; }
+    char kind() const { return kind_; }
+    // The control file of `id` as the given kind ("hf<id>" for kQuarantined).
+    std::string control_path(char kind, std::string_view id) const;
     std::string qf_path(std::string_view id) const;
     std::string df_path(std::string_view id) const;
     std::string tf_path(std::string_view id) const;
@@ -72,6 +81,7 @@ public:
 
 private:
     std::string path_, qdir_, ddir_;
+    char kind_ = kQueued;
 };
 
 // A message being written: a fresh id with its df file created exclusively
@@ -81,6 +91,10 @@ class NewMessage {
 public:
     // mode: QueueFileMode (0600 by default, 0660 for the group-shared MSP queue).
     static util::Result<NewMessage> create(const QueueDir& dir, std::time_t now, int mode = 0600);
+    // A second message in `dir` with a fresh id whose df is a hard link to
+    // `src`'s finished df (a copy when linking fails): one message split
+    // over queue groups. `dir` must outlive the result.
+    static util::Result<NewMessage> create_linked(const QueueDir& dir, const NewMessage& src, std::time_t now);
     NewMessage(NewMessage&&) noexcept = default;
     NewMessage& operator=(NewMessage&&) noexcept = default;
     ~NewMessage();
@@ -90,6 +104,9 @@ public:
     util::Status finish_body();  // fsync of the df
     long body_size() const { return body_size_; }
     util::Status commit(const QueueFile& qf);
+    // Moves the (finished, uncommitted) df to another queue group's directory;
+    // `to` must outlive this object. Keeps the id unless it is taken there.
+    util::Status move_to(const QueueDir& to);
     void discard();
 
 private:
@@ -106,16 +123,23 @@ private:
 // Rewrites an existing qf (the caller holds its lock through `held`) via a tf
 // file, so a crash leaves either the old or the new version. The lock moves
 // to the new file; `held` is replaced by its descriptor.
-util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held);
+// With `to_kind` set (kQuarantined, kQueued) the new version is written
+// under that name and the old control file removed: quarantine and release.
+util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held,
+                        char to_kind = 0);
 
 // Opens and locks (flock, exclusive, no wait) a qf for processing. Fails with
 // EX_TEMPFAIL if another process holds it, or if it vanished meanwhile.
 util::Result<util::UniqueFd> lock_qf(const QueueDir& dir, std::string_view id);
 
+// Reads and parses the qf open on `fd` (from its start; at most 64 MB).
+util::Result<QueueFile> read_qf_fd(int fd);
+
 // One entry of the mailq listing.
 struct QueueListing {
     std::string id;
     bool locked = false;
+    char kind = kQueued;  // listed with '?' when lost
     long size = 0;
     QueueFile qf;
 };

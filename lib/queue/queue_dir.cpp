@@ -27,6 +27,13 @@ util::Error sys_error(const std::string& what, int err) {
     return util::Error(what + ": " + std::strerror(err), EX_CANTCREAT);
 }
 
+// A df belongs to its message whether that is queued, quarantined or lost.
+bool has_control_file(const QueueDir& dir, const std::string& id) {
+    for (char k : {kQueued, kQuarantined, kLost})
+        if (access(dir.control_path(k, id).c_str(), F_OK) == 0) return true;
+    return false;
+}
+
 unsigned next_sequence() {
     static std::atomic<unsigned> seq{static_cast<unsigned>(std::random_device{}() % 3600)};
     return seq++;
@@ -34,12 +41,15 @@ unsigned next_sequence() {
 
 }  // namespace
 
-QueueDir::QueueDir(std::string path) : path_(std::move(path)) {
+QueueDir::QueueDir(std::string path, char kind) : path_(std::move(path)), kind_(kind) {
     qdir_ = is_dir(path_ + "/qf") ? path_ + "/qf" : path_;
     ddir_ = is_dir(path_ + "/df") ? path_ + "/df" : path_;
 }
 
-std::string QueueDir::qf_path(std::string_view id) const { return qdir_ + "/qf" + std::string(id); }
+std::string QueueDir::control_path(char kind, std::string_view id) const {
+    return qdir_ + "/" + kind + "f" + std::string(id);
+}
+std::string QueueDir::qf_path(std::string_view id) const { return control_path(kind_, id); }
 std::string QueueDir::tf_path(std::string_view id) const { return qdir_ + "/tf" + std::string(id); }
 std::string QueueDir::df_path(std::string_view id) const { return ddir_ + "/df" + std::string(id); }
 
@@ -49,7 +59,8 @@ util::Result<std::vector<std::string>> QueueDir::list_ids() const {
     std::vector<std::string> ids;
     while (dirent* e = readdir(d)) {
         std::string_view n = e->d_name;
-        if (n.size() > 2 && n.substr(0, 2) == "qf" && looks_like_queue_id(n.substr(2))) ids.emplace_back(n.substr(2));
+        if (n.size() > 2 && n[0] == kind_ && n[1] == 'f' && looks_like_queue_id(n.substr(2)))
+            ids.emplace_back(n.substr(2));
     }
     closedir(d);
     std::sort(ids.begin(), ids.end());
@@ -62,7 +73,7 @@ util::Result<NewMessage> NewMessage::create(const QueueDir& dir, std::time_t now
     m.mode_ = mode;
     for (int attempt = 0; attempt < 1000; ++attempt) {
         std::string id = make_queue_id(now, static_cast<long>(getpid()), next_sequence());
-        if (access(dir.qf_path(id).c_str(), F_OK) == 0) continue;
+        if (has_control_file(dir, id)) continue;
         int fd = open(dir.df_path(id).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
         if (fd < 0) {
             if (errno == EEXIST) continue;
@@ -76,6 +87,27 @@ util::Result<NewMessage> NewMessage::create(const QueueDir& dir, std::time_t now
         return m;
     }
     return util::Error("cannot find a free queue id in " + dir.path(), EX_TEMPFAIL);
+}
+
+util::Result<NewMessage> NewMessage::create_linked(const QueueDir& dir, const NewMessage& src, std::time_t now) {
+    auto m = create(dir, now, src.mode_);
+    if (!m) return m;
+    std::string from = src.dir_->df_path(src.id_), to = dir.df_path(m->id_);
+    // Our empty df holds the id; the link replaces it under the same name.
+    std::string tmp = to + ".link";
+    if (link(from.c_str(), tmp.c_str()) == 0) {
+        if (rename(tmp.c_str(), to.c_str()) != 0) {
+            unlink(tmp.c_str());
+            return sys_error("cannot rename " + tmp, errno);
+        }
+    } else {
+        auto body = util::read_file(from, 1u << 31);
+        if (!body) return body.error();
+        if (auto st = util::write_all(m->df_.get(), *body); !st) return st.error();
+    }
+    if (auto st = util::fsync_fd(m->df_.get()); !st) return st.error();
+    m->body_size_ = src.body_size_;
+    return m;
 }
 
 NewMessage::~NewMessage() { discard(); }
@@ -107,6 +139,16 @@ util::Status NewMessage::finish_body() {
     return util::fsync_fd(df_.get());
 }
 
+util::Status NewMessage::move_to(const QueueDir& to) {
+    if (committed_ || !dir_ || to.path() == dir_->path()) return util::ok_status();
+    if (has_control_file(to, id_) || access(to.df_path(id_).c_str(), F_OK) == 0)
+        return util::Error("queue id " + id_ + " already in use in " + to.path(), EX_TEMPFAIL);
+    if (rename(dir_->df_path(id_).c_str(), to.df_path(id_).c_str()) != 0)
+        return sys_error("cannot move " + dir_->df_path(id_), errno);
+    dir_ = &to;
+    return util::fsync_dir(util::dirname_of(to.df_path(id_)));
+}
+
 util::Status NewMessage::commit(const QueueFile& qf) {
     std::string tf = dir_->tf_path(id_);
     // We own this id through its df, so a stale tf of the same name is ours to replace.
@@ -126,7 +168,9 @@ util::Status NewMessage::commit(const QueueFile& qf) {
     return util::fsync_dir(qdir);
 }
 
-util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held) {
+util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held,
+                        char to_kind) {
+    std::string target = to_kind ? dir.control_path(to_kind, id) : dir.qf_path(id);
     std::string tf = dir.tf_path(id);
     int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return sys_error("cannot create " + tf, errno);
@@ -134,10 +178,16 @@ util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFil
     flock(fd, LOCK_EX | LOCK_NB);
     auto st = util::write_all(fd, format_qf(qf));
     if (st) st = util::fsync_fd(fd);
-    if (st && rename(tf.c_str(), dir.qf_path(id).c_str()) != 0) st = sys_error("cannot rename " + tf, errno);
+    if (st && rename(tf.c_str(), target.c_str()) != 0) st = sys_error("cannot rename " + tf, errno);
     if (!st) {
         unlink(tf.c_str());
         return st;
+    }
+    // The new name is durable before the old one goes: a crash between
+    // leaves both, and the message is kept twice rather than lost.
+    if (target != dir.qf_path(id)) {
+        if (auto d = util::fsync_dir(util::dirname_of(target)); !d) return d;
+        unlink(dir.qf_path(id).c_str());
     }
     held = std::move(nfd);
     return util::fsync_dir(util::dirname_of(dir.qf_path(id)));
@@ -167,12 +217,12 @@ int remove_orphans(const QueueDir& dir, std::time_t now, int min_age) {
         for (const auto& n : names) {
             if (n.size() < 3 || (n.compare(0, 2, "df") != 0 && n.compare(0, 2, "tf") != 0)) continue;
             std::string id = n.substr(2), path = d + "/" + n;
-            if (n[0] == 'd' && access(dir.qf_path(id).c_str(), F_OK) == 0) continue;
+            if (n[0] == 'd' && has_control_file(dir, id)) continue;
             struct stat st;
             if (stat(path.c_str(), &st) != 0 || now - st.st_mtime < min_age) continue;
             util::UniqueFd fd(open(path.c_str(), O_RDONLY | O_CLOEXEC));
             if (!fd.valid() || flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;
-            if (n[0] == 'd' && access(dir.qf_path(id).c_str(), F_OK) == 0) continue;
+            if (n[0] == 'd' && has_control_file(dir, id)) continue;
             if (unlink(path.c_str()) == 0) ++removed;
         }
     }

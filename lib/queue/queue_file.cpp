@@ -55,6 +55,7 @@ std::string format_qf(const QueueFile& qf) {
     o += "N" + std::to_string(qf.tries) + "\n";
     o += "P" + std::to_string(qf.priority) + "\n";
     if (!qf.body_type.empty()) o += "B" + qf.body_type + "\n";
+    if (qf.quarantine) o += "q" + *qf.quarantine + "\n";
     if (!qf.status_message.empty()) o += "M" + qf.status_message + "\n";
     o += "F" + qf.flags + "\n";
     for (const auto& [k, v] : qf.macros) o += k + v + "\n";
@@ -150,6 +151,7 @@ util::Result<QueueFile> parse_qf(std::string_view text) {
         case 'P': qf.priority = to_long(rest); break;
         case 'B': qf.body_type = std::string(rest); break;
         case 'M': qf.status_message = std::string(rest); break;
+        case 'q': qf.quarantine = std::string(rest); break;
         case 'F': qf.flags = std::string(rest); break;
         case 'S': qf.sender = std::string(rest); break;
         case 'Z': qf.envid = std::string(rest); break;

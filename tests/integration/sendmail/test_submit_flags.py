@@ -118,14 +118,6 @@ class SubmitFlagsTest(unittest.TestCase):
             self.assertEqual((r.returncode, r.stdout), (64, text))
         self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
 
-    def test_headers_over_max_headers_length_are_refused_and_kept(self):
-        msg = b'To: x@example.org\nX-A: ' + b'a' * 100 + b'\n\nbody\n'
-        r = self.e.submit(['-t', '-oi', '-O', 'MaxHeadersLength=80'], msg)
-        self.assertEqual((r.returncode, r.stdout), (65, b'552 5.6.0 Headers too large (80 max)\n'))
-        self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
-        with open(self.e.sb.path('dead.letter'), 'rb') as f:
-            self.assertIn(b'\nbody\n', f.read())
-
     def test_no_recipients_in_headers_saves_dead_letter(self):
         r = self.e.submit(['-t', '-oi'], b'Subject: none\n\nkeep me\n')
         self.assertEqual((r.returncode, r.stdout), (0, b'No recipient addresses found in header\n'))

@@ -1,0 +1,101 @@
+"""Queue groups from the cf's Q lines: a message waits in the directory of
+the group its recipients' mailer names (Q=), mailq lists every group's
+directory in cf order after the default one, -qGname takes only that group."""
+import os
+import re
+import unittest
+
+from submitkit import SubmitEnv, lines
+
+REMOTE = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
+LOCAL = b'From: alice@example.com\nTo: root\n\nbody\n'
+EMPTY_LISTING = '%s is empty\n'
+
+
+class QueueGroupTest(unittest.TestCase):
+    def setUp(self):
+        self.e = SubmitEnv(self)
+        self.slow = os.path.join(self.e.queue, 'slow')
+        self.fast = os.path.join(self.e.queue, 'fast')
+        os.makedirs(self.slow, mode=0o700)
+        os.makedirs(self.fast, mode=0o700)
+        with open(self.e.cf) as f:
+            cf = f.read()
+        cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
+        cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
+                        'Qslow, Path=%s, Flags=f, Runners=2, Interval=10m\n'
+                        'Qfast, Path=%s, Jobs=5\n' % (self.slow, self.fast))
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+
+    def in_dir(self, d, prefix='qf'):
+        return sorted(n for n in os.listdir(d) if n.startswith(prefix))
+
+    def test_mailer_queue_group_places_message_in_group_directory(self):
+        self.e.submit(['-t', '-oi'], REMOTE)
+        self.e.submit(['-t', '-oi'], LOCAL)
+        self.assertEqual(len(self.in_dir(self.slow)), 1)
+        self.assertEqual(len(self.in_dir(self.slow, 'df')), 1)
+        self.assertEqual(len(self.e.files('qf')), 1)
+        self.assertEqual(self.in_dir(self.fast), [])
+        with open(os.path.join(self.slow, self.in_dir(self.slow)[0]), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'R'), ['PFD:bob@example.org'])
+
+    def test_recipients_of_two_groups_make_one_entry_per_group(self):
+        self.e.submit(['-t', '-oi'], b'From: alice@example.com\nTo: bob@example.org, root\n\nbody\n')
+        (slow_qf,), (main_qf,) = self.in_dir(self.slow), self.e.files('qf')
+        self.assertNotEqual(slow_qf, main_qf)
+        with open(os.path.join(self.slow, slow_qf), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'R'), ['PFD:bob@example.org'])
+        with open(os.path.join(self.e.queue, main_qf), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'R'), ['PFD:root'])
+        with open(os.path.join(self.slow, 'd' + slow_qf[1:]), 'rb') as f:
+            self.assertEqual(f.read(), b'body\n')
+        self.assertEqual(self.e.df(main_qf[2:]), b'body\n')
+
+    def test_mailq_lists_each_group_directory(self):
+        self.e.submit(['-t', '-oi'], REMOTE)
+        self.e.submit(['-t', '-oi'], LOCAL)
+        out = self.e.mode(['-bp']).stdout.decode()
+        heads = re.findall(r'(?m)^(?:\t\t(\S+) \(1 request\)|(\S+) is empty)$', out)
+        self.assertEqual([a or b for a, b in heads], [self.e.queue, self.slow, self.fast])
+        self.assertTrue(out.endswith('\t\tTotal requests: 2\n'))
+        self.assertIn('\t\t\t\t\t bob@example.org\n', out.split(self.slow)[1])
+
+    def test_qG_lists_and_runs_only_that_group(self):
+        self.e.submit(['-t', '-oi'], REMOTE)
+        self.e.submit(['-t', '-oi'], LOCAL)
+        out = self.e.mode(['-bp', '-qGslow']).stdout.decode()
+        self.assertTrue(out.startswith('\t\t%s (1 request)\n' % self.slow), out)
+        self.assertNotIn(self.fast, out)
+        self.assertTrue(out.endswith('\t\tTotal requests: 1\n'))
+        self.e.mode(['-qGslow'])
+        with open(os.path.join(self.slow, self.in_dir(self.slow)[0]), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'N'), ['1'])
+        with open(os.path.join(self.e.queue, self.e.files('qf')[0]), encoding='latin-1') as f:
+            self.assertEqual(lines(f.read(), 'N'), ['0'])
+
+    def test_jobs_bounds_one_run_of_the_group(self):
+        with open(self.e.cf) as f:
+            cf = f.read().replace('Q=slow,', 'Q=fast,').replace('Jobs=5', 'Jobs=1')
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        for _ in range(3):
+            self.e.submit(['-t', '-oi'], REMOTE)
+        self.assertEqual(len(self.in_dir(self.fast)), 3)
+        self.e.mode(['-qGfast'])
+        tries = []
+        for n in self.in_dir(self.fast):
+            with open(os.path.join(self.fast, n), encoding='latin-1') as f:
+                tries.append(lines(f.read(), 'N')[0])
+        self.assertEqual(sorted(tries), ['0', '0', '1'])
+
+    def test_unknown_group(self):
+        r = self.e.mode(['-qGnone'])
+        self.assertEqual(r.stdout.decode(), 'Queue group none unknown\n')
+        r = self.e.mode(['-bp', '-qGnone'])
+        self.assertEqual((r.returncode, r.stdout.decode()), (0, 'Queue group none unknown\n'))
+
+
+if __name__ == '__main__':
+    unittest.main()
