@@ -5,15 +5,8 @@
 # configuration; all agree fully).
 top_srcdir=${top_srcdir:-.}
 top_builddir=${top_builddir:-.}
-configs=${BT_CONFIGS:-generic,nullclient,centos7,seed,smarthost,debian,antispam}
-while [ $# -gt 0 ]; do
-    case $1 in
-    --configs) configs=$2; shift 2 ;;
-    --configs=*) configs=${1#--configs=}; shift ;;
-    *) echo "usage: $0 [--configs a,b]" >&2; exit 2 ;;
-    esac
-done
 . "$top_srcdir/tests/oracle/lib.sh"
+oracle_configs "${BT_CONFIGS:-generic,nullclient,centos7,seed,smarthost,debian,antispam}" "$@"
 ORACLE_NAME=bt-agreement
 oracle_require "$top_builddir/sendmail/sendmail"
 oracle=$ORACLE_DIR

@@ -7,14 +7,7 @@
 # Usage: cf-outcome.sh [--configs a,b]
 . "${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/oracle/lib.sh"
 sm=${SENDMAIL_BIN:-$top_builddir/sendmail/sendmail}
-configs=${CF_CONFIGS:-centos7,debian,smarthost,antispam,generic,nullclient,seed}
-while [ $# -gt 0 ]; do
-    case $1 in
-    --configs) configs=$2; shift 2 ;;
-    --configs=*) configs=${1#--configs=}; shift ;;
-    *) echo "usage: $0 [--configs a,b]" >&2; exit 2 ;;
-    esac
-done
+oracle_configs "${CF_CONFIGS:-centos7,debian,smarthost,antispam,generic,nullclient,seed}" "$@"
 ORACLE_NAME=cf-outcome
 oracle_require "$sm"
 command -v m4 >/dev/null || oracle_bail "GNU m4 not found: apt-get install m4"

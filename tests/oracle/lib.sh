@@ -53,3 +53,17 @@ oracle_check() {
         return 1
     fi
 }
+
+# oracle_configs DEFAULT [ARGS...]: sets `configs` (comma-separated) from the
+# script's --configs a,b (or --configs=a,b), else DEFAULT.
+oracle_configs() {
+    configs=$1
+    shift
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --configs) configs=$2; shift 2 ;;
+        --configs=*) configs=${1#--configs=}; shift ;;
+        *) echo "usage: $0 [--configs a,b]" >&2; exit 2 ;;
+        esac
+    done
+}
