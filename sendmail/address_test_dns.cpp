@@ -43,8 +43,7 @@ MxHosts mx_hosts(const std::string& name) {
         out.count = -1;
         return out;
     }
-    maps::SearchList list = maps::search_list();
-    maps::SearchAnswer a = maps::search(*res, name, dns::MX, list);
+    maps::SearchAnswer a = maps::search(*res, name, dns::MX);
     if (a.answer.status == dns::Status::Ok) {
         out.hosts = by_preference(std::move(a.answer.records));
         out.count = static_cast<int>(out.hosts.size());
@@ -56,7 +55,7 @@ MxHosts mx_hosts(const std::string& name) {
     if (!util::iequals(a.answer.canonical, a.asked)) return out;
     // No MX: the host itself when it has an address, under its full name.
     for (int type : {dns::A, dns::AAAA}) {
-        maps::SearchAnswer addr = maps::search(*res, name, type, list);
+        maps::SearchAnswer addr = maps::search(*res, name, type);
         if (addr.answer.status == dns::Status::Ok) {
             out.hosts.push_back(with_dot(addr.asked));
             out.count = 1;

@@ -22,10 +22,7 @@ void resolver_from_environment() {
     if (server == nullptr && conf == nullptr) return;
     dns::ResolverConfig rc;
     if (server != nullptr && *server != '\0') rc.servers.push_back(server);
-    if (conf != nullptr) {
-        rc.resolv_conf = conf;
-        maps::set_search_config(conf);
-    }
+    if (conf != nullptr) rc.resolv_conf = conf;
     dns::set_default_config(rc);
 }
 

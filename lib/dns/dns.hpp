@@ -60,6 +60,17 @@ using AnswerHandler = std::function<void(Answer)>;
 int type_from_name(std::string_view name);
 std::string type_name(int type);
 
+// What the resolver takes from resolv.conf besides its name servers, read
+// once when a Resolver is created.
+struct ResolvConf {
+    int timeout_ms = 5000;            // "options timeout:N" (the system resolver's default 5 s)
+    int attempts = 2;                 // "options attempts:N"
+    int ndots = 1;                    // "options ndots:N"
+    std::vector<std::string> search;  // the last "search"/"domain" line, or $LOCALDOMAIN
+};
+// Reads `path` (missing file: the defaults); LOCALDOMAIN replaces the search list.
+ResolvConf read_resolv_conf(const std::string& path);
+
 class Resolver {
 public:
     static util::Result<std::unique_ptr<Resolver>> create(const ResolverConfig& cfg = {});
@@ -78,6 +89,8 @@ public:
     Answer mx(std::string_view name);
     // PTR of an IPv4 or IPv6 address.
     Answer reverse(std::string_view address);
+    // The resolv.conf settings this resolver was created with.
+    const ResolvConf& resolv_conf() const;
 
     // For an event loop: start() a query; watch sockets() (at most
     // next_timeout() long) and call process() for each ready socket, or

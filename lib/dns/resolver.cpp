@@ -15,6 +15,7 @@
 
 #include "dns/answer.hpp"
 #include "dns/dns.hpp"
+#include "util/strings.hpp"
 
 namespace dns {
 
@@ -66,35 +67,12 @@ void on_answer(void* arg, int status, int, unsigned char* abuf, int alen) {
     req->done(to_answer(status, raw, req->name, req->type));
 }
 
-// resolv.conf's "options timeout:N attempts:N" (last wins), with the
-// system resolver's defaults (5 s, 2 tries): sendmail's lookups wait that
-// long, and c-ares of this vintage reads only its own "retrans:"/"retry:".
-struct ResolvOptions {
-    int timeout_ms = 5000;
-    int attempts = 2;
-};
-
-ResolvOptions read_resolv_options(const std::string& path) {
-    ResolvOptions ro;
-    std::ifstream in(path);
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream words(line);
-        std::string w;
-        if (!(words >> w) || w != "options") continue;
-        while (words >> w) {
-            auto value = [&w](size_t skip) { return std::atoi(w.c_str() + skip); };
-            if (w.rfind("timeout:", 0) == 0 && value(8) > 0) ro.timeout_ms = std::min(value(8), 30) * 1000;
-            if (w.rfind("attempts:", 0) == 0 && value(9) > 0) ro.attempts = std::min(value(9), 5);
-        }
-    }
-    return ro;
-}
 
 }  // namespace
 
 struct Resolver::Impl {
     ares_channel channel = nullptr;
+    ResolvConf conf;
     std::mutex lock;  // one synchronous query at a time drives the channel
     ~Impl() {
         if (channel != nullptr) ares_destroy(channel);  // runs pending callbacks with ARES_EDESTRUCTION
@@ -157,15 +135,43 @@ Answer Resolver::query(std::string_view name, int type, bool search) {
 }
 
 Resolver::Resolver(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+const ResolvConf& Resolver::resolv_conf() const { return impl_->conf; }
+
+// "options" values last wins, as in the C library; numbers are clamped to
+// what the C library accepts.
+ResolvConf read_resolv_conf(const std::string& path) {
+    ResolvConf rc;
+    std::ifstream in(path);
+    std::string line;
+    while (std::getline(in, line)) {
+        auto w = util::split_words(line.substr(0, line.find_first_of("#;")));
+        if (w.empty()) continue;
+        if (w[0] == "search" || w[0] == "domain") rc.search.assign(w.begin() + 1, w.end());
+        if (w[0] != "options") continue;
+        for (size_t i = 1; i < w.size(); ++i) {
+            auto value = [&](size_t skip) { return std::atoi(w[i].c_str() + skip); };
+            if (w[i].rfind("timeout:", 0) == 0 && value(8) > 0) rc.timeout_ms = std::min(value(8), 30) * 1000;
+            if (w[i].rfind("attempts:", 0) == 0 && value(9) > 0) rc.attempts = std::min(value(9), 5);
+            if (w[i].rfind("ndots:", 0) == 0) rc.ndots = std::clamp(value(6), 0, 15);
+        }
+    }
+    if (const char* local = std::getenv("LOCALDOMAIN"); local != nullptr) rc.search = util::split_words(local);
+    for (auto& d : rc.search)
+        if (!d.empty() && d.back() == '.') d.pop_back();
+    return rc;
+}
 Resolver::~Resolver() = default;
 
 util::Result<std::unique_ptr<Resolver>> Resolver::create(const ResolverConfig& cfg) {
     if (!library_ready()) return util::Error("c-ares library initialisation failed");
     auto impl = std::make_unique<Impl>();
     struct ares_options opts = {};
-    ResolvOptions ro = read_resolv_options(cfg.resolv_conf.empty() ? "/etc/resolv.conf" : cfg.resolv_conf);
-    opts.timeout = cfg.timeout.count() > 0 ? static_cast<int>(cfg.timeout.count()) : ro.timeout_ms;
-    opts.tries = cfg.tries > 0 ? cfg.tries : ro.attempts;
+    impl->conf = read_resolv_conf(cfg.resolv_conf.empty() ? "/etc/resolv.conf" : cfg.resolv_conf);
+    // c-ares of this vintage reads only its own "retrans:"/"retry:", so the
+    // system resolver's timeout and attempts (what sendmail waits) are set here.
+    opts.timeout = cfg.timeout.count() > 0 ? static_cast<int>(cfg.timeout.count()) : impl->conf.timeout_ms;
+    opts.tries = cfg.tries > 0 ? cfg.tries : impl->conf.attempts;
     int mask = ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES;
     std::string conf = cfg.resolv_conf;  // c-ares wants a mutable char*
     if (!conf.empty()) {

@@ -11,23 +11,13 @@
 
 namespace maps {
 
-struct SearchList {
-    std::vector<std::string> domains;
-    int ndots = 1;
-};
-
-// The search list from LOCALDOMAIN, else from the resolv.conf set by
-// set_search_config() (default /etc/resolv.conf): "search"/"domain" lines and
-// "options ndots:n".
-SearchList search_list();
-void set_search_config(const std::string& resolv_conf);
-
 struct SearchAnswer {
     dns::Answer answer;
     std::string asked;  // the fully qualified name the answer is for
 };
 
-// `name` ending in a dot is asked as given only.
-SearchAnswer search(dns::Resolver& res, std::string name, int type, const SearchList& list);
+// Along the resolver's search list and ndots (its resolv.conf); `name`
+// ending in a dot is asked as given only.
+SearchAnswer search(dns::Resolver& res, std::string name, int type);
 
 }  // namespace maps

@@ -90,13 +90,12 @@ private:
     // AAAA records, then MX (a name with only an MX record is canonical too),
     // each along the search list as res_search walks it.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
-        SearchList list = search_list();
         std::string asked = absolute ? name + "." : name;
-        dns::Answer a = search(res, asked, dns::AAAA, list).answer;
+        dns::Answer a = search(res, asked, dns::AAAA).answer;
         if (a.status == dns::Status::NoData) {
-            dns::Answer four = search(res, asked, dns::A, list).answer;
+            dns::Answer four = search(res, asked, dns::A).answer;
             if (four.status != dns::Status::NoData) return four;
-            dns::Answer mx = search(res, asked, dns::MX, list).answer;
+            dns::Answer mx = search(res, asked, dns::MX).answer;
             return mx.status == dns::Status::Ok ? mx : four;
         }
         return a;

@@ -104,10 +104,8 @@ int main(int argc, char** argv) {
         auto eq = v.find('=');
         if (c == 'n')
             rc.servers.push_back(v);
-        else if (c == 'r') {
+        else if (c == 'r')
             rc.resolv_conf = v;
-            maps::set_search_config(v);
-        }
         else if (eq != std::string::npos && c == 'O')
             ctx.options_[v.substr(0, eq)] = v.substr(eq + 1);
         else if (eq != std::string::npos && c == 'M')

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <vector>
 
@@ -24,6 +25,9 @@ class ResolverTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_async_queries_driven_by_caller);
     CPPUNIT_TEST(test_destroying_resolver_answers_pending_queries);
     CPPUNIT_TEST(test_resolv_conf_timeout_and_attempts_apply);
+    CPPUNIT_TEST(test_resolv_conf_search_list_and_options);
+    CPPUNIT_TEST(test_localdomain_replaces_search_list);
+    CPPUNIT_TEST(test_missing_resolv_conf_gives_defaults);
     CPPUNIT_TEST_SUITE_END();
 
     static dns::ResolverConfig quiet() {
@@ -126,6 +130,47 @@ public:
         close(fd);
         CPPUNIT_ASSERT(a.status == dns::Status::TempFail);
         CPPUNIT_ASSERT(took < std::chrono::milliseconds(2500));
+    }
+
+    static std::string write_conf(const std::string& text) {
+        char conf[] = "resolvconfXXXXXX";
+        int cfd = mkstemp(conf);
+        close(cfd);
+        std::ofstream(conf) << text;
+        return conf;
+    }
+    // The last search/domain line wins, trailing dots go, options last wins
+    // and are clamped, comments are ignored: as the C library reads it.
+    void test_resolv_conf_search_list_and_options() {
+        unsetenv("LOCALDOMAIN");
+        std::string conf = write_conf(
+            "domain old.example\nsearch example.org. corp.example # comment\n"
+            "options ndots:3 timeout:99 attempts:0\noptions ndots:2\n; search ignored.example\n");
+        dns::ResolvConf rc = dns::read_resolv_conf(conf);
+        unlink(conf.c_str());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rc.search.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("example.org"), rc.search[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("corp.example"), rc.search[1]);
+        CPPUNIT_ASSERT_EQUAL(2, rc.ndots);
+        CPPUNIT_ASSERT_EQUAL(30000, rc.timeout_ms);
+        CPPUNIT_ASSERT_EQUAL(2, rc.attempts);
+    }
+    void test_localdomain_replaces_search_list() {
+        std::string conf = write_conf("search example.org\n");
+        setenv("LOCALDOMAIN", "a.example b.example.", 1);
+        dns::ResolvConf rc = dns::read_resolv_conf(conf);
+        unsetenv("LOCALDOMAIN");
+        unlink(conf.c_str());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rc.search.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("b.example"), rc.search[1]);
+    }
+    void test_missing_resolv_conf_gives_defaults() {
+        unsetenv("LOCALDOMAIN");
+        dns::ResolvConf rc = dns::read_resolv_conf("/nonexistent/resolv.conf");
+        CPPUNIT_ASSERT(rc.search.empty());
+        CPPUNIT_ASSERT_EQUAL(1, rc.ndots);
+        CPPUNIT_ASSERT_EQUAL(5000, rc.timeout_ms);
+        CPPUNIT_ASSERT_EQUAL(2, rc.attempts);
     }
 };
 
