@@ -30,6 +30,18 @@ struct ResetLog {
     ~ResetLog() { util::log_configure(util::LogSettings{}); }
 };
 
+// Settings for a log file in a private directory; the default settings
+// come back when it goes out of scope.
+struct FileLog {
+    TempDir dir;
+    ResetLog reset;
+    util::LogSettings settings;
+    FileLog() {
+        settings.target = util::LogTarget::File;
+        settings.file = dir.path + "/maillog";
+    }
+};
+
 std::string read_all(const std::string& p) {
     auto r = util::read_file(p, 1 << 20);
     return r.ok() ? *r : std::string("<unreadable>");
@@ -69,11 +81,8 @@ public:
                              util::log_format("sendmail", 9, "", "starting daemon"));
     }
     void test_file_target_writes_line_and_honours_level() {
-        TempDir d;
-        ResetLog reset;
-        util::LogSettings s;
-        s.target = util::LogTarget::File;
-        s.file = d.path + "/maillog";
+        FileLog log;
+        util::LogSettings& s = log.settings;
         s.ident = "sm-mta";
         s.level = 9;
         util::log_configure(s);
@@ -87,11 +96,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), count(text, '\n'));
     }
     void test_file_line_has_timestamp_and_host() {
-        TempDir d;
-        ResetLog reset;
-        util::LogSettings s;
-        s.target = util::LogTarget::File;
-        s.file = d.path + "/maillog";
+        FileLog log;
+        util::LogSettings& s = log.settings;
         util::log_configure(s);
         util::log_line(LOG_NOTICE, 1, "", "hello");
         std::string text = read_all(s.file);
@@ -153,11 +159,8 @@ public:
         CPPUNIT_ASSERT(::access(s.file.c_str(), F_OK) != 0);
     }
     void test_crlf_from_peer_cannot_forge_a_line() {
-        TempDir d;
-        ResetLog reset;
-        util::LogSettings s;
-        s.target = util::LogTarget::File;
-        s.file = d.path + "/maillog";
+        FileLog log;
+        util::LogSettings& s = log.settings;
         util::log_configure(s);
         util::log_line(LOG_INFO, 1, "Q", "helo=evil\r\nsm-mta[1]: Q: stat=Sent");
         std::string text = read_all(s.file);
@@ -193,11 +196,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("..."), p.back().substr(p.back().size() - 3));
     }
     void test_hostile_queue_id_is_escaped_and_cut() {
-        TempDir d;
-        ResetLog reset;
-        util::LogSettings s;
-        s.target = util::LogTarget::File;
-        s.file = d.path + "/maillog";
+        FileLog log;
+        util::LogSettings& s = log.settings;
         util::log_configure(s);
         util::log_line(LOG_INFO, 1, std::string(500, 'Q') + "\n", "x");
         std::string text = read_all(s.file);
