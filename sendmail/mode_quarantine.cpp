@@ -3,12 +3,14 @@
 // with a q line, and plain queue runs and listings no longer see it.
 #include <cstdio>
 #include <sysexits.h>
+#include <syslog.h>
 
 #include "queue/queue.hpp"
 #include "sendmail/modes.hpp"
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submit_settings.hpp"
+#include "util/log.hpp"
 
 namespace sendmail {
 
@@ -52,6 +54,9 @@ int change_directory(const CommandLine& cl, const std::string& path, char kind) 
         }
         ++changes;
         if (cl.verbose) std::printf("%s\n", line.c_str());
+        // sendmail logs every change whatever the LogLevel: the new reason,
+        // or that the entry was released.
+        util::log_line(LOG_INFO, 0, id, cl.quarantine ? "quarantine=" + *cl.quarantine : "unquarantine");
     }
     return changes;
 }

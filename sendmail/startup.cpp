@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "dns/dns.hpp"
+#include "util/log.hpp"
 #include "maps/dns_search.hpp"
 
 #include "sendmail/startup.hpp"
@@ -27,6 +28,21 @@ void resolver_from_environment() {
 }
 
 }  // namespace
+
+// The mail log as the cf sets it: LogLevel, and the -L tag as the ident.
+// Test hook: SENDMAIL_SYSLOG_SOCKET names a Unix datagram socket that takes
+// the syslog lines instead of /dev/log, so tests can read what is logged.
+void configure_logging(const config::Config& cfg, const CommandLine& cl) {
+    util::LogSettings ls = util::log_settings();
+    ls.ident = cl.log_tag ? *cl.log_tag : "sendmail";
+    auto level = cfg.options.find("LogLevel");
+    if (level != cfg.options.end()) ls.level = std::atoi(level->second.c_str());
+    if (const char* sock = std::getenv("SENDMAIL_SYSLOG_SOCKET"); sock != nullptr && *sock != '\0') {
+        ls.target = util::LogTarget::Syslog;
+        ls.syslog_socket = sock;
+    }
+    util::log_configure(ls);
+}
 
 util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl) {
     resolver_from_environment();
@@ -51,6 +67,7 @@ util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl)
     // sendmail reports an unreadable cf like any config error (file: line 0)
     // on standard output and stops with EX_OSFILE.
     if (!r) std::printf("%s: line 0: cannot open: %s\n", lo.path.c_str(), r.error().message.c_str());
+    else configure_logging(**r, cl);
     return r;
 }
 

@@ -11,4 +11,7 @@ namespace sendmail {
 
 util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl);
 
+// Sets up the mail log for this run: the cf's LogLevel and the -L tag.
+void configure_logging(const config::Config& cfg, const CommandLine& cl);
+
 }  // namespace sendmail

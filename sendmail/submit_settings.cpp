@@ -1,6 +1,7 @@
 // submit_settings.cpp: reads the parts of sendmail.cf that submission and
 // the queue modes use, and the system identity ($w, $j) from the host name.
 #include "sendmail/submit_settings.hpp"
+#include "sendmail/startup.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -72,6 +73,7 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
         return util::Error(loaded.error().message, EX_OSFILE);
     }
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
+    configure_logging(*s.cfg, cl);
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
     // The queue directory becomes the working directory; keep its name usable.

@@ -3,6 +3,7 @@ a small sendmail.cf (options, H lines, trusted users, class w), an aliases
 file and a queue directory, plus readers for the queue files written."""
 import os
 import re
+import socket
 
 from harness import Sandbox
 
@@ -61,6 +62,7 @@ loop2: loop1
 
 class SubmitEnv:
     def __init__(self, testcase):
+        self.testcase = testcase
         self.sb = Sandbox(testcase)
         self.sendmail = self.sb.program('sendmail/sendmail')
         self.queue = self.sb.path('queue')
@@ -69,6 +71,29 @@ class SubmitEnv:
         self.cf = self.sb.write('sendmail.cf', CF_TEMPLATE.format(dir=self.sb.dir))
         self.env = {'PATH': '/usr/bin:/bin', 'TZ': 'UTC', 'LANG': 'C',
                     'HOME': self.sb.dir}
+
+    def catch_syslog(self):
+        """Points the programs' syslog lines at a datagram socket of ours
+        (SENDMAIL_SYSLOG_SOCKET); syslog_lines() returns what arrived."""
+        path = self.sb.path('log.sock')
+        self.log_sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.log_sock.bind(path)
+        self.log_sock.setblocking(False)
+        self.testcase.addCleanup(self.log_sock.close)
+        self.env['SENDMAIL_SYSLOG_SOCKET'] = path
+        self.logged = []
+
+    def syslog_lines(self):
+        """Lines logged so far, without the "<pri>Mmm dd hh:mm:ss " prefix,
+        with the pid replaced by PID: (priority, 'sendmail[PID]: text')."""
+        while True:
+            try:
+                d = self.log_sock.recv(65536).decode('latin-1')
+            except BlockingIOError:
+                break
+            m = re.match(r'<(\d+)>\w{3} [ \d]\d \d\d:\d\d:\d\d (\S+?)\[\d+\]: (.*)', d, re.S)
+            self.logged.append((int(m.group(1)), '%s[PID]: %s' % (m.group(2), m.group(3))))
+        return self.logged
 
     def submit(self, args, message, extra_opts=()):
         argv = [self.sendmail, '-C', self.cf, '-odq', '-Mjmx.example.com'] + list(extra_opts) + list(args)

@@ -52,6 +52,22 @@ class QuarantineTest(unittest.TestCase):
         self.assertEqual(r.stdout.decode(), 'Processing %s:\n%s: Already quarantined with "same"\nNo changes\n'
                          % (self.e.queue, self.qid))
 
+    def test_changes_are_logged_at_any_log_level(self):
+        self.e.catch_syslog()
+        self.e.mode(['-OLogLevel=0', '-Qspam suspected'])
+        self.e.mode(['-OLogLevel=0', '-qQ', '-Qspam suspected'])  # no change: nothing logged
+        self.e.mode(['-OLogLevel=0', '-qQ', '-Qsecond'])
+        self.e.mode(['-OLogLevel=0', '-qQ', '-Q'])
+        self.assertEqual(self.e.syslog_lines(), [
+            (22, 'sendmail[PID]: %s: quarantine=spam suspected' % self.qid),
+            (22, 'sendmail[PID]: %s: quarantine=second' % self.qid),
+            (22, 'sendmail[PID]: %s: unquarantine' % self.qid)])
+
+    def test_log_tag_names_the_logger(self):
+        self.e.catch_syslog()
+        self.e.mode(['-L', 'sm-admin', '-Qheld'])
+        self.assertEqual(self.e.syslog_lines(), [(22, 'sm-admin[PID]: %s: quarantine=held' % self.qid)])
+
     def test_no_matches_and_no_changes(self):
         r = self.e.mode(['-Qx', '-qRnobody', '-v'])
         self.assertEqual(r.stdout.decode(), '%s: no matches\nNo changes\n' % self.e.queue)
