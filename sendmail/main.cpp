@@ -5,6 +5,7 @@
 
 #include "sendmail/cmdline.hpp"
 #include "sendmail/modes.hpp"
+#include "util/proctitle.hpp"
 
 namespace sendmail {
 
@@ -23,6 +24,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s: %s\n", cl.called_as.c_str(), error.c_str());
         return EX_USAGE;
     }
+    // The command line now lives in cl: its argv space can show titles.
+    util::proctitle_init(argc, argv, "sendmail: ");
     // -Q acts on the queue instead of reading a message or running it.
     if (cl.quarantine_given && (cl.mode == Mode::Deliver || cl.mode == Mode::QueueRun)) return run_quarantine(cl);
     switch (cl.mode) {

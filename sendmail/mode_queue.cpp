@@ -73,10 +73,7 @@ int run_queue(const CommandLine& cl) {
     if (!unknown.empty()) std::printf("Queue group %s unknown\n", unknown.c_str());
     QueueRunner runner(*s, cl);
     if (interval <= 0) {
-        QueueRunStats st = runner.run_once();
-        if (cl.verbose)
-            std::printf("Running %s: %d processed, %d locked, %d returned, %d warned\n",
-                        s->option("QueueDirectory").c_str(), st.processed, st.skipped_locked, st.returned, st.warned);
+        runner.run_once();
         return EX_OK;
     }
     return run_periodic(*s, cl, runner, interval);

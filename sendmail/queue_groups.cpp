@@ -1,28 +1,61 @@
 // queue_groups.cpp: the queue groups of the cf. A Q line without Path= uses
 // QueueDirectory, as sendmail does; a Q line named mqueue moves the default.
+// Only the first letter of an equate counts, and it is case-sensitive
+// (R= runners, r= recipients), as sendmail reads them.
 #include "sendmail/queue_groups.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "util/strings.hpp"
 
 namespace sendmail {
 
+namespace {
+
+void apply_equate(QueueGroupDir& d, const std::string& key, const std::string& v) {
+    if (key.empty()) return;
+    switch (key[0]) {
+    case 'P': d.path = v; break;
+    case 'J': d.jobs = std::atol(v.c_str()); break;
+    case 'R': d.runners = std::atol(v.c_str()); break;
+    case 'I': d.interval = parse_interval(v, 0); break;
+    case 'N': d.nice = std::atol(v.c_str()); break;
+    case 'r': d.recipients = std::atol(v.c_str()); break;
+    case 'F': d.flags = v; break;
+    default: break;
+    }
+}
+
+}  // namespace
+
 std::vector<QueueGroupDir> queue_groups(const SubmitSettings& s) {
     std::string base = s.option("QueueDirectory", "/var/spool/mqueue");
-    std::vector<QueueGroupDir> out{{"mqueue", base}};
+    QueueGroupDir defaults;
+    defaults.name = "mqueue";
+    defaults.path = base;
+    defaults.jobs = s.option_long("MaxQueueRunSize", 0);
+    defaults.runners = s.option_long("MaxRunnersPerQueue", 1);
+    std::vector<QueueGroupDir> out{defaults};
     if (!s.cfg) return out;
     for (const auto& g : s.cfg->queue_groups) {
-        QueueGroupDir d{g.name, base};
-        for (const auto& [k, v] : g.params) {
-            if (!k.empty() && (k[0] == 'P' || k[0] == 'p')) d.path = v;
-            if (!k.empty() && (k[0] == 'J' || k[0] == 'j')) d.jobs = std::atol(v.c_str());
-        }
+        QueueGroupDir d = defaults;
+        d.name = g.name;
+        for (const auto& [k, v] : g.params) apply_equate(d, k, v);
         if (g.name == "mqueue")
             out[0] = d;
         else
             out.push_back(d);
     }
+    return out;
+}
+
+std::vector<std::string> queue_group_warnings(const SubmitSettings& s) {
+    std::vector<std::string> out;
+    for (const auto& g : queue_groups(s))
+        if (g.runners > 1 && !g.forks())
+            out.push_back("Warning: Q=" + g.name + ": R=" + std::to_string(g.runners) +
+                          ": multiple queue runners specified\n\tbut flag 'f' is not set");
     return out;
 }
 
@@ -44,6 +77,17 @@ std::vector<QueueGroupDir> selected_groups(const SubmitSettings& s, const Comman
     return named ? out : all;
 }
 
+std::vector<QueueGroupDir> run_order(const SubmitSettings& s, const CommandLine& cl) {
+    std::string unknown;
+    std::vector<QueueGroupDir> groups = selected_groups(s, cl, unknown);
+    bool named = std::any_of(cl.queue_selectors.begin(), cl.queue_selectors.end(),
+                             [](const std::string& sel) { return sel.size() > 1 && sel[0] == 'G'; });
+    if (!named) std::erase_if(groups, [](const QueueGroupDir& g) { return g.runners <= 0; });
+    std::stable_sort(groups.begin(), groups.end(),
+                     [](const QueueGroupDir& a, const QueueGroupDir& b) { return a.runners > b.runners; });
+    return groups;
+}
+
 std::string group_of_mailer(const SubmitSettings& s, const std::string& mailer) {
     if (!s.cfg) return "mqueue";
     const config::Mailer* m = s.cfg->find_mailer(mailer);
@@ -53,11 +97,21 @@ std::string group_of_mailer(const SubmitSettings& s, const std::string& mailer) 
     return "mqueue";
 }
 
-std::string group_path(const SubmitSettings& s, const std::string& name) {
+QueueGroupDir find_group(const SubmitSettings& s, const std::string& name) {
     auto all = queue_groups(s);
     for (const auto& g : all)
-        if (g.name == name) return g.path;
-    return all.front().path;
+        if (g.name == name) return g;
+    return all.front();
+}
+
+std::string group_path(const SubmitSettings& s, const std::string& name) { return find_group(s, name).path; }
+
+std::string queue_dir_label(const SubmitSettings& s, const std::string& path) {
+    std::string base = s.option("QueueDirectory", "/var/spool/mqueue");
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    if (path == base || path == base + "/") return ".";
+    if (path.rfind(base + "/", 0) == 0) return path.substr(base.size() + 1);
+    return path;
 }
 
 }  // namespace sendmail

@@ -14,20 +14,43 @@ namespace sendmail {
 struct QueueGroupDir {
     std::string name;  // "mqueue" for the default group
     std::string path;
-    long jobs = 0;  // Jobs=: at most this many entries per queue run (0: no limit)
+    long jobs = 0;        // Jobs=: at most this many entries per queue run (0: no limit)
+    long runners = 1;     // Runners=: parallel runners (MaxRunnersPerQueue, else 1); 0: never run
+    long interval = 0;    // Interval=: seconds between runs (0: the -q interval)
+    long nice = 0;        // Nice=: nice(2) increment of the group's runners
+    long recipients = 0;  // recipients=: most recipients in one queue entry (0: no limit)
+    std::string flags;    // Flags=: f lets Runners= runners work in parallel
+    bool forks() const { return flags.find('f') != std::string::npos; }
 };
 
 // Every group, the default first, as mailq lists them.
 std::vector<QueueGroupDir> queue_groups(const SubmitSettings& s);
 
+// What sendmail says of a group when it reads the cf: Runners= above one
+// without Flags=f (the runners then work one after another). One text per
+// group, empty when there is nothing to say.
+std::vector<std::string> queue_group_warnings(const SubmitSettings& s);
+
 // The groups a run or listing takes: all, or those named by -qGname. An
 // unknown name is returned in `unknown` (sendmail: "Queue group x unknown").
 std::vector<QueueGroupDir> selected_groups(const SubmitSettings& s, const CommandLine& cl, std::string& unknown);
+
+// The groups in the order a queue run takes them: the most runners first
+// (ties in cf order, the default group first); groups with Runners=0 are
+// left out unless -qG named them.
+std::vector<QueueGroupDir> run_order(const SubmitSettings& s, const CommandLine& cl);
 
 // The group of a mailer's recipients: its Q= group if that exists, else mqueue.
 std::string group_of_mailer(const SubmitSettings& s, const std::string& mailer);
 
 // The directory of a named group (the default group's if unknown).
 std::string group_path(const SubmitSettings& s, const std::string& name);
+
+// The group itself (the default group if unknown).
+QueueGroupDir find_group(const SubmitSettings& s, const std::string& name);
+
+// How a queue run names an entry's directory in the process title: "." for
+// QueueDirectory itself, else the path below it ("slow").
+std::string queue_dir_label(const SubmitSettings& s, const std::string& path);
 
 }  // namespace sendmail

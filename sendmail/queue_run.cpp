@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <syslog.h>
 #include <unistd.h>
 
@@ -14,6 +16,7 @@
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
+#include "util/proctitle.hpp"
 #include "util/strings.hpp"
 
 namespace sendmail {
@@ -74,32 +77,43 @@ void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& or
 
 QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s), cl_(cl), sel_(cl.queue_selectors) {}
 
-// Each selected queue group (-qGname, else all) in cf order.
+// The selected queue groups (-qGname, else all that have runners), the
+// groups with the most runners first, as sendmail orders its work groups.
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    std::string unknown;
-    for (const auto& g : selected_groups(s_, cl_, unknown)) run_directory(g.path, g.jobs, st);
+    for (const auto& g : run_order(s_, cl_)) run_group(g, st);
     return st;
 }
 
-void QueueRunner::run_directory(const std::string& path, long jobs, QueueRunStats& st) {
-    queue::QueueDir dir(path, queue_kind(cl_));
+void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
+    queue::QueueDir dir(group.path, queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
         util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
         return;
     }
-    // QueueSortOrder=priority (sendmail's default): lowest priority value first;
-    // "filename" keeps the id order; "time" the oldest first.
+    // The work list: the entries selected (-qI -qR -qS), old enough for
+    // MinQueueAge, in QueueSortOrder, at most Jobs= of them.
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
-    sort_queue(entries, s_.option("QueueSortOrder", "priority"));
+    std::erase_if(entries, [&](const queue::QueueListing& e) { return !sel_.matches(e.id, e.qf); });
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
-    long taken = 0;  // the group's Jobs= bounds the entries of one run
-    for (const auto& e : entries) {
-        if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
-        if (jobs > 0 && taken++ >= jobs) break;
-        process(dir, e.id, st);
+    if (min_age > 0)
+        std::erase_if(entries, [&](const queue::QueueListing& e) {
+            return e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age;
+        });
+    sort_queue(entries, s_.option("QueueSortOrder", "priority"));
+    if (group.jobs > 0 && static_cast<long>(entries.size()) > group.jobs) entries.resize(group.jobs);
+    std::string label = queue_dir_label(s_, group.path);
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const std::string& id = entries[i].id;
+        util::set_proctitle(label + "/" + id + " from queue");
+        if (cl_.verbose) {
+            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), id.c_str(), i + 1,
+                        entries.size());
+            std::fflush(stdout);
+        }
+        process(dir, id, st);
     }
 }
 
@@ -111,6 +125,15 @@ bool is_null_sender(const std::string& sender) {
 }
 
 namespace {
+
+// The I line of a qf: the df's device (major/minor) and inode, which
+// sendmail writes whenever it rewrites the qf in a run.
+std::string df_inode_text(const std::string& df_path) {
+    struct stat st {};
+    if (stat(df_path.c_str(), &st) != 0) return "";
+    return std::to_string(major(st.st_dev)) + "/" + std::to_string(minor(st.st_dev)) + "/" +
+           std::to_string(static_cast<unsigned long long>(st.st_ino));
+}
 
 bool wants(const queue::QueueFile& qf, char kind) {
     for (const auto& r : qf.recipients)
@@ -150,6 +173,11 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     qf->last_tried = now_;
     qf->priority += s_.option_long("RetryFactor", 90000);  // each retry waits longer, as in sendmail
     qf->status_message = kDeferred;
+    qf->df_inode = df_inode_text(dir.df_path(id));
+    if (cl_.verbose) {
+        for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), kDeferred);
+        std::fflush(stdout);
+    }
     if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
         if (send_notice(dir, id, *qf, false)) {
             qf->set_flag('w');

@@ -10,6 +10,7 @@
 
 #include "queue/queue.hpp"
 #include "sendmail/cmdline.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/recipients.hpp"
 #include "sendmail/submit_settings.hpp"
 
@@ -49,7 +50,7 @@ public:
     QueueRunStats run_once();
 
 private:
-    void run_directory(const std::string& path, long jobs, QueueRunStats& st);
+    void run_group(const QueueGroupDir& group, QueueRunStats& st);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;

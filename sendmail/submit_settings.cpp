@@ -2,6 +2,7 @@
 // the queue modes use, and the system identity ($w, $j) from the host name.
 #include "sendmail/submit_settings.hpp"
 #include "sendmail/startup.hpp"
+#include "sendmail/queue_groups.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -84,6 +85,7 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     // sendmail warns of a limit below 16 KB whenever the option is set so.
     if (long mh = s.option_long("MaxHeadersLength", 0); mh > 0 && mh < 16384)
         std::printf("Warning: MaxHeadersLength: headers length limit set lower than 16384\n");
+    for (const auto& w : queue_group_warnings(s)) std::printf("%s\n", w.c_str());
     for (const auto& t : s.cfg->trusted_users) s.trusted_users.insert(t);
     for (const auto& t : s.cfg->classes.members("t")) s.trusted_users.insert(t);
     for (const auto& h : s.cfg->headers)

@@ -40,6 +40,7 @@ struct QueueFile {
     std::time_t last_tried = 0;  // K
     int tries = 0;               // N
     long priority = 0;           // P
+    std::string df_inode;        // I: "major/minor/inode" of the df, written by queue runs
     std::string body_type;       // B (empty: none)
     std::string flags;           // F
     std::vector<std::pair<std::string, std::string>> macros;  // "$x" or "${name}" -> value

@@ -54,6 +54,7 @@ std::string format_qf(const QueueFile& qf) {
     o += "K" + std::to_string(static_cast<long long>(qf.last_tried)) + "\n";
     o += "N" + std::to_string(qf.tries) + "\n";
     o += "P" + std::to_string(qf.priority) + "\n";
+    if (!qf.df_inode.empty()) o += "I" + qf.df_inode + "\n";
     if (!qf.body_type.empty()) o += "B" + qf.body_type + "\n";
     if (qf.quarantine) o += "q" + *qf.quarantine + "\n";
     if (!qf.status_message.empty()) o += "M" + qf.status_message + "\n";
@@ -149,6 +150,7 @@ util::Result<QueueFile> parse_qf(std::string_view text) {
         case 'K': qf.last_tried = to_long(rest); break;
         case 'N': qf.tries = static_cast<int>(to_long(rest)); break;
         case 'P': qf.priority = to_long(rest); break;
+        case 'I': qf.df_inode = std::string(rest); break;
         case 'B': qf.body_type = std::string(rest); break;
         case 'M': qf.status_message = std::string(rest); break;
         case 'q': qf.quarantine = std::string(rest); break;

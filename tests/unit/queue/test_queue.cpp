@@ -18,6 +18,7 @@ class QueueTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_queue_id_encodes_time_and_pid);
     CPPUNIT_TEST(test_qf_round_trip_keeps_every_line);
     CPPUNIT_TEST(test_qf_without_final_dot_is_incomplete);
+    CPPUNIT_TEST(test_df_inode_line_follows_the_priority);
     CPPUNIT_TEST(test_commit_leaves_qf_and_df_only);
     CPPUNIT_TEST(test_uncommitted_message_leaves_nothing);
     CPPUNIT_TEST(test_qf_and_df_subdirectories_are_used);
@@ -60,7 +61,7 @@ public:
     }
     void test_qf_round_trip_keeps_every_line() {
         auto qf = sample();
-        qf.other.push_back("Iunknown line");
+        qf.other.push_back("!unknown line");
         std::string text = queue::format_qf(qf);
         auto back = queue::parse_qf(text);
         CPPUNIT_ASSERT(back.ok());
@@ -69,6 +70,17 @@ public:
         CPPUNIT_ASSERT(text.find("C\nQrfc822;bob@example.org\nrRFC822; bob@example.org\nRPFD:bob@example.org\n") !=
                        std::string::npos);
         CPPUNIT_ASSERT(text.find("H??Received: (from root@localhost)\n\tby mx.example.com\n") != std::string::npos);
+    }
+    void test_df_inode_line_follows_the_priority() {
+        auto qf = sample();
+        qf.df_inode = "254/0/15040552";
+        qf.status_message = "Deferred: x";
+        std::string text = queue::format_qf(qf);
+        CPPUNIT_ASSERT(text.find("P180153\nI254/0/15040552\nMDeferred: x\nFbs\n") != std::string::npos);
+        auto back = queue::parse_qf(text);
+        CPPUNIT_ASSERT(back.ok());
+        CPPUNIT_ASSERT_EQUAL(std::string("254/0/15040552"), back->df_inode);
+        CPPUNIT_ASSERT(back->other.empty());
     }
     void test_qf_without_final_dot_is_incomplete() {
         std::string text = queue::format_qf(sample());
