@@ -22,6 +22,9 @@ struct Notice {
     std::string transcript;          // what went wrong, for immediate failures
     std::string log_reason;          // for the "DSN: ..." log line
     std::vector<message::DsnRecipient> recipients;
+    // Over MaxHeadersLength the message is refused before its body is read:
+    // the headers kept go back as a message/rfc822 with an empty body.
+    bool headers_as_message = false;
 };
 
 // Queues the notice about message `id` (its qf `orig`, its body `body`, which

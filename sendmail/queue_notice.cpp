@@ -64,7 +64,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     req.transcript = n.transcript;
     req.give_up_after = n.give_up_after;
     req.retry_until = n.retry_until;
-    req.headers_only = orig.has_flag('n') || body.empty();
+    req.headers_only = !n.headers_as_message && (orig.has_flag('n') || body.empty());
     req.original_headers = original_headers(orig);
     req.original_body = body;
     req.recipients = n.recipients;

@@ -147,6 +147,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     auto lock = queue::lock_qf(dir, id);
     if (!lock) {
         ++st.skipped_locked;
+        if (cl_.verbose) std::printf("%s: locked\n", id.c_str());  // another runner has it
         return;
     }
     auto qf = queue::read_qf_fd(lock->get());

@@ -367,6 +367,7 @@ int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage
         n.to = sender_bare_;
         n.transcript = transcript + "\n";
         n.log_reason = why;
+        n.headers_as_message = msg_.headers_too_long;
         for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);

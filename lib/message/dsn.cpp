@@ -50,9 +50,10 @@ std::string status_part(const DsnRequest& r) {
     std::string o = "Content-Type: message/delivery-status\n\nReporting-MTA: dns; " + r.reporting_mta +
                     "\nArrival-Date: " + arpadate(r.arrival) + "\n";
     for (const auto& rc : r.recipients) {
+        // sendmail adds X-Actual-Recipient only when the address a mailer got
+        // differs from the final recipient; until delivery rewrites addresses
+        // they are the same, and sendmail writes no such line.
         o += "\nFinal-Recipient: " + rc.final_rcpt + "\n";
-        std::string actual = rc.final_rcpt.substr(rc.final_rcpt.find(';') + 1);
-        o += "X-Actual-Recipient: rfc822;" + actual + "\n";
         o += std::string("Action: ") + (r.failure ? "failed" : "delayed") + "\n";
         o += "Status: " + rc.status + "\n";
         if (!rc.diagnostic.empty()) o += "Diagnostic-Code: X-Unix; " + rc.diagnostic + "\n";
@@ -74,7 +75,8 @@ std::string dsn_body(const DsnRequest& r) {
         o += "Content-Type: message/rfc822\n\n" + r.original_headers + "\n" + r.original_body;
         if (!r.original_body.empty() && r.original_body.back() != '\n') o += "\n";
     }
-    o += "\n" + b + "--\n";
+    // sendmail ends its notices with an empty line after the last boundary.
+    o += "\n" + b + "--\n\n";
     return o;
 }
 

@@ -10,6 +10,10 @@ from submitkit import SubmitEnv, lines
 WARNING = b'Warning: MaxHeadersLength: headers length limit set lower than 16384\n'
 
 
+def boundary(df):
+    return df.split(b'\n')[2][2:]
+
+
 class MaxHeadersTest(unittest.TestCase):
     def setUp(self):
         self.e = SubmitEnv(self)
@@ -28,6 +32,13 @@ class MaxHeadersTest(unittest.TestCase):
         self.assertIn(b'Action: failed\n', df)
         self.assertIn(b'X-H1: ' + b'v' * 50 + b'\n', df)
         self.assertNotIn(b'the body', df)
+        # as sendmail: the headers kept go back as a message/rfc822 whose body
+        # is empty, and no X-Actual-Recipient line repeats the recipient
+        self.assertNotIn(b'X-Actual-Recipient', df)
+        self.assertNotIn(b'text/rfc822-headers', df)
+        part = df.split(b'Content-Type: message/rfc822\n\n')[1]
+        self.assertRegex(part, rb'^Return-Path: <alice@example.net>\n')
+        self.assertTrue(part.endswith(b'X-H15: ' + b'v' * 50 + b'\n\n\n--%s--\n\n' % boundary(df)), part[-120:])
         self.assertFalse(os.path.exists(self.e.sb.path('dead.letter')))
 
     def test_limit_above_16k_gives_no_warning(self):

@@ -111,9 +111,11 @@ public:
         std::string b = message::dsn_body(r);
         CPPUNIT_ASSERT(b.find("\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n") !=
                        std::string::npos);
-        CPPUNIT_ASSERT(b.find("Final-Recipient: RFC822; bob@example.org\nX-Actual-Recipient: rfc822; bob@example.org\n"
-                              "Action: failed\nStatus: 4.4.7\n") != std::string::npos);
-        CPPUNIT_ASSERT(b.find("Content-Type: message/rfc822\n\nSubject: s\n\nbody\n\n--B--\n") != std::string::npos);
+        CPPUNIT_ASSERT(b.find("Final-Recipient: RFC822; bob@example.org\nAction: failed\nStatus: 4.4.7\n") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(b.find("X-Actual-Recipient") == std::string::npos);
+        // the last boundary, then an empty line, as sendmail ends its notices
+        CPPUNIT_ASSERT(b.ends_with("Content-Type: message/rfc822\n\nSubject: s\n\nbody\n\n--B--\n\n"));
         CPPUNIT_ASSERT_EQUAL(std::string("Returned mail: see transcript for details"), message::dsn_subject(r));
         r.failure = false;
         r.warn_after = "4 hours";
