@@ -6,10 +6,16 @@
 #include <ctime>
 #include <fcntl.h>
 #include <sysexits.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "sendmail/queue_daemon.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "util/files.hpp"
+#include "util/proctitle.hpp"
 
 namespace sendmail {
 
@@ -46,6 +52,13 @@ void pause_between_runs(long seconds) {
     }
 }
 
+// sendmail's hh:mm:ss form of the -q interval, as its runner's title shows it.
+std::string interval_text(long s) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+    return buf;
+}
+
 }  // namespace
 
 long periodic_interval(const CommandLine& cl) {
@@ -54,6 +67,61 @@ long periodic_interval(const CommandLine& cl) {
     if (!arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0]))) return parse_interval(arg, 0);
     return 0;
 }
+
+namespace {
+
+// One queue group in the periodic runner: when it is next due, and the
+// runner processes of its current run (at most Runners= of them, and only
+// one without F=f).
+struct GroupSchedule {
+    QueueGroupDir group;
+    long interval = 0;
+    std::time_t next = 0;
+    std::vector<pid_t> runners;
+};
+
+void reap(std::vector<GroupSchedule>& sched, bool persistent) {
+    pid_t pid;
+    while ((pid = waitpid(-1, nullptr, WNOHANG)) > 0) {
+        for (auto& g : sched) {
+            auto it = std::find(g.runners.begin(), g.runners.end(), pid);
+            if (it == g.runners.end()) continue;
+            g.runners.erase(it);
+            // A persistent runner (-qp) waits its interval after the run ends.
+            if (persistent && g.runners.empty()) g.next = std::time(nullptr) + g.interval;
+        }
+    }
+}
+
+// Starts a run of one group: its runners, each niced by Nice= and taking
+// its share of the entries. A run still going when the group is due again
+// is left to finish (sendmail starts no more than Runners= at a time).
+void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
+    std::time_t now = std::time(nullptr);
+    g.next = persistent ? now + 365L * 86400 : now + g.interval;  // -qp: set again when the run ends
+    int n = g.group.forks() ? static_cast<int>(std::max(1L, g.group.runners)) : 1;
+    for (int k = 0; k < n; ++k) {
+        pid_t pid = fork();
+        if (pid < 0) return;  // try again next interval
+        if (pid == 0) {
+            signal(SIGTERM, SIG_DFL);
+            signal(SIGINT, SIG_DFL);
+            if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
+            runner.run_group(g.group, k, n);
+            _exit(EX_OK);
+        }
+        g.runners.push_back(pid);
+    }
+}
+
+void stop_runners(std::vector<GroupSchedule>& sched) {
+    for (auto& g : sched)
+        for (pid_t pid : g.runners) kill(pid, SIGTERM);
+    for (auto& g : sched)
+        for (pid_t pid : g.runners) waitpid(pid, nullptr, 0);
+}
+
+}  // namespace
 
 int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner, long interval) {
     pid_t pid = fork();
@@ -75,10 +143,22 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
         dup2(devnull, 2);
         close(devnull);
     }
+    bool persistent = cl.queue_arg && !cl.queue_arg->empty() && (*cl.queue_arg)[0] == 'p';
+    // Each group runs at its own Interval= (else the -q interval), groups
+    // with Runners=0 not at all.
+    std::vector<GroupSchedule> sched;
+    for (const auto& g : run_order(s, cl)) sched.push_back({g, g.interval > 0 ? g.interval : interval, 0, {}});
+    util::set_proctitle("Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
     while (!g_stop) {
-        runner.run_once();
-        pause_between_runs(interval);
+        reap(sched, persistent);
+        std::time_t now = std::time(nullptr);
+        for (auto& g : sched)
+            if (g.next <= now && g.runners.empty()) start_group_run(g, runner, persistent);
+        // Intervals are whole seconds: looking every second finds each group
+        // when it is due, and reaps its runners soon after they end.
+        pause_between_runs(1);
     }
+    stop_runners(sched);
     if (!pid_file.empty()) unlink(pid_file.c_str());
     _exit(EX_OK);
 }

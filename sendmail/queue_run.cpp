@@ -82,11 +82,18 @@ QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s)
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    for (const auto& g : run_order(s_, cl_)) run_group(g, st);
+    for (const auto& g : run_order(s_, cl_)) run_group(g, 0, 1, st);
     return st;
 }
 
-void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
+QueueRunStats QueueRunner::run_group(const QueueGroupDir& group, int share, int shares) {
+    QueueRunStats st;
+    now_ = std::time(nullptr);
+    run_group(group, share, shares, st);
+    return st;
+}
+
+void QueueRunner::run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st) {
     queue::QueueDir dir(group.path, queue_kind(cl_));
     st.orphans = queue::remove_orphans(dir, now_, 60);
     if (!dir.list_ids()) {
@@ -105,7 +112,7 @@ void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     if (group.jobs > 0 && static_cast<long>(entries.size()) > group.jobs) entries.resize(group.jobs);
     std::string label = queue_dir_label(s_, group.path);
-    for (size_t i = 0; i < entries.size(); ++i) {
+    for (size_t i = static_cast<size_t>(share); i < entries.size(); i += static_cast<size_t>(std::max(shares, 1))) {
         const std::string& id = entries[i].id;
         util::set_proctitle(label + "/" + id + " from queue");
         if (cl_.verbose) {

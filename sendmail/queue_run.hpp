@@ -48,9 +48,13 @@ class QueueRunner {
 public:
     QueueRunner(const SubmitSettings& s, const CommandLine& cl);
     QueueRunStats run_once();
+    // One group's run, or one runner's share of it: of the work list, the
+    // entries share, share + shares, ... (several runners of a group with
+    // F=f split it so that none takes an entry another has done).
+    QueueRunStats run_group(const QueueGroupDir& group, int share = 0, int shares = 1);
 
 private:
-    void run_group(const QueueGroupDir& group, QueueRunStats& st);
+    void run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;

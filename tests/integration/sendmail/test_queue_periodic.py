@@ -1,6 +1,7 @@
 """`sendmail -q1s` and `-qp1s` without -bd: the runner goes into the
 background, writes the PidFile (pid, then the command line), runs the queue
-every interval, and on SIGTERM stops and removes the PidFile."""
+every interval, and on SIGTERM stops and removes the PidFile. Queue groups
+keep their own Interval=, Runners=, Flags=f and Nice=."""
 import os
 import signal
 import time
@@ -80,6 +81,108 @@ class PeriodicRunnerTest(unittest.TestCase):
         pid = self.start('-qp1s')
         self.assertTrue(poll(lambda: self.tries() >= 2))
         self.stop(pid)
+
+
+class GroupScheduleTest(unittest.TestCase):
+    """The periodic runner runs each queue group at its own Interval=, none
+    with Runners=0, and a group with F=f in Runners= processes niced by
+    Nice=, which share its entries."""
+
+    def setUp(self):
+        self.e = SubmitEnv(self)
+        self.fast = os.path.join(self.e.queue, 'fast')
+        os.makedirs(self.fast, mode=0o700)
+        self.pidfile = self.e.sb.path('sendmail.pid')
+
+    def configure(self, group):
+        with open(self.e.cf) as f:
+            cf = f.read()
+        cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=fast,')
+        cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\nQfast, Path=%s, %s\n' % (self.fast, group))
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+
+    def tries(self, d):
+        out = {}
+        for n in os.listdir(d):
+            if n.startswith('qf'):
+                try:
+                    with open(os.path.join(d, n), encoding='latin-1') as f:
+                        out[n[2:]] = int(lines(f.read(), 'N')[0])
+                except (OSError, IndexError, ValueError):
+                    out[n[2:]] = -1
+        return out
+
+    def start(self, flag):
+        r = self.e.mode([flag, '-OPidFile=' + self.pidfile])
+        self.assertEqual(r.returncode, 0)
+        self.assertTrue(poll(lambda: os.path.exists(self.pidfile) and
+                             open(self.pidfile).read().count('\n') == 2))
+        with open(self.pidfile) as f:
+            pid = int(f.read().split('\n')[0])
+        self.addCleanup(PeriodicRunnerTest.kill_quietly, pid)
+        return pid
+
+    def children(self, pid):
+        kids = []
+        for p in os.listdir('/proc'):
+            try:
+                with open('/proc/%s/stat' % p) as f:
+                    fields = f.read().rsplit(') ', 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == pid and fields[0] != 'Z':  # a finished runner not reaped yet is no runner
+                kids.append((int(p), int(fields[16])))  # pid, nice
+        return kids
+
+    def test_group_interval_overrides_the_q_interval(self):
+        self.configure('Interval=1s')
+        self.e.submit(['-t', '-oi'], MSG)                                   # fast
+        self.e.submit(['-t', '-oi'], b'From: a@example.com\nTo: root\n\nb\n')  # mqueue
+        pid = self.start('-q1h')
+        self.assertTrue(poll(lambda: min(self.tries(self.fast).values()) >= 3), self.tries(self.fast))
+        self.assertEqual(list(self.tries(self.e.queue).values()), [1])
+        PeriodicRunnerTest.stop(self, pid)
+
+    def test_group_without_runners_is_not_run(self):
+        self.configure('Runners=0')
+        self.e.submit(['-t', '-oi'], MSG)
+        self.e.submit(['-t', '-oi'], b'From: a@example.com\nTo: root\n\nb\n')
+        pid = self.start('-q1s')
+        self.assertTrue(poll(lambda: list(self.tries(self.e.queue).values())[0] >= 2))
+        self.assertEqual(list(self.tries(self.fast).values()), [0])
+        PeriodicRunnerTest.stop(self, pid)
+
+    def test_forking_group_shares_its_entries_among_runners(self):
+        self.configure('Flags=f, Runners=3, Nice=7')
+        for _ in range(7):
+            self.e.submit(['-t', '-oi'], MSG)
+        # A FIFO among the qf files holds every runner while it reads the
+        # queue, long enough to count them and read their nice values.
+        fifo = os.path.join(self.fast, 'qf6B2AAAAA000001')
+        os.mkfifo(fifo)
+        pid = self.start('-q1h')
+        self.assertTrue(poll(lambda: len(self.children(pid)) == 3), self.children(pid))
+        self.assertEqual([n for _, n in self.children(pid)], [7, 7, 7])
+        fd = os.open(fifo, os.O_WRONLY)
+        os.close(fd)
+        os.unlink(fifo)
+        self.assertTrue(poll(lambda: sorted(self.tries(self.fast).values()) == [1] * 7), self.tries(self.fast))
+        PeriodicRunnerTest.stop(self, pid)
+
+    def test_group_without_fork_flag_has_one_runner(self):
+        self.configure('Runners=3')
+        self.e.submit(['-t', '-oi'], MSG)
+        fifo = os.path.join(self.fast, 'qf6B2AAAAA000001')
+        os.mkfifo(fifo)
+        pid = self.start('-q1h')
+        self.assertTrue(poll(lambda: len(self.children(pid)) >= 1))
+        time.sleep(0.3)  # time for more runners to appear, were they started
+        self.assertEqual(len(self.children(pid)), 1)
+        os.close(os.open(fifo, os.O_WRONLY))
+        os.unlink(fifo)
+        self.assertTrue(poll(lambda: list(self.tries(self.fast).values()) == [1]), self.tries(self.fast))
+        PeriodicRunnerTest.stop(self, pid)
 
 
 if __name__ == '__main__':
