@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "message/message.hpp"
+#include "rewrite/rewrite.hpp"
 #include "util/strings.hpp"
 
 namespace sendmail {
@@ -95,6 +97,50 @@ std::string group_of_mailer(const SubmitSettings& s, const std::string& mailer) 
     for (const auto& g : queue_groups(s))
         if (g.name == m->queue_group) return g.name;
     return "mqueue";
+}
+
+std::optional<std::string> group_by_ruleset(const SubmitSettings& s, const std::string& bare_address) {
+    if (!s.engine) return std::nullopt;
+    int rs = s.engine->find_ruleset("queuegroup");
+    if (rs < 0 || !s.engine->ruleset_defined(rs)) return std::nullopt;
+    rewrite::Tokens t = s.engine->tokenize(bare_address).tokens;
+    s.engine->run(rs, t);
+    if (t.size() < 2 || !rewrite::is_meta(t[0], '#')) return std::nullopt;
+    std::string name;
+    for (size_t i = 1; i < t.size() && !rewrite::is_meta(t[i]); ++i) name += t[i];
+    for (const auto& g : queue_groups(s))
+        if (g.name == name) return name;
+    return std::nullopt;  // an unknown group: the mailer's decides
+}
+
+std::string group_of_recipient(const SubmitSettings& s, const std::string& bare_address, const std::string& mailer) {
+    if (auto g = group_by_ruleset(s, bare_address)) return *g;
+    return group_of_mailer(s, mailer);
+}
+
+std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
+    const SubmitSettings& s, const queue::QueueFile& qf,
+    const std::function<std::string(const queue::QueueRecipient&)>& mailer_of) {
+    if (!s.cfg || s.cfg->queue_groups.empty() || qf.recipients.empty()) return {{"mqueue", qf}};
+    std::vector<std::pair<std::string, std::vector<queue::QueueRecipient>>> by_group;
+    for (const auto& r : qf.recipients) {
+        std::string g = group_of_recipient(s, message::bare_address(r.address), mailer_of(r));
+        auto it = std::find_if(by_group.begin(), by_group.end(), [&](const auto& p) { return p.first == g; });
+        if (it == by_group.end()) it = by_group.insert(by_group.end(), {g, {}});
+        it->second.push_back(r);
+    }
+    std::vector<std::pair<std::string, queue::QueueFile>> parts;
+    for (auto& [name, rcpts] : by_group) {
+        size_t limit = static_cast<size_t>(std::max(0L, find_group(s, name).recipients));
+        if (limit == 0) limit = rcpts.size();
+        for (size_t i = 0; i < rcpts.size(); i += limit) {
+            queue::QueueFile part = qf;
+            part.recipients.assign(rcpts.begin() + static_cast<long>(i),
+                                   rcpts.begin() + static_cast<long>(std::min(rcpts.size(), i + limit)));
+            parts.emplace_back(name, std::move(part));
+        }
+    }
+    return parts;
 }
 
 QueueGroupDir find_group(const SubmitSettings& s, const std::string& name) {

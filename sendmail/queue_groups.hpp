@@ -3,9 +3,13 @@
 // the group a recipient's mailer (its Q= equate) sends its messages to.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "queue/queue.hpp"
 
 #include "sendmail/submit_settings.hpp"
 
@@ -42,6 +46,22 @@ std::vector<QueueGroupDir> run_order(const SubmitSettings& s, const CommandLine&
 
 // The group of a mailer's recipients: its Q= group if that exists, else mqueue.
 std::string group_of_mailer(const SubmitSettings& s, const std::string& mailer);
+
+// The group the cf's queuegroup ruleset picks for a recipient (its bare
+// address): the name after $#, if that group exists.
+std::optional<std::string> group_by_ruleset(const SubmitSettings& s, const std::string& bare_address);
+
+// A recipient's group: the queuegroup ruleset's pick, else its mailer's Q=,
+// else mqueue.
+std::string group_of_recipient(const SubmitSettings& s, const std::string& bare_address, const std::string& mailer);
+
+// An envelope split into its queue entries: the recipients by queue group
+// (groups in the order they first appear), each group's at most its
+// recipients= to an entry. One entry, the whole qf, when nothing splits it.
+// `mailer_of` names a recipient's mailer.
+std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
+    const SubmitSettings& s, const queue::QueueFile& qf,
+    const std::function<std::string(const queue::QueueRecipient&)>& mailer_of);
 
 // The directory of a named group (the default group's if unknown).
 std::string group_path(const SubmitSettings& s, const std::string& name);

@@ -328,23 +328,13 @@ int Submission::run() {
     return finish(dir, *nm, parts.front().second, rcpts);
 }
 
-// The recipients by queue group, in the order the groups first appear; a
-// single part (the whole qf) when there are no groups.
+// The queue entries of the envelope: by queue group (the queuegroup ruleset,
+// else the mailer's Q=), at most a group's recipients= each.
 std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group(const queue::QueueFile& qf) const {
-    std::vector<std::pair<std::string, queue::QueueFile>> parts;
-    if (!s_.cfg || s_.cfg->queue_groups.empty() || qf.recipients.empty()) return {{"mqueue", qf}};
     Router route = make_router(s_, false);
-    for (const auto& r : qf.recipients) {
-        std::string g = group_of_mailer(s_, route(r.address, message::bare_address(r.address)).mailer);
-        auto it = std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == g; });
-        if (it == parts.end()) {
-            parts.emplace_back(g, qf);
-            parts.back().second.recipients.clear();
-            it = parts.end() - 1;
-        }
-        it->second.recipients.push_back(r);
-    }
-    return parts;
+    return split_envelope(s_, qf, [&](const queue::QueueRecipient& r) {
+        return route(r.address, message::bare_address(r.address)).mailer;
+    });
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a

@@ -90,6 +90,41 @@ class QueueGroupTest(unittest.TestCase):
                 tries.append(lines(f.read(), 'N')[0])
         self.assertEqual(sorted(tries), ['0', '0', '1'])
 
+    def set_cf(self, old, new):
+        with open(self.e.cf) as f:
+            cf = f.read()
+        self.assertIn(old, cf)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf.replace(old, new))
+
+    def entries(self, d):
+        out = []
+        for n in self.in_dir(d):
+            with open(os.path.join(d, n), encoding='latin-1') as f:
+                out.append(sorted(lines(f.read(), 'R')))
+        return sorted(out)
+
+    def test_queuegroup_ruleset_picks_the_group(self):
+        # as FEATURE(queuegroup) does with QGRP: entries: $# names the group
+        self.set_cf('S3\n', 'Squeuegroup\nR$+ @ fast.example\t$# fast\nR$+ @ none.example\t$# nosuch\nS3\n')
+        self.e.submit(['-oi', '-f', 'alice@example.com', 'a@fast.example', 'b@none.example', 'root'], b'\nbody\n')
+        self.assertEqual(self.entries(self.fast), [['PFD:a@fast.example']])
+        # an unknown group leaves the choice to the mailer (esmtp: Q=slow)
+        self.assertEqual(self.entries(self.slow), [['PFD:b@none.example']])
+        self.assertEqual(self.entries(self.e.queue), [['PFD:root']])
+
+    def test_recipients_equate_splits_an_envelope(self):
+        self.set_cf('Qslow, Path=%s, Flags=f' % self.slow, 'Qslow, Path=%s, recipients=2, Flags=f' % self.slow)
+        rcpts = ['u%d@example.org' % i for i in range(5)]
+        self.e.submit(['-oi', '-f', 'alice@example.com'] + rcpts + ['root'], b'\nbody\n')
+        got = self.entries(self.slow)
+        self.assertEqual(sorted(len(e) for e in got), [1, 2, 2])
+        self.assertEqual(sorted(sum(got, [])), ['PFD:' + r for r in rcpts])
+        self.assertEqual(self.entries(self.e.queue), [['PFD:root']])
+        for n in self.in_dir(self.slow):
+            with open(os.path.join(self.slow, 'd' + n[1:]), 'rb') as f:
+                self.assertEqual(f.read(), b'body\n')
+
     def test_unknown_group(self):
         r = self.e.mode(['-qGnone'])
         self.assertEqual(r.stdout.decode(), 'Queue group none unknown\n')
