@@ -129,6 +129,14 @@ std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
         if (it == by_group.end()) it = by_group.insert(by_group.end(), {g, {}});
         it->second.push_back(r);
     }
+    // The entries get their ids in group order: the default group, then the
+    // Q lines' order, as sendmail numbers them.
+    std::vector<QueueGroupDir> all = queue_groups(s);
+    auto rank = [&](const std::string& name) {
+        return std::find_if(all.begin(), all.end(), [&](const QueueGroupDir& g) { return g.name == name; }) - all.begin();
+    };
+    std::stable_sort(by_group.begin(), by_group.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
     std::vector<std::pair<std::string, queue::QueueFile>> parts;
     for (auto& [name, rcpts] : by_group) {
         size_t limit = static_cast<size_t>(std::max(0L, find_group(s, name).recipients));

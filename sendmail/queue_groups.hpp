@@ -56,7 +56,7 @@ std::optional<std::string> group_by_ruleset(const SubmitSettings& s, const std::
 std::string group_of_recipient(const SubmitSettings& s, const std::string& bare_address, const std::string& mailer);
 
 // An envelope split into its queue entries: the recipients by queue group
-// (groups in the order they first appear), each group's at most its
+// (the default group first, then cf order), each group's at most its
 // recipients= to an entry. One entry, the whole qf, when nothing splits it.
 // `mailer_of` names a recipient's mailer.
 std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(

@@ -112,6 +112,9 @@ class QueueGroupTest(unittest.TestCase):
         # an unknown group leaves the choice to the mailer (esmtp: Q=slow)
         self.assertEqual(self.entries(self.slow), [['PFD:b@none.example']])
         self.assertEqual(self.entries(self.e.queue), [['PFD:root']])
+        # ids in group order: the default group's entry first, then cf order
+        ids = [self.e.files('qf')[0], self.in_dir(self.slow)[0], self.in_dir(self.fast)[0]]
+        self.assertEqual(sorted(ids), ids)
 
     def test_recipients_equate_splits_an_envelope(self):
         self.set_cf('Qslow, Path=%s, Flags=f' % self.slow, 'Qslow, Path=%s, recipients=2, Flags=f' % self.slow)
