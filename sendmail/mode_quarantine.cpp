@@ -72,6 +72,7 @@ int run_quarantine(const CommandLine& cl) {
     auto s = read_settings(cl, cl.submission_kind == 'c');
     if (!s) return EX_OSFILE;
     if (auto rc = enter_queue_directory(*s)) return *rc;
+    if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;
     int changes = 0;
     for (const auto& g : selected_groups(*s, cl, unknown)) changes += change_directory(cl, g.path, kind);

@@ -33,6 +33,7 @@ int run_print_queue(const CommandLine& cl) {
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
+    if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;
     auto groups = selected_groups(*s, cl, unknown);
     if (!unknown.empty()) {
@@ -67,6 +68,7 @@ int run_queue(const CommandLine& cl) {
         return EX_OSFILE;
     }
     if (auto rc = enter_queue_directory(*s)) return *rc;
+    if (auto rc = check_group_directories(*s)) return *rc;
     long interval = periodic_interval(cl);
     std::string unknown;
     selected_groups(*s, cl, unknown);

@@ -11,6 +11,7 @@
 #include "message/collect.hpp"
 #include "queue/queue.hpp"
 #include "sendmail/modes.hpp"
+#include "sendmail/queue_groups.hpp"
 #include "sendmail/submission.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -65,6 +66,7 @@ int run_deliver(const CommandLine& cl) {
         sub.keep_input();  // not accepted, but kept in dead.letter
         return *rc;
     }
+    if (auto rc = check_group_directories(*settings)) return *rc;  // sendmail keeps no dead.letter here
     return sub.run();
 }
 

@@ -5,7 +5,12 @@
 #include "sendmail/queue_groups.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <dirent.h>
+#include <sysexits.h>
 
 #include "message/message.hpp"
 #include "rewrite/rewrite.hpp"
@@ -159,6 +164,26 @@ QueueGroupDir find_group(const SubmitSettings& s, const std::string& name) {
 }
 
 std::string group_path(const SubmitSettings& s, const std::string& name) { return find_group(s, name).path; }
+
+std::optional<int> check_group_directories(const SubmitSettings& s) {
+    std::string base = s.option("QueueDirectory", "/var/spool/mqueue");
+    while (base.size() > 1 && base.back() == '/') base.pop_back();
+    for (const auto& g : queue_groups(s)) {
+        if (g.path != base && g.path.rfind(base + "/", 0) != 0) {
+            // sendmail's message carries the errno text of an earlier lookup
+            std::printf("QueuePath %s not subpath of QueueDirectory %s/: %s\n", g.path.c_str(), base.c_str(),
+                        std::strerror(ENOENT));
+            return EX_CONFIG;
+        }
+        DIR* d = opendir(g.path.c_str());
+        if (d == nullptr) {
+            std::printf("can not opendir(%s): %s\n", g.path.c_str(), std::strerror(errno));
+            return EX_CONFIG;
+        }
+        closedir(d);
+    }
+    return std::nullopt;
+}
 
 std::string queue_dir_label(const SubmitSettings& s, const std::string& path) {
     std::string base = s.option("QueueDirectory", "/var/spool/mqueue");

@@ -69,6 +69,11 @@ std::string group_path(const SubmitSettings& s, const std::string& name);
 // The group itself (the default group if unknown).
 QueueGroupDir find_group(const SubmitSettings& s, const std::string& name);
 
+// sendmail's start-up check of the queue groups' directories: each must lie
+// below QueueDirectory and be readable. Prints what is wrong and returns
+// EX_CONFIG, as sendmail stops then; nullopt when all is well.
+std::optional<int> check_group_directories(const SubmitSettings& s);
+
 // How a queue run names an entry's directory in the process title: "." for
 // QueueDirectory itself, else the path below it ("slow").
 std::string queue_dir_label(const SubmitSettings& s, const std::string& path);

@@ -128,6 +128,12 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
         apply_equate(m, key, value, r);
         if (key == 'E') eol_set = true;
     }
+    // Q= must name a queue group declared above (Q lines come first), or
+    // the default group.
+    if (!m.queue_group.empty() && m.queue_group != "mqueue" &&
+        std::none_of(cfg.queue_groups.begin(), cfg.queue_groups.end(),
+                     [&](const QueueGroup& g) { return g.name == m.queue_group; }))
+        r.error("mailer " + m.name + ": unknown queue " + m.queue_group);
     if (m.path == "[IPC]" && m.mts_types[0].empty()) {
         m.mts_types[0] = "dns";
         m.mts_types[1] = "rfc822";

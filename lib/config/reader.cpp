@@ -224,7 +224,9 @@ void read_map_line(Config& cfg, std::string_view line, Reader& r) {
     cfg.map_open_errors[d.name] = msg;
 }
 
-void read_queue_group(Config& cfg, std::string_view line) {
+// Q lines: a queue group's name and equates, of which only the first letter
+// counts (case-sensitive: R= runners, r= recipients).
+void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
     QueueGroup q;
     auto parts = util::split(std::string(line.substr(1)), ',');
     if (parts.empty()) return;
@@ -232,6 +234,11 @@ void read_queue_group(Config& cfg, std::string_view line) {
     for (size_t i = 1; i < parts.size(); ++i) {
         auto eq = parts[i].find('=');
         if (eq == std::string::npos) continue;
+        std::string_view key = util::trim(std::string_view(parts[i]).substr(0, eq));
+        if (key.empty() || std::string_view("FNIPRJr").find(key[0]) == std::string_view::npos) {
+            r.error("Q" + q.name + ": unknown queue equate " + std::string(key.substr(0, 1)) + "=");
+            continue;
+        }
         q.params[std::string(util::trim(std::string_view(parts[i]).substr(0, eq)))] =
             std::string(util::trim(std::string_view(parts[i]).substr(eq + 1)));
     }
@@ -278,7 +285,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
             cfg.priorities[std::string(line.substr(1, eq - 1))] = std::string(line.substr(eq + 1));
         break;
     }
-    case 'Q': read_queue_group(cfg, line); break;
+    case 'Q': read_queue_group(cfg, line, r); break;
     case 'V': {
         std::string_view v = util::trim(line.substr(1));
         cfg.version = std::atoi(std::string(v).c_str());

@@ -128,6 +128,35 @@ class QueueGroupTest(unittest.TestCase):
             with open(os.path.join(self.slow, 'd' + n[1:]), 'rb') as f:
                 self.assertEqual(f.read(), b'body\n')
 
+    def test_group_directory_outside_the_queue_directory_stops_sendmail(self):
+        self.set_cf('Qfast, Path=%s' % self.fast, 'Qfast, Path=%s' % self.e.sb.dir)
+        for args in (['-bp'], ['-q']):
+            r = self.e.mode(args)
+            self.assertEqual((r.returncode, r.stdout.decode()), (78, 'QueuePath %s not subpath of QueueDirectory %s/: '
+                                                                  'No such file or directory\n' % (self.e.sb.dir, self.e.queue)))
+        r = self.e.submit(['-t', '-oi'], LOCAL)
+        self.assertEqual(r.returncode, 78)
+        self.assertEqual(self.e.files('qf'), [])
+        self.assertFalse(os.path.exists(self.e.sb.path('dead.letter')))
+
+    def test_missing_group_directory_stops_sendmail(self):
+        os.rmdir(self.fast)
+        r = self.e.mode(['-bp'])
+        self.assertEqual((r.returncode, r.stdout.decode()),
+                         (78, 'can not opendir(%s): No such file or directory\n' % self.fast))
+
+    def test_config_errors_name_the_line(self):
+        self.set_cf('Jobs=5\n', 'Jobs=5, Xyz=1\n')
+        self.set_cf('Mprog,\tP=/bin/sh,', 'Mprog,\tP=/bin/sh, Q=nosuch,')
+        r = self.e.mode(['-bp'])
+        with open(self.e.cf) as f:
+            cf = f.read().split('\n')
+        qline = 1 + next(i for i, l in enumerate(cf) if l.startswith('Qfast'))
+        mline = 1 + next(i for i, l in enumerate(cf) if l.startswith('Mprog'))
+        self.assertEqual(r.stdout.decode().split('\n')[:2], [
+            '%s: line %d: Qfast: unknown queue equate X=' % (self.e.cf, qline),
+            '%s: line %d: mailer prog: unknown queue nosuch' % (self.e.cf, mline)])
+
     def test_unknown_group(self):
         r = self.e.mode(['-qGnone'])
         self.assertEqual(r.stdout.decode(), 'Queue group none unknown\n')

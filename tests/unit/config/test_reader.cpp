@@ -19,6 +19,7 @@ std::unique_ptr<config::Config> read(const std::string& text) {
 class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ReaderTest);
     CPPUNIT_TEST(test_version_and_vendor);
+    CPPUNIT_TEST(test_queue_group_equates_and_errors);
     CPPUNIT_TEST(test_macros_short_and_long_names);
     CPPUNIT_TEST(test_classes_from_lines);
     CPPUNIT_TEST(test_class_from_file_and_missing_file);
@@ -43,6 +44,16 @@ public:
         auto c = read("V10/Berkeley\n");
         CPPUNIT_ASSERT_EQUAL(10, c->version);
         CPPUNIT_ASSERT_EQUAL(std::string("Berkeley"), c->vendor);
+    }
+    void test_queue_group_equates_and_errors() {
+        auto c = read("Qslow, Path=/q/slow, R=2, r=5, Zap=1\nMesmtp, P=[IPC], Q=slow, A=TCP $h\n"
+                      "Mlocal, P=/bin/true, Q=nosuch, A=local $u\nMprog, P=/bin/sh, Q=mqueue, A=sh\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->queue_groups.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("5"), c->queue_groups[0].params.at("r"));
+        CPPUNIT_ASSERT_EQUAL(std::string("2"), c->queue_groups[0].params.at("R"));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Qslow: unknown queue equate Z="), c->diagnostics[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: mailer local: unknown queue nosuch"), c->diagnostics[1]);
     }
     void test_macros_short_and_long_names() {
         auto c = read("DSrelay.example.net\nD{MTAHost}[127.0.0.1]\nDj$w.Foo.COM\n");
