@@ -165,14 +165,21 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     if (!sel_.matches(id, *qf)) return;
     ++st.processed;
     long age = static_cast<long>(now_ - qf->created);
-    long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
+    // Timeout.queuereturn=now returns every entry the run takes (op.me).
+    std::string return_after = s_.option("Timeout.queuereturn", "5d");
+    long give_up = util::iequals(return_after, "now") ? 0 : parse_interval(return_after, 5 * 86400);
     long warn = parse_interval(s_.option("Timeout.queuewarn", "4h"), 4 * 3600);
     if (age >= give_up) {
+        std::string why = "Cannot send message for " + (give_up > 0 ? message::interval_words(give_up) : "too long");
+        if (cl_.verbose) {
+            for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), why.c_str());
+            std::fflush(stdout);
+        }
         if (wants(*qf, 'F') && !send_notice(dir, id, *qf, true)) return;  // keep it: try again next run
         unlink(dir.qf_path(id).c_str());
         unlink(dir.df_path(id).c_str());
         (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
-        util::log_line(LOG_INFO, 5, id, "return to sender: Cannot send message for " + message::interval_words(give_up));
+        util::log_line(LOG_INFO, 5, id, "return to sender: " + why);
         ++st.returned;
         return;
     }

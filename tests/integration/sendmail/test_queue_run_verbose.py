@@ -44,6 +44,16 @@ class VerboseRunTest(unittest.TestCase):
             'root... {d}\n'
             'carol@example.net... {d}\n').format(q=self.e.queue, a=first, b=second, d=DEFERRED))
 
+    def test_queuereturn_now_returns_each_entry_taken(self):
+        self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], message('bob@example.org'))
+        (qid,) = [n[2:] for n in self.e.files('qf')]
+        r = self.e.mode(['-q', '-v', '-OTimeout.queuereturn=now'])
+        self.assertEqual(r.stdout.decode(), '\nRunning %s/%s (sequence 1 of 1)\n'
+                         'bob@example.org... Cannot send message for too long\n' % (self.e.queue, qid))
+        (nid,) = [n[2:] for n in self.e.files('qf')]
+        self.assertNotEqual(nid, qid)
+        self.assertEqual(lines(self.qf_text(nid), 'R'), ['PF:alice@example.com'])
+
     def test_quiet_run_prints_nothing(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
         self.assertEqual(self.e.mode(['-q']).stdout, b'')
