@@ -65,6 +65,13 @@ class VerboseRunTest(unittest.TestCase):
         self.assertEqual(re.findall(r'\(sequence (\d+) of (\d+)\)', out), [('1', '1')])
         self.assertIn('carol@example.net... ' + DEFERRED, out)
 
+    def test_max_queue_run_size_bounds_the_work_list(self):
+        self.e.submit(['-t', '-oi'], message('bob@example.org'))
+        self.e.submit(['-t', '-oi'], message('root, carol@example.net'))
+        first, _ = self.ids_by_priority()
+        out = self.e.mode(['-q', '-v', '-OMaxQueueRunSize=1']).stdout.decode()
+        self.assertEqual(re.findall(r'(?m)^Running .*/(\w+) \(sequence (\d+) of (\d+)\)$', out), [(first, '1', '1')])
+
     def test_rewritten_qf_has_the_df_inode_line(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
         (qid,) = [n[2:] for n in self.e.files('qf')]
