@@ -5,7 +5,6 @@
 #include <cstdlib>
 
 #include "dns/dns.hpp"
-#include "maps/dns_search.hpp"
 
 #include "sendmail/startup.hpp"
 
