@@ -146,6 +146,41 @@ void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader&
     current = number;
 }
 
+// The metasymbols of one side of a rule, in order: `$c` as c (the name of
+// $=X, $~X, $&x skipped); `$$` is none.
+std::string metasymbols_in(std::string_view side) {
+    std::string found;
+    for (size_t i = 0; i + 1 < side.size(); ++i) {
+        if (side[i] != '$') continue;
+        char c = side[++i];
+        if (c == '$') continue;
+        found += c;
+        if ((c == '=' || c == '~' || c == '&') && i + 1 < side.size()) {
+            size_t j = i + 1;
+            macro_name_at(side, j);
+            i = j - 1;
+        }
+    }
+    return found;
+}
+
+// What sendmail reports while reading a rule (the rule stays): metasymbols
+// that mean nothing on their side, and $n beyond the LHS's wildcards.
+void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
+    std::string left = metasymbols_in(lhs), right = metasymbols_in(rhs);
+    int wildcards = 0;
+    for (char c : left) {
+        if (std::strchr("*+-=~", c)) ++wildcards;
+        if (!std::strchr(":>[]().0123456789", c)) continue;
+        r.error(std::string("Inappropriate use of ") + (std::isdigit(static_cast<unsigned char>(c)) ? "$1-$9" : std::string("$") + c) +
+                " on LHS");
+    }
+    for (char c : right)
+        if (std::strchr("=*~+-", c)) r.error(std::string("Inappropriate use of $") + c + " on RHS");
+    for (char c : right)
+        if (c >= '1' && c <= '9' && c - '0' > wildcards) r.error(std::string("replacement $") + c + " out of bounds");
+}
+
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
@@ -162,6 +197,7 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
+    check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
     cfg.rulesets[current].rules.push_back(std::move(rule));
@@ -189,7 +225,9 @@ void read_header_line(Config& cfg, std::string_view line) {
     cfg.headers.push_back(std::move(h));
 }
 
-void read_map_line(Config& cfg, std::string_view line, Reader& r) {
+void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
+    std::string expanded = expand_map_line(raw, cfg.macros);
+    std::string_view line = expanded;
     std::string_view rest = line.substr(1);
     auto words_end = rest.find_first_of(" \t");
     maps::MapDeclaration d;

@@ -111,6 +111,24 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
+    def test_config_errors_make_bt_exit_70(self):
+        # sendmail's syserr()s while reading (a misplaced metasymbol, a
+        # missing local mailer) leave -bt's exit status at 70.
+        cf = self.sb.write('bad.cf', 'V10/Berkeley\nSx\nR$:\tx\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=b'')
+        self.assertEqual(r.returncode, 70)
+        self.assertEqual(r.stdout.decode().splitlines()[:2],
+                         ['%s: line 3: Inappropriate use of $: on LHS' % cf, 'No local mailer defined'])
+
+    def test_map_key_and_k_line_dollars(self):
+        # `$|` in a K line and in a rule-built key are the same byte.
+        cf = self.sb.write('dollar.cf', CF + 'Kr regex -a.OK ^a$|b$\nSkey\nR$*\t$: $(r $1 $| b $)\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'key a\n/map r a$|b\n')
+        self.assertEqual(r.returncode, 0)
+        self.assertIn('key              returns: . OK\n', r.stdout.decode())
+        self.assertIn('map_lookup: r (a$|b) no match (0)\n', r.stdout.decode())
+
 
 if __name__ == '__main__':
     unittest.main()
