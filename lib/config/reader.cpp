@@ -38,11 +38,16 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+constexpr size_t kMaxClassFile = 16 * 1024 * 1024;  // a program's output read for a class
+
 void add_words(Config& cfg, const std::string& cls, std::string_view text) {
     for (const auto& w : util::split_words(text)) cfg.classes.add(cls, w);
 }
 
-// F lines: Fx/path [fmt], Fx-o /path, Fx|program.
+// F lines: Fx/path [fmt], Fx-o /path, Fx|program [fmt]. As sendmail 8.17
+// reads them: a program runs without arguments (what follows its path is
+// the format), and each line that is not a comment adds its first word
+// only, with or without a format ("a b" adds a; "x # y" adds x).
 void read_class_file(Config& cfg, std::string_view rest, const std::string& cls, Reader& r) {
     std::string spec(util::trim(rest));
     bool optional = false;
@@ -50,19 +55,16 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
         optional = true;
         spec = std::string(util::trim(spec.substr(2)));
     }
-    std::string format;
     auto sp = spec.find_first_of(" \t");
-    if (sp != std::string::npos && spec[0] != '|') {
-        format = std::string(util::trim(spec.substr(sp)));
-        spec = spec.substr(0, sp);
-    }
+    if (sp != std::string::npos) spec = spec.substr(0, sp);
     std::string content;
     if (!spec.empty() && spec[0] == '|') {
-        FILE* p = popen(spec.c_str() + 1, "r");
+        std::string program = spec.substr(1);
+        FILE* p = popen(program.c_str(), "r");
         if (!p) return;
         char buf[4096];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) content.append(buf, n);
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0 && content.size() < kMaxClassFile) content.append(buf, n);
         pclose(p);
     } else {
         std::ifstream in(spec, std::ios::binary);
@@ -79,14 +81,8 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     std::string line;
     while (std::getline(lines, line)) {
         if (line.empty() || line[0] == '#') continue;
-        if (!format.empty()) {
-            // The scanf form: only the leading word up to a comment is used.
-            auto hash = line.find('#');
-            auto words = util::split_words(line.substr(0, hash));
-            if (!words.empty()) cfg.classes.add(cls, words[0]);
-        } else {
-            add_words(cfg, cls, line);
-        }
+        auto words = util::split_words(line);
+        if (!words.empty()) cfg.classes.add(cls, words[0]);
     }
 }
 
