@@ -129,6 +129,27 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertIn('key              returns: . OK\n', r.stdout.decode())
         self.assertIn('map_lookup: r (a$|b) no match (0)\n', r.stdout.decode())
 
+    def test_queue_id_and_metasymbols_as_macros(self):
+        # -bt has an envelope with a queue id: $i is it, whatever the cf
+        # says; a metasymbol given as a macro name shows as itself.
+        cf = self.sb.write('qid.cf', CF + 'Dimine\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'$i\n${i}\n$|\n$&j\n$1\n$z\n')
+        out = r.stdout.decode().split('> ')[2:]
+        self.assertRegex(out[0], r'^[0-9A-Za-z]{8}[0-9]{6}\n$')
+        self.assertEqual(out[1], out[0])
+        self.assertEqual(out[2:6], ['$|\n', '$&\n', '$1\n', 'Undefined\n'])
+
+    def test_class_from_program_and_file_take_first_words(self):
+        prog = self.sb.write('prog.sh', '#!/bin/sh\necho "args:$#" more\necho next\n', mode=0o755)
+        words = self.sb.write('words.txt', '# comment\nfirst second\n  third # x\n')
+        cf = self.sb.write('fcls.cf', CF + 'FP|%s a b\nFF%s\n' % (prog, words))
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'$=P\n$=F\n')
+        out = r.stdout.decode().split('> ')[2:]
+        self.assertEqual(sorted(out[0].split()), ['args:0', 'next'])
+        self.assertEqual(sorted(out[1].split()), ['first', 'third'])
+
 
 if __name__ == '__main__':
     unittest.main()
