@@ -150,6 +150,16 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(sorted(out[0].split()), ['args:0', 'next'])
         self.assertEqual(sorted(out[1].split()), ['first', 'third'])
 
+    def test_parse_of_overlong_word_is_token_too_long(self):
+        # A word over 256 bytes stops /parse before the address length is
+        # looked at; a long address of short words is "too long".
+        word = 'a' * 257
+        _, out, _ = self.bt('/parse %s\n/parse %s.%s\n' % (word, 'a' * 200, 'b' * 100))
+        shown = 'a' * 100 + '...' + 'a' * 100
+        self.assertIn('Parsing envelope recipient address\n%s... prescan: token too long\nCannot parse\n' % shown,
+                      out)
+        self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+
 
 if __name__ == '__main__':
     unittest.main()
