@@ -1,6 +1,7 @@
 // address_parse.cpp: parseaddr()/buildaddr() and remotename() as -bt and -bv
 // show them: which rulesets run in which order, how the $# triple becomes a
 // mailer, host and user, and how $# error turns into a message.
+#include <algorithm>
 #include <cctype>
 
 #include "sendmail/address_parse.hpp"
@@ -167,7 +168,22 @@ std::string shorten_for_message(std::string_view s) {
     return std::string(s.substr(0, 100)) + "..." + std::string(s.substr(s.size() - 100));
 }
 
+namespace {
+constexpr size_t kMaxTemplate = 255;  // sendmail's crackaddr buffer
+std::string crack_address_unbounded(std::string_view addr);
+}  // namespace
+
+// A template that does not fit sendmail's buffer becomes "<$g>", the
+// address alone (observed: a 253-character group name with ":$g" is kept,
+// one more is not).
 std::string crack_address(std::string_view addr) {
+    std::string t = crack_address_unbounded(addr);
+    if (t.size() > kMaxTemplate) return "<$g>";
+    return t;
+}
+
+namespace {
+std::string crack_address_unbounded(std::string_view addr) {
     addr = util::trim(addr);
     if (addr == "\"\"") return {};  // an empty quoted string alone gives an empty template
     // The route-addr is the last top-level '<' (outside quotes and comments).
@@ -209,6 +225,7 @@ std::string crack_address(std::string_view addr) {
     }
     return crack_plain(addr, false);
 }
+}  // namespace
 
 namespace {
 
@@ -305,6 +322,21 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
                      rewrite::strip_high_bits(addr).c_str());
         pa.error = "8-bit";
         return pa;
+    }
+    // A word longer than sendmail's token buffer stops the parse before
+    // the address's own length is looked at (words in comments do not
+    // count); the tokenizer's complaints come first.
+    {
+        auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+        bool too_long = std::any_of(tk.tokens.begin(), tk.tokens.end(),
+                                    [](const std::string& t) { return t.size() > kMaxToken; });
+        if (too_long) {
+            std::string shown = rewrite::printable_7bit(shorten_for_message(addr));
+            for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", shown.c_str(), e.c_str());
+            std::fprintf(out, "%s... prescan: token too long\nCannot parse\n", shown.c_str());
+            pa.error = "token too long";
+            return pa;
+        }
     }
     if (addr.size() > kMaxAddress) {
         std::fprintf(out, "%s... %s\nCannot parse\n", rewrite::printable_7bit(shorten_for_message(addr.substr(0, kMaxAddress))).c_str(),

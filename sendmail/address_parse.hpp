@@ -20,6 +20,8 @@ struct ParsedAddress {
 
 // Addresses longer than this are refused before they are scanned.
 constexpr size_t kMaxAddress = 255;
+// The longest word /parse takes (sendmail's token buffer): longer is "token too long".
+constexpr size_t kMaxToken = 256;
 // 'Address "..." too long (255 bytes max)', the address cut at the limit.
 std::string address_too_long(std::string_view addr);
 // A long address in a message: its first and last 100 bytes around "...".

@@ -5,7 +5,6 @@
 #include <random>
 
 #include "dns/dns.hpp"
-#include "maps/dns_search.hpp"
 #include "util/strings.hpp"
 #include "sendmail/address_test_dns.hpp"
 
@@ -43,7 +42,7 @@ MxHosts mx_hosts(const std::string& name) {
         out.count = -1;
         return out;
     }
-    maps::SearchAnswer a = maps::search(*res, name, dns::MX);
+    dns::SearchAnswer a = res->search(name, dns::MX);
     if (a.answer.status == dns::Status::Ok) {
         out.hosts = by_preference(std::move(a.answer.records));
         out.count = static_cast<int>(out.hosts.size());
@@ -55,7 +54,7 @@ MxHosts mx_hosts(const std::string& name) {
     if (!util::iequals(a.answer.canonical, a.asked)) return out;
     // No MX: the host itself when it has an address, under its full name.
     for (int type : {dns::A, dns::AAAA}) {
-        maps::SearchAnswer addr = maps::search(*res, name, type);
+        dns::SearchAnswer addr = res->search(name, type);
         if (addr.answer.status == dns::Status::Ok) {
             out.hosts.push_back(with_dot(addr.asked));
             out.count = 1;

@@ -1,11 +1,16 @@
 // mode_address_test.cpp: -bt, the address test mode. Reads commands from
 // stdin and answers exactly as sendmail 8.17 does: `rulesets address`,
 // .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <sysexits.h>
 
 #include "config/config.hpp"
+#include "queue/queue.hpp"
 #include "rewrite/rewrite.hpp"
 #include "sendmail/address_parse.hpp"
 #include "sendmail/address_test_dns.hpp"
@@ -57,6 +62,12 @@ void cmd_show(Session& s, std::string_view line) {
     std::string name = config::macro_name_at(line, i);
     if (name.empty()) {
         std::printf("Name required for macro/class\n");
+        return;
+    }
+    // `$*`, `$|`, `$&`, `$1` ...: a metasymbol is no macro name; sendmail shows
+    // the metasymbol itself.
+    if (name.size() == 1 && config::metasymbol_byte(name[0])) {
+        std::printf("$%s\n", name.c_str());
         return;
     }
     const std::string* v = s.cfg.macros.find(name);
@@ -308,6 +319,10 @@ int run_address_test(const CommandLine& cl) {
     eng.set_macro_trace(debug.level(21) >= 2);
     Session s{eng, **cfg, false, false, 0, debug};
     s.cfg.macros.define("addr_type", "e r");
+    // sendmail's -bt runs in an envelope with a queue id of its own: $i is
+    // that id, whatever the cf defined.
+    s.cfg.macros.define("i", queue::make_queue_id(std::time(nullptr), static_cast<long>(getpid()),
+                                                  static_cast<unsigned>(std::rand())));
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
     std::printf("Enter <ruleset> <address>\n");
     std::string line;

@@ -6,7 +6,6 @@
 
 #include "dns/dns.hpp"
 #include "util/log.hpp"
-#include "maps/dns_search.hpp"
 
 #include "sendmail/startup.hpp"
 

@@ -199,7 +199,10 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     // ${deliveryMode} is the mode's letter; an empty DeliveryMode means interactive.
     std::string dm = cfg->options.count("DeliveryMode") ? cfg->options["DeliveryMode"] : "";
     cfg->macros.define("deliveryMode", dm.empty() ? "i" : dm.substr(0, 1));
-    if (!cfg->find_mailer("local")) std::printf("No local mailer defined\n");
+    if (!cfg->find_mailer("local")) {
+        std::printf("No local mailer defined\n");
+        cfg->errors++;  // sendmail's syserr: -bt exits 70
+    }
     return cfg;
 }
 

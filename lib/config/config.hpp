@@ -193,6 +193,14 @@ void discover_identity(Config& cfg, const std::string& hosts_file);
 // rules need ($*, $=X, $&x, $>, ...) untouched.
 std::string expand_macros(std::string_view text, const MacroTable& macros);
 
+// A K line (from its 'K') as sendmail's map classes receive it: `#`
+// comments dropped, `$$` a '$', macros and conditionals expanded, the other
+// metasymbols turned into sendmail's internal bytes (metasymbol_byte).
+std::string expand_map_line(std::string_view line, const MacroTable& macros);
+// sendmail's internal byte for the metasymbol `$c` ('|' -> 0x9B, '(' -> 0x85,
+// a digit -> 0x95 then the digit); '\0' when `$c` is a macro instead.
+char metasymbol_byte(char symbol);
+
 // A macro or class name at s[i]: `x` or `{name}` (as after D, C, F and the
 // -bt commands .D/.C); advances i past it.
 std::string macro_name_at(std::string_view s, size_t& i);

@@ -38,11 +38,16 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
+constexpr size_t kMaxClassFile = 16 * 1024 * 1024;  // a program's output read for a class
+
 void add_words(Config& cfg, const std::string& cls, std::string_view text) {
     for (const auto& w : util::split_words(text)) cfg.classes.add(cls, w);
 }
 
-// F lines: Fx/path [fmt], Fx-o /path, Fx|program.
+// F lines: Fx/path [fmt], Fx-o /path, Fx|program [fmt]. As sendmail 8.17
+// reads them: a program runs without arguments (what follows its path is
+// the format), and each line that is not a comment adds its first word
+// only, with or without a format ("a b" adds a; "x # y" adds x).
 void read_class_file(Config& cfg, std::string_view rest, const std::string& cls, Reader& r) {
     std::string spec(util::trim(rest));
     bool optional = false;
@@ -50,19 +55,16 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
         optional = true;
         spec = std::string(util::trim(spec.substr(2)));
     }
-    std::string format;
     auto sp = spec.find_first_of(" \t");
-    if (sp != std::string::npos && spec[0] != '|') {
-        format = std::string(util::trim(spec.substr(sp)));
-        spec = spec.substr(0, sp);
-    }
+    if (sp != std::string::npos) spec = spec.substr(0, sp);
     std::string content;
     if (!spec.empty() && spec[0] == '|') {
-        FILE* p = popen(spec.c_str() + 1, "r");
+        std::string program = spec.substr(1);
+        FILE* p = popen(program.c_str(), "r");
         if (!p) return;
         char buf[4096];
         size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0) content.append(buf, n);
+        while ((n = fread(buf, 1, sizeof buf, p)) > 0 && content.size() < kMaxClassFile) content.append(buf, n);
         pclose(p);
     } else {
         std::ifstream in(spec, std::ios::binary);
@@ -79,14 +81,8 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     std::string line;
     while (std::getline(lines, line)) {
         if (line.empty() || line[0] == '#') continue;
-        if (!format.empty()) {
-            // The scanf form: only the leading word up to a comment is used.
-            auto hash = line.find('#');
-            auto words = util::split_words(line.substr(0, hash));
-            if (!words.empty()) cfg.classes.add(cls, words[0]);
-        } else {
-            add_words(cfg, cls, line);
-        }
+        auto words = util::split_words(line);
+        if (!words.empty()) cfg.classes.add(cls, words[0]);
     }
 }
 
@@ -146,6 +142,41 @@ void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader&
     current = number;
 }
 
+// The metasymbols of one side of a rule, in order: `$c` as c (the name of
+// $=X, $~X, $&x skipped); `$$` is none.
+std::string metasymbols_in(std::string_view side) {
+    std::string found;
+    for (size_t i = 0; i + 1 < side.size(); ++i) {
+        if (side[i] != '$') continue;
+        char c = side[++i];
+        if (c == '$') continue;
+        found += c;
+        if ((c == '=' || c == '~' || c == '&') && i + 1 < side.size()) {
+            size_t j = i + 1;
+            macro_name_at(side, j);
+            i = j - 1;
+        }
+    }
+    return found;
+}
+
+// What sendmail reports while reading a rule (the rule stays): metasymbols
+// that mean nothing on their side, and $n beyond the LHS's wildcards.
+void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
+    std::string left = metasymbols_in(lhs), right = metasymbols_in(rhs);
+    int wildcards = 0;
+    for (char c : left) {
+        if (std::strchr("*+-=~", c)) ++wildcards;
+        if (!std::strchr(":>[]().0123456789", c)) continue;
+        r.error(std::string("Inappropriate use of ") + (std::isdigit(static_cast<unsigned char>(c)) ? "$1-$9" : std::string("$") + c) +
+                " on LHS");
+    }
+    for (char c : right)
+        if (std::strchr("=*~+-", c)) r.error(std::string("Inappropriate use of $") + c + " on RHS");
+    for (char c : right)
+        if (c >= '1' && c <= '9' && c - '0' > wildcards) r.error(std::string("replacement $") + c + " out of bounds");
+}
+
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
@@ -162,6 +193,7 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
+    check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
     cfg.rulesets[current].rules.push_back(std::move(rule));
@@ -189,7 +221,9 @@ void read_header_line(Config& cfg, std::string_view line) {
     cfg.headers.push_back(std::move(h));
 }
 
-void read_map_line(Config& cfg, std::string_view line, Reader& r) {
+void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
+    std::string expanded = expand_map_line(raw, cfg.macros);
+    std::string_view line = expanded;
     std::string_view rest = line.substr(1);
     auto words_end = rest.find_first_of(" \t");
     maps::MapDeclaration d;

@@ -71,6 +71,20 @@ struct ResolvConf {
 // Reads `path` (missing file: the defaults); LOCALDOMAIN replaces the search list.
 ResolvConf read_resolv_conf(const std::string& path);
 
+// An answer and the fully qualified name it is for (a name found through
+// the search list tells which name was asked).
+struct SearchAnswer {
+    Answer answer;
+    std::string asked;
+};
+// res_search's walk along `conf`'s search list and ndots, asking each name
+// through `ask` (one query, no search list of its own). A name ending in a
+// dot is asked as given only. A NODATA met on the way beats a later failure
+// of the name as given; a temporary failure on the way makes the result
+// temporary.
+SearchAnswer search_walk(const ResolvConf& conf, std::string name,
+                         const std::function<Answer(const std::string&)>& ask);
+
 class Resolver {
 public:
     static util::Result<std::unique_ptr<Resolver>> create(const ResolverConfig& cfg = {});
@@ -82,6 +96,9 @@ public:
     // `search`, resolv.conf's search list applies (as res_search does);
     // without, the name is asked as given.
     Answer query(std::string_view name, int type, bool search = true);
+    // The same walk done by this resolver's queries over its resolv.conf
+    // (search_walk), so that a caller can tell which name answered.
+    SearchAnswer search(std::string_view name, int type);
     // Addresses of a host: A then AAAA.
     Answer addresses(std::string_view name);
     // MX records sorted by preference; a name without MX records yields

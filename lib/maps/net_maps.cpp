@@ -11,7 +11,6 @@
 #include <fstream>
 
 #include "dns/dns.hpp"
-#include "maps/dns_search.hpp"
 #include "maps/file_maps.hpp"
 #include "util/strings.hpp"
 
@@ -91,11 +90,11 @@ private:
     // each along the search list as res_search walks it.
     static dns::Answer canonical_name(dns::Resolver& res, const std::string& name, bool absolute) {
         std::string asked = absolute ? name + "." : name;
-        dns::Answer a = search(res, asked, dns::AAAA).answer;
+        dns::Answer a = res.search(asked, dns::AAAA).answer;
         if (a.status == dns::Status::NoData) {
-            dns::Answer four = search(res, asked, dns::A).answer;
+            dns::Answer four = res.search(asked, dns::A).answer;
             if (four.status != dns::Status::NoData) return four;
-            dns::Answer mx = search(res, asked, dns::MX).answer;
+            dns::Answer mx = res.search(asked, dns::MX).answer;
             return mx.status == dns::Status::Ok ? mx : four;
         }
         return a;

@@ -2,6 +2,7 @@
 // rewrite() does: match the LHS (with backtracking), build the RHS, do
 // $[ $] and $( $) lookups, then $> subroutine calls, honouring $: $@ $#.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <strings.h>
 
@@ -15,6 +16,22 @@ namespace {
 constexpr int kMaxLoop = 100;        // applications of one rule before giving up
 constexpr int kMaxRecursion = 50;    // nested $> calls
 constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
+constexpr int kMaxNumberedRuleset = 100;  // `$>N` beyond: "bad ruleset"
+
+// A map's value is text again; a token that is exactly one of sendmail's
+// metasymbol bytes (a `$|` or `$>` the map's data or -a held) then acts as
+// that metasymbol, as in sendmail, where tokens are compared by their bytes.
+void bytes_to_metas(Tokens& t) {
+    static constexpr std::string_view symbols = "&()*+-=~#@:>?|.[]";
+    for (auto& tok : t) {
+        if (tok.size() != 1) continue;
+        for (char sym : symbols)
+            if (config::metasymbol_byte(sym) == tok[0]) {
+                tok = meta(sym);
+                break;
+            }
+    }
+}
 
 void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
     // One write per line: traces are most of -bt's output.
@@ -52,6 +69,12 @@ std::string Engine::join_address(const Tokens& t) const {
     auto it = cfg_.options.find("BlankSub");
     char space = it == cfg_.options.end() || it->second.empty() ? ' ' : it->second[0];
     return join_tokens(t, opchars_, space);
+}
+
+std::string Engine::join_key(const Tokens& t) const {
+    auto it = cfg_.options.find("BlankSub");
+    char space = it == cfg_.options.end() || it->second.empty() ? ' ' : it->second[0];
+    return join_map_key(t, opchars_, space);
 }
 
 int Engine::find_ruleset(std::string_view name) const { return cfg_.find_ruleset(name); }
@@ -257,11 +280,12 @@ int Engine::do_lookups(Tokens& t) {
             }
         }
         std::vector<std::string> argstr;
-        for (const auto& a : args) argstr.push_back(join_address(a));
+        for (const auto& a : args) argstr.push_back(join_key(a));
         int s = kOk;
         bool missing = false;
-        // Keys are joined with BlankSub between words, as sendmail's cataddr.
-        auto v = map_lookup(map, lookup_key(map, join_address(key)), argstr, s, missing);
+        // Keys are joined with BlankSub between words, as sendmail's cataddr,
+        // with metasymbols (a `$|` the rules put in) as its internal bytes.
+        auto v = map_lookup(map, lookup_key(map, join_key(key)), argstr, s, missing);
         if (missing && !host) {
             std::fflush(stderr);
             std::fprintf(out, "rewrite: map %s not found\n", map.c_str());
@@ -275,6 +299,7 @@ int Engine::do_lookups(Tokens& t) {
             auto r = tokenize(text);
             for (const auto& e : r.errors) std::fprintf(out, "%s... %s\n", printable_7bit(text).c_str(), e.c_str());
             repl = std::move(r.tokens);
+            bytes_to_metas(repl);
         }
         size_t stop = end < t.size() ? end + 1 : end;
         t.erase(t.begin() + i, t.begin() + stop);
@@ -296,6 +321,13 @@ int Engine::do_calls(Tokens& t, int depth) {
         std::string name = t[i + 1];
         if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
         int n = cfg_.find_ruleset(name);
+        unsigned char first = name.empty() ? 0 : name[0];
+        if (std::isdigit(first) && std::atoi(name.c_str()) >= kMaxNumberedRuleset) {
+            std::fprintf(out, "bad ruleset %d (%d max)\n", std::atoi(name.c_str()), kMaxNumberedRuleset);
+            n = -1;
+        } else if (n < 0 && !std::isalnum(first) && first != '_') {
+            std::fprintf(out, "invalid ruleset name: \"%s\"\n", name.c_str());
+        }
         if (n < 0) {
             std::fprintf(out, "Unknown ruleset %s\n", name.c_str());
             system_error = true;

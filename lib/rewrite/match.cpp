@@ -124,23 +124,12 @@ Pattern pattern_for(const std::string& t, config::Config& cfg) {
 CompiledRule compile_rule(const config::RuleText& text, const std::string& opchars, config::Config& cfg) {
     CompiledRule rule;
     rule.lhs_tokens = tokenize(text.lhs, opchars, TokenMode::Rule).tokens;
-    int vars = 0;
-    for (const auto& t : rule.lhs_tokens) {
-        rule.lhs.push_back(pattern_for(t, cfg));
-        auto k = rule.lhs.back().kind;
-        if (k != Pattern::Literal && k != Pattern::Nothing && k != Pattern::Deferred) ++vars;
-    }
+    for (const auto& t : rule.lhs_tokens) rule.lhs.push_back(pattern_for(t, cfg));
     rule.rhs = tokenize(text.rhs, opchars, TokenMode::Rule).tokens;
     if (!rule.rhs.empty() && (is_meta(rule.rhs[0], ':') || is_meta(rule.rhs[0], '@')) &&
         rule.rhs[0].size() == 2) {
         rule.prefix = rule.rhs[0][1];
         rule.rhs.erase(rule.rhs.begin());
-    }
-    for (const auto& t : rule.rhs) {
-        if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9' && t[1] - '0' > vars) {
-            std::fprintf(stdout, "%s: line %d: replacement $%c out of bounds\n", text.file.c_str(),
-                         text.line, t[1]);
-        }
     }
     return rule;
 }

@@ -53,6 +53,11 @@ std::string format_token(const std::string& t);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
 std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');
+// The same for a map key: metasymbols are sendmail's internal bytes
+// (`$|` is 0x9B), which is what a map (a regex, a program) is given.
+std::string join_map_key(const Tokens& t, std::string_view operator_chars, char space = ' ');
+// One metasymbol token as that byte (then its digit or name).
+std::string internal_form(const std::string& meta_token);
 // A word (not an operator, quoted string or metasymbol).
 bool is_atom(const std::string& tok, std::string_view operator_chars);
 
@@ -97,6 +102,8 @@ public:
     // Joined with the BlankSub character between words, as addresses handed
     // to mailers are.
     std::string join_address(const Tokens& t) const;
+    // A map key or argument: join_address with metasymbols as internal bytes.
+    std::string join_key(const Tokens& t) const;
     // A map lookup as $( $) does it; nullopt if no match.
     // status receives the EX_ code of a failed lookup.
     std::optional<std::string> map_lookup(const std::string& map, const std::string& key,

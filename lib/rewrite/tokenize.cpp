@@ -165,6 +165,18 @@ TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode 
     return Prescan(s, opchars, mode).run(delim);
 }
 
+namespace {
+// The inverse of config::metasymbol_byte for a trace: '$' for a macro
+// reference (0x81) and for $digit (0x95, its digit follows).
+char metasymbol_of_byte(unsigned char c) {
+    if (c == 0x81 || c == 0x95) return '$';
+    static constexpr std::string_view symbols = "&()*+-=~#@:>?|.[]";
+    for (char sym : symbols)
+        if (static_cast<unsigned char>(config::metasymbol_byte(sym)) == c) return sym;
+    return 0;
+}
+}  // namespace
+
 std::string format_token(const std::string& t) {
     if (!is_meta(t)) {
         // Traces show 8-bit bytes as M-x and a tab as \t, and leave other
@@ -180,9 +192,19 @@ std::string format_token(const std::string& t) {
                 out += static_cast<char>(c);
                 continue;
             }
+            // sendmail's own bytes (a `$|` a map handed back) show as what
+            // they stand for; a macro or $digit byte as a bare '$'.
+            if (char sym = metasymbol_of_byte(c)) {
+                out += '$';
+                if (sym != '$') out += sym;
+                continue;
+            }
             out += "M-";
             unsigned char low = c & 0x7f;
             if (low >= 0x20 && low != 0x7f) out += static_cast<char>(low);
+            else if (low == '\t') out += "\\t";
+            else if (low == '\n') out += "\\n";
+            else if (low == '\r') out += "\\r";
         }
         return out;
     }
@@ -234,16 +256,38 @@ bool is_atom(const std::string& tok, std::string_view opchars) {
     return !is_special(tok[0], opchars) && !is_space(tok[0]);
 }
 
-std::string join_tokens(const Tokens& t, std::string_view opchars, char space) {
+namespace {
+std::string join_with(const Tokens& t, std::string_view opchars, char space, bool meta_bytes) {
     std::string out;
     bool prev_atom = false;
     for (const auto& tok : t) {
         bool atom = is_atom(tok, opchars);
         if (prev_atom && atom) out += space;
-        out += is_meta(tok) ? format_token(tok) : tok;
+        if (!is_meta(tok)) out += tok;
+        else if (meta_bytes) out += internal_form(tok);
+        else out += format_token(tok);
         prev_atom = atom;
     }
     return out;
+}
+}  // namespace
+
+std::string internal_form(const std::string& t) {
+    if (!is_meta(t)) return t;
+    char b = config::metasymbol_byte(t[1]);
+    if (!b) return format_token(t);
+    std::string out(1, b);
+    if (t[1] >= '0' && t[1] <= '9') out += t[1];
+    if (t.size() > 2) out += t.size() > 3 ? "{" + t.substr(2) + "}" : t.substr(2);
+    return out;
+}
+
+std::string join_tokens(const Tokens& t, std::string_view opchars, char space) {
+    return join_with(t, opchars, space, false);
+}
+
+std::string join_map_key(const Tokens& t, std::string_view opchars, char space) {
+    return join_with(t, opchars, space, true);
 }
 
 }  // namespace rewrite

@@ -3,7 +3,9 @@
 (not part of `make check`: it needs the real binary). Each case declares
 `K name regex <flags> <pattern>`, looks keys up with sendmail -bt `/map` and
 with our maplookup driver, and compares the map_lookup lines and the
-start-up errors for bad patterns.
+start-up errors for bad patterns. The `$` cases run whole cf files through
+both sendmail -bt: sendmail reads `$` sequences in a K line before the map
+class sees it, and keys that rules build carry `$|` as its internal byte.
 
 usage: tests/oracle/regex-differential.py [-v]
 Env: REAL_SENDMAIL (default /usr/libexec/sendmail/sendmail), top_builddir.
@@ -16,6 +18,7 @@ import tempfile
 TOP = os.path.abspath(os.environ.get('top_builddir', '.'))
 REAL_SM = os.environ.get('REAL_SENDMAIL', '/usr/libexec/sendmail/sendmail')
 OURS = os.path.join(TOP, 'tests/integration/makemap/maplookup')
+OUR_SM = os.path.join(TOP, 'sendmail/sendmail')
 
 # (K-line arguments, keys)
 CASES = [
@@ -103,6 +106,37 @@ CASES = [
     ('-b -s1,2 \(a\)\(b*\)', ['abb']),
 ]
 
+# (cf lines after V10/Berkeley, -bt input lines): both sendmail -bt.
+DOLLAR_CASES = [
+    (['Kr regex -s0 a$|^b'], ['/map r xa', '/map r bx', '/map r a']),
+    (['Kr regex (a$|b$)'], ['/map r a']),
+    (['Kr regex -s0 a$$'], ['/map r xa', '/map r a$']),
+    (['Kr regex -s0 ^(a|b)$'], ['/map r a', '/map r ab']),
+    (['Kr regex -a$|z ^x$', 'Sz', 'R$*\t$: $(r $1 $)', 'R$| $*\t$@ split $1'], ['z x', '/map r x']),
+    (['Kr regex -a$|.z ^x$', 'Sz', 'R$*\t$: $(r $1 $)', 'R$| . $*\t$@ split $1'], ['z x']),
+    (['Kr regex -s1,2 -d$| ^(a)(b)$', 'Sx', 'R$*\t$: $(r $1 $)'], ['x ab', '/map r ab']),
+    (['Kr regex -a.OK ^a$|b$', 'Sx', 'R$*\t$: $(r $1 $| b $)'], ['x a', 'x c']),
+    (['Kr regex -a.OK ^a.b$', 'Sx', 'R$*\t$: $(r $1 $| b $)'], ['x a']),
+    (['Dxfoo', 'Kr regex -a.$x$?x.yes$|.no$. ^k$'], ['/map r k']),
+    (['Kr regex -a.$z ^k$'], ['/map r k']),
+    (['Kr regex -s0 a#b', 'Kq regex -s0 a\\#b'], ['/map r a', '/map r xa#b', '/map q xa#b']),
+    (['Kr regex -a@$>@foo ^x$', 'Sfoo', 'R$*\t$@ infoo $1', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x']),
+    (['Kr regex -s0 $*$+$-$#$@$:$[$]', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x', '/map r x']),
+]
+
+
+def run_bt(binary, body, lines):
+    with tempfile.TemporaryDirectory() as work:
+        os.chmod(work, 0o755)
+        cf = os.path.join(work, 'd.cf')
+        with open(cf, 'wb') as f:
+            f.write(('V10/Berkeley\n' + ''.join(l + '\n' for l in body)).encode('latin-1'))
+        q = ''.join(l + '\n' for l in lines).encode('latin-1')
+        p = subprocess.run(['unshare', '--net', '--uts', 'sh', '-c',
+                            'hostname mx.example.com; exec "$0" -bt -C "$1" -O DontProbeInterfaces=true',
+                            binary, cf], input=q, capture_output=True, timeout=60)
+        return p.returncode, p.stdout.replace(cf.encode(), b'CF'), p.stderr.replace(cf.encode(), b'CF')
+
 
 def run(cmd, cf, keys, real):
     q = ''.join('/map r%d %s\n' % (i, k) for i, ks in keys for k in ks).encode('latin-1')
@@ -131,8 +165,15 @@ def main():
             agree += ok
             if not ok or verbose:
                 print('%s %r\n  real %r\n  ours %r' % ('ok  ' if ok else 'DIFF', args, real, ours))
-    print('regex-differential: %d/%d agree' % (agree, len(CASES)))
-    return 0 if agree == len(CASES) else 1
+    for body, lines in DOLLAR_CASES:
+        real, ours = run_bt(REAL_SM, body, lines), run_bt(OUR_SM, body, lines)
+        ok = real == ours
+        agree += ok
+        if not ok or verbose:
+            print('%s %r %r\n  real %r\n  ours %r' % ('ok  ' if ok else 'DIFF', body, lines, real, ours))
+    total = len(CASES) + len(DOLLAR_CASES)
+    print('regex-differential: %d/%d agree' % (agree, total))
+    return 0 if agree == total else 1
 
 
 if __name__ == '__main__':

@@ -10,7 +10,6 @@
 #include <memory>
 
 #include "dns/dns.hpp"
-#include "maps/dns_search.hpp"
 #include "maps/maps.hpp"
 #include "util/strings.hpp"
 

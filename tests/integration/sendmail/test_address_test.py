@@ -111,6 +111,55 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
+    def test_config_errors_make_bt_exit_70(self):
+        # sendmail's syserr()s while reading (a misplaced metasymbol, a
+        # missing local mailer) leave -bt's exit status at 70.
+        cf = self.sb.write('bad.cf', 'V10/Berkeley\nSx\nR$:\tx\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=b'')
+        self.assertEqual(r.returncode, 70)
+        self.assertEqual(r.stdout.decode().splitlines()[:2],
+                         ['%s: line 3: Inappropriate use of $: on LHS' % cf, 'No local mailer defined'])
+
+    def test_map_key_and_k_line_dollars(self):
+        # `$|` in a K line and in a rule-built key are the same byte.
+        cf = self.sb.write('dollar.cf', CF + 'Kr regex -a.OK ^a$|b$\nSkey\nR$*\t$: $(r $1 $| b $)\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'key a\n/map r a$|b\n')
+        self.assertEqual(r.returncode, 0)
+        self.assertIn('key              returns: . OK\n', r.stdout.decode())
+        self.assertIn('map_lookup: r (a$|b) no match (0)\n', r.stdout.decode())
+
+    def test_queue_id_and_metasymbols_as_macros(self):
+        # -bt has an envelope with a queue id: $i is it, whatever the cf
+        # says; a metasymbol given as a macro name shows as itself.
+        cf = self.sb.write('qid.cf', CF + 'Dimine\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'$i\n${i}\n$|\n$&j\n$1\n$z\n')
+        out = r.stdout.decode().split('> ')[2:]
+        self.assertRegex(out[0], r'^[0-9A-Za-z]{8}[0-9]{6}\n$')
+        self.assertEqual(out[1], out[0])
+        self.assertEqual(out[2:6], ['$|\n', '$&\n', '$1\n', 'Undefined\n'])
+
+    def test_class_from_program_and_file_take_first_words(self):
+        prog = self.sb.write('prog.sh', '#!/bin/sh\necho "args:$#" more\necho next\n', mode=0o755)
+        words = self.sb.write('words.txt', '# comment\nfirst second\n  third # x\n')
+        cf = self.sb.write('fcls.cf', CF + 'FP|%s a b\nFF%s\n' % (prog, words))
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+                        input=b'$=P\n$=F\n')
+        out = r.stdout.decode().split('> ')[2:]
+        self.assertEqual(sorted(out[0].split()), ['args:0', 'next'])
+        self.assertEqual(sorted(out[1].split()), ['first', 'third'])
+
+    def test_parse_of_overlong_word_is_token_too_long(self):
+        # A word over 256 bytes stops /parse before the address length is
+        # looked at; a long address of short words is "too long".
+        word = 'a' * 257
+        _, out, _ = self.bt('/parse %s\n/parse %s.%s\n' % (word, 'a' * 200, 'b' * 100))
+        shown = 'a' * 100 + '...' + 'a' * 100
+        self.assertIn('Parsing envelope recipient address\n%s... prescan: token too long\nCannot parse\n' % shown,
+                      out)
+        self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -29,6 +29,7 @@ Dmexample.com
 Scanonify=3
 R$* @ $+\t$: $1 < @ $2 >
 R$* < @ $+ > $*\t$: $1 < @ $[ $2 $] > $3
+Mlocal,\tP=/bin/true, F=lsDFM, A=true $u
 """
 
 

@@ -2,8 +2,11 @@
 // continuation lines, comments) and the diagnostics sendmail gives for bad ones.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <algorithm>
+
 #include <cstdio>
 #include <fstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config/config.hpp"
@@ -75,7 +78,10 @@ public:
         close(fd);
         auto c = read(std::string("Fw") + path + "\nFX/nonexistent/file\n");
         unlink(path);
-        CPPUNIT_ASSERT_EQUAL(size_t(3), c->classes.members("w").size());
+        // Only the first word of a line counts, as in sendmail 8.17.
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->classes.members("w").size());
+        CPPUNIT_ASSERT(c->classes.contains(*c->classes.find_class("w"), "mail.example.com"));
+        CPPUNIT_ASSERT(!c->classes.contains(*c->classes.find_class("w"), "other"));
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: cannot open '/nonexistent/file': No such file or directory"),
                              c->diagnostics[0]);
@@ -84,9 +90,22 @@ public:
         auto c = read("FR-o /nonexistent/relay-domains\n");
         CPPUNIT_ASSERT(c->diagnostics.empty());
     }
+    // The program runs without arguments (the rest is a format); the
+    // first word of each line it prints joins the class.
     void test_class_from_program() {
-        auto c = read("FP|echo one two\n");
-        CPPUNIT_ASSERT_EQUAL(size_t(2), c->classes.members("P").size());
+        char path[] = "/tmp/cfprogXXXXXX";
+        int fd = mkstemp(path);
+        std::string text = "#!/bin/sh\necho \"args:$#\" two\necho three\n";
+        CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        fchmod(fd, 0700);
+        close(fd);
+        auto c = read(std::string("FP|") + path + " x y\n");
+        unlink(path);
+        auto members = c->classes.members("P");
+        std::sort(members.begin(), members.end());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), members.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("args:0"), members[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("three"), members[1]);
     }
     void test_options_long_and_letter() {
         auto c = read("O OperatorChars=.:%@!^/[]+\nOA/etc/aliases\nO Timeout.queuereturn=5d\n");

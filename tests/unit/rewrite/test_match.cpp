@@ -2,6 +2,10 @@
 // and sendmail's shortest-first backtracking.
 #include <cppunit/extensions/HelperMacros.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+
 #include "cf_fixture.hpp"
 
 class MatchTest : public CppUnit::TestFixture {
@@ -17,6 +21,7 @@ class MatchTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_deferred_macro_is_read_at_match_time);
     CPPUNIT_TEST(test_backtracking_into_earlier_operator);
     CPPUNIT_TEST(test_metasymbol_literal_does_not_match_other_metasymbol);
+    CPPUNIT_TEST(test_misplaced_metasymbols_are_reported);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -73,6 +78,39 @@ public:
     void test_metasymbol_literal_does_not_match_other_metasymbol() {
         CfFixture f("Stest\nR$*\t$: $1 $| x\nR$* $| $# $*\t$@ wrong\nR$* $| $*\t$@ right\n");
         CPPUNIT_ASSERT_EQUAL(std::string("right"), f.run("test", "a"));
+    }
+    // sendmail names each metasymbol that has no meaning on its side of a
+    // rule, with file and line; the rule is kept.
+    void test_misplaced_metasymbols_are_reported() {
+        std::fflush(stdout);
+        int saved = dup(1);
+        std::FILE* tmp = std::tmpfile();
+        dup2(fileno(tmp), 1);
+        {
+            CfFixture f("Stest\nR$: $> $1 $#\t$- $= $+ $@\nR$( $) $[ $] $.\t$* $~x\n");
+            std::fflush(stdout);
+        }
+        dup2(saved, 1);
+        close(saved);
+        std::rewind(tmp);
+        std::string got;
+        char buf[512];
+        while (std::fgets(buf, sizeof buf, tmp)) got += buf;
+        std::fclose(tmp);
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: Inappropriate use of $: on LHS\n"
+                                         "test.cf: line 4: Inappropriate use of $> on LHS\n"
+                                         "test.cf: line 4: Inappropriate use of $1-$9 on LHS\n"
+                                         "test.cf: line 4: Inappropriate use of $- on RHS\n"
+                                         "test.cf: line 4: Inappropriate use of $= on RHS\n"
+                                         "test.cf: line 4: Inappropriate use of $+ on RHS\n"
+                                         "test.cf: line 5: Inappropriate use of $( on LHS\n"
+                                         "test.cf: line 5: Inappropriate use of $) on LHS\n"
+                                         "test.cf: line 5: Inappropriate use of $[ on LHS\n"
+                                         "test.cf: line 5: Inappropriate use of $] on LHS\n"
+                                         "test.cf: line 5: Inappropriate use of $. on LHS\n"
+                                         "test.cf: line 5: Inappropriate use of $* on RHS\n"
+                                         "test.cf: line 5: Inappropriate use of $~ on RHS\n"),
+                             got);
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(MatchTest);

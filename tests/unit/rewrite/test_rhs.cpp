@@ -26,6 +26,10 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_default_is_tokenized_again);
     CPPUNIT_TEST(test_trace_format);
     CPPUNIT_TEST(test_dump_ruleset);
+    CPPUNIT_TEST(test_map_key_carries_dollar_bar_as_its_byte);
+    CPPUNIT_TEST(test_metasymbol_byte_in_map_value_acts_as_one);
+    CPPUNIT_TEST(test_byte_inside_a_word_stays_a_word);
+    CPPUNIT_TEST(test_call_to_invalid_or_too_big_ruleset_number);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -124,6 +128,33 @@ public:
         CfFixture f("Stest\nR$* < @ $=w >\t$#local $: $1\tcomment\n");
         CPPUNIT_ASSERT_EQUAL(std::string("R$* < @ $=w > \t\t$# local $: $1 \n"),
                              f.eng->dump_ruleset(f.eng->find_ruleset("test")));
+    }
+    // sendmail hands a map the key <a 0x9B b> for `$1 $| b`; the K line's
+    // `$|` is the same byte, so the pattern matches.
+    void test_map_key_carries_dollar_bar_as_its_byte() {
+        CfFixture f("Kr regex -a.OK ^a$|b$\nStest\nR$*\t$: $(r $1 $| b $)\n");
+        CPPUNIT_ASSERT_EQUAL(std::string(". OK"), f.run("test", "a"));
+    }
+    // A token that is exactly sendmail's `$|` byte matches `$|` in a LHS.
+    void test_metasymbol_byte_in_map_value_acts_as_one() {
+        CfFixture f("Kt regex -a$|.x ^x$\nStest\nR$*\t$: $(t $1 $)\nR$| . $*\t$@ bar $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("bar x"), f.run("test", "x"));
+    }
+    void test_byte_inside_a_word_stays_a_word() {
+        CfFixture f("Kt regex -a$|z ^x$\nStest\nR$*\t$: $(t $1 $)\nR$| $*\t$@ bar $1\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("$|z"), f.run("test", "x"));
+    }
+    void test_call_to_invalid_or_too_big_ruleset_number() {
+        CfFixture f("Ka regex -a@$>@ ^x$\nKdq dequote\nSA\nR$*\t$: $(a $1 $)\n"
+                    "SB\nR$*\t$: $>150 $1\n");
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("@ $> @"), f.run("A", "x", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("$> 150 x"), f.run("B", "x", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("invalid ruleset name: \"@\"\nUnknown ruleset @\n"
+                                         "bad ruleset 150 (100 max)\nUnknown ruleset 150\n"),
+                             f.output());
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(RhsTest);

@@ -35,6 +35,8 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
     CPPUNIT_TEST(test_join_puts_space_only_between_words);
     CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
+    CPPUNIT_TEST(test_traces_show_sendmail_bytes_as_metasymbols);
+    CPPUNIT_TEST(test_map_key_join_uses_internal_bytes);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -42,6 +44,20 @@ public:
         // sendmail 8.17 prints "a<TAB>b" in quotes as "a\tb", "a^Ab" as "ab".
         CPPUNIT_ASSERT_EQUAL(std::string("\"a\\tb\""), rewrite::format_token("\"a\tb\""));
         CPPUNIT_ASSERT_EQUAL(std::string("\"ab\""), rewrite::format_token("\"a\x01\x7f" "b\""));
+    }
+    // As the real sendmail's trace shows a map value holding those bytes.
+    void test_traces_show_sendmail_bytes_as_metasymbols() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a$|b"), rewrite::format_token("a\x9b" "b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$*$+$-$=$~$#$@$:$>$?$.$[$]$($)$&"),
+                             rewrite::format_token("\x90\x91\x92\x93\x94\x96\x97\x98\x99\x9a\x9c\x9d\x9e\x85\x86\x82"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a$b a$1"), rewrite::format_token("a\x81" "b a\x95" "1"));
+        CPPUNIT_ASSERT_EQUAL(std::string("aM-bM-\\tM-\\nM-\\rM-"),
+                             rewrite::format_token("a\x80" "b\x89\x8a\x8d\x9f"));
+    }
+    void test_map_key_join_uses_internal_bytes() {
+        rewrite::Tokens t{"a", rewrite::meta('|'), "b", "c", rewrite::meta('1')};
+        CPPUNIT_ASSERT_EQUAL(std::string("a\x9b" "b c\x95" "1"), rewrite::join_map_key(t, ".@"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a$|b c$1"), rewrite::join_tokens(t, ".@"));
     }
     void test_operators_split_words() {
         CPPUNIT_ASSERT_EQUAL(std::string("first . last @ remote . example . net"), toks("first.last@remote.example.net"));

@@ -19,6 +19,7 @@ class CrackAddressTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_quoting_doubles_backslashes);
     CPPUNIT_TEST(test_leading_separators_and_stray_angles);
     CPPUNIT_TEST(test_too_long_address_message);
+    CPPUNIT_TEST(test_template_longer_than_buffer_is_address_alone);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -77,6 +78,16 @@ public:
         std::string cut = a.substr(0, 255);
         CPPUNIT_ASSERT_EQUAL(std::string(100, 'a') + "..." + std::string(45, 'a') + "@" + std::string(54, 'b'),
                              sendmail::shorten_for_message(cut));
+    }
+    // sendmail 8.17 keeps a 255-byte template; one byte more and only
+    // the address is left.
+    void test_template_longer_than_buffer_is_address_alone() {
+        std::string name(252, 'b');
+        CPPUNIT_ASSERT_EQUAL(name + ":$g", sendmail::crack_address(name + ":x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), sendmail::crack_address(name + "b:x"));
+        std::string comment(250, 'c');
+        CPPUNIT_ASSERT_EQUAL("(" + comment + ") $g", sendmail::crack_address("(" + comment + ") x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), sendmail::crack_address("(" + comment + "c) x"));
     }
 };
 
