@@ -108,6 +108,8 @@ ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
 ')dnl
 ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
 ')dnl
+ifdef(`_RHSBL_USED_', `Krhsbl_zone host -T<TMP>
+')dnl
 ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z: -T<TEMP>
 Kbadmx_addr dns -R A -T<TEMP>
 ')dnl

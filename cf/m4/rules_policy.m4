@@ -62,6 +62,10 @@ R< FAIL >		$# error $@ 5.7.1 $: "550 Fix reverse DNS for " $&{client_addr}
 R< TEMP >		$# error $@ 4.1.8 $: "451 Client host name lookup failed temporarily"
 R< FORGED >		$# error $@ 5.7.1 $: "550 Client host name does not map to its address " $&{client_addr}
 ')dnl
+# a block list that let the client pass says how: OKSOFAR, or TMPOK when its
+# lookup failed
+ROKSOFAR		$@ OKSOFAR
+RTMPOK			$@ TMPOK
 R$*			$@ OK
 
 ##################################################################

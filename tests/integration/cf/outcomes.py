@@ -12,7 +12,7 @@ package makes and on ours.
                                recorded outcomes; prints the differences
 
 NAME.cases: `map NAME' ... `end' (a hash map built with our makemap),
-`file NAME' ... `end' (a plain file), `dns ARG' (a dnsmasq record option),
+`file NAME' ... `end' (a plain file), `dns ARG' (a dnsmasq record option), `hosts LINE' (a line of the hosts file),
 and `case LINE ;; LINE' followed by its recorded outcome lines.  Every
 sendmail runs in `unshare --mount --uts --net' with host name mx.example.com,
 so results are the same on every machine and nothing touches the network."""
@@ -41,7 +41,7 @@ class CaseFile:
         self.name = name
         self.mc = os.path.join(CASES_DIR, name + '.mc')
         self.path = os.path.join(CASES_DIR, name + '.cases')
-        self.maps, self.files, self.dns, self.cases = {}, {}, [], []
+        self.maps, self.files, self.dns, self.hosts, self.cases = {}, {}, [], [], []
         self.parse()
 
     def parse(self):
@@ -61,6 +61,8 @@ class CaseFile:
                 (self.maps if word == 'map' else self.files)[rest] = ''.join(b + '\n' for b in body)
             elif word == 'dns':
                 self.dns.append(rest)
+            elif word == 'hosts':
+                self.hosts.append(rest)
             elif word == 'case':
                 case = {'src': f'{self.name}.cases:{i}', 'lines': rest.split(' ;; '), 'expect': []}
                 while i < len(lines) and lines[i].startswith('  '):
@@ -126,8 +128,10 @@ class Setup:
             self.write(src, text)
             subprocess.run([makemap, 'hash', src], input=text.encode(), check=True,
                            capture_output=True, timeout=60)
-        self.switch = self.write(os.path.join(workdir, 'service.switch'), 'hosts\tfiles\naliases\tfiles\n')
-        self.hosts = self.write(os.path.join(workdir, 'hosts'), HOSTS)
+        hosts = 'files dns' if cases.dns else 'files'
+        self.switch = self.write(os.path.join(workdir, 'service.switch'), f'hosts\t{hosts}\naliases\tfiles\n')
+        self.hosts = self.write(os.path.join(workdir, 'hosts'),
+                                HOSTS + ''.join(h + '\n' for h in cases.hosts))
         self.write(os.path.join(workdir, 'resolv.conf'), 'nameserver 127.0.0.1\n')
 
     @staticmethod
