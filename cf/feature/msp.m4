@@ -39,4 +39,6 @@ _MSP_SET_(`SMTP_MAILER_FLAGS', `5k')
 _MSP_SET_(`RELAY_MAILER_FLAGS', `k')
 ifelse(_MSP_PORT_, `', `', `_MSP_SET_(`RELAY_MAILER_ARGS', `TCP $h '_MSP_PORT_)')
 undefine(`_MSP_SET_')
+# it brings MAILER(`local') and MAILER(`smtp') along: a FEATURE after it comes after MAILERs
+define(`_MAILERS_SEEN_', `FEATURE(`msp'), which brings MAILER(`local') and MAILER(`smtp')')
 divert(0)dnl

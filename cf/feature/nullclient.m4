@@ -13,4 +13,6 @@ define(`_ALL_MASQUERADE_', 1)
 # .forward files either
 define(`confFROM_HEADER', `<$g>')
 define(`confFORWARD_PATH', `')
+# it brings MAILER(`local') and MAILER(`smtp') along: a FEATURE after it comes after MAILERs
+define(`_MAILERS_SEEN_', `FEATURE(`nullclient'), which brings MAILER(`local') and MAILER(`smtp')')
 divert(0)dnl

@@ -108,8 +108,12 @@ ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
 ')dnl
 ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
 ')dnl
-ifdef(`_BADMX_CHK_', `Kbadmx_mxlist dns -R MX -z: -T<TEMP>
-Kbadmx_addr dns -R A -T<TEMP>
+ifdef(`_RHSBL_USED_', `Krhsbl_zone host -T<TMP>
+')dnl
+ifdef(`_BADMX_CHK_', `Kbadmx_mxlist bestmx -z: -T<TEMP>
+Kbadmx_name regex -a<BADMX> ^([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9])?\.$
+Kbadmx_addr dns -R A -a. -T<TEMP>
+Kbadmx_ip regex -a<BADMXIP> _BADMX_IP_RE_
 ')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl

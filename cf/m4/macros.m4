@@ -30,14 +30,16 @@ define(`SITE', `_CLASS_(defn(`_SITE_CLASS_'), `$1')')
 define(`_ARGS_', `define(`_ARG_', `$2')define(`_ARG2_', `$3')define(`_ARG3_', `$4')dnl
 define(`_ARG4_', `$5')define(`_ARG5_', `$6')define(`_ARG6_', `$7')dnl
 define(`_ARG7_', `$8')define(`_ARG8_', `$9')')
+# A FEATURE after a MAILER (or after nullclient or msp, which bring their
+# mailers along) may change mailers already written: sendmail's package
+# calls that an error, and we stop rather than build a cf that only
+# half-applies it.
 define(`FEATURE', `_ARGS_($@)ifdef(`_MAILERS_SEEN_',
-	`ifelse(index(` _EARLY_FEATURES_ ', ` $1 '), -1, `',
-	`_CF_FATAL_(`FEATURE(`$1') must be used before any MAILER()')')')dnl
+	`_CF_FATAL_(`FEATURE(`$1') must come before 'defn(`_MAILERS_SEEN_'))')dnl
 _CF_INCLUDE_(`feature', `$1', `FEATURE')')
-define(`_EARLY_FEATURES_', `local_procmail local_lmtp smrsh nullclient msp')
 
 # MAILER(name): remember the order; definitions are written at the end.
-define(`MAILER', `define(`_MAILERS_SEEN_', 1)ifdef(`_MAILER_$1_', `',
+define(`MAILER', `ifdef(`_MAILERS_SEEN_', `', `define(`_MAILERS_SEEN_', `MAILER(`$1')')')ifdef(`_MAILER_$1_', `',
 	`_CF_INCLUDE_(`mailer', `$1', `MAILER')define(`_MAILER_$1_', 1)dnl
 define(`_MAILER_ORDER_', defn(`_MAILER_ORDER_')` $1')')')
 define(`_MAILER_ORDER_', `')

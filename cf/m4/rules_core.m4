@@ -138,6 +138,8 @@ R$* : ; < @ >		$#error $@ 5.1.3 $: "553 List:; syntax illegal for recipient addr
 R< @ $+ >		$#error $@ 5.1.3 $: "553 User address required"
 R""			$#error $@ 5.1.3 $: "553 User address required"
 R$+ < @ >		$#error $@ 5.1.3 $: "553 Hostname required"
+# empty brackets in front carry nothing: drop them all (so <> parses empty)
+R< > $*			$1
 R$* < @ . $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
 R$* < @ $* . . $* > $*	$#error $@ 5.1.2 $: "553 Invalid host name"
 R$* @ $* < @ $* > $*	$#error $@ 5.1.3 $: "553 Invalid route address"
@@ -161,9 +163,8 @@ R$+ $| $*		$: $1
 ifdef(`_MSP_', `# submission program: everything goes to the MTA (${MTAHost})
 ifdef(`_USE_DECNET_SYNTAX_', `R$+ :: $+		$# relay $@ ${MTAHost} $: $2 < @ $1 . DECNET >
 ')dnl
-R< >			$: < @ >
+R$+			$: $>ParseRecipient $1
 R$* < @ $+ > $*		$# relay $@ ${MTAHost} $: $1 < @ $2 > $3
-R$+ @ $+		$# relay $@ ${MTAHost} $: $1 < @ $2 >
 R$*			$# relay $@ ${MTAHost} $: $1 < @ $j >
 ')dnl
 ifdef(`_MSP_', `', `ifdef(`_PRESERVE_LOCAL_PLUS_DETAIL_', `', `# user+detail: the local mailer gets user+* and the detail as host
@@ -174,7 +175,10 @@ R$+			$: < > $1
 R< > $+ + $*		$: < $(user $1 $: ? $) > $1 + $2
 R< > $+			$: < $(user $1 $: ? $) > $1
 R< ? > $+		$: < ? > < $L > $1
+R< ? > < local : $* > < @ >	$@ $>MailerToTriple < local : $1 > @
 R< ? > < local : $* > $+	$@ $>MailerToTriple < local : $1 > $2
+# an empty address <> is no user of any relay: the relay alone comes back
+R< ? > < $+ > < >	$@ < $1 >
 ifdef(`_PRESERVE_LUSER_HOST_', `# preserve_luser_host: the relay gets the original host part
 R< ? > < $+ > $+ < @ $+ >	$@ $>MailerToTriple < $1 > $2 < < @ $3 > >
 R< ? > < $+ > $+ @ $+	$@ $>MailerToTriple < $1 > $2 < @ $3 >

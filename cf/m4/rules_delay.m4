@@ -12,9 +12,24 @@ dnl # one block list: reversed client address + zone through a DNS map;
 dnl # sendmail's $ is written @@ so that m4 does not read $1.. as arguments
 define(`_DNSBL_ENTRY_', `patsubst(`R@@*			@@: @@&{client_addr}
 R@@-.@@-.@@-.@@-		@@: < $(dnsbl_zone @@4.@@3.@@2.@@1.$1. @@: OK $) >
-R< OK >			@@: OK
-R< @@* <TMP> @@* >	ifelse(`$3', `t', `@@# error @@@ 4.4.3 @@: "451 Temporary lookup failure of " @@&{client_addr} " at $1"', `@@: OK')
+R< OK >			@@: OKSOFAR
+R< @@* <TMP> @@* >	ifelse(`$3', `t', `@@# error @@@ 4.4.3 @@: "451 Temporary lookup failure of " @@&{client_addr} " at $1"', `@@: TMPOK')
 R< @@+ >			@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Rejected: " @@&{client_addr} " listed at $1"', `$2')
+', `@@', `$')')
+dnl # FEATURE(rhsbl): the domain of the envelope sender (${f}: with
+dnl # delay_checks, or later) in a zone through the host map, unless the
+dnl # access map lists the sender or its domain under rhs: as OK or RELAY.
+dnl # $2 the reject text, $3 `t' or a text: refuse temporarily when the
+dnl # lookup fails (by default a failed lookup lets the sender pass)
+define(`_RHSBL_ENTRY_', `patsubst(`R@@+			@@: < rhs > @@>CanonAddr @@&f
+R< rhs > @@* < @ @@+ . >	@@: < rhs > < @@2 > @@>SearchList < + rhs > @@| < F : @@1 @ @@2 > < D : @@2 > < >
+R< rhs > < @@+ > < OK >	@@: OKSOFAR
+R< rhs > < @@+ > < RELAY >	@@: OKSOFAR
+R< rhs > < @@+ > @@*	@@: < rhs ? > < @@(rhsbl_zone @@1.$1. @@: OK @@) > @@(macro {RHS} @@@ @@1 @@)
+R< rhs > @@*		@@: OKSOFAR
+R< rhs ? > < OK >	@@: OKSOFAR
+R< rhs ? > < @@* <TMP> >	ifelse(`$3', `', `@@: TMPOK', `@@# error @@@ 4.7.1 @@: ifelse(`$3', `t', `"451 Temporary lookup failure of " @@&{RHS} " at $1"', `$3')')
+R< rhs ? > @@*		@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Mail from " @@&{RHS} " refused by blackhole site $1"', `$2')
 ', `@@', `$')')
 define(`_EDNSBL_ENTRY_', `patsubst(`R@@*			@@: @@&{client_addr}
 R@@-.@@-.@@-.@@-		@@: < $(ednsbl_zone @@4.@@3.@@2.@@1.$1. @@: OK $) >

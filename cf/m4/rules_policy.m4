@@ -62,6 +62,10 @@ R< FAIL >		$# error $@ 5.7.1 $: "550 Fix reverse DNS for " $&{client_addr}
 R< TEMP >		$# error $@ 4.1.8 $: "451 Client host name lookup failed temporarily"
 R< FORGED >		$# error $@ 5.7.1 $: "550 Client host name does not map to its address " $&{client_addr}
 ')dnl
+# a block list that let the client pass says how: OKSOFAR, or TMPOK when its
+# lookup failed
+ROKSOFAR		$@ OKSOFAR
+RTMPOK			$@ TMPOK
 R$*			$@ OK
 
 ##################################################################
@@ -115,17 +119,23 @@ R$* $| $*		$@ $1 $| $2
 R$+ < @ $+ >		$@ @ $1 < @ $2 >
 R$*			$@ $1
 ifdef(`_BADMX_CHK_', `
-dnl # Bad_mx: the first MX of the sender domain must not point to a loopback,
-dnl # private or null address (DNS failures are not held against it)
+dnl # Bad_mx: every mail exchanger of the sender domain (the domain itself
+dnl # when it has no MX) must be a host name, neither an address nor the null
+dnl # MX ".", and none of their addresses may match the FEATURE(badmx)
+dnl # pattern.  Workspace: < MX > < domain > < :to check: > < :checked: >;
+dnl # each pass moves the names from the third to the fourth part through a
+dnl # map, then the fourth becomes the third for the next pass.
 SBad_mx
 R$+ .			$1
-R$+			$: < MX > < $1 > < : > < : $(badmx_mxlist $1 $) : >
-R< MX > < $+ > < : > < : $* <TEMP> : >	$@ < MX > < $1 > < : > < : $2 <TEMP> : >
-R< MX > < $+ > < : > < : $+ : $* >	$: < $(badmx_addr $2 $: ? $) > < MX > < $1 > < : > < : $2 : $3 >
-R< 127 . $* > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R< 10 . $* > $*		$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R< 0 . 0 . 0 . 0 > $*	$# error $@ 5.1.2 $: "553 Domain of sender address " $&f " resolves to a bad MX"
-R< $* > < MX > $*	$@ < MX > $2
+R$+			$: < MX > < $1 > < : $(badmx_mxlist $1 $) : > < : >
+R< MX > < $+ > < : $* <TEMP> : > $*	$# error $@ 4.1.2 $: "450 MX lookup failure for " $1
+R< MX > < $+ > < : $+ : $* > < : $* >	< MX > < $1 > < : $3 > < : $4 $(badmx_name $2 $) : >
+R< MX > < $+ > < $* > < $* <BADMX> $* >	$# error $@ 5.1.2 $: "550 Illegal MX record for host " $1
+R< MX > < $+ > < $* > < $* >	$: < MX > < $1 > < $3 > < $2 >
+R< MX > < $+ > < : $+ : $* > < : $* >	< MX > < $1 > < : $3 > < : $4 $(badmx_addr $2 $) : >
+R< MX > < $+ > < $* > < $* >	$: < MX > < $1 > < $3 > < $2 >
+R< MX > < $+ > < : $+ : $* > < : $* >	< MX > < $1 > < : $3 > < : $4 $(badmx_ip $2 $) : >
+R< MX > < $+ > < $* > < $* <BADMXIP> $* >	$# error $@ 5.1.2 $: "550 Invalid MX record for host " $1
 ')dnl
 
 ##################################################################

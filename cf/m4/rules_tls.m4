@@ -6,41 +6,110 @@ divert(0)dnl
 ##################################################################
 ###  TLS and AUTH                                              ###
 ##################################################################
+define(`_TLS_RC_', ifdef(`TLS_PERM_ERR', `554', `454'))dnl
+define(`_TLS_ESC_', ifdef(`TLS_PERM_ERR', `5.7.0', `4.7.0'))dnl
 Stls_client
-ifelse(_ACC_, 1, `R$* $| $*		$: $1 $| $>D < $&{client_name} > < ? > < ! "TLS_Clt" > < >
-R$* $| < ? > < > $*	$: $1 $| $>A < $&{client_addr} > < ? > < ! "TLS_Clt" > < >
-R$* $| < ? > < >	$: $1 $| < ? >
-R$* $| $*		$@ $>TLS_connection $1 $| $2
-', `R$* $| $*		$@ $>TLS_connection $1
+ifelse(_ACC_, 1, `dnl # ${verify} $| STARTTLS or MAIL: the TLS_Clt: requirement for the
+dnl # client name (and its parent domains), its address, or the bare tag
+R$*			$: $(macro {TLS_Name} $@ $&{client_name} $) $1
+R$* $| $*		$: $1 $| $>D < $&{client_name} > < ? > < ! "TLS_Clt" > < >
+R$* $| < ? > $*		$: $1 $| $>A < $&{client_addr} > < ? > < ! "TLS_Clt" > < >
+R$* $| < ? > $*		$: $1 $| < $(access "TLS_Clt": $: ? $) >
+R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R$*			$@ $>TLS_connection $1
+', `dnl # without the access map only a failed handshake matters
+RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+R$* $| $*		$@ $1
 ')dnl
 
 Stls_server
-ifelse(_ACC_, 1, `# TLS_Srv: requirements for the server we connect to
-R$*			$: $1 $| $>D < $&{server_name} > < ? > < ! TLS_Srv > < >
-R$* $| < ? > $*		$: $1 $| $>A < $&{server_addr} > < ? > < ! TLS_Srv > < >
-R$* $| < > $*		$@ OK
-R$* $| < ? > $*		$@ $>TLS_connection $1
-R$* $| < $+ > $*	$@ $>TLS_check < $2 > $| $1
-', `R$*			$@ $>TLS_connection $1
+ifelse(_ACC_, 1, `dnl # ${verify}: the TLS_Srv: requirement for the server we talk to
+R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
+R$*			$: $1 $| $>D < $&{server_name} > < ? > < ! "TLS_Srv" > < >
+R$* $| < ? > $*		$: $1 $| $>A < $&{server_addr} > < ? > < ! "TLS_Srv" > < >
+R$* $| < ? > $*		$: $1 $| < $(access "TLS_Srv": $: ? $) >
+R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R$*			$@ $>TLS_connection $1
+', `RSOFTWARE		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
 ')dnl
 
-ifelse(_ACC_, 1, `dnl # TLS_check: < requirement > $| verify result: VERIFY needs a verified
-dnl # peer, VERIFY:bits also that many cipher bits, ENCR:bits only the bits
-STLS_check
-R< $* > $| $*		$: < $1 > $| $2 $| < $&{cipher_bits} >
-R< $* > $| $* $| < >	$: < $1 > $| $2 $| < 0 >
-R< VERIFY > $| OK $| $*	$@ OK
-R< VERIFY $* > $| OK $| < $- >	$: < $1 > $| OK $| < $2 >
-R< VERIFY $* > $| $* $| $*	$# error $@ 4.7.0 $: 454 " not authenticated"
-R< : $- > $| OK $| < $- >	$: $(arith l $@ $2 $@ $1 $) $| $2 $| $1
-R< ENCR : $- > $| $* $| < $- >	$: $(arith l $@ $3 $@ $1 $) $| $3 $| $1
-RTRUE $| $- $| $-	$# error $@ 4.7.0 $: 454 " encryption too weak " $1 " less than " $2
-R$*			$@ OK
-')dnl
-
+dnl # TLS_connection: ${verify} $| < requirement > (? for none).  The
+dnl # requirement is VERIFY, VERIFY:bits or ENCR:bits, optionally led by
+dnl # PERM+ or TEMP+ (the reply code when it is not met) and followed by
+dnl # +extra checks for TLS_check.
 STLS_connection
-ifelse(_ACC_, 1, `R$* $| $*		$@ OK
-R$@			$@
+ifelse(_ACC_, 1, `dnl
+R$* $| < $* > $*	$: $1 $| < $2 >
+R$* $| < PERM + VERIFY $* >	$: $1 $| < 503 : 5.7.0 > < VERIFY $2 >
+R$* $| < PERM + ENCR $* >	$: $1 $| < 503 : 5.7.0 > < ENCR $2 >
+R$* $| < TEMP + VERIFY $* >	$: $1 $| < 403 : 4.7.0 > < VERIFY $2 >
+R$* $| < TEMP + ENCR $* >	$: $1 $| < 403 : 4.7.0 > < ENCR $2 >
+R$* $| < VERIFY $* >	$: $1 $| < _TLS_RC_ : _TLS_ESC_ > < VERIFY $2 >
+R$* $| < ENCR $* >	$: $1 $| < _TLS_RC_ : _TLS_ESC_ > < ENCR $2 >
+dnl # a handshake or protocol failure ends the session whatever is required
+RSOFTWARE $| < $- : $+ > $*	$# error $@ $2 $: $1 " TLS handshake failed."
+RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+RPROTOCOL $| < $- : $+ > $*	$# error $@ $2 $: $1 " STARTTLS failed."
+RPROTOCOL $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ STARTTLS failed."
+RDANE_FAIL $| < $- : $+ > $*	$# error $@ $2 $: $1 " DANE check failed."
+RDANE_FAIL $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ DANE check failed."
+RCONFIG $| < $- : $+ > $*	$# error $@ $2 $: $1 " STARTTLS temporarily not possible."
+RCONFIG $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ STARTTLS temporarily not possible."
+dnl # < reply > < what is required > < extra checks > verify result
+R$* $| < $+ > < VERIFY >	$: < $2 > < VERIFY > < > $1
+R$* $| < $+ > < VERIFY + $+ >	$: < $2 > < VERIFY > < $3 > $1
+R$* $| < $+ > < VERIFY : $- >	$: < $2 > < VERIFY : $3 > < > $1
+R$* $| < $+ > < VERIFY : $- + $+ >	$: < $2 > < VERIFY : $3 > < $4 > $1
+R$* $| < $+ > < ENCR : $- >	$: < $2 > < ENCR : $3 > < > $1
+R$* $| < $+ > < ENCR : $- + $+ >	$: < $2 > < ENCR : $3 > < $4 > $1
+R$* $| $*		$@ OK
+dnl # a verified peer (OK, or TRUSTED by DANE) meets VERIFY; the bits come next
+R< $+ > < VERIFY > < > OK	$@ OK
+R< $+ > < VERIFY > < > TRUSTED	$@ OK
+R< $+ > < VERIFY > < $+ > OK	$: < $1 > < BITS : 0 > < $2 >
+R< $+ > < VERIFY > < $+ > TRUSTED	$: < $1 > < BITS : 0 > < $2 >
+R< $+ > < VERIFY : $- > < $* > OK	$: < $1 > < BITS : $2 > < $3 >
+R< $+ > < VERIFY : $- > < $* > TRUSTED	$: < $1 > < BITS : $2 > < $3 >
+R< $+ > < ENCR : $- > < $* > $*	$: < $1 > < BITS : $2 > < $3 >
+dnl # not verified: the reason comes from ${verify}
+R< $- : $+ > < VERIFY $* > < $* >	$# error $@ $2 $: $1 " authentication required"
+R< $- : $+ > < VERIFY $* > < $* > FAIL	$# error $@ $2 $: $1 " authentication failed"
+R< $- : $+ > < VERIFY $* > < $* > NO	$# error $@ $2 $: $1 " not authenticated"
+R< $- : $+ > < VERIFY $* > < $* > NOT	$# error $@ $2 $: $1 " no authentication requested"
+R< $- : $+ > < VERIFY $* > < $* > NONE	$# error $@ $2 $: $1 " other side does not support STARTTLS"
+R< $- : $+ > < VERIFY $* > < $* > CLEAR	$# error $@ $2 $: $1 " STARTTLS disabled locally"
+R< $- : $+ > < VERIFY $* > < $* > $+	$# error $@ $2 $: $1 " authentication failure " $4
+dnl # the strength is the larger of the cipher bits and the SASL layer
+R< $+ > < BITS : $- > < $* >	$: < $1 > < BITS : $2 > < $3 > < $&{cipher_bits} > < $&{auth_ssf} >
+R< $+ > < BITS : $- > < $* > < > < $* >	$: < $1 > < BITS : $2 > < $3 > < 0 > < $4 >
+R< $+ > < BITS : $- > < $* > < $- > < >	$: < $1 > < BITS : $2 > < $3 > < $4 > < 0 >
+R< $+ > < BITS : $- > < $* > < $- > < $- >	$: < $1 > < BITS : $2 > < $3 > < $4 > < $5 > $(arith l $@ $4 $@ $5 $)
+R< $+ > < BITS : $- > < $* > < $- > < $- > TRUE	$: < $1 > < BITS : $2 > < $3 > < $5 >
+R< $+ > < BITS : $- > < $* > < $- > < $- > $*	$: < $1 > < BITS : $2 > < $3 > < $4 >
+R< $+ > < BITS : $- > < $* > < $- >	$: < $1 > < BITS : $2 > < $3 > < $4 > $(arith l $@ $4 $@ $2 $)
+R< $- : $+ > < BITS : $- > < $* > < $- > TRUE	$# error $@ $2 $: $1 " encryption too weak " $5 " less than " $3
+R< $+ > < BITS : $- > < > $*	$@ OK
+R< $+ > < BITS : $- > < $+ > $*	$@ $>TLS_check $3 $| < $1 >
+
+dnl # TLS_check: extra requirements (from "+CN" etc.), ++ between them:
+dnl # CN (the certificate names the host we meant), CN:name, CS:subject,
+dnl # CI:issuer, CITag:tag (the issuer is listed OK under that tag)
+STLS_check
+R$| $*			$@ OK
+R$* $| $*		$: < $1 > $| $2
+R< $* + + $* > $| $*	$: < $1 > < $2 > $| $3
+R< $* > $| $*		$: < $1 > < > $| $2
+R< CN > $*		$: < CN : $&{TLS_Name} > $1
+R< CN : $&{cn_subject} > < $* > $| $*	$@ $>TLS_check $1 $| $2
+R< CN : $+ > < $* > $| < $- : $+ >	$# error $@ $4 $: $3 " CN " $&{cn_subject} " does not match " $1
+R< CS : $&{cert_subject} > < $* > $| $*	$@ $>TLS_check $1 $| $2
+R< CS : $+ > < $* > $| < $- : $+ >	$# error $@ $4 $: $3 " Cert Subject " $&{cert_subject} " does not match " $1
+R< CI : $&{cert_issuer} > < $* > $| $*	$@ $>TLS_check $1 $| $2
+R< CI : $+ > < $* > $| < $- : $+ >	$# error $@ $4 $: $3 " Cert Issuer " $&{cert_issuer} " does not match " $1
+ifelse(_ACC_, 1, `R< CITag : $- > < $* > $| $*	$: < $(access $1:$&{cert_issuer} $: ? $) > < $2 > $| $3
+R< OK > < $* > $| $*	$@ $>TLS_check $1 $| $2
+R< ? > < $* > $| < $- : $+ >	$# error $@ $3 $: $2 " Cert Issuer " $&{cert_issuer} " not acceptable"
+')dnl
 R$*			$@ OK
 ')dnl
 
@@ -94,13 +163,22 @@ R< ? > $*		$: < $(access "Try_TLS": $: ? $) >
 R< ? > $*		$@ OK
 R< NO > $*		$# error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " [" $&{server_addr} "]"
 
-dnl # tls_rcpt: TLS requirements per recipient domain (none listed: OK)
+dnl # tls_rcpt: the TLS_Rcpt: requirement for a recipient: its full address,
+dnl # user@, its domain and the parents, then the bare tag
 Stls_rcpt
-R$+ @ $+		$: $>D < $2 > < ? > < ! TLS_Rcpt > < >
-R< ? > $*		$@ OK
-R< > $*			$@ OK
-R< $+ > $*		$@ $>TLS_check < $1 > $| $&{verify}
-R$*			$@ OK
+R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
+R$+			$: < ? > $>CanonAddr $1
+R< ? > $+ < @ $+ . >	< ? > $1 < @ $2 >
+R< ? > $+ < @ $+ >	$: < $(access TLS_Rcpt:$1@$2 $: ? $) > < $1 > < $2 >
+R< ? > < $+ > < $+ >	$: < $(access TLS_Rcpt:$1@ $: ? $) > < $1 > < $2 >
+R< ? > < $+ > < $+ >	$: < D > $>D < $2 > < ? > < ! TLS_Rcpt > < >
+R< D > < $* > $*	$: < $1 >
+R< ? > $+		$: < $(access TLS_Rcpt:$1@ $: ? $) >
+R< $* > $*		$: < $1 >
+R< ? >			$: < $(access TLS_Rcpt: $: ? $) >
+R< ? >			$@ OK
+R< $* <TMPF> >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
+R< $+ >			$@ $>TLS_connection $&{verify} $| < $1 >
 
 dnl # authinfo: client AUTH data for a server
 Sauthinfo

@@ -126,8 +126,11 @@ std::optional<std::string> MapRegistry::macro(std::string_view name) const {
     return *v;
 }
 
+// The macro map's key names the macro as a cf line would: `x' or `{name}'.
 void MapRegistry::define_macro(std::string_view name, std::string_view value) {
-    cfg_.macros.define(name, value);
+    size_t i = 0;
+    std::string bare = name.empty() ? std::string() : macro_name_at(name, i);
+    cfg_.macros.define(i == name.size() ? bare : std::string(name), value);
 }
 
 std::optional<std::string> MapRegistry::option(std::string_view long_name) const {

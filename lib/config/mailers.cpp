@@ -52,7 +52,20 @@ std::string resolve_id(const std::string& v, bool group) {
     return v;
 }
 
-// Splits "P=x, F=y, A=a b c" into (key, value) pairs; A= takes the rest.
+// Where a field's value ends: at the next comma outside double quotes (a
+// backslash protects the next character), as sendmail reads every field,
+// A= included (so "A=xagent $h $u, E=\n" sets both).
+size_t value_end(std::string_view s, size_t i) {
+    bool quoted = false;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) ++i;
+        else if (s[i] == '"') quoted = !quoted;
+        else if (s[i] == ',' && !quoted) return i;
+    }
+    return s.size();
+}
+
+// Splits "P=x, F=y, A=a b c" into (key, value) pairs.
 std::vector<std::pair<char, std::string>> equates(std::string_view s) {
     std::vector<std::pair<char, std::string>> out;
     size_t i = 0;
@@ -63,8 +76,7 @@ std::vector<std::pair<char, std::string>> equates(std::string_view s) {
         size_t eq = s.find('=', i);
         if (eq == std::string_view::npos) break;
         size_t start = eq + 1;
-        size_t end = key == 'A' ? s.size() : s.find(',', start);
-        if (end == std::string_view::npos) end = s.size();
+        size_t end = value_end(s, start);
         out.emplace_back(key, std::string(util::trim(s.substr(start, end - start))));
         i = end;
     }
@@ -96,7 +108,11 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
     case 'U': {
         auto colon = v.find(':');
         m.uid = resolve_id(v.substr(0, colon), false);
-        if (colon != std::string::npos) m.gid = resolve_id(v.substr(colon + 1), true);
+        if (colon != std::string::npos) {
+            m.gid = resolve_id(v.substr(colon + 1), true);
+        } else if (struct passwd* p = getpwnam(v.c_str())) {
+            m.gid = std::to_string(p->pw_gid);  // a user name alone: its own group too
+        }
         break;
     }
     default: r.error("M" + m.name + ": unknown mailer equate " + std::string(1, key) + "="); break;
@@ -134,6 +150,8 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
         std::none_of(cfg.queue_groups.begin(), cfg.queue_groups.end(),
                      [&](const QueueGroup& g) { return g.name == m.queue_group; }))
         r.error("mailer " + m.name + ": unknown queue " + m.queue_group);
+    // F=L (SMTP line limits) without L= means sendmail's 990 characters.
+    if (m.line_limit == 0 && m.flags.find('L') != std::string::npos) m.line_limit = 990;
     if (m.path == "[IPC]" && m.mts_types[0].empty()) {
         m.mts_types[0] = "dns";
         m.mts_types[1] = "rfc822";

@@ -137,6 +137,16 @@ class McLint(unittest.TestCase):
                     "test.mc:12: error: FEATURE(`redirect') after MAILER(`local') (line 10): "
                     "every FEATURE must come before the MAILER lines")
 
+    def test_feature_after_nullclient(self):
+        text = ("include(`/usr/share/sendmail-cf/m4/cf.m4')dnl\nOSTYPE(`linux')dnl\n"
+                "FEATURE(`nullclient', `hub.example.com')dnl\nFEATURE(`nocanonify')dnl\n")
+        self.expect(text, "test.mc:4: error: FEATURE(`nocanonify') after FEATURE(`nullclient') "
+                    "(line 3), which brings MAILER(`local') and MAILER(`smtp'): put it before")
+
+    def test_feature_before_nullclient_is_clean(self):
+        self.expect("include(`/usr/share/sendmail-cf/m4/cf.m4')dnl\nOSTYPE(`linux')dnl\n"
+                    "FEATURE(`nocanonify')dnl\nFEATURE(`nullclient', `hub.example.com')dnl\n")
+
     def test_local_mailer_after_smtp(self):
         self.expect(self.body(tail="MAILER(`smtp')dnl\nMAILER(`local')dnl\n"),
                     "test.mc:11: warning: MAILER(`local') after MAILER(`smtp') (line 10): put "

@@ -35,6 +35,8 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_rule_without_tab_is_an_error);
     CPPUNIT_TEST(test_mailer_equates);
     CPPUNIT_TEST(test_mailer_unknown_equate);
+    CPPUNIT_TEST(test_mailer_args_end_at_a_comma);
+    CPPUNIT_TEST(test_mailer_user_name_brings_its_group);
     CPPUNIT_TEST(test_headers_with_flags_and_checks);
     CPPUNIT_TEST(test_trusted_priorities_queue_groups);
     CPPUNIT_TEST(test_continuation_lines_join);
@@ -156,6 +158,22 @@ public:
         auto c = read("Md,\tP=/bin/true, F=s, Z=junk, A=true $u\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Md: unknown mailer equate Z="), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("\n"), c->find_mailer("d")->eol);  // takes $u: bare newlines
+    }
+    void test_mailer_args_end_at_a_comma() {
+        // MAILER(xagent)'s line: E= after A=; F=L alone gives the SMTP line limit
+        auto c = read("Mxagent,\tP=/usr/lib/xagent, F=DFMueXLn, S=11/31, R=21/31,\n\t\tA=xagent $h $u, E=\\n\n"
+                      "Mq,\tP=/bin/q, F=s, A=q \"a,b\" $u\n");
+        const config::Mailer* m = c->find_mailer("xagent");
+        CPPUNIT_ASSERT_EQUAL(std::string("xagent $h $u"), m->argv);
+        CPPUNIT_ASSERT_EQUAL(std::string("\n"), m->eol);
+        CPPUNIT_ASSERT_EQUAL(990L, m->line_limit);
+        CPPUNIT_ASSERT_EQUAL(std::string("q \"a,b\" $u"), c->find_mailer("q")->argv);
+        CPPUNIT_ASSERT_EQUAL(0L, c->find_mailer("q")->line_limit);
+    }
+    void test_mailer_user_name_brings_its_group() {
+        auto c = read("Mssh,\tP=/usr/bin/ssh, F=mDFMuX, U=root, A=ssh $h\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("0"), c->find_mailer("ssh")->uid);
+        CPPUNIT_ASSERT_EQUAL(std::string("0"), c->find_mailer("ssh")->gid);
     }
     void test_headers_with_flags_and_checks() {
         auto c = read("H?P?Return-Path: <$g>\nHSubject: $>CheckSubject\nH?${auth_type}?X-Auth: yes\n");
