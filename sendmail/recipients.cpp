@@ -120,24 +120,65 @@ void RecipientList::add(Recipient r, int depth) {
     }
     list_.push_back(std::move(r));
     int idx = static_cast<int>(list_.size()) - 1;
+    // sendmail's order for a local name: its alias, else ruleset 5 (mailers
+    // with F=5), else the password file.
+    if (!list_[idx].route.local() || depth >= kMaxAliasDepth) return;
+    if (expand_alias(idx, depth)) return;
+    if (apply_local_rules(idx, depth)) return;
+    check_local_user(idx);
+}
+
+bool RecipientList::mailer_has(const std::string& mailer, char flag) const {
+    return !s_.mailer_flag || s_.mailer_flag(mailer, flag);
+}
+
+bool RecipientList::expand_alias(int idx, int depth) {
     const Recipient& cur = list_[idx];
-    if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
+    if (!s_.aliases || !mailer_has(cur.route.mailer, 'A')) return false;
     std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
     std::string key;
     std::optional<std::string> rhs = alias_for(full, key);
-    if (!rhs) {
-        const std::string& base = cur.route.user;
-        if (s_.check_local_users && !getpwnam(base.c_str()) && !getpwnam(util::to_lower(base).c_str())) {
-            std::printf("%s... User unknown\n", cur.address.c_str());
-            std::string q = full + "@" + s_.local_domain;
-            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
-            list_.pop_back();
-        }
-        return;
-    }
+    if (!rhs) return false;
     list_[idx].expanded = true;
     list_[idx].alias_key = key;
     add_list(*rhs, idx, depth + 1);
+    return true;
+}
+
+// The address ruleset 5 routes elsewhere (the MSP's local names to the
+// relay) replaces this one; the original stays in the list (it still
+// suppresses duplicates) but is not queued.
+bool RecipientList::apply_local_rules(int idx, int depth) {
+    const Recipient& cur = list_[idx];
+    if (!s_.local_rules || !mailer_has(cur.route.mailer, '5')) return false;
+    std::optional<Route> to = s_.local_rules(cur.address, cur.route);
+    if (!to) return false;
+    Recipient n;
+    n.address = cur.address;
+    n.bare = cur.bare;
+    n.route = std::move(*to);
+    n.primary = cur.primary;
+    n.orcpt = cur.orcpt;
+    n.parent = idx;
+    n.from_local_rules = true;
+    list_[idx].expanded = true;
+    if (n.route.error()) {
+        fail(n.address, n.orcpt, n.route, true);
+        return true;
+    }
+    add(std::move(n), depth + 1);
+    return true;
+}
+
+void RecipientList::check_local_user(int idx) {
+    const Recipient& cur = list_[idx];
+    const std::string& base = cur.route.user;
+    if (!s_.check_local_users || getpwnam(base.c_str()) || getpwnam(util::to_lower(base).c_str())) return;
+    std::printf("%s... User unknown\n", cur.address.c_str());
+    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
+    fail(cur.address, "RFC822; " + full + "@" + s_.local_domain,
+         Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
+    list_.pop_back();
 }
 
 size_t RecipientList::count() const {
@@ -152,6 +193,14 @@ std::optional<std::string> RecipientList::controlling_user(const Recipient& r) c
         if (pw->pw_uid == 0) return ":" + r.address;
         return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) + ":" +
                r.address;
+    }
+    if (r.from_local_rules) {
+        // The replaced address controls it; its owner is that of the alias
+        // it came from, if any (no password entry was looked up yet).
+        const Recipient& orig = list_[r.parent];
+        std::string owner;
+        if (orig.from_alias) owner = list_[orig.parent].alias_key + ":" + std::to_string(s_.default_uid) + ":0";
+        return owner + ":" + orig.address;
     }
     if (!r.from_alias) return std::nullopt;
     const Recipient& alias = list_[r.parent];

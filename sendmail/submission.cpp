@@ -99,6 +99,8 @@ RecipientList Submission::make_recipients() const {
     rs.router = make_router(s_, false);
     rs.canonical_users = s_.has_ruleset_zero();
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
+    if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
+    rs.mailer_flag = make_mailer_flag(s_);
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");
     std::string du = s_.option("DefaultUser", "1:1");
