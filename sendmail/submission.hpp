@@ -51,14 +51,16 @@ private:
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
-                    const RecipientList& rcpts) const;
+                    const RecipientList& rcpts, bool each_recipient) const;
+    bool delivers_now() const;
+    void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
 
     const CommandLine& cl_;
     const SubmitSettings& s_;
     std::string notify_;
     std::string login_;                    // the real user's name
-    bool trusted_ = false;
-    bool failed_ = false;                  // some address failed at submission                 // root or a T-line user: may set the sender freely
+    bool trusted_ = false;                 // root or a T-line user: may set the sender freely
+    bool failed_ = false;                  // some address failed at submission
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -13,6 +13,7 @@
 
 #include "queue/statistics.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/delivery.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submission.hpp"
@@ -128,8 +129,28 @@ void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
     }
 }
 
+// DeliveryMode interactive (-odi) and background (-odb, sendmail's default)
+// try the message at once; queue-only and deferred modes leave it queued.
+bool Submission::delivers_now() const {
+    std::string mode = util::to_lower(s_.option("DeliveryMode", "b"));
+    return mode.empty() || mode[0] == 'i' || mode[0] == 'b';
+}
+
+// The attempt a queue run would make, on the qf just written (its lock is
+// still ours); its counters and status are then on disk like a run's.
+void Submission::attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf) {
+    queue::QueueFile tried = qf;
+    Delivery delivery(s_);
+    delivery.attempt(tried, now_);
+    if (auto st = queue::rewrite_qf(dir, nm.id(), tried, nm.qf_lock(), 0, nm.file_mode()); !st) {
+        util::log_line(LOG_ERR, 1, nm.id(), st.error().message);
+        return;
+    }
+    delivery.log_attempt(nm.id(), tried, static_cast<long>(std::time(nullptr) - now_));
+}
+
 void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
-                            const RecipientList& rcpts) const {
+                            const RecipientList& rcpts, bool each_recipient) const {
     util::LogSettings ls = util::log_settings();
     ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
     ls.level = static_cast<int>(s_.option_long("LogLevel", 9));
@@ -138,6 +159,7 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
                        std::to_string(qf.recipients.size()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
                        ", relay=" + login_ + "@localhost");
+    if (!each_recipient) return;  // the delivery attempt logs them
     for (const Recipient* r : rcpts.ordered())
         util::log_line(LOG_INFO, 9, id,
                        "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
@@ -254,8 +276,10 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         std::string msgid;
         for (const auto& h : qf.headers)
             if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-        log_queued(qf, nm.id(), msgid, rcpts);
+        bool attempt = delivers_now();
+        log_queued(qf, nm.id(), msgid, rcpts, !attempt);
         count_statistics();
+        if (attempt) attempt_delivery(dir, nm, qf);
     }
     if (!failed_) return EX_OK;
     notify_failures(dir, nm.id(), qf, rcpts.failures());
