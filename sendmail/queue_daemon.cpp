@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sendmail/queue_daemon.hpp"
+#include "sendmail/shared_memory.hpp"
 #include "util/files.hpp"
 
 namespace sendmail {
@@ -75,9 +76,12 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
         dup2(devnull, 2);
         close(devnull);
     }
-    while (!g_stop) {
-        runner.run_once();
-        pause_between_runs(interval);
+    {
+        SharedMemorySegment segment(s);  // -bP shows queue counts while this runner lives
+        while (!g_stop) {
+            runner.run_once();
+            pause_between_runs(interval);
+        }
     }
     if (!pid_file.empty()) unlink(pid_file.c_str());
     _exit(EX_OK);
