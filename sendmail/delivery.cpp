@@ -4,6 +4,7 @@
 #include "sendmail/delivery.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <pwd.h>
 #include <syslog.h>
 
@@ -14,13 +15,15 @@ namespace sendmail {
 
 namespace {
 
-// "root (0/0)": the submitting user, as sendmail logs the controlling user
-// of an attempt.
+// ", ctladdr=root (0/0)": the submitting user, as sendmail logs the
+// controlling user of an attempt; sendmail's own notices have none.
 std::string ctladdr_text(const queue::QueueFile& qf) {
-    std::string user = qf.macro("$_").value_or("root@localhost");
-    user = user.substr(0, user.find('@'));
+    std::optional<std::string> submitter = qf.macro("$_");
+    if (!submitter) return "";
+    std::string user = submitter->substr(0, submitter->find('@'));
     struct passwd* pw = getpwnam(user.c_str());
-    return user + " (" + std::to_string(pw ? pw->pw_uid : 0) + "/" + std::to_string(pw ? pw->pw_gid : 0) + ")";
+    return ", ctladdr=" + user + " (" + std::to_string(pw ? pw->pw_uid : 0) + "/" +
+           std::to_string(pw ? pw->pw_gid : 0) + ")";
 }
 
 }  // namespace
@@ -45,7 +48,7 @@ void Delivery::log_attempt(const std::string& id, const queue::QueueFile& qf, lo
     for (const auto& r : qf.recipients) {
         Route rt = router_(r.address, message::bare_address(r.address));
         util::log_line(LOG_INFO, 9, id,
-                       "to=" + r.address + ", ctladdr=" + ctladdr_text(qf) + ", delay=" + log_interval(age) +
+                       "to=" + r.address + ctladdr_text(qf) + ", delay=" + log_interval(age) +
                            ", xdelay=00:00:00, mailer=" + rt.mailer + ", pri=" + std::to_string(qf.priority) +
                            ", dsn=4.0.0, stat=" + kDeferred);
     }

@@ -22,6 +22,12 @@ struct Notice {
     std::string transcript;          // what went wrong, for immediate failures
     std::string log_reason;          // for the "DSN: ..." log line
     std::vector<message::DsnRecipient> recipients;
+    // To the postmaster because the sender cannot get it (unknown): worded
+    // as sendmail's postmaster notify, logged as one.
+    bool postmaster_notify = false;
+    // The notice's own R lines (its recipient after aliasing); empty: one
+    // line for `to`.
+    std::vector<queue::QueueRecipient> recipient_lines;
 };
 
 // Queues the notice about message `id` (its qf `orig`, its body `body`, which

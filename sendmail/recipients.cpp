@@ -174,7 +174,7 @@ void RecipientList::check_local_user(int idx) {
     const Recipient& cur = list_[idx];
     const std::string& base = cur.route.user;
     if (!s_.check_local_users || getpwnam(base.c_str()) || getpwnam(util::to_lower(base).c_str())) return;
-    std::printf("%s... User unknown\n", cur.address.c_str());
+    if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
     std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
     fail(cur.address, "RFC822; " + full + "@" + s_.local_domain,
          Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);

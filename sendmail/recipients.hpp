@@ -73,6 +73,7 @@ public:
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
         bool check_local_users = true;  // a local name without alias or passwd entry is unknown
         bool canonical_users = false;   // the router's user is the canonical address (rulesets ran)
+        bool report = true;             // print "addr... User unknown" (not for our own notices' lookups)
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -87,6 +88,7 @@ public:
     const std::vector<FailedRecipient>& failures() const { return failed_; }
     size_t counted_failures() const;
     int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
+    void set_notify(std::string letters) { s_.notify = std::move(letters); }
 
 private:
     int add_list(const std::string& list, int parent, int depth);

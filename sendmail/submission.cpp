@@ -94,8 +94,9 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
     return msg.finish_body();
 }
 
-RecipientList Submission::make_recipients() const {
+RecipientList Submission::make_recipients(bool report) const {
     RecipientList::Settings rs;
+    rs.report = report;
     rs.router = make_router(s_, false);
     rs.canonical_users = s_.has_ruleset_zero();
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);

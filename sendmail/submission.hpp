@@ -11,6 +11,7 @@
 #include "message/collect.hpp"
 #include "queue/queue.hpp"
 #include "sendmail/cmdline.hpp"
+#include "sendmail/notice.hpp"
 #include "sendmail/recipients.hpp"
 #include "sendmail/submit_settings.hpp"
 
@@ -28,7 +29,9 @@ private:
     std::string local_sender_user() const;
     static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
-    RecipientList make_recipients() const;
+    RecipientList make_recipients(bool report = true) const;
+    bool sender_unknown() const;
+    void address_to_postmaster(Notice& n) const;
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
     std::optional<std::string> macro(std::string_view name) const;
     std::string flags() const;
@@ -53,6 +56,9 @@ private:
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
                     const RecipientList& rcpts, bool each_recipient) const;
     bool delivers_now() const;
+    void attempt_queued(const queue::QueueDir& dir, const std::string& id);
+    static std::string message_id(const queue::QueueFile& qf);
+    void log_failed_recipients(const std::string& id, const RecipientList& rcpts) const;
     void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
 
     const CommandLine& cl_;
