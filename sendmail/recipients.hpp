@@ -33,6 +33,8 @@ using AliasLookup = std::function<std::optional<std::string>(const std::string& 
 // Ruleset 5 (maplocaluser) on a local recipient: where it sends the address
 // instead, if its rules return a mailer triple.
 using LocalUserRules = std::function<std::optional<Route>(const std::string& address, const Route& local)>;
+// A local user's .forward: the addresses it names, if it has a safe one.
+using ForwardLookup = std::function<std::optional<std::string>(const Route& local)>;
 // Whether a mailer has a flag (F=A aliasable, F=5 ruleset 5); true for a
 // mailer the cf does not declare.
 using MailerFlag = std::function<bool(const std::string& mailer, char flag)>;
@@ -56,6 +58,9 @@ struct Recipient {
     bool from_alias = false;
     bool expanded = false;  // an alias: replaced by its members, not queued
     bool from_local_rules = false;  // what ruleset 5 made of the address `parent`
+    bool from_forward = false;      // named by the .forward of the user `parent`
+    bool forwarded = false;         // replaced by its .forward's addresses
+    bool quoted = false;            // "\\user": the mailbox itself, no alias or .forward
     std::string alias_key;  // the aliases entry that matched ("sales+*")
     int parent = -1;        // the alias it came from (index), -1 at top level
     std::string orcpt;      // "RFC822; user@host" of the top-level address
@@ -68,6 +73,7 @@ public:
         AliasLookup aliases;            // empty: no aliasing (-n)
         LocalUserRules local_rules;     // empty: no ruleset 5
         MailerFlag mailer_flag;         // empty: every mailer has every flag
+        ForwardLookup forward;          // empty: .forward files are not read (queue-only modes)
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
@@ -86,12 +92,13 @@ public:
     // Final recipients in delivery order (for -bv's listing).
     std::vector<const Recipient*> ordered() const;
     const std::vector<FailedRecipient>& failures() const { return failed_; }
+    std::vector<const Recipient*> before_forwarding() const;
     size_t counted_failures() const;
     int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
     void set_notify(std::string letters) { s_.notify = std::move(letters); }
 
 private:
-    int add_list(const std::string& list, int parent, int depth);
+    int add_list(const std::string& list, int parent, int depth, bool forward = false);
     void add(Recipient r, int depth);
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
@@ -100,7 +107,8 @@ private:
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     bool expand_alias(int idx, int depth);
     bool apply_local_rules(int idx, int depth);
-    void check_local_user(int idx);
+    bool check_local_user(int idx);
+    void expand_forward(int idx, int depth);
     bool mailer_has(const std::string& mailer, char flag) const;
     void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false);
 

@@ -335,7 +335,8 @@ int Submission::run() {
     }
     define_macros();
     // $u ("for <addr>" in Received): the single recipient named on the command line.
-    if (!cl_.read_recipients && rcpts.count() == 1) macros_["u"] = rcpts.ordered().front()->address;
+    if (!cl_.read_recipients && rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
+        macros_["u"] = rcpts.before_forwarding().front()->address;
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     long max_size = s_.option_long("MaxMessageSize", 0);
