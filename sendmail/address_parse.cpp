@@ -382,8 +382,10 @@ std::optional<ParsedAddress> map_local_user(rewrite::Engine& eng, const std::str
     if (tk.tokens.empty()) return std::nullopt;
     Tokens t = std::move(tk.tokens);
     // The rules see the address's host (the +detail of a local user) as $h.
-    if (host.empty()) eng.config().macros.undefine("h");
-    else eng.config().macros.define("h", host);
+    if (host.empty())
+        eng.config().macros.undefine("h");
+    else
+        eng.config().macros.define("h", host);
     eng.run(5, t);
     if (t.empty() || !is_meta(t[0], '#')) return std::nullopt;
     return build_address(eng, address, t);

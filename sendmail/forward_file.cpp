@@ -37,10 +37,14 @@ std::vector<std::string> forward_paths(const SubmitSettings& s, const std::strin
                 continue;
             }
             char m = item[++i];
-            if (m == 'z') p += home;
-            else if (m == 'u') p += user;
-            else if (m == 'h') p += detail;
-            else p += s.macro(std::string(1, m)).value_or("");
+            if (m == 'z')
+                p += home;
+            else if (m == 'u')
+                p += user;
+            else if (m == 'h')
+                p += detail;
+            else
+                p += s.macro(std::string(1, m)).value_or("");
         }
         if (!p.empty()) out.push_back(p);
     }

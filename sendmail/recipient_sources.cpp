@@ -54,7 +54,8 @@ LocalUserRules make_local_rules(const SubmitSettings& s) {
         Route to = pa->mailer == "local" ? local_route(pa->user) : Route{pa->mailer, pa->host, pa->user, 0, "", ""};
         // The rules hand back the same address when they leave it alone
         // (sendmail's sameaddr): nothing to replace.
-        if (to.mailer == local.mailer && util::iequals(to.host, local.host) && to.user == local.user) return std::nullopt;
+        if (to.mailer == local.mailer && util::iequals(to.host, local.host) && to.user == local.user)
+            return std::nullopt;
         // A local result with a +detail host is sendmail's own +detail
         // handling, which local_route has already done.
         if (to.local() && !pa->host.empty()) return std::nullopt;

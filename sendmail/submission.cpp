@@ -105,8 +105,7 @@ RecipientList Submission::make_recipients(bool report) const {
     rs.mailer_flag = make_mailer_flag(s_);
     // sendmail reads .forward files when it resolves recipients for a
     // delivery now, not when it only queues (the queue run reads them).
-    if (delivers_now())
-        rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };
+    if (delivers_now()) rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");
     std::string du = s_.option("DefaultUser", "1:1");

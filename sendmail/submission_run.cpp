@@ -152,9 +152,9 @@ void Submission::attempt_delivery(const queue::QueueDir& dir, queue::NewMessage&
 void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
                             const RecipientList& rcpts, bool each_recipient) const {
     util::log_line(LOG_INFO, 5, id,
-                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
-                       std::to_string(qf.recipients.size() + rcpts.counted_failures()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
-                       ", relay=" + login_ + "@localhost");
+                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
+                       ", class=0, nrcpts=" + std::to_string(qf.recipients.size() + rcpts.counted_failures()) +
+                       (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
     if (!each_recipient) return;  // the delivery attempt logs them
     for (const Recipient* r : rcpts.ordered())
         util::log_line(LOG_INFO, 9, id,
