@@ -314,7 +314,7 @@ int rules_of(rewrite::Engine& eng, const std::string& spec) {
 
 }  // namespace
 
-ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender) {
+ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool /*sender*/) {
     ParsedAddress pa;
     std::FILE* out = eng.out;
     if (rewrite::has_reserved_byte(addr)) {
@@ -355,6 +355,14 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     Tokens t = std::move(tk.tokens);
     eng.run(3, t);
     eng.run(0, t);
+    return build_address(eng, addr, t);
+}
+
+// buildaddr(): the mailer triple a ruleset returned, its user part run
+// through the mailer's recipient rulesets.
+ParsedAddress build_address(rewrite::Engine& eng, const std::string& addr, const Tokens& t) {
+    ParsedAddress pa;
+    std::FILE* out = eng.out;
     if (t.empty() || !is_meta(t[0], '#')) {
         std::fprintf(out, "buildaddr: no mailer in parsed address\n");
         eng.system_error = true;
@@ -388,7 +396,6 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     pa.host = lower(pa.host);
     // sendmail rewrites the user part with the recipient rulesets even when
     // it parses a sender (buildaddr does not know which it is).
-    (void)sender;
     eng.run(2, user);
     int rs = rules_of(eng, m->recipient_rules[0]);
     if (rs >= 0) eng.run(rs, user);
@@ -398,6 +405,22 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     if (!m->has_flag('u')) pa.user = lower(pa.user);
     pa.ok = true;
     return pa;
+}
+
+std::optional<ParsedAddress> map_local_user(rewrite::Engine& eng, const std::string& address, const std::string& user,
+                                            const std::string& host) {
+    if (!eng.ruleset_defined(5)) return std::nullopt;
+    auto tk = eng.tokenize(user, rewrite::TokenMode::AddressNoComments, 0);
+    if (tk.tokens.empty()) return std::nullopt;
+    Tokens t = std::move(tk.tokens);
+    // The rules see the address's host (the +detail of a local user) as $h.
+    if (host.empty())
+        eng.config().macros.undefine("h");
+    else
+        eng.config().macros.define("h", host);
+    eng.run(5, t);
+    if (t.empty() || !is_meta(t[0], '#')) return std::nullopt;
+    return build_address(eng, address, t);
 }
 
 std::string remote_name(rewrite::Engine& eng, const std::string& addr, const config::Mailer& m,

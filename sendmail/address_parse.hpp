@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "config/config.hpp"
@@ -33,6 +34,14 @@ std::string crack_address(std::string_view addr);
 // Parses a recipient address as sendmail does for delivery; prints errors
 // ("addr... User unknown") to `out` as sendmail's usrerr would in -bt.
 ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool sender);
+
+// buildaddr(): the address a ruleset's $# triple names (`addr` for messages).
+ParsedAddress build_address(rewrite::Engine& eng, const std::string& addr, const rewrite::Tokens& triple);
+
+// maplocaluser(): ruleset 5 on a local user (host: its +detail, seen as $h).
+// The address it routes to, when the rules return a mailer triple.
+std::optional<ParsedAddress> map_local_user(rewrite::Engine& eng, const std::string& address, const std::string& user,
+                                            const std::string& host);
 
 // remotename(): rewrites an address for a mailer. flags: 'H'/'E' and 'S'/'R'.
 std::string remote_name(rewrite::Engine& eng, const std::string& addr, const config::Mailer& m,

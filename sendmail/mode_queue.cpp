@@ -10,6 +10,7 @@
 #include "sendmail/queue_daemon.hpp"
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/queue_run.hpp"
+#include "sendmail/shared_memory.hpp"
 #include "sendmail/submit_settings.hpp"
 
 namespace sendmail {
@@ -81,14 +82,28 @@ int run_queue(const CommandLine& cl) {
     return run_periodic(*s, cl, runner, interval);
 }
 
+// -bP: the entries of each queue group's directory, as sendmail prints the
+// counts its daemon keeps in shared memory; without a daemon's segment there
+// are none to print.
 int run_print_config(const CommandLine& cl) {
     auto s = settings_for(cl);
     if (!s) {
         return EX_OSFILE;
     }
-    std::string path = s->option("QueueDirectory", "/var/spool/mqueue");
-    auto ids = queue::QueueDir(path).list_ids();
-    std::printf("%s:%zu\n", path.c_str(), ids ? ids->size() : 0);
+    if (!shared_memory_present(*s)) {
+        std::printf("Data unavailable: shared memory not updated\n");
+        return EX_OK;
+    }
+    std::string out;
+    size_t total = 0;
+    for (const auto& g : queue_groups(*s)) {
+        auto ids = queue::QueueDir(g.path).list_ids();
+        size_t n = ids ? ids->size() : 0;
+        out += g.path + ": entries=" + std::to_string(n) + "\n";
+        total += n;
+    }
+    out += "\t\tTotal requests: " + std::to_string(total) + "\n";
+    std::fwrite(out.data(), 1, out.size(), stdout);
     return EX_OK;
 }
 

@@ -25,6 +25,12 @@ struct Notice {
     // Over MaxHeadersLength the message is refused before its body is read:
     // the headers kept go back as a message/rfc822 with an empty body.
     bool headers_as_message = false;
+    // To the postmaster because the sender cannot get it (unknown): worded
+    // as sendmail's postmaster notify, logged as one.
+    bool postmaster_notify = false;
+    // The notice's own R lines (its recipient after aliasing); empty: one
+    // line for `to`.
+    std::vector<queue::QueueRecipient> recipient_lines;
 };
 
 // Queues the notice about message `id` (its qf `orig`, its body `body`, which

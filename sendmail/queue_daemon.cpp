@@ -14,6 +14,7 @@
 
 #include "sendmail/queue_daemon.hpp"
 #include "sendmail/queue_groups.hpp"
+#include "sendmail/shared_memory.hpp"
 #include "util/files.hpp"
 #include "util/proctitle.hpp"
 
@@ -149,14 +150,17 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
     std::vector<GroupSchedule> sched;
     for (const auto& g : run_order(s, cl)) sched.push_back({g, g.interval > 0 ? g.interval : interval, 0, {}});
     util::set_proctitle("Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
-    while (!g_stop) {
-        reap(sched, persistent);
-        std::time_t now = std::time(nullptr);
-        for (auto& g : sched)
-            if (g.next <= now && g.runners.empty()) start_group_run(g, runner, persistent);
-        // Intervals are whole seconds: looking every second finds each group
-        // when it is due, and reaps its runners soon after they end.
-        pause_between_runs(1);
+    {
+        SharedMemorySegment segment(s);  // -bP shows queue counts while this runner lives
+        while (!g_stop) {
+            reap(sched, persistent);
+            std::time_t now = std::time(nullptr);
+            for (auto& g : sched)
+                if (g.next <= now && g.runners.empty()) start_group_run(g, runner, persistent);
+            // Intervals are whole seconds: looking every second finds each group
+            // when it is due, and reaps its runners soon after they end.
+            pause_between_runs(1);
+        }
     }
     stop_runners(sched);
     if (!pid_file.empty()) unlink(pid_file.c_str());

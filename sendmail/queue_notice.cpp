@@ -39,13 +39,13 @@ std::string original_headers(const queue::QueueFile& qf) {
 }
 
 std::vector<message::Header> notice_headers(const std::string& to, const std::string& subject,
-                                            const std::string& boundary, bool failure) {
+                                            const std::string& boundary, const char* kind) {
     return {
         {"To", " " + to, "", false},
         {"MIME-Version", " 1.0", "", false},
         {"Content-Type", " multipart/report; report-type=delivery-status;\n\tboundary=\"" + boundary + "\"", "", false},
         {"Subject", " " + subject, "", false},
-        {"Auto-Submitted", std::string(" auto-generated (") + (failure ? "failure" : "warning-timeout") + ")", "", false},
+        {"Auto-Submitted", std::string(" auto-generated (") + kind + ")", "", false},
     };
 }
 
@@ -68,6 +68,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     req.original_headers = original_headers(orig);
     req.original_body = body;
     req.recipients = n.recipients;
+    req.to_postmaster = n.postmaster_notify;
+    if (n.postmaster_notify) req.original_id = id;
     auto nm = queue::NewMessage::create(dir, now);
     if (!nm) return nm.error();
     req.boundary = nm->id() + "." + std::to_string(static_cast<long long>(now)) + "/" + j;
@@ -81,7 +83,10 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     q.flags = "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
     std::string addr = n.to.find('@') == std::string::npos ? n.to + "@" + j : n.to;
-    q.recipients.push_back({std::nullopt, "RFC822; " + addr, "", "PF", n.to, ""});
+    if (n.recipient_lines.empty())
+        q.recipients.push_back({std::nullopt, "RFC822; " + addr, "", "PF", n.to, ""});
+    else
+        q.recipients = n.recipient_lines;
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
     q.macros.emplace_back("${daemon_flags}", "c u");
     char tbuf[32];
@@ -97,10 +102,11 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
         if (it != m.end()) return it->second;
         return s.macro(std::string(k));
     };
-    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, n.failure),
-                              lookup);
+    const char* kind = n.postmaster_notify ? "postmaster-notification" : n.failure ? "failure" : "warning-timeout";
+    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup);
     if (auto st = nm->commit(q); !st) return st.error();
-    util::log_line(LOG_INFO, 5, id, nm->id() + ": DSN: " + (n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason));
+    std::string reason = n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason;
+    util::log_line(LOG_INFO, 5, id, nm->id() + (n.postmaster_notify ? ": postmaster notify: " : ": DSN: ") + reason);
     return nm->id();
 }
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "message/dsn.hpp"
+#include "sendmail/delivery.hpp"
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
@@ -20,11 +21,6 @@
 #include "util/strings.hpp"
 
 namespace sendmail {
-
-namespace {
-// What a queue run says of each recipient until the delivery layer exists.
-const char* const kDeferred = "Deferred: no delivery agent in this version";
-}  // namespace
 
 QueueSelection::QueueSelection(const std::vector<std::string>& selectors) {
     for (const auto& s : selectors) {
@@ -183,14 +179,12 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         ++st.returned;
         return;
     }
-    // This run's attempt (no delivery agent yet) defers every recipient.
-    qf->tries++;
-    qf->last_tried = now_;
+    Delivery delivery(s_);
+    delivery.attempt(*qf, now_);
     qf->priority += s_.option_long("RetryFactor", 90000);  // each retry waits longer, as in sendmail
-    qf->status_message = kDeferred;
     qf->df_inode = df_inode_text(dir.df_path(id));
     if (cl_.verbose) {
-        for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), kDeferred);
+        for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), Delivery::kDeferred);
         std::fflush(stdout);
     }
     if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
@@ -204,41 +198,7 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         util::log_line(LOG_ERR, 1, id, r.error().message);
         return;
     }
-    log_deferred(id, *qf, age);
-}
-
-namespace {
-
-// sendmail's interval notation in logs: 00:00:05, or 2+03:00:00 past a day.
-std::string log_interval(long s) {
-    char buf[48];
-    if (s >= 86400)
-        std::snprintf(buf, sizeof buf, "%ld+%02ld:%02ld:%02ld", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%02ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
-    return buf;
-}
-
-// "root (0/0)": the submitting user, as sendmail logs the controlling user
-// of a queue run's attempt.
-std::string ctladdr_text(const queue::QueueFile& qf) {
-    std::string user = qf.macro("$_").value_or("root@localhost");
-    user = user.substr(0, user.find('@'));
-    struct passwd* pw = getpwnam(user.c_str());
-    return user + " (" + std::to_string(pw ? pw->pw_uid : 0) + "/" + std::to_string(pw ? pw->pw_gid : 0) + ")";
-}
-
-}  // namespace
-
-void QueueRunner::log_deferred(const std::string& id, const queue::QueueFile& qf, long age) {
-    if (!router_) router_ = make_router(s_, false);
-    for (const auto& r : qf.recipients) {
-        Route rt = router_(r.address, message::bare_address(r.address));
-        util::log_line(LOG_INFO, 9, id,
-                       "to=" + r.address + ", ctladdr=" + ctladdr_text(qf) + ", delay=" +
-                           log_interval(age) + ", xdelay=00:00:00, mailer=" + rt.mailer +
-                           ", pri=" + std::to_string(qf.priority) + ", dsn=4.0.0, stat=" + kDeferred);
-    }
+    delivery.log_attempt(id, *qf, age);
 }
 
 }  // namespace sendmail

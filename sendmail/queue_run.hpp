@@ -58,12 +58,10 @@ private:
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;
-    void log_deferred(const std::string& id, const queue::QueueFile& qf, long age);
 
     const SubmitSettings& s_;
     const CommandLine& cl_;
     QueueSelection sel_;
-    Router router_;  // for the mailer names in the log
     std::time_t now_ = 0;
 };
 

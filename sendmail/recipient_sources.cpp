@@ -43,6 +43,34 @@ Router make_router(const SubmitSettings& s, bool parse_as_written) {
     };
 }
 
+LocalUserRules make_local_rules(const SubmitSettings& s) {
+    if (!s.engine || !s.engine->ruleset_defined(5)) return {};
+    return [&s](const std::string& address, const Route& local) -> std::optional<Route> {
+        // As sendmail's first pass: the whole user+detail, no host yet.
+        std::string user = local.host.empty() ? local.user : local.user + "+" + local.host;
+        std::optional<ParsedAddress> pa = map_local_user(*s.engine, address, user, "");
+        if (!pa) return std::nullopt;
+        if (!pa->ok) return Route{"error", "", local.user, pa->exit_code ? pa->exit_code : 65, pa->host, pa->error};
+        Route to = pa->mailer == "local" ? local_route(pa->user) : Route{pa->mailer, pa->host, pa->user, 0, "", ""};
+        // The rules hand back the same address when they leave it alone
+        // (sendmail's sameaddr): nothing to replace.
+        if (to.mailer == local.mailer && util::iequals(to.host, local.host) && to.user == local.user)
+            return std::nullopt;
+        // A local result with a +detail host is sendmail's own +detail
+        // handling, which local_route has already done.
+        if (to.local() && !pa->host.empty()) return std::nullopt;
+        return to;
+    };
+}
+
+MailerFlag make_mailer_flag(const SubmitSettings& s) {
+    if (!s.cfg) return {};
+    return [&s](const std::string& mailer, char flag) {
+        const config::Mailer* m = s.cfg->find_mailer(mailer);
+        return !m || m->has_flag(flag);
+    };
+}
+
 AliasLookup open_aliases(const SubmitSettings& s) {
     auto sources = std::make_shared<std::vector<AliasSource>>();
     for (const auto& spec : util::split(s.option("AliasFile"), ',')) {

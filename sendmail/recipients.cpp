@@ -18,8 +18,9 @@ namespace {
 constexpr int kMaxAliasDepth = 20;
 
 bool same_address(const Recipient& a, const Recipient& b) {
+    // "\\user" (the mailbox itself) is not the user that may be aliased.
     return a.route.mailer == b.route.mailer && util::iequals(a.route.host, b.route.host) &&
-           a.route.user == b.route.user;
+           a.route.user == b.route.user && a.quoted == b.quoted;
 }
 
 // "undisclosed-recipients:;": a group without members names nobody.
@@ -32,7 +33,7 @@ bool is_empty_group(const std::string& a) {
 
 }  // namespace
 
-int RecipientList::add_list(const std::string& list, int parent, int depth) {
+int RecipientList::add_list(const std::string& list, int parent, int depth, bool forward) {
     std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
         if (is_empty_group(*it)) {
@@ -44,11 +45,15 @@ int RecipientList::add_list(const std::string& list, int parent, int depth) {
         Recipient r;
         r.address = *it;
         r.bare = message::bare_address(*it);
+        if (r.bare.size() > 1 && r.bare[0] == '\\') r.bare = r.bare.substr(1);  // "\\user": no aliasing, no .forward
+        r.quoted = r.bare != message::bare_address(*it);
         r.route = s_.router(r.address, r.bare);
         r.parent = parent;
-        r.from_alias = parent >= 0;
-        // The sole member of a primary alias is itself primary.
-        r.primary = parent < 0 || (addrs.size() == 1 && list_[parent].primary);
+        r.from_alias = parent >= 0 && !forward;
+        r.from_forward = forward;
+        // The sole member of a primary alias is itself primary; what a
+        // .forward names is not.
+        r.primary = parent < 0 || (!forward && addrs.size() == 1 && list_[parent].primary);
         if (parent >= 0) {
             r.orcpt = list_[parent].orcpt;
         } else {
@@ -120,24 +125,91 @@ void RecipientList::add(Recipient r, int depth) {
     }
     list_.push_back(std::move(r));
     int idx = static_cast<int>(list_.size()) - 1;
+    // sendmail's order for a local name: its alias, else ruleset 5 (mailers
+    // with F=5), else the password file.
+    if (!list_[idx].route.local() || depth >= kMaxAliasDepth) return;
+    if (!list_[idx].quoted && expand_alias(idx, depth)) return;
+    if (apply_local_rules(idx, depth)) return;
+    if (check_local_user(idx)) expand_forward(idx, depth);
+}
+
+// A user's .forward replaces the user by the addresses it names (a
+// "\\user" among them delivers to the user's own mailbox after all).
+void RecipientList::expand_forward(int idx, int depth) {
     const Recipient& cur = list_[idx];
-    if (!cur.route.local() || !s_.aliases || depth >= kMaxAliasDepth) return;
+    if (!s_.forward || cur.quoted) return;
+    std::optional<std::string> list = s_.forward(cur.route);
+    if (!list) return;
+    list_[idx].expanded = true;
+    list_[idx].forwarded = true;
+    add_list(*list, idx, depth + 1, true);
+}
+
+// The envelope as it was before any .forward was read: a forwarding user
+// counts once, the addresses of the .forward not at all ($u, "for user").
+std::vector<const Recipient*> RecipientList::before_forwarding() const {
+    std::vector<const Recipient*> out;
+    for (const auto& r : list_) {
+        bool inside = false;
+        for (int p = r.parent; p >= 0 && !inside; p = list_[p].parent) inside = list_[p].forwarded;
+        if (!inside && (!r.expanded || r.forwarded)) out.push_back(&r);
+    }
+    return out;
+}
+
+bool RecipientList::mailer_has(const std::string& mailer, char flag) const {
+    return !s_.mailer_flag || s_.mailer_flag(mailer, flag);
+}
+
+bool RecipientList::expand_alias(int idx, int depth) {
+    const Recipient& cur = list_[idx];
+    if (!s_.aliases || !mailer_has(cur.route.mailer, 'A')) return false;
     std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
     std::string key;
     std::optional<std::string> rhs = alias_for(full, key);
-    if (!rhs) {
-        const std::string& base = cur.route.user;
-        if (s_.check_local_users && !getpwnam(base.c_str()) && !getpwnam(util::to_lower(base).c_str())) {
-            std::printf("%s... User unknown\n", cur.address.c_str());
-            std::string q = full + "@" + s_.local_domain;
-            fail(cur.address, "RFC822; " + q, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
-            list_.pop_back();
-        }
-        return;
-    }
+    if (!rhs) return false;
     list_[idx].expanded = true;
     list_[idx].alias_key = key;
     add_list(*rhs, idx, depth + 1);
+    return true;
+}
+
+// The address ruleset 5 routes elsewhere (the MSP's local names to the
+// relay) replaces this one; the original stays in the list (it still
+// suppresses duplicates) but is not queued.
+bool RecipientList::apply_local_rules(int idx, int depth) {
+    const Recipient& cur = list_[idx];
+    if (!s_.local_rules || !mailer_has(cur.route.mailer, '5')) return false;
+    std::optional<Route> to = s_.local_rules(cur.address, cur.route);
+    if (!to) return false;
+    Recipient n;
+    n.address = cur.address;
+    n.bare = cur.bare;
+    n.route = std::move(*to);
+    n.primary = cur.primary;
+    n.orcpt = cur.orcpt;
+    n.parent = idx;
+    n.from_local_rules = true;
+    list_[idx].expanded = true;
+    if (n.route.error()) {
+        fail(n.address, n.orcpt, n.route, true);
+        return true;
+    }
+    add(std::move(n), depth + 1);
+    return true;
+}
+
+// Whether the local user exists (or is not checked); an unknown one fails.
+bool RecipientList::check_local_user(int idx) {
+    const Recipient& cur = list_[idx];
+    const std::string& base = cur.route.user;
+    if (!s_.check_local_users || getpwnam(base.c_str()) || getpwnam(util::to_lower(base).c_str())) return true;
+    if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
+    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
+    fail(cur.address, "RFC822; " + full + "@" + s_.local_domain,
+         Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
+    list_.pop_back();
+    return false;
 }
 
 size_t RecipientList::count() const {
@@ -152,6 +224,22 @@ std::optional<std::string> RecipientList::controlling_user(const Recipient& r) c
         if (pw->pw_uid == 0) return ":" + r.address;
         return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) + ":" +
                r.address;
+    }
+    if (r.from_forward) {
+        // The user whose .forward named it controls it.
+        const Recipient& user = list_[r.parent];
+        struct passwd* pw = getpwnam(user.route.user.c_str());
+        if (!pw || pw->pw_uid == 0) return ":" + user.address;
+        return std::string(pw->pw_name) + ":" + std::to_string(pw->pw_uid) + ":" + std::to_string(pw->pw_gid) + ":" +
+               user.address;
+    }
+    if (r.from_local_rules) {
+        // The replaced address controls it; its owner is that of the alias
+        // it came from, if any (no password entry was looked up yet).
+        const Recipient& orig = list_[r.parent];
+        std::string owner;
+        if (orig.from_alias) owner = list_[orig.parent].alias_key + ":" + std::to_string(s_.default_uid) + ":0";
+        return owner + ":" + orig.address;
     }
     if (!r.from_alias) return std::nullopt;
     const Recipient& alias = list_[r.parent];

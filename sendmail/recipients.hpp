@@ -30,6 +30,14 @@ struct Route {
 using Router = std::function<Route(const std::string& address, const std::string& bare)>;
 // Alias lookup: the right-hand side for a local name, if it is an alias.
 using AliasLookup = std::function<std::optional<std::string>(const std::string& name)>;
+// Ruleset 5 (maplocaluser) on a local recipient: where it sends the address
+// instead, if its rules return a mailer triple.
+using LocalUserRules = std::function<std::optional<Route>(const std::string& address, const Route& local)>;
+// A local user's .forward: the addresses it names, if it has a safe one.
+using ForwardLookup = std::function<std::optional<std::string>(const Route& local)>;
+// Whether a mailer has a flag (F=A aliasable, F=5 ruleset 5); true for a
+// mailer the cf does not declare.
+using MailerFlag = std::function<bool(const std::string& mailer, char flag)>;
 
 // An address that failed at once (unknown user, $#error): the sender gets a
 // notice, the submission's exit status says so.
@@ -49,6 +57,10 @@ struct Recipient {
     bool primary = false;
     bool from_alias = false;
     bool expanded = false;  // an alias: replaced by its members, not queued
+    bool from_local_rules = false;  // what ruleset 5 made of the address `parent`
+    bool from_forward = false;      // named by the .forward of the user `parent`
+    bool forwarded = false;         // replaced by its .forward's addresses
+    bool quoted = false;            // "\\user": the mailbox itself, no alias or .forward
     std::string alias_key;  // the aliases entry that matched ("sales+*")
     int parent = -1;        // the alias it came from (index), -1 at top level
     std::string orcpt;      // "RFC822; user@host" of the top-level address
@@ -59,11 +71,15 @@ public:
     struct Settings {
         Router router;
         AliasLookup aliases;            // empty: no aliasing (-n)
+        LocalUserRules local_rules;     // empty: no ruleset 5
+        MailerFlag mailer_flag;         // empty: every mailer has every flag
+        ForwardLookup forward;          // empty: .forward files are not read (queue-only modes)
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt
         long default_uid = 1;           // DefaultUser's uid, for alias controlling users
         bool check_local_users = true;  // a local name without alias or passwd entry is unknown
         bool canonical_users = false;   // the router's user is the canonical address (rulesets ran)
+        bool report = true;             // print "addr... User unknown" (not for our own notices' lookups)
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -76,17 +92,24 @@ public:
     // Final recipients in delivery order (for -bv's listing).
     std::vector<const Recipient*> ordered() const;
     const std::vector<FailedRecipient>& failures() const { return failed_; }
+    std::vector<const Recipient*> before_forwarding() const;
     size_t counted_failures() const;
     int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
+    void set_notify(std::string letters) { s_.notify = std::move(letters); }
 
 private:
-    int add_list(const std::string& list, int parent, int depth);
+    int add_list(const std::string& list, int parent, int depth, bool forward = false);
     void add(Recipient r, int depth);
     std::optional<std::string> controlling_user(const Recipient& r) const;
     std::string r_flags(const Recipient& r) const;
 
     std::string original_recipient(const Recipient& r) const;
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
+    bool expand_alias(int idx, int depth);
+    bool apply_local_rules(int idx, int depth);
+    bool check_local_user(int idx);
+    void expand_forward(int idx, int depth);
+    bool mailer_has(const std::string& mailer, char flag) const;
     void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false);
 
     Settings s_;
@@ -101,6 +124,10 @@ AliasLookup open_aliases(const SubmitSettings& s);
 // Rulesets 3 and 0 on each address (as written, for -bv, or its bare
 // mailbox); a cf without ruleset 0 routes by domain and class w.
 Router make_router(const SubmitSettings& s, bool parse_as_written);
+// Ruleset 5 of the cf on local users (empty when the cf has none).
+LocalUserRules make_local_rules(const SubmitSettings& s);
+// The F= flags of the cf's mailers.
+MailerFlag make_mailer_flag(const SubmitSettings& s);
 
 // Programs ("|cmd", also quoted) and files ("/path") named by aliases.
 std::optional<Route> special_route(const std::string& bare);

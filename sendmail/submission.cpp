@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sendmail/address_parse.hpp"
+#include "sendmail/forward_file.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -94,11 +95,17 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
     return msg.finish_body();
 }
 
-RecipientList Submission::make_recipients() const {
+RecipientList Submission::make_recipients(bool report) const {
     RecipientList::Settings rs;
+    rs.report = report;
     rs.router = make_router(s_, false);
     rs.canonical_users = s_.has_ruleset_zero();
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
+    if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
+    rs.mailer_flag = make_mailer_flag(s_);
+    // sendmail reads .forward files when it resolves recipients for a
+    // delivery now, not when it only queues (the queue run reads them).
+    if (delivers_now()) rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };
     rs.notify = notify_;
     rs.local_domain = s_.macro("j").value_or("localhost");
     std::string du = s_.option("DefaultUser", "1:1");

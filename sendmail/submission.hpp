@@ -11,6 +11,7 @@
 #include "message/collect.hpp"
 #include "queue/queue.hpp"
 #include "sendmail/cmdline.hpp"
+#include "sendmail/notice.hpp"
 #include "sendmail/recipients.hpp"
 #include "sendmail/submit_settings.hpp"
 
@@ -28,7 +29,9 @@ private:
     std::string local_sender_user() const;
     static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
-    RecipientList make_recipients() const;
+    RecipientList make_recipients(bool report = true) const;
+    bool sender_unknown() const;
+    void address_to_postmaster(Notice& n) const;
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
     std::optional<std::string> macro(std::string_view name) const;
     std::string flags() const;
@@ -51,14 +54,19 @@ private:
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
     void log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
-                    const RecipientList& rcpts) const;
+                    const RecipientList& rcpts, bool each_recipient) const;
+    bool delivers_now() const;
+    void attempt_queued(const queue::QueueDir& dir, const std::string& id);
+    static std::string message_id(const queue::QueueFile& qf);
+    void log_failed_recipients(const std::string& id, const RecipientList& rcpts) const;
+    void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
 
     const CommandLine& cl_;
     const SubmitSettings& s_;
     std::string notify_;
     std::string login_;                    // the real user's name
-    bool trusted_ = false;
-    bool failed_ = false;                  // some address failed at submission                 // root or a T-line user: may set the sender freely
+    bool trusted_ = false;                 // root or a T-line user: may set the sender freely
+    bool failed_ = false;                  // some address failed at submission
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

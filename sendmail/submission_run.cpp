@@ -13,6 +13,7 @@
 
 #include "queue/statistics.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/delivery.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
 #include "sendmail/submission.hpp"
@@ -128,16 +129,33 @@ void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
     }
 }
 
+// DeliveryMode interactive (-odi) and background (-odb, sendmail's default)
+// try the message at once; queue-only and deferred modes leave it queued.
+bool Submission::delivers_now() const {
+    std::string mode = util::to_lower(s_.option("DeliveryMode", "b"));
+    return mode.empty() || mode[0] == 'i' || mode[0] == 'b';
+}
+
+// The attempt a queue run would make, on the qf just written (its lock is
+// still ours); its counters and status are then on disk like a run's.
+void Submission::attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf) {
+    queue::QueueFile tried = qf;
+    Delivery delivery(s_);
+    delivery.attempt(tried, now_);
+    if (auto st = queue::rewrite_qf(dir, nm.id(), tried, nm.qf_lock(), 0, nm.file_mode()); !st) {
+        util::log_line(LOG_ERR, 1, nm.id(), st.error().message);
+        return;
+    }
+    delivery.log_attempt(nm.id(), tried, static_cast<long>(std::time(nullptr) - now_));
+}
+
 void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, const std::string& msgid,
-                            const RecipientList& rcpts) const {
-    util::LogSettings ls = util::log_settings();
-    ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
-    ls.level = static_cast<int>(s_.option_long("LogLevel", 9));
-    util::log_configure(ls);
+                            const RecipientList& rcpts, bool each_recipient) const {
     util::log_line(LOG_INFO, 5, id,
-                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) + ", class=0, nrcpts=" +
-                       std::to_string(qf.recipients.size()) + (msgid.empty() ? "" : ", msgid=" + msgid) +
-                       ", relay=" + login_ + "@localhost");
+                   "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
+                       ", class=0, nrcpts=" + std::to_string(qf.recipients.size() + rcpts.counted_failures()) +
+                       (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
+    if (!each_recipient) return;  // the delivery attempt logs them
     for (const Recipient* r : rcpts.ordered())
         util::log_line(LOG_INFO, 9, id,
                        "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
@@ -240,22 +258,47 @@ void Submission::define_macros() {
     }
 }
 
+std::string Submission::message_id(const queue::QueueFile& qf) {
+    std::string msgid;
+    for (const auto& h : qf.headers)
+        if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
+    return msgid;
+}
+
+// Unknown users, as sendmail logs them when it resolves the recipients.
+void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) const {
+    for (const auto& f : rcpts.failures()) {
+        if (!f.counted) continue;
+        util::log_line(LOG_NOTICE, 4, id, f.address + "... User unknown");
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + f.address + ", delay=00:00:00, mailer=local, pri=0, dsn=" + f.status +
+                           ", reply=" + f.diagnostic + ", stat=User unknown");
+    }
+}
+
 // Writes the qf (when any recipient remains), logs, counts, and returns the
 // addresses that failed to their sender.
 int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                        const RecipientList& rcpts) {
-    if (rcpts.count() > 0) {
+    util::LogSettings ls = util::log_settings();
+    ls.ident = cl_.log_tag ? *cl_.log_tag : "sendmail";
+    ls.level = static_cast<int>(s_.option_long("LogLevel", 9));
+    util::log_configure(ls);
+    log_failed_recipients(nm.id(), rcpts);
+    if (rcpts.count() == 0) {
+        // Nothing to queue, but the message was received: sendmail logs it.
+        log_queued(qf, nm.id(), message_id(qf), rcpts, false);
+    } else {
         if (auto st = nm.commit(qf); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
             save_dead_letter(dir, nm.id(), st.error().message);
             nm.discard();
             return EX_CANTCREAT;
         }
-        std::string msgid;
-        for (const auto& h : qf.headers)
-            if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-        log_queued(qf, nm.id(), msgid, rcpts);
+        bool attempt = delivers_now();
+        log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt);
         count_statistics();
+        if (attempt) attempt_delivery(dir, nm, qf);
     }
     if (!failed_) return EX_OK;
     notify_failures(dir, nm.id(), qf, rcpts.failures());
@@ -292,7 +335,8 @@ int Submission::run() {
     }
     define_macros();
     // $u ("for <addr>" in Received): the single recipient named on the command line.
-    if (!cl_.read_recipients && rcpts.count() == 1) macros_["u"] = rcpts.ordered().front()->address;
+    if (!cl_.read_recipients && rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
+        macros_["u"] = rcpts.before_forwarding().front()->address;
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     long max_size = s_.option_long("MaxMessageSize", 0);
@@ -368,12 +412,33 @@ int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage
 
 // Addresses that failed at once are returned to the sender right away, as a
 // notice in the queue (the rest of the message is queued as usual).
+// A sender that would itself bounce: a local name without alias or
+// password entry (what -f nosuchuser gives).
+bool Submission::sender_unknown() const {
+    RecipientList l = make_recipients(false);
+    l.add_list(sender_bare_);
+    return l.count() == 0 && !l.failures().empty() && l.failures().back().exit_code == EX_NOUSER;
+}
+
+// The notice goes to the postmaster instead, through the aliases like any
+// recipient (sendmail's "postmaster notify"), and says why.
+void Submission::address_to_postmaster(Notice& n) const {
+    n.to = "postmaster";
+    n.postmaster_notify = true;
+    n.transcript += "550 5.1.1 " + sender_bare_ + "... User unknown\n";
+    RecipientList pm = make_recipients(false);
+    pm.set_notify("F");  // a notice asks for no notices but of its failure
+    pm.add_list("postmaster");
+    if (pm.count() > 0) n.recipient_lines = pm.queue_recipients();
+}
+
 void Submission::notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                                  const std::vector<FailedRecipient>& failures) {
     if (is_null_sender(sender_)) return;
     Notice n;
     n.to = sender_bare_;
     n.log_reason = qf.status_message;
+    bool to_postmaster = sender_unknown();
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
         n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : ""});
@@ -382,10 +447,37 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
         if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));
         n.transcript += line + "\n";
     }
+    if (to_postmaster) {
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + sender_ + ", delay=" + log_interval(static_cast<long>(std::time(nullptr) - now_)) +
+                           ", mailer=local, pri=" + std::to_string(qf.priority) +
+                           ", dsn=5.1.1, reply=550 5.1.1 User unknown, stat=User unknown");
+        address_to_postmaster(n);
+    }
     std::string body;
     if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
-    if (auto r = queue_notice(s_, dir, id, qf, body, n, now_); !r)
-        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + r.error().message);
+    auto notice = queue_notice(s_, dir, id, qf, body, n, now_);
+    if (!notice) {
+        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + notice.error().message);
+        return;
+    }
+    // sendmail sends its notice at once, whatever the delivery mode.
+    attempt_queued(dir, *notice);
+}
+
+// A delivery attempt on an entry already in the queue (a notice).
+void Submission::attempt_queued(const queue::QueueDir& dir, const std::string& id) {
+    auto lock = queue::lock_qf(dir, id);
+    if (!lock) return;  // a queue runner has it: its attempt counts
+    auto qf = queue::read_qf_fd(lock->get());
+    if (!qf) return;
+    Delivery delivery(s_);
+    delivery.attempt(*qf, now_);
+    if (auto st = queue::rewrite_qf(dir, id, *qf, *lock); !st) {
+        util::log_line(LOG_ERR, 1, id, st.error().message);
+        return;
+    }
+    delivery.log_attempt(id, *qf, static_cast<long>(std::time(nullptr) - now_));
 }
 
 }  // namespace sendmail

@@ -15,6 +15,7 @@ std::string interval_words(long s) {
 }
 
 std::string dsn_subject(const DsnRequest& r) {
+    if (r.failure && r.to_postmaster) return "Postmaster notify: see transcript for details";
     if (r.failure) return "Returned mail: see transcript for details";
     return "Warning: could not send message for past " + r.warn_after;
 }
@@ -28,7 +29,9 @@ std::string human_part(const DsnRequest& r) {
              "    **      THIS IS A WARNING MESSAGE ONLY      **\n"
              "    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n"
              "    **********************************************\n\n";
-    o += "The original message was received at " + arpadate(r.arrival) + "\n" + r.relay + "\n\n";
+    o += "The original message was received at " + arpadate(r.arrival) + "\n" + r.relay + "\n";
+    if (!r.original_id.empty()) o += "with id " + r.original_id + "\n";
+    o += "\n";
     if (r.failure) {
         o += "   ----- The following addresses had permanent fatal errors -----\n";
         for (const auto& rc : r.recipients) {

@@ -30,6 +30,10 @@ struct DsnRequest {
     std::string transcript;       // what went wrong, lines ending in "\n", before the timeout text
     std::string give_up_after;    // delay warnings: the return timeout ("5 days")
     std::vector<DsnRecipient> recipients;
+    // A postmaster notification (the sender could not be told): its own
+    // subject, and the original's queue id after the relay line.
+    bool to_postmaster = false;
+    std::string original_id;
 };
 
 // The subject line and the MIME body of the notification.

@@ -105,6 +105,10 @@ public:
     util::Status finish_body();  // fsync of the df
     long body_size() const { return body_size_; }
     util::Status commit(const QueueFile& qf);
+    // After commit(): the descriptor holding the new qf's lock, so that a
+    // delivery attempt can rewrite the qf without another process taking it.
+    util::UniqueFd& qf_lock() { return tf_; }
+    int file_mode() const { return mode_; }
     // Moves the (finished, uncommitted) df to another queue group's directory;
     // `to` must outlive this object. Keeps the id unless it is taken there.
     util::Status move_to(const QueueDir& to);
@@ -126,8 +130,9 @@ private:
 // to the new file; `held` is replaced by its descriptor.
 // With `to_kind` set (kQuarantined, kQueued) the new version is written
 // under that name and the old control file removed: quarantine and release.
+// mode: QueueFileMode of the new version.
 util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held,
-                        char to_kind = 0);
+                        char to_kind = 0, int mode = 0600);
 
 // Opens and locks (flock, exclusive, no wait) a qf for processing. Fails with
 // EX_TEMPFAIL if another process holds it, or if it vanished meanwhile.

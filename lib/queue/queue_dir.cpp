@@ -169,12 +169,13 @@ util::Status NewMessage::commit(const QueueFile& qf) {
 }
 
 util::Status rewrite_qf(const QueueDir& dir, std::string_view id, const QueueFile& qf, util::UniqueFd& held,
-                        char to_kind) {
+                        char to_kind, int mode) {
     std::string target = to_kind ? dir.control_path(to_kind, id) : dir.qf_path(id);
     std::string tf = dir.tf_path(id);
-    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int fd = open(tf.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
     if (fd < 0) return sys_error("cannot create " + tf, errno);
     util::UniqueFd nfd(fd);
+    (void)fchmod(fd, static_cast<mode_t>(mode));  // not narrowed by the umask
     flock(fd, LOCK_EX | LOCK_NB);
     auto st = util::write_all(fd, format_qf(qf));
     if (st) st = util::fsync_fd(fd);

@@ -61,14 +61,14 @@ loop2: loop1
 
 
 class SubmitEnv:
-    def __init__(self, testcase):
+    def __init__(self, testcase, extra_cf=''):
         self.testcase = testcase
         self.sb = Sandbox(testcase)
         self.sendmail = self.sb.program('sendmail/sendmail')
         self.queue = self.sb.path('queue')
         os.makedirs(self.queue, mode=0o700)
         self.sb.write('aliases', ALIASES)
-        self.cf = self.sb.write('sendmail.cf', CF_TEMPLATE.format(dir=self.sb.dir))
+        self.cf = self.sb.write('sendmail.cf', CF_TEMPLATE.format(dir=self.sb.dir) + extra_cf)
         self.env = {'PATH': '/usr/bin:/bin', 'TZ': 'UTC', 'LANG': 'C',
                     'HOME': self.sb.dir}
 

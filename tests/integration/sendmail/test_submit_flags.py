@@ -176,7 +176,9 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual(len(self.e.files('qf')), 1)
 
     def test_unknown_local_user_is_returned_at_once(self):
-        r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com'],
+        # A remote sender: a local one that is unknown too gets a postmaster
+        # notify instead (test_submit_double_bounce.py).
+        r = self.e.submit(['-t', '-oi', '-f', 'alice@remote.example.net'],
                           b'To: nosuchuser-xyz, x@example.org\nSubject: s\n\nbody\n')
         self.assertEqual((r.returncode, r.stdout), (67, b'nosuchuser-xyz... User unknown\n'))
         qfs = {}
@@ -184,12 +186,12 @@ class SubmitFlagsTest(unittest.TestCase):
             with open(os.path.join(self.e.queue, name), 'rb') as f:
                 qfs[name[2:]] = f.read().decode('latin-1')
         self.assertEqual(len(qfs), 2)
-        orig = [q for q in qfs.values() if lines(q, 'S') == ['alice@example.com']][0]
+        orig = [q for q in qfs.values() if lines(q, 'S') == ['alice@remote.example.net']][0]
         self.assertEqual(lines(orig, 'R'), ['PFD:x@example.org'])
         self.assertEqual(lines(orig, 'M'), ['User unknown'])
         self.assertEqual(lines(orig, 'P'), [str(len(b'To: nosuchuser-xyz, x@example.org\nSubject: s\n\nbody\n') + 60000)])
         nid, notice = [(i, q) for i, q in qfs.items() if lines(q, 'S') == ['MAILER-DAEMON']][0]
-        self.assertEqual(lines(notice, 'R'), ['PF:alice@example.com'])
+        self.assertEqual(lines(notice, 'R'), ['PF:alice@remote.example.net'])
         body = self.e.df(nid).decode()
         self.assertIn('nosuchuser-xyz\n    (reason: 550 5.1.1 User unknown)\n', body)
         self.assertIn('Final-Recipient: RFC822; nosuchuser-xyz@mx.example.com\n', body)

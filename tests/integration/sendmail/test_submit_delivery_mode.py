@@ -1,0 +1,61 @@
+"""DeliveryMode at submission: interactive (-odi) and background (-odb) make
+one delivery attempt through the same door as a queue run, so the qf counts
+it (N1, K the time of the attempt, M its status) while the priority stays
+as queued; queue-only (-odq) and deferred (-odd) make none."""
+import os
+import time
+import unittest
+
+from submitkit import SubmitEnv, lines
+
+MSG = b'From: root\nTo: bob@remote.example.net\nSubject: odi\n\nhello\n'
+
+
+class DeliveryModeTest(unittest.TestCase):
+    def setUp(self):
+        self.e = SubmitEnv(self)
+
+    def submit(self, mode):
+        argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', mode, '-t']
+        return self.e.sb.run(argv, input=MSG, env=self.e.env)
+
+    def test_interactive_mode_counts_one_deferred_attempt(self):
+        before = int(time.time())
+        r = self.submit('-odi')
+        self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b'', b''))
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'N'), ['1'])
+        self.assertGreaterEqual(int(lines(qf, 'K')[0]), before)
+        self.assertEqual(lines(qf, 'M'), ['Deferred: no delivery agent in this version'])
+        self.assertEqual(lines(qf, 'P'), ['30058'])  # no RetryFactor at submission
+        self.assertEqual(lines(qf, 'R'), ['PFD:bob@remote.example.net'])
+
+    def test_background_mode_attempts_too(self):
+        self.assertEqual(self.submit('-odb').returncode, 0)
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'N'), ['1'])
+
+    def test_queue_only_and_deferred_modes_make_no_attempt(self):
+        for mode in ('-odq', '-odd'):
+            self.assertEqual(self.submit(mode).returncode, 0)
+        for name in self.e.files('qf'):
+            with open(os.path.join(self.e.queue, name), encoding='latin-1') as f:
+                qf = f.read()
+            self.assertEqual((lines(qf, 'N'), lines(qf, 'K'), lines(qf, 'M')), (['0'], ['0'], []))
+
+    def test_a_queue_run_after_an_interactive_attempt_counts_the_second(self):
+        self.submit('-odi')
+        r = self.e.mode(['-q'])
+        self.assertEqual(r.returncode, 0)
+        qf, _ = self.e.only_qf()
+        self.assertEqual(lines(qf, 'N'), ['2'])
+
+    def test_the_qf_keeps_queue_file_mode_after_the_attempt(self):
+        argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-O', 'QueueFileMode=0640', '-odi', '-t']
+        self.assertEqual(self.e.sb.run(argv, input=MSG, env=self.e.env).returncode, 0)
+        name = self.e.files('qf')[0]
+        self.assertEqual(os.stat(os.path.join(self.e.queue, name)).st_mode & 0o777, 0o640)
+
+
+if __name__ == '__main__':
+    unittest.main()
