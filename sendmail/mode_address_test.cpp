@@ -308,6 +308,18 @@ int run_address_test(const CommandLine& cl) {
     eng.set_macro_trace(debug.level(21) >= 2);
     Session s{eng, **cfg, false, false, 0, debug};
     s.cfg.macros.define("addr_type", "e r");
+    // A stab map parses the names of its aliases file when first used, with
+    // the rule traces and the summary that -bt shows on its output.
+    auto& registry = s.cfg.map_context();
+    registry.alias_parser = [&eng](std::string_view name) -> std::optional<std::string> {
+        ParsedAddress pa = parse_address(eng, std::string(name), false);
+        if (!pa.ok) return std::nullopt;
+        return pa.user;
+    };
+    registry.announcer = [&eng](std::string_view text, bool error) {
+        std::printf("%.*s\n", static_cast<int>(text.size()), text.data());
+        if (error) eng.system_error = true;
+    };
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
     std::printf("Enter <ruleset> <address>\n");
     std::string line;
