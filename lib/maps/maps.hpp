@@ -68,9 +68,12 @@ public:
     virtual std::optional<std::string> option(std::string_view long_name) const = 0;
     // A stab map files each name of its aliases file under the user part
     // that sendmail's address parsing gives it (rulesets 3, 0, 2, R=, 4,
-    // which -bt traces); nullopt refuses the name (the parser has said why).
-    // Without a rewriting engine the name is taken as written.
-    virtual std::optional<std::string> alias_name(std::string_view name) { return std::string(name); }
+    // which -bt traces); nullopt refuses the name (the parser has said why,
+    // its messages starting with `where`, "file: line N: "). Without a
+    // rewriting engine the name is taken as written.
+    virtual std::optional<std::string> alias_name(std::string_view name, std::string_view /*where*/) {
+        return std::string(name);
+    }
     // A line sendmail prints while a map is being opened (a stab map's
     // "file: line 7: missing colon" and its aliases summary): -bt shows
     // them; elsewhere they are dropped. An error (not the summary) is a

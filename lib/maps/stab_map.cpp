@@ -3,8 +3,6 @@
 // every stab map shares, when the map is first used, and looks keys up
 // there without regard to case. What sendmail prints while it reads the
 // file (bad lines, the "N aliases, longest ..." summary) goes to announce().
-#include <sys/stat.h>
-
 #include <cstdio>
 #include <fstream>
 
@@ -79,7 +77,7 @@ private:
                 ctx_.announce(where + "missing colon", true);
                 continue;
             }
-            auto name = ctx_.alias_name(util::trim(std::string_view(l.text).substr(0, colon)));
+            auto name = ctx_.alias_name(util::trim(std::string_view(l.text).substr(0, colon)), where);
             if (!name) continue;
             size_t v = l.text.find_first_not_of(" \t", colon + 1);
             if (v == std::string::npos) {

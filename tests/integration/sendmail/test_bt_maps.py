@@ -71,6 +71,39 @@ STAB_EXPECTED = (
     '> Map named "misso" not open\n'
     '> ')
 
+NONLOCAL_CF = """V10
+Kone stab {A7}
+S0
+R$+ @ $+\t$#smtp $@ $2 $: $1 < @ $2 >
+R$* err\t$#error $: nope
+R$*\t$#local $: $1
+""" + LOCAL_MAILER + 'Msmtp, P=[IPC], F=mDFMuX, S=0, R=0, A=TCP $h\n'
+
+# Names that resolve to a mailer without F=A (or to an error) are refused,
+# the parser's messages prefixed with the file and line as sendmail's are.
+NONLOCAL_EXPECTED = (
+    '> ' + parse_trace('a')
+    + '3                  input: user @ remote\n'
+    '3                returns: user @ remote\n'
+    '0                  input: user @ remote\n'
+    '0                returns: $# smtp $@ remote $: user < @ remote >\n'
+    '2                  input: user < @ remote >\n'
+    '2                returns: user < @ remote >\n'
+    '4                  input: user < @ remote >\n'
+    '4                returns: user < @ remote >\n'
+    '{A7}: line 2: user@remote... cannot alias non-local names\n'
+    '3                  input: err\n'
+    '3                returns: err\n'
+    '0                  input: err\n'
+    '0                returns: $# error $: nope\n'
+    '{A7}: line 3: err... nope\n'
+    '{A7}: line 3: err... cannot alias non-local names\n'
+    '{A7}: 1 aliases, longest 1 bytes, 2 bytes total\n'
+    'map_lookup: one (a) returns b (0)\n'
+    '> map_lookup: one (user@remote) no match (0)\n'
+    '> map_lookup: one (err) no match (0)\n'
+    '> ')
+
 LITERAL_CF = """V10
 O ServiceSwitchFile={switch}
 O HostsFile={hosts}
@@ -133,6 +166,13 @@ class AddressTestMapsTest(unittest.TestCase):
         rc, out = self.bt(cf, ['/map two other'], options=['-O', 'DontBlameSendmail=MapInUnsafeDirPath'])
         self.assertEqual(rc, 0)
         self.assertTrue(out.endswith('map_lookup: two (other) returns fromfile2 (0)\n> '), out)
+
+    def test_stab_refuses_names_that_are_not_local(self):
+        a7 = self.sb.write('A7', 'a: b\nuser@remote: c\nerr: d\n')
+        cf = self.sb.write('nl.cf', NONLOCAL_CF.format(A7=a7))
+        rc, out = self.bt(cf, ['/map one a', '/map one user@remote', '/map one err'],
+                          options=['-O', 'DontBlameSendmail=MapInUnsafeDirPath'])
+        self.assertEqual((rc, out), (70, NONLOCAL_EXPECTED.format(A7=a7)))
 
     def test_literal_failure_is_announced_from_memory(self):
         port = self.sb.free_port()  # nothing answers DNS there

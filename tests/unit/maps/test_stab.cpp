@@ -86,14 +86,18 @@ public:
     void test_names_go_through_the_alias_parser() {
         class Parsing : public TestContext {
         public:
-            std::optional<std::string> alias_name(std::string_view name) override {
+            std::optional<std::string> alias_name(std::string_view name, std::string_view where) override {
+                wheres.emplace_back(where);
                 if (name == "refused") return std::nullopt;
                 return "user-" + std::string(name);
             }
+            std::vector<std::string> wheres;  // the "file: line N: " of each name
         } ctx;
         auto* m = ctx.declare("p", "stab", dir_.write("p", "refused: x\nbob: y\n"));
         ASSERT_FOUND("y", look(m, "user-bob"));
         ASSERT_NOT_FOUND(look(m, "bob"));
+        std::vector<std::string> wheres = {dir_.path("p") + ": line 1: ", dir_.path("p") + ": line 2: "};
+        CPPUNIT_ASSERT(wheres == ctx.wheres);
         CPPUNIT_ASSERT_EQUAL(dir_.path("p") + ": 1 aliases, longest 1 bytes, 9 bytes total", ctx.announced.back());
     }
     void test_match_only_and_append() {
