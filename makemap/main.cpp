@@ -147,8 +147,16 @@ int run(Options& o) {
         owner = *tu;
     }
     std::string path = maps::db_file_name(o.name);
-    if (!o.unmake && geteuid() == 0) makemap::warn_unsafe_directories(path);
-    if (!o.skip_checks && makemap::is_symlink(path)) return open_error(o, "Symbolic links not allowed");
+    // Only root is warned, and for -u and -s too; other users hear nothing.
+    if (geteuid() == 0) makemap::warn_unsafe_directories(path);
+    if (makemap::is_symlink(path)) {
+        if (!o.skip_checks) return open_error(o, "Symbolic links not allowed");
+        // -s: the map is written where the link points; a link to nothing
+        // is "File exists" for a build (its exclusive create meets the link).
+        auto target = makemap::link_target(path);
+        if (!target) return open_error(o, o.unmake ? "No such file or directory" : "File exists");
+        path = *target;
+    }
     if (o.unmake) {
         auto db = maps::DbFile::open(path, {*type, false, false, false, false, o.cache_size, 0640});
         if (!db) return open_error(o, db.error().message);
@@ -168,6 +176,10 @@ int run(Options& o) {
         if (!o.append) unlink(target.c_str());
         return EX_IOERR;
     }
+    // A rebuilt map keeps the permissions of the one it replaces, as the
+    // real makemap's rewrite in place does.
+    struct stat old;
+    if (!o.append && stat(path.c_str(), &old) == 0) chmod(target.c_str(), old.st_mode & 07777);
     if (owner && chown(target.c_str(), *owner, static_cast<gid_t>(-1)) != 0)
         std::fprintf(stderr, "makemap: %s: cannot change owner: %s\n", o.name.c_str(), std::strerror(errno));
     if (!o.append && rename(target.c_str(), path.c_str()) != 0) {

@@ -7,7 +7,9 @@
 #include <sysexits.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 
@@ -34,6 +36,12 @@ void warn_unsafe_directories(const std::string& path) {
 bool is_symlink(const std::string& path) {
     struct stat st;
     return lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+std::optional<std::string> link_target(const std::string& path) {
+    char resolved[PATH_MAX];
+    if (realpath(path.c_str(), resolved) == nullptr) return std::nullopt;
+    return std::string(resolved);
 }
 
 namespace {

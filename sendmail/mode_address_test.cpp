@@ -304,6 +304,48 @@ void handle_line(Session& s, std::string_view line) {
     }
 }
 
+// A rule trace line ("3                  input: a", "== Ruleset ..."),
+// which sendmail prints as it is, unlike messages.
+bool is_trace_line(std::string_view line) {
+    if (line.rfind("== Ruleset", 0) == 0) return true;
+    size_t sp = line.find(' ');
+    if (sp == std::string_view::npos || sp == 0) return false;
+    size_t word = line.find_first_not_of(' ', sp);
+    if (word == std::string_view::npos) return false;
+    std::string_view rest = line.substr(word);
+    return rest.rfind("input: ", 0) == 0 || rest.rfind("returns: ", 0) == 0;
+}
+
+// A stab map's alias name, parsed as sendmail's readaliases does: the
+// parser's messages carry the aliases file's "file: line N: ", and a name
+// that does not resolve to a mailer with F=A is refused.
+std::optional<std::string> parse_alias_name(rewrite::Engine& eng, const std::string& name, std::string_view where) {
+    char* text = nullptr;
+    size_t size = 0;
+    std::FILE* captured = open_memstream(&text, &size);
+    if (captured == nullptr) return std::nullopt;
+    std::FILE* saved = eng.out;
+    eng.out = captured;
+    ParsedAddress pa = parse_address(eng, name, false);
+    eng.out = saved;
+    std::fclose(captured);
+    std::string prefix(where);
+    for (const auto& line : util::split(std::string_view(text, size), '\n'))
+        if (!line.empty()) std::fprintf(eng.out, "%s%s\n", is_trace_line(line) ? "" : prefix.c_str(), line.c_str());
+    std::free(text);
+    const config::Mailer* m = pa.ok ? eng.config().find_mailer(pa.mailer) : nullptr;
+    if (pa.ok || pa.mailer == "*error*") {
+        if (m == nullptr || !m->has_flag('A')) {
+            std::fprintf(eng.out, "%.*s%s... cannot alias non-local names\n", static_cast<int>(where.size()),
+                         where.data(), name.c_str());
+            eng.system_error = true;
+            return std::nullopt;
+        }
+    }
+    if (!pa.ok) return std::nullopt;
+    return pa.user;
+}
+
 }  // namespace
 
 int run_address_test(const CommandLine& cl) {
@@ -323,6 +365,16 @@ int run_address_test(const CommandLine& cl) {
     // that id, whatever the cf defined.
     s.cfg.macros.define("i", queue::make_queue_id(std::time(nullptr), static_cast<long>(getpid()),
                                                   static_cast<unsigned>(std::rand())));
+    // A stab map parses the names of its aliases file when first used, with
+    // the rule traces and the summary that -bt shows on its output.
+    auto& registry = s.cfg.map_context();
+    registry.alias_parser = [&eng](std::string_view name, std::string_view where) {
+        return parse_alias_name(eng, std::string(name), where);
+    };
+    registry.announcer = [&eng](std::string_view text, bool error) {
+        std::printf("%.*s\n", static_cast<int>(text.size()), text.data());
+        if (error) eng.system_error = true;
+    };
     std::printf("ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n");
     std::printf("Enter <ruleset> <address>\n");
     std::string line;

@@ -139,6 +139,14 @@ std::optional<std::string> MapRegistry::option(std::string_view long_name) const
     return it->second;
 }
 
+std::optional<std::string> MapRegistry::alias_name(std::string_view name, std::string_view where) {
+    return alias_parser ? alias_parser(name, where) : maps::MapContext::alias_name(name, where);
+}
+
+void MapRegistry::announce(std::string_view line, bool error) {
+    if (announcer) announcer(line, error);
+}
+
 namespace {
 
 void apply_override(Config& cfg, const std::string& key, const std::string& value) {

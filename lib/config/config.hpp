@@ -5,6 +5,7 @@
 
 #include <array>
 #include <bitset>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -118,6 +119,13 @@ public:
     std::optional<std::string> macro(std::string_view name) const override;
     void define_macro(std::string_view name, std::string_view value) override;
     std::optional<std::string> option(std::string_view long_name) const override;
+    std::optional<std::string> alias_name(std::string_view name, std::string_view where) override;
+    void announce(std::string_view line, bool error) override;
+
+    // Set by the program that has a rewriting engine (sendmail -bt): how a
+    // stab map's names are parsed, and where its announcements are printed.
+    std::function<std::optional<std::string>(std::string_view, std::string_view)> alias_parser;
+    std::function<void(std::string_view, bool)> announcer;
 
 private:
     Config& cfg_;

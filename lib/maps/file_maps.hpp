@@ -14,11 +14,12 @@ MapResult open_db_map(const MapDeclaration& d, MapArguments a, bool btree, MapCo
 MapResult open_text_map(const MapDeclaration& d, MapArguments a);
 MapResult open_regex_map(const MapDeclaration& d, MapArguments a);
 MapResult open_simple_map(const MapDeclaration& d, MapArguments a,
-                          MapContext& ctx);  // dequote arith macro null syslog user stab
+                          MapContext& ctx);  // dequote arith macro null syslog user
+MapResult open_stab_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);  // sequence switch
 MapResult open_net_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);        // host dns bestmx
 MapResult open_program_map(const MapDeclaration& d, MapArguments a);
-MapResult open_socket_map(const MapDeclaration& d, MapArguments a);
+MapResult open_socket_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);
 
 // The methods ("files", "dns", ...) the service switch names for a service:
 // the ServiceSwitchFile option's file, else /etc/nsswitch.conf, else

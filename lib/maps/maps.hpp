@@ -49,6 +49,12 @@ struct LookupResult {
     Shown error_shown = Shown::Inline;
 };
 
+// What the maps of one configuration share, as sendmail's maps share one
+// process: the stab maps one symbol table of aliases, the socket maps one
+// connection per socket specification, the host maps the names whose
+// lookup failed. Defined in map_shared.hpp (internal to lib/maps).
+struct SharedMapState;
+
 // What a map may need from the running sendmail: other maps (sequence,
 // switch), macros (the macro map sets them), options (ServiceSwitchFile,
 // HostsFile, resolver timeouts). Implemented by lib/config's owner.
@@ -60,6 +66,24 @@ public:
     virtual void define_macro(std::string_view name, std::string_view value) = 0;
     // The value of an option by its long name, if set.
     virtual std::optional<std::string> option(std::string_view long_name) const = 0;
+    // A stab map files each name of its aliases file under the user part
+    // that sendmail's address parsing gives it (rulesets 3, 0, 2, R=, 4,
+    // which -bt traces); nullopt refuses the name (the parser has said why,
+    // its messages starting with `where`, "file: line N: "). Without a
+    // rewriting engine the name is taken as written.
+    virtual std::optional<std::string> alias_name(std::string_view name, std::string_view /*where*/) {
+        return std::string(name);
+    }
+    // A line sendmail prints while a map is being opened (a stab map's
+    // "file: line 7: missing colon" and its aliases summary): -bt shows
+    // them; elsewhere they are dropped. An error (not the summary) is a
+    // system error for sendmail: -bt then exits 70.
+    virtual void announce(std::string_view /*line*/, bool /*error*/) {}
+    // Made on first use; lives as long as this context.
+    SharedMapState& shared_state();
+
+private:
+    std::shared_ptr<SharedMapState> shared_;
 };
 
 class Map {

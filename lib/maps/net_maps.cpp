@@ -12,6 +12,7 @@
 
 #include "dns/dns.hpp"
 #include "maps/file_maps.hpp"
+#include "maps/map_shared.hpp"
 #include "util/strings.hpp"
 
 namespace maps {
@@ -108,15 +109,24 @@ private:
         std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
         dns::Resolver* res = dns::default_resolver();
-        if (res == nullptr) return RawResult::tempfail({});  // sendmail prints nothing here
+        if (res == nullptr) return quiet_tempfail(key);
         dns::Answer a = res->reverse(addr);
         if (a.status == dns::Status::Ok && !a.records.empty()) return RawResult::found(strip_dot(a.records[0].data));
         if (a.status == dns::Status::TempFail || a.status == dns::Status::PermFail) {
             auto methods = switch_methods("hosts", ctx_);
-            if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return RawResult::tempfail({});
+            if (std::find(methods.begin(), methods.end(), "dns") == methods.end()) return quiet_tempfail(key);
             return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
         }
         return RawResult::not_found(kExNotFound);
+    }
+
+    // The first failure of a literal says nothing; sendmail remembers it
+    // (in the table all host maps share) and a later lookup of the same
+    // literal, answered from that memory, prints the timeout each time.
+    RawResult quiet_tempfail(const std::string& key) {
+        bool seen = !ctx_.shared_state().host_literal_failures.insert(util::to_lower(key)).second;
+        if (!seen) return RawResult::tempfail({});
+        return RawResult::tempfail(key + ": Name server timeout").where_looked_up();
     }
 
     // A one-label name from the hosts file gets the local domain, as the

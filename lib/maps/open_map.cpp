@@ -29,7 +29,7 @@ const ClassEntry kClasses[] = {
     {"regex", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_regex_map(d, std::move(a)); }},
     {"sequence", open_composite_map},
     {"switch", open_composite_map},
-    {"stab", open_simple_map},
+    {"stab", open_stab_map},
     {"dequote", open_simple_map},
     {"arith", open_simple_map},
     {"macro", open_simple_map},
@@ -40,7 +40,7 @@ const ClassEntry kClasses[] = {
     {"dns", open_net_map},
     {"bestmx", open_net_map},
     {"program", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_program_map(d, std::move(a)); }},
-    {"socket", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_socket_map(d, std::move(a)); }},
+    {"socket", open_socket_map},
 };
 
 // sendmail classes this system knows by name but does not provide.

@@ -1,14 +1,12 @@
 // simple_maps.cpp: the classes that compute rather than store: dequote, arith,
-// macro, null, syslog, user (passwd fields) and stab (a small table read
-// into memory). Their not-found statuses are the ones sendmail's -bt shows.
+// macro, null, syslog and user (passwd fields). Their not-found statuses are
+// the ones sendmail's -bt shows.
 #include <pwd.h>
 #include <syslog.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <limits>
 #include <random>
-#include <unordered_map>
 
 #include "maps/file_maps.hpp"
 #include "util/log.hpp"
@@ -169,47 +167,6 @@ protected:
     }
 };
 
-// stab: name/value pairs read once when declared (see open_stab).
-class StabMap : public MapBase {
-public:
-    StabMap(MapDeclaration d, MapArguments a, std::unordered_map<std::string, std::string> table)
-        : MapBase(std::move(d), std::move(a), true), table_(std::move(table)) {}
-    void set_warnings(std::vector<util::Error> w) { warnings_ = std::move(w); }
-
-protected:
-    RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
-        auto it = table_.find(key);
-        return it == table_.end() ? RawResult::not_found() : RawResult::found(it->second);
-    }
-
-private:
-    std::unordered_map<std::string, std::string> table_;
-};
-
-// stab: a table read once from an aliases(5)-style file ("name: value").
-MapResult open_stab(const MapDeclaration& d, MapArguments a) {
-    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for stab map " + d.name);
-    std::ifstream in(a.words[0]);
-    if (!in && !a.has('o')) return util::Error(d.file, d.line, "stab map " + d.name + ": cannot open " + a.words[0]);
-    std::unordered_map<std::string, std::string> table;
-    std::vector<util::Error> warn;
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
-        if (util::trim(line).empty() || line[0] == '#') continue;
-        auto colon = line.find(':');
-        if (colon == std::string::npos) {
-            warn.emplace_back(a.words[0], n, "missing colon");
-            continue;
-        }
-        std::string key(util::trim(std::string_view(line).substr(0, colon)));
-        if (!a.has('f')) key = util::to_lower(key);
-        table.emplace(key, std::string(util::trim(std::string_view(line).substr(colon + 1))));
-    }
-    auto map = std::make_unique<StabMap>(d, std::move(a), std::move(table));
-    map->set_warnings(std::move(warn));
-    return std::unique_ptr<Map>(std::move(map));
-}
-
 }  // namespace
 
 MapResult open_simple_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
@@ -220,7 +177,6 @@ MapResult open_simple_map(const MapDeclaration& d, MapArguments a, MapContext& c
     if (c == "null") return std::unique_ptr<Map>(std::make_unique<NullMap>(d, std::move(a), false));
     if (c == "syslog") return std::unique_ptr<Map>(std::make_unique<SyslogMap>(d, std::move(a), false));
     if (c == "user") return std::unique_ptr<Map>(std::make_unique<UserMap>(d, std::move(a), false));
-    if (c == "stab") return open_stab(d, std::move(a));
     return util::Error(d.file, d.line, "map " + d.name + ": class " + c + " not available");
 }
 

@@ -1,7 +1,8 @@
 // socket_map.cpp: the socket class (socketmap protocol): the query
 // "<name> <key>" goes as a netstring over unix:/path or inet:port@host, the
 // reply is a netstring "OK value", "NOTFOUND", "TEMP why", "TIMEOUT why" or
-// "PERM why". A broken or slow server is a temporary failure.
+// "PERM why". A broken or slow server is a temporary failure. Maps declared
+// with the same specification share one connection, as sendmail's do.
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <poll.h>
@@ -14,6 +15,7 @@
 #include <cstring>
 
 #include "maps/file_maps.hpp"
+#include "maps/map_shared.hpp"
 #include "maps/netstring.hpp"
 #include "util/files.hpp"
 
@@ -55,7 +57,8 @@ util::Result<util::UniqueFd> connect_to(const std::string& spec) {
 
 class SocketMap : public MapBase {
 public:
-    SocketMap(MapDeclaration d, MapArguments a) : MapBase(std::move(d), std::move(a), false) {
+    SocketMap(MapDeclaration d, MapArguments a, std::shared_ptr<SocketConnection> conn)
+        : MapBase(std::move(d), std::move(a), false), conn_(std::move(conn)) {
         int secs = std::atoi(args().get('d', "10").c_str());
         timeout_ = std::chrono::seconds(secs > 0 ? secs : 10);
     }
@@ -71,16 +74,16 @@ private:
     RawResult ask(const std::string& key) {
         // A kept-open connection may have been closed by the server: one retry.
         for (int attempt = 0; attempt < 2; ++attempt) {
-            bool fresh = !fd_.valid();
+            bool fresh = !conn_->fd.valid();
             if (fresh) {
                 auto c = connect_to(args().words.at(0));
                 if (!c) return RawResult::tempfail(label() + ": " + c.error().message);
-                fd_ = std::move(*c);
+                conn_->fd = std::move(*c);
             }
             std::string reply;
             std::string why = exchange(encode_netstring(decl_.name + " " + key), reply);
             if (why.empty()) return interpret(reply);
-            fd_.reset();
+            conn_->fd.reset();
             if (fresh || why != "connection closed") return RawResult::tempfail(label() + ": " + why);
         }
         return RawResult::tempfail(label() + ": connection closed");
@@ -89,7 +92,7 @@ private:
     // Sends the query and reads one netstring reply; empty when it worked.
     std::string exchange(const std::string& query, std::string& reply) {
         auto deadline = Clock::now() + timeout_;
-        if (!util::write_all(fd_.get(), query)) return "write failed: " + std::string(std::strerror(errno));
+        if (!util::write_all(conn_->fd.get(), query)) return "write failed: " + std::string(std::strerror(errno));
         NetstringReader rd;
         char buf[4096];
         for (;;) {
@@ -99,11 +102,11 @@ private:
             int left = static_cast<int>(
                 std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
             if (left <= 0) return "timeout reading reply";
-            struct pollfd p = {fd_.get(), POLLIN, 0};
+            struct pollfd p = {conn_->fd.get(), POLLIN, 0};
             int rc = poll(&p, 1, left);
             if (rc < 0 && errno == EINTR) continue;
             if (rc == 0) return "timeout reading reply";
-            ssize_t n = read(fd_.get(), buf, sizeof buf);
+            ssize_t n = read(conn_->fd.get(), buf, sizeof buf);
             if (n < 0 && errno == EINTR) continue;
             if (n <= 0) return "connection closed";
             rd.feed(std::string_view(buf, static_cast<size_t>(n)));
@@ -117,19 +120,21 @@ private:
         if (status == "NOTFOUND") return RawResult::not_found(kExNotFound);
         if (status == "TEMP" || status == "TIMEOUT") return RawResult::tempfail(label() + ": " + status + " " + rest);
         if (status == "PERM") return RawResult::permfail(label() + ": PERM " + rest, 69);
-        fd_.reset();
+        conn_->fd.reset();
         return RawResult::tempfail(label() + ": unknown reply status " + status);
     }
 
-    util::UniqueFd fd_;
+    std::shared_ptr<SocketConnection> conn_;
     std::chrono::milliseconds timeout_;
 };
 
 }  // namespace
 
-MapResult open_socket_map(const MapDeclaration& d, MapArguments a) {
+MapResult open_socket_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (a.words.empty()) return util::Error(d.file, d.line, "socket map " + d.name + ": missing socket specification");
-    return std::unique_ptr<Map>(std::make_unique<SocketMap>(d, std::move(a)));
+    auto& conn = ctx.shared_state().sockets[a.words[0]];
+    if (!conn) conn = std::make_shared<SocketConnection>();
+    return std::unique_ptr<Map>(std::make_unique<SocketMap>(d, std::move(a), conn));
 }
 
 }  // namespace maps

@@ -183,5 +183,103 @@ class MakemapTest(unittest.TestCase):
         self.assertEqual([f for f in os.listdir(self.sb.dir) if '.tmp' in f], [])
 
 
+class SafeFileTest(unittest.TestCase):
+    """makemap's checks of the place it writes, as the real makemap 8.17 did
+    them as root and as nobody: root is warned (twice) about each group or
+    world writable directory on the path as written, with or without -s or
+    -u, and builds anyway; other users are never warned; a symbolic link is
+    refused unless -s, which writes and reads where it points; a map's
+    permissions survive a rebuild, writable by others or not."""
+
+    def setUp(self):
+        self.sb = Sandbox(self)
+        self.mm = self.sb.program('makemap/makemap')
+
+    def run_mm(self, args, text='k v\n', user=None, cwd=None):
+        argv = [self.mm] + args
+        if user is not None and os.geteuid() == 0:
+            argv = ['runuser', '-u', user, '--'] + argv
+        r = self.sb.run(argv, input=text if '-u' not in args else b'', cwd=cwd or self.sb.dir)
+        return r.returncode, r.stderr.decode()
+
+    # Paths are relative to the sandbox: an absolute one would name /tmp too.
+    def directory(self, name, mode, owner=None):
+        p = self.sb.path(name)
+        os.makedirs(p, exist_ok=True)
+        if owner is not None and os.geteuid() == 0:
+            import pwd
+            os.chown(p, pwd.getpwnam(owner).pw_uid, -1)
+        os.chmod(p, mode)
+        return name
+
+    def root_warning(self, kind, d):
+        return ('WARNING: %s writable directory %s\n' % (kind, d)) * 2 if os.geteuid() == 0 else ''
+
+    def test_writable_directories_warn_root_and_build(self):
+        for name, mode, kind in (('gw', 0o775, 'Group'), ('ww', 0o777, 'World'), ('sticky', 0o1777, 'World')):
+            with self.subTest(mode=oct(mode)):
+                d = self.directory(name, mode)
+                self.assertEqual(self.run_mm(['hash', d + '/m']), (0, self.root_warning(kind, d)))
+                self.assertEqual(self.run_mm(['-s', 'hash', d + '/s']), (0, self.root_warning(kind, d)))
+                self.assertEqual(self.run_mm(['-u', 'hash', d + '/m']), (0, self.root_warning(kind, d)))
+                self.assertTrue(os.path.exists(self.sb.path(d, 'm.db')))
+
+    def test_a_writable_parent_and_the_current_directory(self):
+        parent = self.directory('parent', 0o775)
+        self.directory('parent/sub', 0o755)
+        self.assertEqual(self.run_mm(['hash', parent + '/sub/m']), (0, self.root_warning('Group', parent)))
+        self.assertEqual(self.run_mm(['hash', 'm'], cwd=self.sb.path(parent)), (0, self.root_warning('Group', '.')))
+        # Only the directories named in the path count, not the cwd above them.
+        self.assertEqual(self.run_mm(['hash', 'sub/m2'], cwd=self.sb.path(parent)), (0, ''))
+
+    def test_other_users_are_not_warned(self):
+        for name, mode in (('ngw', 0o775), ('nww', 0o777), ('nsticky', 0o1777)):
+            with self.subTest(mode=oct(mode)):
+                d = self.directory(name, mode, owner='nobody')
+                self.assertEqual(self.run_mm(['hash', d + '/m'], user='nobody'), (0, ''))
+                self.assertEqual(self.run_mm(['-u', 'hash', d + '/m'], user='nobody'), (0, ''))
+
+    def test_writable_map_files_are_rebuilt_keeping_their_mode(self):
+        for mode in (0o664, 0o666, 0o644):
+            with self.subTest(mode=oct(mode)):
+                m = 'f%o' % mode
+                self.assertEqual(self.run_mm(['hash', m], 'old v\n'), (0, ''))
+                os.chmod(self.sb.path(m + '.db'), mode)
+                self.assertEqual(self.run_mm(['hash', m]), (0, ''))
+                self.assertEqual(stat.S_IMODE(os.stat(self.sb.path(m + '.db')).st_mode), mode)
+                self.assertEqual(self.run_mm(['-u', 'hash', m]), (0, ''))
+
+    def test_symbolic_links_are_refused_without_s(self):
+        self.run_mm(['hash', 'target'])
+        os.symlink('target.db', self.sb.path('l.db'))
+        os.mkdir(self.sb.path('d'))
+        os.symlink('../target.db', self.sb.path('d/out.db'))
+        refused = 'makemap: error opening type hash map %s: Symbolic links not allowed\n'
+        self.assertEqual(self.run_mm(['hash', 'l']), (EX_CANTCREAT, refused % 'l'))
+        self.assertEqual(self.run_mm(['-u', 'hash', 'l']), (EX_CANTCREAT, refused % 'l'))
+        self.assertEqual(self.run_mm(['hash', 'd/out']), (EX_CANTCREAT, refused % 'd/out'))
+
+    def test_s_writes_and_reads_through_a_link(self):
+        self.run_mm(['hash', 'target'], 'x y\n')
+        os.symlink('target.db', self.sb.path('l.db'))
+        self.assertEqual(self.run_mm(['-s', 'hash', 'l'], 'k v\n'), (0, ''))
+        self.assertTrue(os.path.islink(self.sb.path('l.db')))
+        r = self.sb.run([self.mm, '-s', '-u', 'hash', 'l'])
+        self.assertEqual((r.returncode, r.stdout), (0, b'k\tv\n'))
+        r = self.sb.run([self.mm, '-u', 'hash', 'target'])
+        self.assertEqual(r.stdout, b'k\tv\n')
+
+    def test_s_with_a_dangling_link(self):
+        os.symlink('nowhere.db', self.sb.path('dang.db'))
+        self.assertEqual(self.run_mm(['hash', 'dang']),
+                         (EX_CANTCREAT, 'makemap: error opening type hash map dang: Symbolic links not allowed\n'))
+        self.assertEqual(self.run_mm(['-s', 'hash', 'dang']),
+                         (EX_CANTCREAT, 'makemap: error opening type hash map dang: File exists\n'))
+        self.assertEqual(self.run_mm(['-s', '-u', 'hash', 'dang']),
+                         (EX_CANTCREAT, 'makemap: error opening type hash map dang: No such file or directory\n'))
+        self.assertTrue(os.path.islink(self.sb.path('dang.db')))
+        self.assertFalse(os.path.exists(self.sb.path('nowhere.db')))
+
+
 if __name__ == '__main__':
     unittest.main()

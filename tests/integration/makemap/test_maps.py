@@ -18,7 +18,8 @@ def netstring(s):
 
 
 class SocketmapServer:
-    """Answers "name key" queries from a dict; 'slow' never answers."""
+    """Answers "name key" queries from a dict; 'slow' never answers. Each
+    connection is served by its own thread and counted."""
 
     def __init__(self, table):
         self.table = table
@@ -27,6 +28,7 @@ class SocketmapServer:
         self.sock.listen(4)
         self.port = self.sock.getsockname()[1]
         self.queries = []
+        self.connections = 0
         self.thread = threading.Thread(target=self.serve, daemon=True)
         self.thread.start()
 
@@ -36,25 +38,29 @@ class SocketmapServer:
                 conn, _ = self.sock.accept()
             except OSError:
                 return
-            with conn:
-                buf = b''
-                while True:
-                    data = conn.recv(4096)
-                    if not data:
+            self.connections += 1
+            threading.Thread(target=self.answer, args=(conn,), daemon=True).start()
+
+    def answer(self, conn):
+        with conn:
+            buf = b''
+            while True:
+                data = conn.recv(4096)
+                if not data:
+                    break
+                buf += data
+                while b':' in buf:
+                    n, rest = buf.split(b':', 1)
+                    if len(rest) < int(n) + 1:
                         break
-                    buf += data
-                    while b':' in buf:
-                        n, rest = buf.split(b':', 1)
-                        if len(rest) < int(n) + 1:
-                            break
-                        q, buf = rest[:int(n)].decode(), rest[int(n) + 1:]
-                        self.queries.append(q)
-                        key = q.split(' ', 1)[1]
-                        reply = self.table.get(key, 'NOTFOUND ')
-                        if reply == 'BAD':
-                            conn.sendall(b'nonsense')
-                        elif reply != 'SLOW':
-                            conn.sendall(netstring(reply))
+                    q, buf = rest[:int(n)].decode(), rest[int(n) + 1:]
+                    self.queries.append(q)
+                    key = q.split(' ', 1)[1]
+                    reply = self.table.get(key, 'NOTFOUND ')
+                    if reply == 'BAD':
+                        conn.sendall(b'nonsense')
+                    elif reply != 'SLOW':
+                        conn.sendall(netstring(reply))
 
     def close(self):
         self.sock.close()
@@ -130,6 +136,23 @@ class MapLookupTest(unittest.TestCase):
             'map_lookup: virt (slow) no match (75)',
             'map_lookup: virt (alice@example.com) returns alice@mailhost (0)'])
         self.assertEqual(srv.queries[0], 'virt alice@example.com')
+
+    def test_socketmaps_with_one_specification_share_a_connection(self):
+        # sendmail keeps one connection per socket specification as written,
+        # across K lines: a and b share one, c (the same address written
+        # another way) has its own.
+        srv = SocketmapServer({'k1': 'OK v1', 'k2': 'OK v2', 'k3': 'OK v3'})
+        self.addCleanup(srv.close)
+        spec = 'inet:%d@127.0.0.1' % srv.port
+        out = self.lookup('Ka socket -d2 %s\nKb socket -d2 %s\nKc socket -d2 inet:%d@[127.0.0.1]\n'
+                          % (spec, spec, srv.port), ['a k1', 'b k2', 'a k1', 'c k3'])
+        self.assertEqual(out.splitlines(), [
+            'map_lookup: a (k1) returns v1 (0)',
+            'map_lookup: b (k2) returns v2 (0)',
+            'map_lookup: a (k1) returns v1 (0)',
+            'map_lookup: c (k3) returns v3 (0)'])
+        self.assertEqual(srv.queries, ['a k1', 'b k2', 'a k1', 'c k3'])
+        self.assertEqual(srv.connections, 2)
 
     def test_socketmap_server_down_tempfails(self):
         port = self.sb.free_port()

@@ -40,6 +40,11 @@ public:
         return it->second;
     }
 
+    void announce(std::string_view line, bool error) override {
+        announced.emplace_back(line);
+        if (error) ++announced_errors;
+    }
+
     // Declares `name` as "class arguments"; fails the test if it cannot.
     maps::Map* declare(const std::string& name, const std::string& cls, const std::string& arguments) {
         auto m = maps::open_map({name, cls, arguments, "test.cf", 1}, *this);
@@ -50,6 +55,8 @@ public:
 
     std::map<std::string, std::unique_ptr<maps::Map>> maps;
     std::map<std::string, std::string> macros, options;
+    std::vector<std::string> announced;  // what maps printed while opening
+    int announced_errors = 0;
 };
 
 // A directory removed at the end of the test. It is made in the current

@@ -21,6 +21,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_flags_after_separate_type_word);
     CPPUNIT_TEST(test_text_after_address_literal_is_ignored);
     CPPUNIT_TEST(test_timeout_message_is_shown_where_looked_up);
+    CPPUNIT_TEST(test_literal_failure_is_announced_when_looked_up_again);
     CPPUNIT_TEST(test_bestmx_of_address_literal_is_itself);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
     CPPUNIT_TEST_SUITE_END();
@@ -127,6 +128,24 @@ public:
         auto r = look(ctx_.declare("h2", "host", ""), "[192.0.2.7]");
         CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
         CPPUNIT_ASSERT_EQUAL(std::string(), r.error);
+    }
+    // With "hosts files" sendmail's first failed reverse lookup of a literal
+    // is quiet; it remembers the failure (for every host map), and each later
+    // lookup of that literal prints "[addr]: Name server timeout".
+    void test_literal_failure_is_announced_when_looked_up_again() {
+        ctx_.options["ServiceSwitchFile"] = dir_.write("ss", "hosts files\n");
+        auto* m = ctx_.declare("h", "host", "");
+        auto first = look(m, "[192.0.2.9]");
+        CPPUNIT_ASSERT(first.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(std::string(), first.error);
+        for (auto* map : {m, ctx_.declare("h2", "host", "-a.")}) {
+            auto again = look(map, "[192.0.2.9]");
+            CPPUNIT_ASSERT(again.status == maps::LookupStatus::TempFail);
+            CPPUNIT_ASSERT_EQUAL(75, again.code);
+            CPPUNIT_ASSERT_EQUAL(std::string("[192.0.2.9]: Name server timeout"), again.error);
+            CPPUNIT_ASSERT(again.error_shown == maps::LookupResult::Shown::WhereLookedUp);
+        }
+        CPPUNIT_ASSERT_EQUAL(std::string(), look(m, "[192.0.2.10]").error);
     }
     void test_bestmx_of_address_literal_is_itself() {
         auto* m = ctx_.declare("b", "bestmx", "");

@@ -1,5 +1,5 @@
 // test_null.cpp: null never finds (status 68, even with -a); syslog logs the
-// key and returns an empty value; stab serves a table read from its file.
+// key and returns an empty value.
 #include "map_test_support.hpp"
 #include "util/log.hpp"
 
@@ -7,8 +7,6 @@ class NullMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(NullMapTest);
     CPPUNIT_TEST(test_null_never_finds);
     CPPUNIT_TEST(test_syslog_logs_and_returns_empty);
-    CPPUNIT_TEST(test_stab_reads_its_file);
-    CPPUNIT_TEST(test_stab_needs_a_file_name);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
@@ -29,17 +27,6 @@ public:
         std::ifstream in(s.file);
         std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         CPPUNIT_ASSERT(text.find("hello there") != std::string::npos);
-    }
-    void test_stab_reads_its_file() {
-        auto* m = ctx_.declare("st", "stab", dir_.write("st", "Key: value here\nnocolon\n"));
-        ASSERT_FOUND("value here", look(m, "KEY"));
-        CPPUNIT_ASSERT_EQUAL(size_t(1), m->warnings().size());
-        CPPUNIT_ASSERT_EQUAL(dir_.path("st") + ": line 2: missing colon", m->warnings()[0].describe());
-    }
-    void test_stab_needs_a_file_name() {
-        auto m = maps::open_map({"st", "stab", "", "t.cf", 13}, ctx_);
-        CPPUNIT_ASSERT(!m.ok());
-        CPPUNIT_ASSERT_EQUAL(std::string("t.cf: line 13: No file name for stab map st"), m.error().describe());
     }
 };
 
