@@ -58,9 +58,7 @@ bool rebuild(const std::string& spec) {
 
 int run_init_aliases(const CommandLine& cl) {
     auto s = read_settings(cl, false);
-    if (!s) {
-        return EX_OSFILE;
-    }
+    if (!s) return settings_exit_status(s.error());
     bool ok = true;
     for (const auto& spec : util::split(s->option("AliasFile", "/etc/mail/aliases"), ','))
         if (!util::trim(spec).empty()) ok = rebuild(spec) && ok;

@@ -70,7 +70,7 @@ int run_quarantine(const CommandLine& cl) {
         return EX_USAGE;
     }
     auto s = read_settings(cl, cl.submission_kind == 'c');
-    if (!s) return EX_OSFILE;
+    if (!s) return settings_exit_status(s.error());
     if (auto rc = enter_queue_directory(*s)) return *rc;
     if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;

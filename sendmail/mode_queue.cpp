@@ -30,9 +30,7 @@ int run_print_queue(const CommandLine& cl) {
         return EX_USAGE;
     }
     auto s = settings_for(cl);
-    if (!s) {
-        return EX_OSFILE;
-    }
+    if (!s) return settings_exit_status(s.error());
     if (auto rc = enter_queue_directory(*s)) return *rc;
     if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;
@@ -65,9 +63,7 @@ int run_print_queue(const CommandLine& cl) {
 
 int run_queue(const CommandLine& cl) {
     auto s = settings_for(cl);
-    if (!s) {
-        return EX_OSFILE;
-    }
+    if (!s) return settings_exit_status(s.error());
     if (auto rc = enter_queue_directory(*s)) return *rc;
     if (auto rc = check_group_directories(*s)) return *rc;
     long interval = periodic_interval(cl);
@@ -87,9 +83,7 @@ int run_queue(const CommandLine& cl) {
 // are none to print.
 int run_print_config(const CommandLine& cl) {
     auto s = settings_for(cl);
-    if (!s) {
-        return EX_OSFILE;
-    }
+    if (!s) return settings_exit_status(s.error());
     if (!shared_memory_present(*s)) {
         std::printf("Data unavailable: shared memory not updated\n");
         return EX_OK;

@@ -54,9 +54,7 @@ int run_deliver(const CommandLine& cl) {
     if (cl.initial_submission) return EX_USAGE;  // -U is refused by 8.17, silently
     if (!check_dsn_arguments(cl, notify)) return EX_USAGE;
     auto settings = read_settings(cl, true);
-    if (!settings) {
-        return EX_OSFILE;
-    }
+    if (!settings) return settings_exit_status(settings.error());
     if (!cl.read_recipients && cl.args.empty()) {
         std::printf("Recipient names must be specified\n");
         return EX_USAGE;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <sysexits.h>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ std::string default_config_path(const CommandLine& cl, bool submission);
 
 // Reads the cf and applies -O/-o and -M from the command line.
 util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submission);
+// The exit status for a read_settings failure: its own code (EX_SOFTWARE after
+// cf errors), else EX_OSFILE for a cf that could not be read.
+inline int settings_exit_status(const util::Error& e) { return e.code ? e.code : EX_OSFILE; }
 
 // sendmail's long name for a single-letter option ("i" -> "IgnoreDots").
 std::string long_option_name(const std::string& name);
