@@ -146,6 +146,9 @@ define(`_MF_', `ifdef(`_MODMF_$1_SET', `defn(`_MODMF_$1_SET')',
 # _MF_FILE_(`NAME'): the mailer/ file whose mailers NAME names
 define(`_MF_FILE_', `ifelse(`$1', `SMTP', `smtp', `$1', `ESMTP', `smtp', `$1', `SMTP8', `smtp',
 	`$1', `DSMTP', `smtp', `$1', `RELAY', `smtp', `$1', `PH', `phquery', `translit(`$1', `A-Z', `a-z')')')
+# dnsbl, enhdnsbl and rhsbl entries share one list, so their rules run in the
+# order the FEATUREs were given, whichever kind each is
+define(`_BL_APPEND_', `define(`_BL_ENTRIES_', ifdef(`_BL_ENTRIES_', `defn(`_BL_ENTRIES_')')`$1')')
 # _MOPT_(macro, letter): " X=value" when the macro is set
 define(`_MOPT_', `ifdef(`$1', ` $2=$1,')')
 divert(0)dnl
