@@ -26,7 +26,7 @@ define(`_NO_DEFAULT_MSA_', 1)
 DAEMON_OPTIONS(defn(`confDAEMON_OPTIONS_MSP_'))
 # the local mailer talks SMTP to the MTA; ruleset 5 sends every address there
 define(`LOCAL_MAILER_PATH', `[IPC]')
-define(`LOCAL_MAILER_FLAGS', `lDFMw5kmuX')
+define(`LOCAL_MAILER_FLAGS', `lmDFMuXkw5')
 define(`LOCAL_MAILER_ARGS', ifelse(_MSP_PORT_, `', `TCP $h', `TCP $h '_MSP_PORT_))
 define(`LOCAL_MAILER_EOL', `\r\n')
 define(`LOCAL_MAILER_DSN_DIAGNOSTIC_CODE', `SMTP')
@@ -35,8 +35,10 @@ define(`_MSP_LOCAL_', 1)
 define(`LOCAL_SHELL_PATH', `[IPC]')
 define(`LOCAL_SHELL_FLAGS', `lmDFMuXk5')
 define(`LOCAL_SHELL_ARGS', defn(`LOCAL_MAILER_ARGS'))
-_MSP_SET_(`SMTP_MAILER_FLAGS', `5k')
-_MSP_SET_(`RELAY_MAILER_FLAGS', `k')
+# the SMTP mailers add k and 5 (relay k) to whatever flags the .mc gives them
+MODIFY_MAILER_FLAGS(`SMTP', `+k5')MODIFY_MAILER_FLAGS(`ESMTP', `+k5')dnl
+MODIFY_MAILER_FLAGS(`SMTP8', `+k5')MODIFY_MAILER_FLAGS(`DSMTP', `+k5')dnl
+MODIFY_MAILER_FLAGS(`RELAY', `+k')
 ifelse(_MSP_PORT_, `', `', `_MSP_SET_(`RELAY_MAILER_ARGS', `TCP $h '_MSP_PORT_)')
 undefine(`_MSP_SET_')
 # it brings MAILER(`local') and MAILER(`smtp') along: a FEATURE after it comes after MAILERs

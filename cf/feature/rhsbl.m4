@@ -9,6 +9,6 @@ divert(-1)
 ifelse(defn(`_ARG_'), `', `_CF_FATAL_(`missing argument for FEATURE(`rhsbl')')')
 ifdef(`_ACCESS_TABLE_', `', `_CF_FATAL_(`FEATURE(`rhsbl') requires FEATURE(`access_db')')')
 define(`_RHSBL_USED_', 1)
-define(`_RHSBL_ADD_', `define(`_DNSBL_LIST_', ifdef(`_DNSBL_LIST_', `defn(`_DNSBL_LIST_')')`_RHSBL_ENTRY_(`$1', `$2', `$3')')')
+define(`_RHSBL_ADD_', `define(`_DNSBL_LIST_', 1)_BL_APPEND_(`_RHSBL_ENTRY_(`$1', `$2', `$3')')')
 _RHSBL_ADD_(defn(`_ARG_'), defn(`_ARG2_'), defn(`_ARG3_'))
 divert(0)dnl

@@ -125,9 +125,30 @@ define(`DOL', ``$'$1')
 divert(0)dnl
 divert(-1)
 # _MFLAGS_(defaults, macro): mailer flags = defaults plus the macro's value
-# (a leading "-" in the value is not supported; use MODIFY_MAILER_FLAGS).
 define(`_MFLAGS_', `$1`'ifdef(`$2', `$2')')
-define(`MODIFY_MAILER_FLAGS', `define(`$1_MAILER_FLAGS', `$2')')
+# MODIFY_MAILER_FLAGS(`NAME', `flags') changes the whole F= value of the
+# NAME mailers: `+xy' adds x and y, `-xy' takes them out, anything else
+# replaces the value.  As sendmail's package does: additions pile up and
+# come after the flags left by the removals, which act on the mailer's own
+# flags only; a replacement wins over every other change, before or after
+# it, but a later replacement wins over it; a change made after the
+# MAILER() that defines the mailer has no effect.  _MF_ applies them when
+# the mailer is written.
+define(`MODIFY_MAILER_FLAGS', `ifdef(`_MAILER_'_MF_FILE_(`$1')`_', `',
+	`_MF_NOTE_(`$1', substr(`$2', 0, 1), `$2')')')
+define(`_MF_NOTE_', `ifelse(`$2', `+', `_MF_APPEND_(`_MODMF_$1_ADD', substr(`$3', 1))',
+	`$2', `-', `_MF_APPEND_(`_MODMF_$1_DEL', substr(`$3', 1))',
+	`define(`_MODMF_$1_SET', `$3')')')
+define(`_MF_APPEND_', `define(`$1', ifdef(`$1', `defn(`$1')')`$2')')
+# _MF_(`NAME', flags): flags after NAME's MODIFY_MAILER_FLAGS changes
+define(`_MF_', `ifdef(`_MODMF_$1_SET', `defn(`_MODMF_$1_SET')',
+	`translit(`$2', ifdef(`_MODMF_$1_DEL', `defn(`_MODMF_$1_DEL')'))`'ifdef(`_MODMF_$1_ADD', `defn(`_MODMF_$1_ADD')')')')
+# _MF_FILE_(`NAME'): the mailer/ file whose mailers NAME names
+define(`_MF_FILE_', `ifelse(`$1', `SMTP', `smtp', `$1', `ESMTP', `smtp', `$1', `SMTP8', `smtp',
+	`$1', `DSMTP', `smtp', `$1', `RELAY', `smtp', `$1', `PH', `phquery', `translit(`$1', `A-Z', `a-z')')')
+# dnsbl, enhdnsbl and rhsbl entries share one list, so their rules run in the
+# order the FEATUREs were given, whichever kind each is
+define(`_BL_APPEND_', `define(`_BL_ENTRIES_', ifdef(`_BL_ENTRIES_', `defn(`_BL_ENTRIES_')')`$1')')
 # _MOPT_(macro, letter): " X=value" when the macro is set
 define(`_MOPT_', `ifdef(`$1', ` $2=$1,')')
 divert(0)dnl

@@ -33,15 +33,16 @@ R< rhs ? > @@*		@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Mail from " @@&{R
 ', `@@', `$')')
 define(`_EDNSBL_ENTRY_', `patsubst(`R@@*			@@: @@&{client_addr}
 R@@-.@@-.@@-.@@-		@@: < $(ednsbl_zone @@4.@@3.@@2.@@1.$1. @@: OK $) >
-R< OK >			@@: OK
-R< @@* <TMP> @@* >	ifelse(`$3', `t', `@@# error @@@ 4.4.3 @@: "451 Temporary lookup failure of " @@&{client_addr} " at $1"', `@@: OK')
+R< OK >			@@: OKSOFAR
+R< @@* <TMP> @@* >	ifelse(`$3', `t', `@@# error @@@ 4.4.3 @@: "451 Temporary lookup failure of " @@&{client_addr} " at $1"', `@@: TMPOK')
 ifelse(`$4', `', `R< 127 . @@* >		@@# error @@@ 5.7.1 @@: ifelse(`$2', `', `"550 Rejected: " @@&{client_addr} " listed at $1"', `$2')
 ', `_EDNSBL_CODES_(`$1', ifelse(`$2', `', ``"550 Rejected: " @@&{client_addr} " listed at $1"'', ``$2''), shift(shift(shift($@))))')dnl
-R< @@* >			@@: OK
+R< @@* >			@@: < ? > @@1
 ', `@@', `$')')
 define(`_EDNSBL_CODES_', `ifelse(`$3', `', `', `patsubst(`R< $3 >		@@# error @@@ 5.7.1 @@: $2
 ', `@@', `$')_EDNSBL_CODES_(`$1', `$2', shift(shift(shift($@))))')')
-define(`_CF_DNSBL_RULES_', `ifdef(`_DNSBL_LIST_', `_DNSBL_LIST_`'')ifdef(`_EDNSBL_LIST_', `_EDNSBL_LIST_`'')')
+dnl # dnsbl, enhdnsbl and rhsbl entries share one list (_BL_APPEND_, macros.m4)
+define(`_CF_DNSBL_RULES_', `ifdef(`_BL_ENTRIES_', `_BL_ENTRIES_`'')')
 divert(0)dnl
 ifdef(`_DELAY_CHECKS_', `
 ##################################################################

@@ -63,8 +63,10 @@ R< TEMP >		$# error $@ 4.1.8 $: "451 Client host name lookup failed temporarily"
 R< FORGED >		$# error $@ 5.7.1 $: "550 Client host name does not map to its address " $&{client_addr}
 ')dnl
 # a block list that let the client pass says how: OKSOFAR, or TMPOK when its
-# lookup failed
+# lookup failed; an enhdnsbl answer that is none of its codes is returned
+# as sendmail's package returns it
 ROKSOFAR		$@ OKSOFAR
+R< ? > $*		$@ < ? > $1
 RTMPOK			$@ TMPOK
 R$*			$@ OK
 

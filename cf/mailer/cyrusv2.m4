@@ -4,7 +4,7 @@ divert(-1)
 ifdef(`CYRUSV2_MAILER_FLAGS', `', `define(`CYRUSV2_MAILER_FLAGS', `A@/:|m')')
 ifdef(`CYRUSV2_MAILER_ARGS', `', `define(`CYRUSV2_MAILER_ARGS', `FILE /var/run/cyrus/socket/lmtp')')
 define(`_MDEF_cyrusv2_', `
-Mcyrusv2,	P=[IPC], F=`'lsDFMnqXz`'CYRUSV2_MAILER_FLAGS, S=EnvFromSMTP/HdrFromL, R=EnvToL/HdrToL, E=\r\n,_MOPT_(`CYRUSV2_MAILER_MAX', `M')_MOPT_(`CYRUSV2_MAILER_QGRP', `Q')_MOPT_(`CYRUSV2_MAILER_CHARSET', `C')
+Mcyrusv2,	P=[IPC], F=`'_MF_(`CYRUSV2', `lsDFMnqXz'CYRUSV2_MAILER_FLAGS), S=EnvFromSMTP/HdrFromL, R=EnvToL/HdrToL, E=\r\n,_MOPT_(`CYRUSV2_MAILER_MAX', `M')_MOPT_(`CYRUSV2_MAILER_QGRP', `Q')_MOPT_(`CYRUSV2_MAILER_CHARSET', `C')
 		T=DNS/RFC822/SMTP,
 		A=`'CYRUSV2_MAILER_ARGS
 ')

@@ -5,7 +5,7 @@ divert(-1)
 ifdef(`PH_MAILER_PATH', `', `define(`PH_MAILER_PATH', `/usr/local/etc/phquery')')
 ifdef(`PH_MAILER_ARGS', `', `define(`PH_MAILER_ARGS', `phquery -- $u')')
 define(`_MDEF_phquery_', `
-Mph,		P=`'PH_MAILER_PATH, F=`'_MFLAGS_(`nrDFMehmu', `PH_MAILER_FLAGS'), S=EnvFromL, R=EnvToL/HdrToL,_MOPT_(`PH_MAILER_MAX', `M')_MOPT_(`PH_MAILER_QGRP', `Q')
+Mph,		P=`'PH_MAILER_PATH, F=`'_MF_(`PH', _MFLAGS_(`nrDFMehmu', `PH_MAILER_FLAGS')), S=EnvFromL, R=EnvToL/HdrToL,_MOPT_(`PH_MAILER_MAX', `M')_MOPT_(`PH_MAILER_QGRP', `Q')
 		T=DNS/RFC822/X-Unix,
 		A=`'PH_MAILER_ARGS
 ')

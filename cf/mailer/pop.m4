@@ -5,7 +5,7 @@ divert(-1)
 ifdef(`POP_MAILER_PATH', `', `define(`POP_MAILER_PATH', `/usr/lib/mh/spop')')
 ifdef(`POP_MAILER_ARGS', `', `define(`POP_MAILER_ARGS', `pop $u')')
 define(`_MDEF_pop_', `
-Mpop,		P=`'POP_MAILER_PATH, F=`'_MFLAGS_(`lsDFMqPenu', `POP_MAILER_FLAGS'), S=EnvFromL, R=EnvToL/HdrToL,_MOPT_(`POP_MAILER_MAX', `M')_MOPT_(`POP_MAILER_QGRP', `Q')
+Mpop,		P=`'POP_MAILER_PATH, F=`'_MF_(`POP', _MFLAGS_(`lsDFMqPenu', `POP_MAILER_FLAGS')), S=EnvFromL, R=EnvToL/HdrToL,_MOPT_(`POP_MAILER_MAX', `M')_MOPT_(`POP_MAILER_QGRP', `Q')
 		T=DNS/RFC822/X-Unix,
 		A=`'POP_MAILER_ARGS
 ')

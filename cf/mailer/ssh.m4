@@ -14,7 +14,7 @@ ifdef(`SSH_MAILER_USER', `', `errprint(`*** SSH_MAILER_USER must be defined befo
 ifdef(`SSH_MAILER_DIR', `', `errprint(`*** SSH_MAILER_DIR must be defined before MAILER(`ssh').
 ')')
 define(`_MDEF_ssh_', `
-Mssh,		P=`'SSH_MAILER_PATH, F=`'_MFLAGS_(`mDFMuX', `SSH_MAILER_FLAGS'), S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP`'ifdef(`_ALL_MASQUERADE_', `/HdrFromSMTP'), E=\r\n, L=990,_MOPT_(`SSH_MAILER_MAX', `M')_MOPT_(`SSH_MAILER_MAXMSGS', `m')_MOPT_(`SSH_MAILER_MAXRCPTS', `r')_MOPT_(`SSH_MAILER_CHARSET', `C')
+Mssh,		P=`'SSH_MAILER_PATH, F=`'_MF_(`SSH', _MFLAGS_(`mDFMuX', `SSH_MAILER_FLAGS')), S=EnvFromSMTP/HdrFromSMTP, R=EnvToSMTP`'ifdef(`_ALL_MASQUERADE_', `/HdrFromSMTP'), E=\r\n, L=990,_MOPT_(`SSH_MAILER_MAX', `M')_MOPT_(`SSH_MAILER_MAXMSGS', `m')_MOPT_(`SSH_MAILER_MAXRCPTS', `r')_MOPT_(`SSH_MAILER_CHARSET', `C')
 		T=DNS/RFC822/SMTP,_MOPT_(`SSH_MAILER_QGRP', `Q')
 		U=`'SSH_MAILER_USER, D=`'SSH_MAILER_DIR,
 		A=`'SSH_MAILER_ARGS
