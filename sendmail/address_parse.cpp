@@ -49,7 +49,8 @@ size_t group_colon(std::string_view p) {
             size_t end = p.find(']', i);
             if (end == std::string_view::npos) break;
             i = end;
-        } else if (p[i] == '<') break;
+        } else if (p[i] == '<')
+            break;
         else if (p[i] == ':') return i;
     }
     return std::string_view::npos;
