@@ -45,7 +45,12 @@ size_t group_colon(std::string_view p) {
         if (p[i] == '(') i = skip_comment(p, i) - 1;
         else if (p[i] == '"') i = skip_quoted(p, i) - 1;
         else if (p[i] == '\\') ++i;
-        else if (p[i] == '<') break;
+        else if (p[i] == '[') {  // a domain literal's colons are no group's ("[IPv6:::1]")
+            size_t end = p.find(']', i);
+            if (end == std::string_view::npos) break;
+            i = end;
+        } else if (p[i] == '<')
+            break;
         else if (p[i] == ':') return i;
     }
     return std::string_view::npos;
@@ -66,13 +71,8 @@ std::string quote_phrase(std::string_view p) {
     if (!needs_quotes(p)) return std::string(p);
     std::string out = "\"";
     for (size_t i = 0; i < p.size(); ++i) {
-        // A backslash is doubled and what it quoted follows as it was; a
-        // bare quote gets a backslash.
-        if (p[i] == '\\' && i + 1 < p.size()) {
-            out += "\\\\";
-            out += p[++i];
-            continue;
-        }
+        // Observed: a backslash is copied as typed (+d\@G gives "+d\@G"),
+        // and every quote gets a backslash before it.
         if (p[i] == '"') out += '\\';
         out += p[i];
     }
@@ -105,7 +105,7 @@ int open_parens(std::string_view s) {
 std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
     std::string out, blanks;
     char last = 0;  // 'c' after a comment, 'g' after $g
-    bool emitted = false, stopped = false, semicolon = false, quoted = false;
+    bool emitted = false, stopped = false, quoted = false;
     // A comment and the address are always kept apart by blanks.
     auto separate = [&](char kind) {
         if (!blanks.empty() && (!out.empty() || keep_leading_blanks)) out += blanks;
@@ -117,6 +117,7 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
         char c = s[i];
         if (!quoted && c == '(') {
             size_t end = skip_comment(s, i);
+            if (last == 'g' && !blanks.empty()) blanks = " ";  // observed: "a\t(c)" gives "$g (c)"
             separate('c');
             out += s.substr(i, end - i);
             if (int open = open_parens(s.substr(i)); open > 0)
@@ -128,21 +129,39 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
             blanks += c;
             continue;
         }
-        // A list separator before any address word is skipped (';' is kept);
-        // a stray '>' is dropped.
-        if (!quoted && !emitted && !stopped && (c == ',' || c == ';' || c == '>')) {
-            if (c == ';') out += ';';
+        // Observed: a ';' is copied where it stands, right after $g (the
+        // blanks before it dropped); before any address word it brings $g
+        // with it (";a" and "; (c) ; a" give ";$g..."). A ',' before any word
+        // stands for the address, after one it ends the list; a stray '>'
+        // is dropped.
+        if (!quoted && c == ';') {
+            blanks.clear();
+            out += emitted ? ";" : ";$g";
+            emitted = stopped = true;
+            last = 'g';
+            continue;
+        }
+        if (!quoted && c == ',') {
+            if (!emitted && !stopped) {
+                separate('g');
+                out += "$g";
+            }
+            emitted = stopped = true;
             blanks.clear();
             continue;
         }
-        if (!quoted && (c == ',' || c == ';')) {
-            stopped = true;
-            if (c == ';' && !emitted) out += ';';
-            else if (c == ';') semicolon = true;
+        if (!quoted && !emitted && !stopped && c == '>') {
             blanks.clear();
             continue;
         }
-        if (stopped) continue;
+        if (stopped) {  // a dropped word takes the blanks before it along
+            blanks.clear();
+            continue;
+        }
+        // Observed: a lone quote that is all there is gives no address
+        // ("\"" gives an empty template, "g: \"" gives "g: ").
+        if (!quoted && c == '"' && i + 1 == s.size() && out.empty() && !emitted)
+            return keep_leading_blanks ? blanks : std::string();
         if (c == '"') quoted = !quoted;
         if (c == '\\') ++i;
         if (!emitted) {
@@ -152,7 +171,6 @@ std::string crack_plain(std::string_view s, bool keep_leading_blanks) {
         }
         blanks.clear();
     }
-    if (semicolon) out += ';';
     return out;
 }
 
@@ -183,6 +201,33 @@ std::string crack_address(std::string_view addr) {
 }
 
 namespace {
+
+// Observed: a ':' after a route-addr ("a <x> : b") makes everything before
+// it a group name, kept as typed (with its <x>); the name is quoted only when
+// specials follow the route-addr's '>' ("a <x> , b : c"). A phrase among
+// the members is then always quoted ("a <x> : c <d>" gives "c" <$g>).
+std::string crack_group_after_route_addr(std::string_view addr, size_t colon) {
+    std::string_view name = addr.substr(0, colon), rest = addr.substr(colon + 1);
+    size_t keep = name.find_last_not_of(" \t");
+    std::string gap(name.substr(keep + 1));
+    std::string_view trimmed = name.substr(0, keep + 1);
+    size_t gt = trimmed.find('>', trimmed.rfind('<'));
+    bool specials_after = gt != std::string_view::npos && needs_quotes(trimmed.substr(gt + 1));
+    std::string out = (specials_after ? quote_phrase(trimmed) : std::string(trimmed)) + gap + ":";
+    size_t word = rest.find_first_not_of(" \t");
+    if (word == std::string_view::npos) return out + std::string(rest);
+    std::string blanks(rest.substr(0, word));
+    std::string members = crack_address_unbounded(rest);
+    size_t lt = members.rfind('<');
+    if (lt == std::string::npos || members.empty() || members[0] == '"' || members[0] == '(')
+        return out + blanks + members;
+    std::string phrase = members.substr(0, lt);
+    size_t end = phrase.find_last_not_of(" \t");
+    std::string pgap = end == std::string::npos ? phrase : phrase.substr(end + 1);
+    std::string words = end == std::string::npos ? "" : phrase.substr(0, end + 1);
+    return out + blanks + "\"" + words + "\"" + (pgap.empty() && words.empty() ? " " : pgap) + members.substr(lt);
+}
+
 std::string crack_address_unbounded(std::string_view addr) {
     addr = util::trim(addr);
     if (addr == "\"\"") return {};  // an empty quoted string alone gives an empty template
@@ -190,6 +235,7 @@ std::string crack_address_unbounded(std::string_view addr) {
     size_t lt = std::string_view::npos, colon = std::string_view::npos;
     bool quoted = false;
     int bracket = 0;  // a ':' inside a [literal] is no group
+    int angle = 0;    // nor is one inside <>
     for (size_t i = 0; i < addr.size(); ++i) {
         char c = addr[i];
         if (c == '\\') { ++i; continue; }
@@ -199,8 +245,15 @@ std::string crack_address_unbounded(std::string_view addr) {
         if (c == ']' && bracket > 0) --bracket;
         if (bracket) continue;
         if (c == '(') { i = skip_comment(addr, i) - 1; continue; }
-        if (c == '<') lt = i;
-        if (c == ':' && colon == std::string_view::npos && lt == std::string_view::npos) colon = i;
+        if (c == '<') {
+            lt = i;
+            ++angle;
+        }
+        if (c == '>' && angle > 0) --angle;
+        if (c == ':' && colon == std::string_view::npos && angle == 0) {
+            colon = i;
+            if (lt != std::string_view::npos) return crack_group_after_route_addr(addr, colon);
+        }
     }
     if (lt != std::string_view::npos) {
         std::string_view phrase = addr.substr(0, lt);
@@ -210,8 +263,32 @@ std::string crack_address_unbounded(std::string_view addr) {
         std::string_view inner = addr.substr(lt + 1, gt == std::string_view::npos ? std::string_view::npos : gt - lt - 1);
         std::string out = quote_phrase(phrase) + gap + (inner.empty() ? "<>" : "<$g>");
         if (gt != std::string_view::npos) {
-            for (char c : addr.substr(gt + 1))
-                if (c != '>') out += c;
+            std::string_view tail = addr.substr(gt + 1);
+            for (size_t i = 0; i < tail.size(); ++i) {
+                char c = tail[i];
+                if (c == '(') {
+                    size_t end = skip_comment(tail, i);
+                    out += tail.substr(i, end - i);
+                    i = end - 1;
+                    continue;
+                }
+                if (c == '\\' && i + 1 < tail.size()) {
+                    out += tail.substr(i, 2);
+                    ++i;
+                    continue;
+                }
+                // Observed: a quoted string after the route-addr leaves the
+                // address alone ("a <x> "q"" gives <$g>); a lone quote at
+                // the very end is closed instead.
+                if (c == '"') {
+                    if (i + 1 < tail.size()) return "<$g>";
+                    out += "\"\"";
+                    continue;
+                }
+                if (c != '>' && c != ')') out += c;  // stray closers are dropped ("x<>)" gives x<>)
+            }
+            // A comment left open at the end is closed for the template.
+            if (int open = open_parens(tail); open > 0) out += std::string(static_cast<size_t>(open), ')');
         }
         return out;
     }

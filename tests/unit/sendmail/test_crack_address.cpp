@@ -16,10 +16,19 @@ class CrackAddressTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_empty_quoted_string_alone_is_empty);
     CPPUNIT_TEST(test_comment_alone_gets_no_address);
     CPPUNIT_TEST(test_group_name_with_specials_is_quoted_on_its_own);
-    CPPUNIT_TEST(test_quoting_doubles_backslashes);
+    CPPUNIT_TEST(test_quoting_escapes_every_quote);
     CPPUNIT_TEST(test_leading_separators_and_stray_angles);
     CPPUNIT_TEST(test_too_long_address_message);
     CPPUNIT_TEST(test_template_longer_than_buffer_is_address_alone);
+    CPPUNIT_TEST(test_quoted_string_after_route_addr_leaves_address_alone);
+    CPPUNIT_TEST(test_comment_left_open_after_route_addr_is_closed);
+    CPPUNIT_TEST(test_colon_after_route_addr_makes_a_group);
+    CPPUNIT_TEST(test_semicolons_and_commas_in_a_list);
+    CPPUNIT_TEST(test_quoting_keeps_backslashes_as_typed);
+    CPPUNIT_TEST(test_domain_literal_colons_are_no_group);
+    CPPUNIT_TEST(test_lone_quote_gives_no_address);
+    CPPUNIT_TEST(test_stray_parenthesis_after_route_addr_is_dropped);
+    CPPUNIT_TEST(test_blanks_between_address_and_comment_become_one_space);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -58,7 +67,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("\"user;,;(c)@r1,@r2\":\"<\"<$g>"),
                              crack_address("user;,;(c)@r1,@r2:<<[192.0.2.1]"));
     }
-    void test_quoting_doubles_backslashes() {
+    void test_quoting_escapes_every_quote() {
         CPPUNIT_ASSERT_EQUAL(std::string("\"$\\\"\\\"\\\"a\\\\\"b\\\"<<<@a:u@b>\"<$g>"),
                              crack_address("$\"\"\"a\\\"b\"<<<@a:u@b>< >"));
     }
@@ -88,6 +97,75 @@ public:
         std::string comment(250, 'c');
         CPPUNIT_ASSERT_EQUAL("(" + comment + ") $g", sendmail::crack_address("(" + comment + ") x"));
         CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), sendmail::crack_address("(" + comment + "c) x"));
+    }
+    void test_quoted_string_after_route_addr_leaves_address_alone() {
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("a <x> \"q\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("<x> a\"q\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("a <x> , \"q\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("a <x> \"\""));
+        // Inside a comment or after a backslash a quote is just a character;
+        // a lone quote at the very end is closed.
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g> (a\"q\")"), crack_address("<x> (a\"q\")"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g> \\\""), crack_address("<x> \\\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>\"\""), crack_address("<x>\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <$g> \"\""), crack_address("a <x> >\""));
+    }
+    void test_comment_left_open_after_route_addr_is_closed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a <$g> (c)"), crack_address("a <x> (c"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <$g> (c (d))"), crack_address("a <x> (c (d"));
+    }
+    void test_colon_after_route_addr_makes_a_group() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a <x> : $g"), crack_address("a <x> : b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a.b <x> : $g"), crack_address("a.b <x> : c"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a , b <x>: $g"), crack_address("a , b <x>: c"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <x> (c) : $g"), crack_address("a <x> (c) : d"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <x> :"), crack_address("a <x> :"));
+        // Specials after the route-addr's '>' quote the name.
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a <x> >\" : $g"), crack_address("a <x> > : b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a <x> , b\" : $g"), crack_address("a <x> , b : c"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a <x>.b\" : $g"), crack_address("a <x>.b : c"));
+        // A member's phrase is then always quoted, even an empty one.
+        CPPUNIT_ASSERT_EQUAL(std::string("a <x> : \"c\" <$g>"), crack_address("a <x> : c <d>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <x> : \"\" <$g>;"), crack_address("a <x> : <d>;"));
+    }
+    void test_semicolons_and_commas_in_a_list() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$g; (c)"), crack_address("a; (c)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g; (c)"), crack_address("a; b (c)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g;;"), crack_address("a;;b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g; (c);"), crack_address("a ;, (c) ; d"));
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g (c);"), crack_address("; (c) ; a"));
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g;"), crack_address(";;a"));
+        CPPUNIT_ASSERT_EQUAL(std::string("(c);$g"), crack_address("(c);a"));
+        CPPUNIT_ASSERT_EQUAL(std::string("(c) $g"), crack_address("(c),a"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address(","));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g;"), crack_address(", ;"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (c) (d)"), crack_address("a (c), b (d)"));
+    }
+    void test_quoting_keeps_backslashes_as_typed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"+d\\@Group\":$g (open[192.0.2.1])"),
+                             crack_address("+d\\@Group:)(open[192.0.2.1]"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"+d\t..  \\@@@\"<$g>\\@"), crack_address("+d\t..  \\@@@<@a:u@b>\\@"));
+    }
+    void test_domain_literal_colons_are_no_group() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"[IPv6:::1]\"<$g>"), crack_address("[IPv6:::1]< >"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"[IPv6:::1]\\>\"<$g>"), crack_address("[IPv6:::1]\\>< Phrase Words"));
+    }
+    void test_lone_quote_gives_no_address() {
+        CPPUNIT_ASSERT_EQUAL(std::string(""), crack_address("\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("g:"), crack_address("g:\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("g: "), crack_address("g: \""));
+        CPPUNIT_ASSERT_EQUAL(std::string("(c) $g"), crack_address("(c) \""));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address("a \""));
+    }
+    void test_stray_parenthesis_after_route_addr_is_dropped() {
+        CPPUNIT_ASSERT_EQUAL(std::string("x<>"), crack_address("x<>)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>x"), crack_address("< >x)"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>x(nested (c)).+d"), crack_address("< >x))(nested (c)).)+d"));
+    }
+    void test_blanks_between_address_and_comment_become_one_space() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (c)"), crack_address("\"q u\"[192.0.2.1]\t(c)$"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (open)"), crack_address("user%\t(open"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (open+d%)"), crack_address("@@.\"\"a.b  (open+d%"));
     }
 };
 
