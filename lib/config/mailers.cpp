@@ -159,10 +159,9 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
     }
     if (!eol_set) {
         // Mailers that take the user on the command line get bare newlines;
-        // the others speak SMTP/LMTP on their input and get CRLF.
-        bool takes_user = false;
-        for (const auto& w : util::split_words(m.argv))
-            if (w == "$u") takes_user = true;
+        // the others speak SMTP/LMTP on their input and get CRLF. $u counts
+        // anywhere in an argument: uucp's A= passes it as ($u).
+        bool takes_user = m.argv.find("$u") != std::string::npos;
         m.eol = takes_user ? "\n" : "\r\n";
     } else {
         std::string e;

@@ -35,6 +35,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_rule_without_tab_is_an_error);
     CPPUNIT_TEST(test_mailer_equates);
     CPPUNIT_TEST(test_mailer_unknown_equate);
+    CPPUNIT_TEST(test_mailer_user_inside_an_argument_means_bare_newlines);
     CPPUNIT_TEST(test_mailer_args_end_at_a_comma);
     CPPUNIT_TEST(test_mailer_user_name_brings_its_group);
     CPPUNIT_TEST(test_headers_with_flags_and_checks);
@@ -158,6 +159,13 @@ public:
         auto c = read("Md,\tP=/bin/true, F=s, Z=junk, A=true $u\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Md: unknown mailer equate Z="), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("\n"), c->find_mailer("d")->eol);  // takes $u: bare newlines
+    }
+    void test_mailer_user_inside_an_argument_means_bare_newlines() {
+        // MAILER(uucp)'s A= passes the recipients as ($u), still the user list
+        auto c = read("Muucp,\tP=/usr/bin/uux, F=DFMhuUd, A=uux - -r -z -a$g -gC $h!rmail ($u)\n"
+                      "Msmtp,\tP=[IPC], F=mDFMuX, A=TCP $h\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("\n"), c->find_mailer("uucp")->eol);
+        CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), c->find_mailer("smtp")->eol);
     }
     void test_mailer_args_end_at_a_comma() {
         // MAILER(xagent)'s line: E= after A=; F=L alone gives the SMTP line limit
