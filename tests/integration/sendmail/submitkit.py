@@ -4,6 +4,7 @@ file and a queue directory, plus readers for the queue files written."""
 import os
 import re
 import socket
+import time
 
 from harness import Sandbox
 
@@ -131,3 +132,13 @@ def headers(qf):
         m = re.match(r'\?([^?]*)\?([^:]*):(.*)', h, re.S)
         res.append((m.group(1), m.group(2), m.group(3)))
     return res
+
+
+def poll(cond, timeout=10.0):
+    """True once cond() holds, False if it never did within timeout (for assertTrue with a message)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if cond():
+            return True
+        time.sleep(0.05)
+    return False

@@ -6,7 +6,7 @@ import signal
 import time
 import unittest
 
-from submitkit import SubmitEnv
+from submitkit import SubmitEnv, poll
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 UNAVAILABLE = b'Data unavailable: shared memory not updated\n'
@@ -15,15 +15,6 @@ UNAVAILABLE = b'Data unavailable: shared memory not updated\n'
 def read(path):
     with open(path) as f:
         return f.read()
-
-
-def poll(cond, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 class PrintQueueCountsTest(unittest.TestCase):

@@ -7,18 +7,9 @@ import signal
 import time
 import unittest
 
-from submitkit import SubmitEnv, lines
+from submitkit import SubmitEnv, lines, poll
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
-
-
-def poll(cond, timeout=10.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 class PeriodicRunnerTest(unittest.TestCase):
