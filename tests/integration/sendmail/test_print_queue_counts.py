@@ -3,7 +3,6 @@ prints the counts its daemon keeps under SharedMemoryKey; without a running
 daemon's segment sendmail has none, and says so."""
 import os
 import signal
-import time
 import unittest
 
 from submitkit import SubmitEnv, poll
