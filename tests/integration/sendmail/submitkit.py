@@ -3,6 +3,7 @@ a small sendmail.cf (options, H lines, trusted users, class w), an aliases
 file and a queue directory, plus readers for the queue files written."""
 import os
 import re
+import signal
 import socket
 import time
 
@@ -142,3 +143,19 @@ def poll(cond, timeout=10.0):
             return True
         time.sleep(0.05)
     return False
+
+
+def kill_quietly(pid):
+    """SIGKILL for a runner a test started; one already gone is fine (a cleanup)."""
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def make_group_dirs(env, *names):
+    """The queue group directories under env's queue, as paths, in order."""
+    paths = [os.path.join(env.queue, n) for n in names]
+    for p in paths:
+        os.makedirs(p, mode=0o700)
+    return paths

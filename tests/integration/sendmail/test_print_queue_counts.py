@@ -5,7 +5,7 @@ import os
 import signal
 import unittest
 
-from submitkit import SubmitEnv, poll
+from submitkit import SubmitEnv, poll, kill_quietly
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 UNAVAILABLE = b'Data unavailable: shared memory not updated\n'
@@ -38,15 +38,8 @@ class PrintQueueCountsTest(unittest.TestCase):
         self.assertTrue(poll(lambda: os.path.exists(pidfile) and read(pidfile).count('\n') == 2))
         self.assertTrue(poll(lambda: os.path.exists(self.e.sb.path('shm.key'))))
         pid = int(read(pidfile).split('\n')[0])
-        self.addCleanup(self.kill_quietly, pid)
+        self.addCleanup(kill_quietly, pid)
         return pid, pidfile
-
-    @staticmethod
-    def kill_quietly(pid):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def test_without_shared_memory_key_there_are_no_counts(self):
         self.fix_cf()

@@ -5,7 +5,7 @@ import os
 import re
 import unittest
 
-from submitkit import SubmitEnv, lines
+from submitkit import SubmitEnv, lines, make_group_dirs
 
 REMOTE = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 LOCAL = b'From: alice@example.com\nTo: root\n\nbody\n'
@@ -15,10 +15,7 @@ EMPTY_LISTING = '%s is empty\n'
 class QueueGroupTest(unittest.TestCase):
     def setUp(self):
         self.e = SubmitEnv(self)
-        self.slow = os.path.join(self.e.queue, 'slow')
-        self.fast = os.path.join(self.e.queue, 'fast')
-        os.makedirs(self.slow, mode=0o700)
-        os.makedirs(self.fast, mode=0o700)
+        self.slow, self.fast = make_group_dirs(self.e, 'slow', 'fast')
         with open(self.e.cf) as f:
             cf = f.read()
         cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')

@@ -7,7 +7,7 @@ import signal
 import time
 import unittest
 
-from submitkit import SubmitEnv, lines, poll
+from submitkit import SubmitEnv, lines, poll, kill_quietly
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 
@@ -36,16 +36,9 @@ class PeriodicRunnerTest(unittest.TestCase):
         with open(self.pidfile) as f:
             pid_line, cmd_line = f.read().split('\n')[:2]
         pid = int(pid_line)
-        self.addCleanup(self.kill_quietly, pid)
+        self.addCleanup(kill_quietly, pid)
         self.assertIn(' ' + flag + ' ', cmd_line + ' ')
         return pid
-
-    @staticmethod
-    def kill_quietly(pid):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
     def stop(self, pid):
         os.kill(pid, signal.SIGTERM)
@@ -111,7 +104,7 @@ class GroupScheduleTest(unittest.TestCase):
                              open(self.pidfile).read().count('\n') == 2))
         with open(self.pidfile) as f:
             pid = int(f.read().split('\n')[0])
-        self.addCleanup(PeriodicRunnerTest.kill_quietly, pid)
+        self.addCleanup(kill_quietly, pid)
         return pid
 
     def children(self, pid):

@@ -10,7 +10,7 @@ import subprocess
 import time
 import unittest
 
-from submitkit import SubmitEnv, lines
+from submitkit import SubmitEnv, lines, make_group_dirs
 
 DEFERRED = 'Deferred: no delivery agent in this version'
 
@@ -109,10 +109,7 @@ class GroupOrderTest(unittest.TestCase):
 
     def setUp(self):
         self.e = SubmitEnv(self)
-        self.slow = os.path.join(self.e.queue, 'slow')
-        self.fast = os.path.join(self.e.queue, 'fast')
-        os.makedirs(self.slow, mode=0o700)
-        os.makedirs(self.fast, mode=0o700)
+        self.slow, self.fast = make_group_dirs(self.e, 'slow', 'fast')
 
     def configure(self, groups):
         with open(self.e.cf) as f:
