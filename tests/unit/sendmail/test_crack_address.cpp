@@ -29,6 +29,13 @@ class CrackAddressTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_lone_quote_gives_no_address);
     CPPUNIT_TEST(test_stray_parenthesis_after_route_addr_is_dropped);
     CPPUNIT_TEST(test_blanks_between_address_and_comment_become_one_space);
+    CPPUNIT_TEST(test_second_angle_makes_the_first_part_of_the_phrase);
+    CPPUNIT_TEST(test_group_member_phrase_is_requoted_with_its_quotes_and_colons);
+    CPPUNIT_TEST(test_decnet_colons_are_no_group);
+    CPPUNIT_TEST(test_comment_left_open_after_a_word_is_closed);
+    CPPUNIT_TEST(test_comments_and_route_addrs_in_a_group_name);
+    CPPUNIT_TEST(test_stray_angle_after_group_name_is_dropped);
+    CPPUNIT_TEST(test_quoted_string_after_route_addr_in_a_list);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -166,6 +173,59 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("$g (c)"), crack_address("\"q u\"[192.0.2.1]\t(c)$"));
         CPPUNIT_ASSERT_EQUAL(std::string("$g (open)"), crack_address("user%\t(open"));
         CPPUNIT_ASSERT_EQUAL(std::string("$g (open+d%)"), crack_address("@@.\"\"a.b  (open+d%"));
+    }
+    // A second '<' turns the first route-addr into part of the phrase, which is then quoted as typed.
+    void test_second_angle_makes_the_first_part_of_the_phrase() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a <b>\" <$g>"), crack_address("a <b> <c>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"x<\"<;$g (nested (c))>"), crack_address("x<<;(nested (c))Group:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"mx.example.com\" < (nested (c)) $g (c)>"), crack_address("mx.example.com <(nested (c))!(c)@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"..\"<$g (nested (c))>"), crack_address("..<example.com)%.x)(nested (c))"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>\"<$g;>"), crack_address("<@a:u@b><,;Group:"));
+    }
+    // The phrase before a member's <> is read again from the input: its quotes get backslashes
+    // and a second ':' is only a character that needs quotes.
+    void test_group_member_phrase_is_requoted_with_its_quotes_and_colons() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"!\t>>\":\"\\\"a\\\\\"b\\\":\"<$g>"), crack_address("!\t>>:\"a\\\"b\":< >"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"<>@@\":\"@r1,@r2:\"<>,"), crack_address("<>@@:@r1,@r2:<>,"));
+        CPPUNIT_ASSERT_EQUAL(std::string(":\"mx.example.com:,\"<$g>@@@="), crack_address(":mx.example.com:,< >@@@="));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>;\":\"\\\"\\\"\"<$g>,"), crack_address("<@a:u@b>;:\"\"<@a:u@b>,"));
+    }
+    // "::" and ":." (DECnet) are no group; after a route-addr both colons are copied twice.
+    void test_decnet_colons_are_no_group() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address("mx.example.com>>:."));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g"), crack_address("$:..Phrase Words..?t?user"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (nested (c))"), crack_address(":..\t(nested (c))example.com="));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a::b\" <$g>"), crack_address("a::b <x>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>a:::b"), crack_address("<x>a::b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>a::.b"), crack_address("<x>a:.b"));
+    }
+    // Every comment level still open at the end, and an open '<', is closed in the template.
+    void test_comment_left_open_after_a_word_is_closed() {
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (open())"), crack_address("x)@(open("));
+        CPPUNIT_ASSERT_EQUAL(std::string("!< ()>"), crack_address("!<("));
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g (open\"a\\\"b\"x) (open(\\))"), crack_address(";(open\"a\\\"b\"x)@(open(\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (nested (c)) (@@)"), crack_address(")[IPv6:::1]example.com(nested (c))(@@"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g (nested (c))>"), crack_address("<:(nested (c))?t?@@="));
+    }
+    // A group name is everything before the first top-level colon, comments and <> included.
+    void test_comments_and_route_addrs_in_a_group_name() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))<@a:u@b>:.\"<$g>"), crack_address("(nested (c))<@a:u@b>:.<@a:u@b>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))x))@r1,@r2\":(open)"), crack_address("(nested (c))x))@r1,@r2:\"\"(open"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>userGroup\":$g"), crack_address("<@a:u@b>userGroup:=\"unterminated"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"[a:b\" <$g>"), crack_address("[a:b <x>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a <b> : $g"), crack_address("a <b> : c : d"));
+    }
+    // A stray '>' is no address character: it only makes the phrase need quotes.
+    void test_stray_angle_after_group_name_is_dropped() {
+        CPPUNIT_ASSERT_EQUAL(std::string("Group:  $g (nested (c))"), crack_address("Group:  >%Phrase Words(nested (c))@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"< >  @userGroup\":$g"), crack_address("< >  @userGroup:>Group:"));
+    }
+    // A quoted string after a route-addr leaves the address alone, wherever the route-addr is.
+    void test_quoted_string_after_route_addr_in_a_list() {
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("<@a:u@b>\"\"\\<@a:u@b>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("< >\"q u\"example.com< >"));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("@@<>\t!$@r1,@r2:< >\"\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"q\"<$g>a\"\""), crack_address("\"q\"<x>a\""));
     }
 };
 
