@@ -221,7 +221,7 @@ std::optional<ParsedAddress> map_local_user(rewrite::Engine& eng, const std::str
 std::string remote_name(rewrite::Engine& eng, const std::string& addr, const config::Mailer& m,
                         bool header, bool sender, int& rcode) {
     rcode = 0;
-    std::string templ = crack_address(addr);
+    std::string templ = crack_address(addr, must_quote_chars(eng.config()));
     auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
     for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
     Tokens t = std::move(tk.tokens);

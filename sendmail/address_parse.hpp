@@ -28,8 +28,11 @@ std::string address_too_long(std::string_view addr);
 // A long address in a message: its first and last 100 bytes around "...".
 std::string shorten_for_message(std::string_view s);
 
-// crackaddr(): the address with its route-addr replaced by $g.
-std::string crack_address(std::string_view addr);
+// crackaddr(): the address with its route-addr replaced by $g. must_quote_chars
+// is the MustQuoteChars option's value (nullopt when the cf does not set it).
+std::string crack_address(std::string_view addr, std::optional<std::string_view> must_quote_chars = std::nullopt);
+// The MustQuoteChars option of a configuration, as crack_address takes it.
+std::optional<std::string_view> must_quote_chars(const config::Config& cfg);
 
 // Parses a recipient address as sendmail does for delivery; prints errors
 // ("addr... User unknown") to `out` as sendmail's usrerr would in -bt.

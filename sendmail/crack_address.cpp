@@ -20,20 +20,25 @@ constexpr size_t kMaxTemplate = 255;  // sendmail's crackaddr buffer
 const std::string kAddressAlone = "<$g>";
 
 // Characters that make a phrase before <...> or a group's ':' need quotes
-// (sendmail's MustQuoteChars with its default '.' and '\'').
-bool must_quote(char c) { return std::string_view("@,;:\\()[].'").find(c) != std::string_view::npos; }
+// whatever the MustQuoteChars option says; the option adds to them (unset, '.'
+// and '\''; set, only what it names: observed with "O MustQuoteChars=+").
+constexpr std::string_view kAlwaysQuoted = "@,;:\\()[]";
+constexpr std::string_view kQuotedByDefault = ".'";
 
 bool blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 class AddressCracker {
 public:
-    explicit AddressCracker(std::string_view in) : in_(in) {}
+    AddressCracker(std::string_view in, std::string_view quoted_too) : in_(in), quoted_too_(quoted_too) {}
 
     // The template, or nullopt when sendmail gives up on the phrase.
     std::optional<std::string> run();
 
 private:
     bool at_end() const { return pos_ >= in_.size(); }
+    bool must_quote(char c) const {
+        return kAlwaysQuoted.find(c) != std::string_view::npos || quoted_too_.find(c) != std::string_view::npos;
+    }
     void place_address();
     void open_comment();
     void close_stray_paren();
@@ -43,6 +48,7 @@ private:
     void requote_phrase(char until);
 
     std::string_view in_;
+    std::string_view quoted_too_;  // the MustQuoteChars option's own characters
     size_t pos_ = 0;
     std::string out_;
     size_t phrase_out_ = 0;  // where the current phrase begins in out_ (after a group's name)
@@ -214,11 +220,17 @@ std::optional<std::string> AddressCracker::run() {
 
 }  // namespace
 
+std::optional<std::string_view> must_quote_chars(const config::Config& cfg) {
+    auto it = cfg.options.find("MustQuoteChars");
+    if (it == cfg.options.end()) return std::nullopt;
+    return std::string_view(it->second);
+}
+
 // A template that does not fit sendmail's buffer becomes "<$g>", the
 // address alone (observed: a 253-character group name with ":$g" is kept,
 // one more is not).
-std::string crack_address(std::string_view addr) {
-    std::optional<std::string> t = AddressCracker(util::trim(addr)).run();
+std::string crack_address(std::string_view addr, std::optional<std::string_view> must_quote_chars) {
+    std::optional<std::string> t = AddressCracker(util::trim(addr), must_quote_chars.value_or(kQuotedByDefault)).run();
     if (!t || t->size() > kMaxTemplate) return kAddressAlone;
     return *t;
 }

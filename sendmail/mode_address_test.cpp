@@ -218,7 +218,7 @@ void cmd_slash(Session& s, std::string_view line) {
             return;
         }
         std::string addr(args);
-        std::printf("Cracked address = %s\n", rewrite::format_token(crack_address(addr)).c_str());
+        std::printf("Cracked address = %s\n", rewrite::format_token(crack_address(addr, must_quote_chars(s.cfg))).c_str());
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
                     s.try_sender ? "sender" : "recipient");
         ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);

@@ -36,6 +36,7 @@ class CrackAddressTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_comments_and_route_addrs_in_a_group_name);
     CPPUNIT_TEST(test_stray_angle_after_group_name_is_dropped);
     CPPUNIT_TEST(test_quoted_string_after_route_addr_in_a_list);
+    CPPUNIT_TEST(test_must_quote_chars_option_replaces_the_default);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -226,6 +227,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("< >\"q u\"example.com< >"));
         CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), crack_address("@@<>\t!$@r1,@r2:< >\"\""));
         CPPUNIT_ASSERT_EQUAL(std::string("\"q\"<$g>a\"\""), crack_address("\"q\"<x>a\""));
+    }
+    // MustQuoteChars adds to "@,;:\\()[]"; its default ".'" is gone once the cf sets it.
+    void test_must_quote_chars_option_replaces_the_default() {
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a'b\" <$g>"), crack_address("a'b <x>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a'b <$g>"), crack_address("a'b <x>", "+%"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a.b <$g>"), crack_address("a.b <x>", "+%"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a+b\" <$g>"), crack_address("a+b <x>", "+%"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a@b\" <$g>"), crack_address("a@b <x>", ""));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a.b\" <$g>"), crack_address("a.b <x>", "."));
     }
 };
 
