@@ -1,6 +1,7 @@
 // composite_maps.cpp: sequence (try member maps in order) and switch (the
 // members a service switch file names for a service, "name.method"). A
 // member that is not declared is reported and left out, as sendmail does.
+#include <algorithm>
 #include <fstream>
 
 #include "maps/file_maps.hpp"
@@ -69,6 +70,22 @@ std::vector<std::string> switch_methods(const std::string& service, MapContext& 
     if (m.empty())
         m = service == "hosts" ? std::vector<std::string>{"files", "dns"} : std::vector<std::string>{"files"};
     return m;
+}
+
+bool system_resolver_asks_dns(const std::string& nsswitch_path) {
+    std::ifstream in(nsswitch_path);
+    std::string line;
+    while (std::getline(in, line)) {
+        line.resize(std::min(line.size(), line.find('#')));
+        std::string_view rest = util::trim(line);
+        if (rest.substr(0, 5) != "hosts") continue;
+        rest = util::trim(rest.substr(5));
+        if (rest.empty() || rest[0] != ':') continue;
+        for (const auto& w : util::split_words(std::string(rest.substr(1))))
+            if (w == "dns") return true;
+        return false;
+    }
+    return true;
 }
 
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {

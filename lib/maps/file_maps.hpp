@@ -26,4 +26,9 @@ MapResult open_socket_map(const MapDeclaration& d, MapArguments a, MapContext& c
 // sendmail's defaults.
 std::vector<std::string> switch_methods(const std::string& service, MapContext& ctx);
 
+// Whether the system's resolver asks DNS for host names and addresses: the
+// "hosts" line of an nsswitch.conf(5) file, glibc's default (DNS first) when
+// the file has none.
+bool system_resolver_asks_dns(const std::string& nsswitch_path = "/etc/nsswitch.conf");
+
 }  // namespace maps

@@ -103,11 +103,15 @@ private:
 
     // Address to name goes through the system's resolver in sendmail
     // (gethostbyaddr), whatever the service switch says: /etc/hosts, then
-    // DNS. A failure is quiet unless the switch's "hosts" asks DNS.
+    // DNS when nsswitch.conf asks it. A DNS failure is quiet unless the
+    // service switch's "hosts" asks DNS too.
     RawResult reverse(std::string addr, const std::string& key) {
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
         std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
+        // Observed: with "hosts: files" in nsswitch.conf an unknown address
+        // is plainly not found (68), whatever sendmail's own switch says.
+        if (!system_resolver_asks_dns()) return RawResult::not_found(kExNotFound);
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return quiet_tempfail(key);
         dns::Answer a = res->reverse(addr);

@@ -5,6 +5,7 @@
 // bestmx/dns say nothing but tempfail too.
 #include "dns/dns.hpp"
 #include "map_test_support.hpp"
+#include "maps/file_maps.hpp"
 
 class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(HostMapTest);
@@ -24,6 +25,7 @@ class HostMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_literal_failure_is_announced_when_looked_up_again);
     CPPUNIT_TEST(test_bestmx_of_address_literal_is_itself);
     CPPUNIT_TEST(test_dns_bad_record_type_is_refused);
+    CPPUNIT_TEST(test_system_resolver_follows_nsswitch_hosts_line);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
@@ -157,6 +159,17 @@ public:
         auto m = maps::open_map({"d", "dns", "-RBOGUS", "t.cf", 4}, ctx_);
         CPPUNIT_ASSERT(!m.ok());
         CPPUNIT_ASSERT_EQUAL(std::string("t.cf: line 4: dns map d: wrong type BOGUS"), m.error().describe());
+    }
+    // sendmail reverses an address literal with gethostbyaddr: DNS is
+    // asked only when nsswitch.conf's "hosts" line names it (glibc's default
+    // without one does).
+    void test_system_resolver_follows_nsswitch_hosts_line() {
+        CPPUNIT_ASSERT(!maps::system_resolver_asks_dns(dir_.write("ns1", "passwd: files\nhosts: files\n")));
+        CPPUNIT_ASSERT(maps::system_resolver_asks_dns(dir_.write("ns2", "hosts:          files dns\n")));
+        CPPUNIT_ASSERT(maps::system_resolver_asks_dns(dir_.write("ns3", "hosts: files [NOTFOUND=return] dns # x\n")));
+        CPPUNIT_ASSERT(!maps::system_resolver_asks_dns(dir_.write("ns4", "# hosts: dns\nhosts:files\n")));
+        CPPUNIT_ASSERT(maps::system_resolver_asks_dns(dir_.write("ns5", "passwd: files\n")));
+        CPPUNIT_ASSERT(maps::system_resolver_asks_dns(dir_.path("missing")));
     }
 };
 
