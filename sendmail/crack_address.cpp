@@ -40,9 +40,13 @@ private:
         return kAlwaysQuoted.find(c) != std::string_view::npos || quoted_too_.find(c) != std::string_view::npos;
     }
     void place_address();
+    void escaped_char();
+    bool quote_mark();
     void open_comment();
+    void close_comment();
     void close_stray_paren();
-    bool group_colon();
+    void outside_comment(char c);
+    void group_colon();
     void route_addr_opens();
     void route_addr_closes();
     void requote_phrase(char until);
@@ -111,7 +115,7 @@ void AddressCracker::requote_phrase(char until) {
 
 // A group's ':' ends its name; "::" and ":." (DECnet) are no group and only
 // make the phrase need quotes (in copied text both colons are copied again).
-bool AddressCracker::group_colon() {
+void AddressCracker::group_colon() {
     if (!at_end() && (in_[pos_] == ':' || in_[pos_] == '.')) {
         needs_quotes_ = true;
         if (copy_depth_ > 0) {
@@ -120,7 +124,7 @@ bool AddressCracker::group_colon() {
         }
         ++pos_;
         place_address();
-        return true;
+        return;
     }
     seen_colon_ = true;
     requote_phrase(':');
@@ -129,7 +133,6 @@ bool AddressCracker::group_colon() {
     address_placed_ = needs_quotes_ = false;
     phrase_out_ = out_.size();
     phrase_in_ = pos_;
-    return true;
 }
 
 // A '<' makes what came before it the phrase; a second one means the first
@@ -151,65 +154,73 @@ void AddressCracker::route_addr_closes() {
     if (copy_depth_++ <= 0) out_ += '>';
 }
 
+// A backslash makes the phrase need quotes and the next character plain.
+void AddressCracker::escaped_char() {
+    if (comment_depth_ <= 0 && !quoted_) needs_quotes_ = true;
+    if (!at_end()) {
+        char escaped = in_[pos_++];
+        if (copy_depth_ > 0) out_ += escaped;
+    }
+    place_address();
+}
+
+// A '"' outside comments; false when sendmail gives up. Observed: a quoted
+// string in copied text makes it keep the address alone; a quote left open
+// at the very end is closed.
+bool AddressCracker::quote_mark() {
+    quoted_ = !quoted_;
+    if (copy_depth_ > 0) {
+        if (quoted_ && !at_end()) return false;
+        quote_to_close_ = !quote_to_close_;
+    }
+    return true;
+}
+
+void AddressCracker::close_comment() {
+    --comment_depth_;
+    --copy_depth_;
+    --comments_to_close_;
+}
+
+// A character outside quotes and comments: group colons, route-addr
+// brackets, and what makes a phrase need quotes.
+void AddressCracker::outside_comment(char c) {
+    if (c == ')') close_stray_paren();
+    if (c == '[') ++bracket_depth_;
+    else if (c == ']') --bracket_depth_;
+    if (c == ':' && angle_depth_ <= 0 && bracket_depth_ <= 0 && !seen_colon_) {
+        group_colon();
+        return;
+    }
+    if (c == ';' && copy_depth_ <= 0) out_ += ';';
+    if (must_quote(c)) needs_quotes_ = true;
+    if (c == '<') {
+        route_addr_opens();
+    } else if (c == '>' && angle_depth_ > 0) {
+        route_addr_closes();
+    } else if (c == '>') {  // a stray '>' is dropped, with the character copied before it
+        if (copy_depth_ > 0 && out_.size() > phrase_out_) out_.pop_back();
+        needs_quotes_ = true;
+    } else {
+        place_address();
+    }
+}
+
 std::optional<std::string> AddressCracker::run() {
     while (!at_end()) {
         char c = in_[pos_++];
         if (copy_depth_ > 0) out_ += c;
         if (c == '\\') {
-            if (comment_depth_ <= 0 && !quoted_) needs_quotes_ = true;
-            if (!at_end()) {
-                char escaped = in_[pos_++];
-                if (copy_depth_ > 0) out_ += escaped;
-            }
+            escaped_char();
+        } else if (c == '"' && comment_depth_ <= 0) {
+            if (!quote_mark()) return std::nullopt;
+        } else if (quoted_) {
             place_address();
-            continue;
+        } else {
+            if (c == '(') open_comment();
+            if (comment_depth_ <= 0) outside_comment(c);
+            else if (c == ')') close_comment();
         }
-        if (c == '"' && comment_depth_ <= 0) {
-            quoted_ = !quoted_;
-            if (copy_depth_ > 0) {
-                // Observed: a quoted string in copied text makes sendmail
-                // keep the address alone; one left open at the end is closed.
-                if (quoted_ && !at_end()) return std::nullopt;
-                quote_to_close_ = !quote_to_close_;
-            }
-            continue;
-        }
-        if (quoted_) {
-            place_address();
-            continue;
-        }
-        if (c == '(') open_comment();
-        if (comment_depth_ > 0) {
-            if (c == ')') {
-                --comment_depth_;
-                --copy_depth_;
-                --comments_to_close_;
-            }
-            continue;
-        }
-        if (c == ')') close_stray_paren();
-        if (c == '[') ++bracket_depth_;
-        else if (c == ']') --bracket_depth_;
-        if (c == ':' && angle_depth_ <= 0 && bracket_depth_ <= 0 && !seen_colon_) {
-            group_colon();
-            continue;
-        }
-        if (c == ';' && copy_depth_ <= 0) out_ += ';';
-        if (must_quote(c)) needs_quotes_ = true;
-        if (c == '<') {
-            route_addr_opens();
-            continue;
-        }
-        if (c == '>') {
-            if (angle_depth_ > 0) {
-                route_addr_closes();
-            } else {  // a stray '>' is dropped, with the character copied before it
-                if (copy_depth_ > 0 && out_.size() > phrase_out_) out_.pop_back();
-                needs_quotes_ = true;
-            }
-            continue;
-        }
-        place_address();
     }
     // What is left open is closed, so the template stays balanced.
     if (quote_to_close_) out_ += '"';
