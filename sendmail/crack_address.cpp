@@ -105,8 +105,10 @@ void AddressCracker::requote_phrase(char until) {
         out_ += in_[q];
     }
     if (!needs_quotes_) return;
-    if (out_.size() == 1) out_.clear();
-    else out_ += '"';
+    if (out_.size() == 1)
+        out_.clear();
+    else
+        out_ += '"';
     while (end < in_.size()) {
         out_ += in_[end];
         if (in_[end++] == until) break;
@@ -186,8 +188,10 @@ void AddressCracker::close_comment() {
 // brackets, and what makes a phrase need quotes.
 void AddressCracker::outside_comment(char c) {
     if (c == ')') close_stray_paren();
-    if (c == '[') ++bracket_depth_;
-    else if (c == ']') --bracket_depth_;
+    if (c == '[')
+        ++bracket_depth_;
+    else if (c == ']')
+        --bracket_depth_;
     if (c == ':' && angle_depth_ <= 0 && bracket_depth_ <= 0 && !seen_colon_) {
         group_colon();
         return;
@@ -218,8 +222,10 @@ std::optional<std::string> AddressCracker::run() {
             place_address();
         } else {
             if (c == '(') open_comment();
-            if (comment_depth_ <= 0) outside_comment(c);
-            else if (c == ')') close_comment();
+            if (comment_depth_ <= 0)
+                outside_comment(c);
+            else if (c == ')')
+                close_comment();
         }
     }
     // What is left open is closed, so the template stays balanced.

@@ -179,7 +179,8 @@ public:
     void test_second_angle_makes_the_first_part_of_the_phrase() {
         CPPUNIT_ASSERT_EQUAL(std::string("\"a <b>\" <$g>"), crack_address("a <b> <c>"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"x<\"<;$g (nested (c))>"), crack_address("x<<;(nested (c))Group:"));
-        CPPUNIT_ASSERT_EQUAL(std::string("\"mx.example.com\" < (nested (c)) $g (c)>"), crack_address("mx.example.com <(nested (c))!(c)@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"mx.example.com\" < (nested (c)) $g (c)>"),
+                             crack_address("mx.example.com <(nested (c))!(c)@r1,@r2:"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"..\"<$g (nested (c))>"), crack_address("..<example.com)%.x)(nested (c))"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>\"<$g;>"), crack_address("<@a:u@b><,;Group:"));
     }
@@ -204,21 +205,27 @@ public:
     void test_comment_left_open_after_a_word_is_closed() {
         CPPUNIT_ASSERT_EQUAL(std::string("$g (open())"), crack_address("x)@(open("));
         CPPUNIT_ASSERT_EQUAL(std::string("!< ()>"), crack_address("!<("));
-        CPPUNIT_ASSERT_EQUAL(std::string(";$g (open\"a\\\"b\"x) (open(\\))"), crack_address(";(open\"a\\\"b\"x)@(open(\\"));
-        CPPUNIT_ASSERT_EQUAL(std::string("$g (nested (c)) (@@)"), crack_address(")[IPv6:::1]example.com(nested (c))(@@"));
+        CPPUNIT_ASSERT_EQUAL(std::string(";$g (open\"a\\\"b\"x) (open(\\))"),
+                             crack_address(";(open\"a\\\"b\"x)@(open(\\"));
+        CPPUNIT_ASSERT_EQUAL(std::string("$g (nested (c)) (@@)"),
+                             crack_address(")[IPv6:::1]example.com(nested (c))(@@"));
         CPPUNIT_ASSERT_EQUAL(std::string("<$g (nested (c))>"), crack_address("<:(nested (c))?t?@@="));
     }
     // A group name is everything before the first top-level colon, comments and <> included.
     void test_comments_and_route_addrs_in_a_group_name() {
-        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))<@a:u@b>:.\"<$g>"), crack_address("(nested (c))<@a:u@b>:.<@a:u@b>"));
-        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))x))@r1,@r2\":(open)"), crack_address("(nested (c))x))@r1,@r2:\"\"(open"));
-        CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>userGroup\":$g"), crack_address("<@a:u@b>userGroup:=\"unterminated"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))<@a:u@b>:.\"<$g>"),
+                             crack_address("(nested (c))<@a:u@b>:.<@a:u@b>"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"(nested (c))x))@r1,@r2\":(open)"),
+                             crack_address("(nested (c))x))@r1,@r2:\"\"(open"));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"<@a:u@b>userGroup\":$g"),
+                             crack_address("<@a:u@b>userGroup:=\"unterminated"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"[a:b\" <$g>"), crack_address("[a:b <x>"));
         CPPUNIT_ASSERT_EQUAL(std::string("a <b> : $g"), crack_address("a <b> : c : d"));
     }
     // A stray '>' is no address character: it only makes the phrase need quotes.
     void test_stray_angle_after_group_name_is_dropped() {
-        CPPUNIT_ASSERT_EQUAL(std::string("Group:  $g (nested (c))"), crack_address("Group:  >%Phrase Words(nested (c))@r1,@r2:"));
+        CPPUNIT_ASSERT_EQUAL(std::string("Group:  $g (nested (c))"),
+                             crack_address("Group:  >%Phrase Words(nested (c))@r1,@r2:"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"< >  @userGroup\":$g"), crack_address("< >  @userGroup:>Group:"));
     }
     // A quoted string after a route-addr leaves the address alone, wherever the route-addr is.
