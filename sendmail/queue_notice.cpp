@@ -6,6 +6,7 @@
 #include "message/dsn.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
+#include "sendmail/recipients.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -27,15 +28,16 @@ std::string QueueRunner::notice_recipient(const queue::QueueFile& qf, bool failu
 
 namespace {
 
-std::string original_headers(const queue::QueueFile& qf) {
+// The returned message's headers, as sendmail writes them into the notice:
+// those the *file* mailer takes (a ?x?Full-Name: is left out).
+std::string original_headers(const SubmitSettings& s, const queue::QueueFile& qf) {
     std::string sender = message::bare_address(qf.sender);
     auto lookup = [&](std::string_view n) -> std::optional<std::string> {
         if (n == "g") return sender;
         return std::nullopt;
     };
-    std::string o;
-    for (const auto& h : qf.headers) o += h.name + ":" + message::expand_macros(h.value, lookup) + "\n";
-    return o;
+    const config::Mailer* file = s.cfg ? s.cfg->find_mailer("*file*") : nullptr;
+    return message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", false, lookup);
 }
 
 std::vector<message::Header> notice_headers(const std::string& to, const std::string& subject,
@@ -47,6 +49,17 @@ std::vector<message::Header> notice_headers(const std::string& to, const std::st
         {"Subject", " " + subject, "", false},
         {"Auto-Submitted", std::string(" auto-generated (") + kind + ")", "", false},
     };
+}
+
+// The notice's own r line: its recipient typed by the T= of the mailer it
+// goes to, an rfc822 address with the local domain added to a bare name.
+std::string notice_rcpt_line(const SubmitSettings& s, const std::string& to) {
+    std::string j = s.macro("j").value_or("localhost");
+    Route route = make_router(s, false)(to, message::bare_address(to));
+    MailerTypeLookup types = make_mailer_types(s);
+    MailerTypes t = types ? types(route.mailer) : MailerTypes{};
+    if (!util::iequals(t.address, "rfc822")) return t.address + "; " + route.user;
+    return t.address + "; " + (to.find('@') == std::string::npos ? to + "@" + j : to);
 }
 
 }  // namespace
@@ -65,7 +78,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     req.give_up_after = n.give_up_after;
     req.retry_until = n.retry_until;
     req.headers_only = !n.headers_as_message && (orig.has_flag('n') || body.empty());
-    req.original_headers = original_headers(orig);
+    req.original_headers = original_headers(s, orig);
     req.original_body = body;
     req.recipients = n.recipients;
     req.to_postmaster = n.postmaster_notify;
@@ -82,9 +95,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     // Stored as sendmail stores its own notices: sender $n, flags r (a response).
     q.flags = "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
-    std::string addr = n.to.find('@') == std::string::npos ? n.to + "@" + j : n.to;
-    if (n.recipient_lines.empty())
-        q.recipients.push_back({std::nullopt, "RFC822; " + addr, "", "PF", n.to, ""});
+    if (n.recipient_lines.empty()) q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
     else
         q.recipients = n.recipient_lines;
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
@@ -127,9 +138,19 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
     n.give_up_after = message::interval_words(give_up);
     n.retry_until = qf.created + give_up;
+    Router route = make_router(s_, false);
+    MailerTypeLookup types = make_mailer_types(s_);
+    std::string j = s_.macro("j").value_or("localhost");
+    bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& r : qf.recipients) {
-        std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
-        n.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.0.0", ""});
+        // The address its mailer would get, for X-Actual-Recipient.
+        std::string bare = message::bare_address(r.address);
+        Route to = route(r.address, bare);
+        MailerTypes t = types ? types(to.mailer) : MailerTypes{};
+        std::string fr = r.orcpt.empty() ? t.address + "; " + bare : r.orcpt;
+        std::string user = to.local() ? util::to_lower(to.host.empty() ? to.user : to.user + "+" + to.host) : bare;
+        std::string actual = hide_actual || to.error() ? "" : actual_recipient(t, user, j);
+        n.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.0.0", "", "", actual});
         if (!qf.status_message.empty() && qf.status_message.rfind("Warning:", 0) != 0)
             n.transcript += r.address + "... " + qf.status_message + "\n";
     }

@@ -37,8 +37,8 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
     std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
         if (is_empty_group(*it)) {
-            std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
-            fail(*it, "RFC822; " + *it,
+            if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
+            fail(*it, types_of("error").address + "; " + *it,
                  Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
             continue;
         }
@@ -57,7 +57,7 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         if (parent >= 0) {
             r.orcpt = list_[parent].orcpt;
         } else {
-            r.orcpt = "RFC822; " + original_recipient(r);
+            r.orcpt = final_recipient(r);
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
@@ -82,9 +82,39 @@ std::string RecipientList::original_recipient(const Recipient& r) const {
     return q.substr(0, at) + "@" + util::to_lower(q.substr(at + 1));
 }
 
-void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted) {
+// The r line: the address typed by its mailer's T=; an rfc822 one as
+// written (see above), any other type with the user the mailer would get.
+std::string RecipientList::final_recipient(const Recipient& r) const {
+    std::string type = types_of(r.route.mailer).address;
+    if (util::iequals(type, "rfc822")) return type + "; " + original_recipient(r);
+    std::string user = r.route.host.empty() || !r.route.local() ? r.route.user : r.route.user + "+" + r.route.host;
+    return type + "; " + (r.route.local() ? util::to_lower(user) : user);
+}
+
+MailerTypes RecipientList::types_of(const std::string& mailer) const {
+    return s_.mailer_types ? s_.mailer_types(mailer) : MailerTypes{};
+}
+
+// `got`: the route of an address its mailer refused (an unknown local
+// user), for the notice's X-Actual-Recipient and Diagnostic-Code types.
+void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted,
+                         const Route* got) {
     std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
-    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted});
+    MailerTypes t = types_of(got ? got->mailer : why.mailer);
+    std::string actual;
+    if (got) {
+        std::string user = got->host.empty() ? got->user : got->user + "+" + got->host;
+        if (got->local() && !mailer_has(got->mailer, 'u')) user = util::to_lower(user);
+        actual = actual_recipient(t, user, s_.local_domain);
+    }
+    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted,
+                       t.diagnostic, actual});
+}
+
+std::string actual_recipient(const MailerTypes& t, const std::string& user, const std::string& local_domain) {
+    if (!util::iequals(t.address, "rfc822")) return t.address + "; " + user;
+    bool bare = user.find('@') == std::string::npos && !local_domain.empty();
+    return "rfc822; " + user + (bare ? "@" + local_domain : "");
 }
 
 size_t RecipientList::counted_failures() const {
@@ -205,9 +235,8 @@ bool RecipientList::check_local_user(int idx) {
     const std::string& base = cur.route.user;
     if (!s_.check_local_users || getpwnam(base.c_str()) || getpwnam(util::to_lower(base).c_str())) return true;
     if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
-    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
-    fail(cur.address, "RFC822; " + full + "@" + s_.local_domain,
-         Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
+    Route got = cur.route;
+    fail(cur.address, cur.orcpt, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true, &got);
     list_.pop_back();
     return false;
 }

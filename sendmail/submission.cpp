@@ -103,6 +103,7 @@ RecipientList Submission::make_recipients(bool report) const {
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
     rs.mailer_flag = make_mailer_flag(s_);
+    rs.mailer_types = make_mailer_types(s_);
     // sendmail reads .forward files when it resolves recipients for a
     // delivery now, not when it only queues (the queue run reads them).
     if (delivers_now()) rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };

@@ -21,8 +21,6 @@ class Submission {
 public:
     Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify);
     int run();
-    // When the queue cannot be used at all: standard input goes to dead.letter.
-    void keep_input();
 
 private:
     void identify_sender();
@@ -37,19 +35,20 @@ private:
     std::string flags() const;
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
-    std::string dead_letter_path() const;
-    void save_unqueued_input();
-    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
+    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                         const std::string& why);
+    char error_mode() const;
+    bool keeps_in_dead_letter(const RecipientList& rcpts) const;
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
-    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
-    void gather_recipients(RecipientList& rcpts) const;
+    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void gather_recipients(RecipientList& rcpts);
     void define_macros();
     std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;
     int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                const RecipientList& rcpts);
     int refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
-                           const std::string& why, const std::string& transcript, bool dead_letter);
+                           const std::string& why, const std::string& transcript);
     int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
@@ -67,6 +66,8 @@ private:
     std::string login_;                    // the real user's name
     bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     bool failed_ = false;                  // some address failed at submission
+    bool header_failed_ = false;           // ... among those of the header (-t)
+    size_t command_line_addresses_ = 0;    // addresses named as arguments
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -13,6 +13,7 @@
 
 #include "queue/statistics.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/dead_letter.hpp"
 #include "sendmail/delivery.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
@@ -52,13 +53,14 @@ std::optional<std::time_t> unix_from_date(const std::string& line) {
 
 std::string Submission::flags() const {
     // b: remove Bcc at delivery; a message without recipient fields keeps it
-    // (unless NoRecipientAction gives it some). s goes when an address failed.
+    // (unless NoRecipientAction gives it some). s goes when an address of
+    // the header failed (-t); failures of the command line keep it.
     bool has_rcpt_field = false;
     for (const auto& h : msg_.headers) has_rcpt_field = has_rcpt_field || (message::header_kind(h.name) & message::kHdrRcpt);
     std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
     has_rcpt_field = has_rcpt_field || action == "add-to" || action == "add-to-undisclosed" || action == "add-apparently-to";
     std::string f = has_rcpt_field ? "b" : "";
-    if (!failed_) f += 's';
+    if (!header_failed_) f += 's';
     bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     if (eightbit) f += '8';
     if (cl_.dsn_ret) f += 'd';
@@ -162,49 +164,45 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                            ", pri=" + std::to_string(qf.priority) + ", stat=queued");
 }
 
-// $HOME/dead.letter (the passwd home without HOME), as mail(1) programs use it.
-std::string Submission::dead_letter_path() const {
-    struct passwd* pw = getpwuid(getuid());
-    const char* home = std::getenv("HOME");
-    return std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
-}
-
-void Submission::keep_input() {
-    now_ = std::time(nullptr);
-    identify_sender();
-    save_unqueued_input();
-}
-
-// Reads the rest of standard input and keeps it in dead.letter.
-void Submission::save_unqueued_input() {
-    std::string text;
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(0, buf, sizeof buf)) > 0 && text.size() < (256u << 20)) text.append(buf, static_cast<size_t>(n));
-    std::string path = dead_letter_path();
-    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
-    if (!out.valid()) return;
-    std::string from = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
-    if (!text.empty() && text.back() != '\n') text += "\n";
-    (void)util::write_all(out.get(), from + text + "\n");
-    (void)util::fsync_fd(out.get());
-    std::fprintf(stderr, "Saved message in %s\n", path.c_str());
-}
-
-int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
-    std::string path = dead_letter_path();
-    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
-    if (!out.valid()) return EX_CANTCREAT;
-    std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
-    for (const auto& h : msg_.headers) text += h.name + ":" + h.value + "\n";
-    text += "\n";
-    if (!id.empty())
-        if (auto body = util::read_file(dir.df_path(id), 1u << 30)) text += *body;
-    text += "\n";
-    (void)util::write_all(out.get(), text);
-    (void)util::fsync_fd(out.get());
-    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + path + ": " + why);
+// The message as it would have been queued (headers for the *file* mailer,
+// the body from the df) appended to the sender's dead.letter; sendmail
+// says so on stdout. EX_CANTCREAT when it could not be written.
+int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 const std::string& why) {
+    std::optional<std::string> path = dead_letter_of(local_sender_user());
+    if (!path) return EX_CANTCREAT;
+    const config::Mailer* file = s_.cfg ? s_.cfg->find_mailer("*file*") : nullptr;
+    auto lookup = [this](std::string_view n) -> std::optional<std::string> {
+        if (n == "g") return sender_bare_;
+        return macro(n);
+    };
+    std::string headers = message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", qf.has_flag('b'),
+                                                    lookup);
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 1u << 30)) body = *b;
+    if (!append_dead_letter(*path, dead_letter_entry(unix_from_line(s_, sender_bare_, now_), headers, body)))
+        return EX_CANTCREAT;
+    std::printf("%s... Saved message in %s\n", path->c_str(), path->c_str());
+    std::fflush(stdout);
+    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + *path + ": " + why);
     return EX_OK;
+}
+
+// ErrorMode's letter: p(rint), m(ail), w(rite), e (mail, exit 0), q(uiet).
+char Submission::error_mode() const {
+    std::string m = util::to_lower(s_.option("ErrorMode", "p"));
+    return m.empty() ? 'p' : m[0];
+}
+
+// In print mode, addresses of the command line that failed leave the
+// message in the sender's dead.letter instead of a notice (if the sender
+// has one sendmail may write); a failure in the header (-t), or a
+// background delivery of the rest, makes it a notice.
+bool Submission::keeps_in_dead_letter(const RecipientList& rcpts) const {
+    if (error_mode() != 'p' || header_failed_) return false;
+    std::string dm = util::to_lower(s_.option("DeliveryMode", "b"));
+    bool background = dm.empty() || dm[0] == 'b';
+    return !(background && rcpts.count() > 0);
 }
 
 // The message counts as received from the sender's mailer (ruleset 0 on the
@@ -219,30 +217,35 @@ void Submission::count_statistics() const {
         util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
 }
 
-// Checks made on the text alone: -h beyond MaxHopCount.
-std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm) {
+// -h beyond MaxHopCount: sendmail keeps the message, as it would have been
+// queued, in dead.letter, says so, and exits EX_UNAVAILABLE.
+std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm,
+                                            const queue::QueueFile& qf) {
     long max_hops = s_.option_long("MaxHopCount", 25);
-    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
-        // Too many hops already: sendmail keeps the message in dead.letter and says so.
-        std::string path = dead_letter_path();
-        save_dead_letter(dir, nm.id(), "too many hops");
-        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
-        nm.discard();
-        return EX_OK;
-    }
-    return std::nullopt;
+    if (!cl_.hop_count || std::strtol(cl_.hop_count->c_str(), nullptr, 10) <= max_hops) return std::nullopt;
+    save_dead_letter(dir, nm.id(), qf, "too many hops");
+    nm.discard();
+    return EX_UNAVAILABLE;
 }
 
 // Command-line recipients first, then (-t) those of the header: all of the
 // To/Cc/Bcc family, or only the Resent-* ones in a resent message.
-void Submission::gather_recipients(RecipientList& rcpts) const {
-    for (const auto& a : cl_.args) rcpts.add_list(a);
-    if (!cl_.read_recipients) return;
-    bool resent = is_resent(msg_.headers);
-    for (const auto& h : msg_.headers) {
-        unsigned k = message::header_kind(h.name);
-        if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+// An address of the command line that fails is reported on stdout only in
+// print mode; one of the header always is.
+void Submission::gather_recipients(RecipientList& rcpts) {
+    rcpts.set_report(error_mode() == 'p');
+    command_line_addresses_ = 0;
+    for (const auto& a : cl_.args) command_line_addresses_ += static_cast<size_t>(rcpts.add_list(a));
+    size_t command_line_failures = rcpts.failures().size();
+    rcpts.set_report(true);
+    if (cl_.read_recipients) {
+        bool resent = is_resent(msg_.headers);
+        for (const auto& h : msg_.headers) {
+            unsigned k = message::header_kind(h.name);
+            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+        }
     }
+    header_failed_ = rcpts.failures().size() > command_line_failures;
 }
 
 void Submission::define_macros() {
@@ -291,7 +294,7 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
     } else {
         if (auto st = nm.commit(qf); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
-            save_dead_letter(dir, nm.id(), st.error().message);
+            save_dead_letter(dir, nm.id(), qf, st.error().message);
             nm.discard();
             return EX_CANTCREAT;
         }
@@ -301,9 +304,14 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         if (attempt) attempt_delivery(dir, nm, qf);
     }
     if (!failed_) return EX_OK;
-    notify_failures(dir, nm.id(), qf, rcpts.failures());
+    // What becomes of the failed addresses is ErrorMode's choice: quiet
+    // drops them, print keeps the text in dead.letter when it can, and
+    // every other way (or a dead.letter that cannot be written) is a notice.
+    char mode = error_mode();
+    if (mode != 'q' && !(keeps_in_dead_letter(rcpts) && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
+        notify_failures(dir, nm.id(), qf, rcpts.failures());
     if (rcpts.count() == 0) nm.discard();
-    return rcpts.exit_code();
+    return mode == 'e' ? EX_OK : rcpts.exit_code();
 }
 
 int Submission::run() {
@@ -313,39 +321,43 @@ int Submission::run() {
     int mode = static_cast<int>(std::strtol(s_.option("QueueFileMode", "0600").c_str(), nullptr, 8));
     auto nm = queue::NewMessage::create(dir, now_, mode & 0666 ? mode & 0666 : 0600);
     if (!nm) {
-        // Not accepted, but not lost either: the text goes to dead.letter.
+        // Not accepted: sendmail keeps no dead.letter here, the caller has the text.
         std::fprintf(stderr, "queueup: cannot create queue file in %s: %s\n", dir.path().c_str(),
                      nm.error().message.c_str());
-        save_unqueued_input();
         return EX_CANTCREAT;
     }
     if (auto st = read_message(*nm); !st) {
         std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
         return st.error().code ? st.error().code : EX_IOERR;
     }
-    if (auto rc = refuse_early(dir, *nm)) return *rc;
     RecipientList rcpts = make_recipients();
     gather_recipients(rcpts);
     if (rcpts.count() == 0 && rcpts.failures().empty()) {
+        // Nothing is queued or saved: the text stays with the caller.
         std::printf("No recipient addresses found in header\n");
         std::fflush(stdout);
-        int rc = save_dead_letter(dir, nm->id(), "no recipients");
         nm->discard();
-        return rc;
+        return EX_OK;
     }
     define_macros();
-    // $u ("for <addr>" in Received): the single recipient named on the command line.
-    if (!cl_.read_recipients && rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
-        macros_["u"] = rcpts.before_forwarding().front()->address;
+    // $u ("for <addr>" in Received): the single recipient named on the
+    // command line, also when it failed and nothing else is queued.
+    if (!cl_.read_recipients && command_line_addresses_ == 1) {
+        if (rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
+            macros_["u"] = rcpts.before_forwarding().front()->address;
+        else if (rcpts.count() == 0 && rcpts.failures().size() == 1)
+            macros_["u"] = rcpts.failures().front().address;
+    }
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    if (auto rc = refuse_early(dir, *nm, qf)) return *rc;
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
     if (msg_.headers_too_long) {
         // sendmail returns the headers it kept to the sender and exits 0; the
         // text is not saved in dead.letter.
         std::string why = "Headers too large (" + std::to_string(s_.option_long("MaxHeadersLength", 32768)) + " max)";
-        return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why, false);
+        return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why);
     }
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
@@ -382,27 +394,26 @@ std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a
-// notice and the exit status is 0; the whole text also goes to dead.letter.
+// notice and the exit status is 0; nothing goes to dead.letter.
 int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                                  long max_size) {
     std::string why = "Message exceeds maximum fixed size (" + std::to_string(max_size) + ")";
-    return refuse_with_notice(dir, nm, qf, why, "552 5.2.3 " + why, true);
+    return refuse_with_notice(dir, nm, qf, why, "552 5.2.3 " + why);
 }
 
 // A message refused whole after it was read: `why` on stdout, a notice of
 // every recipient's failure (headers only) to the sender, exit status 0.
 int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
-                                   const std::string& why, const std::string& transcript, bool dead_letter) {
+                                   const std::string& why, const std::string& transcript) {
     std::printf("%s\n", why.c_str());
     std::fflush(stdout);
-    if (dead_letter) save_dead_letter(dir, nm.id(), why);
     if (!is_null_sender(sender_)) {
         Notice n;
         n.to = sender_bare_;
         n.transcript = transcript + "\n";
         n.log_reason = why;
         n.headers_as_message = msg_.headers_too_long;
-        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
+        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", "", "", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
     }
@@ -439,9 +450,11 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     n.to = sender_bare_;
     n.log_reason = qf.status_message;
     bool to_postmaster = sender_unknown();
+    bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
-        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : ""});
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : "", f.diagnostic_type,
+                                hide_actual ? "" : f.actual_rcpt});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;
         if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));
