@@ -140,6 +140,10 @@ std::optional<std::string> RecipientList::alias_for(const std::string& user, std
 }
 
 void RecipientList::add(Recipient r, int depth) {
+    // An unknown user named again (another spelling, an alias's member)
+    // fails only once.
+    for (const auto& gone : unknown_)
+        if (same_address(gone, r)) return;
     for (size_t i = 0; i < list_.size(); ++i) {
         Recipient& q = list_[i];
         if (!same_address(q, r)) continue;
@@ -237,6 +241,7 @@ bool RecipientList::check_local_user(int idx) {
     if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
     Route got = cur.route;
     fail(cur.address, cur.orcpt, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true, &got);
+    unknown_.push_back(std::move(list_.back()));
     list_.pop_back();
     return false;
 }

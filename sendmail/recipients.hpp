@@ -134,6 +134,7 @@ private:
 
     Settings s_;
     std::vector<Recipient> list_;
+    std::vector<Recipient> unknown_;  // local users found unknown, for duplicates
     std::vector<FailedRecipient> failed_;
 };
 
