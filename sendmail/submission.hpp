@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "message/collect.hpp"
 #include "queue/queue.hpp"
@@ -67,7 +68,7 @@ private:
     bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     bool failed_ = false;                  // some address failed at submission
     bool header_failed_ = false;           // ... among those of the header (-t)
-    size_t command_line_addresses_ = 0;    // addresses named as arguments
+    std::vector<std::string> command_line_addresses_;  // as written, in order
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -234,8 +234,12 @@ std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::N
 // print mode; one of the header always is.
 void Submission::gather_recipients(RecipientList& rcpts) {
     rcpts.set_report(error_mode() == 'p');
-    command_line_addresses_ = 0;
-    for (const auto& a : cl_.args) command_line_addresses_ += static_cast<size_t>(rcpts.add_list(a));
+    command_line_addresses_.clear();
+    for (const auto& a : cl_.args) {
+        rcpts.add_list(a);
+        for (auto& one : message::split_address_list(message::unfold(a), true))
+            command_line_addresses_.push_back(std::move(one));
+    }
     size_t command_line_failures = rcpts.failures().size();
     rcpts.set_report(true);
     if (cl_.read_recipients) {
@@ -340,14 +344,10 @@ int Submission::run() {
         return EX_OK;
     }
     define_macros();
-    // $u ("for <addr>" in Received): the single recipient named on the
-    // command line, also when it failed and nothing else is queued.
-    if (!cl_.read_recipients && command_line_addresses_ == 1) {
-        if (rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
-            macros_["u"] = rcpts.before_forwarding().front()->address;
-        else if (rcpts.count() == 0 && rcpts.failures().size() == 1)
-            macros_["u"] = rcpts.failures().front().address;
-    }
+    // $u ("for <addr>" in Received): the address, as written, when the
+    // command line names just one, whatever became of it (-t or not, an
+    // alias, a user unknown).
+    if (command_line_addresses_.size() == 1) macros_["u"] = command_line_addresses_.front();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     if (auto rc = refuse_early(dir, *nm, qf)) return *rc;

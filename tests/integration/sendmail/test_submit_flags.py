@@ -162,6 +162,25 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual((r.returncode, r.stdout), (78, b'can not chdir(%s/): Permission denied\n' % self.e.queue.encode()))
         self.assertEqual(os.listdir(home), [])
 
+    def test_received_names_the_one_command_line_address(self):
+        # sendmail's $u: the address as written when the command line names
+        # exactly one, with -t too and for an alias; none for two.
+        msg = b'To: bob@example.org, carol@example.org\nSubject: s\n\nb\n'
+        cases = ((['-t', 'dave@example.org'], True, 'dave@example.org'), (['-t', 'staff'], True, 'staff'),
+                 (['staff'], False, 'staff'), (['-t', 'dave@example.org', 'erin@example.org'], True, None),
+                 (['-t'], True, None))
+        for args, _, want in cases:
+            with self.subTest(args=args):
+                self.e.submit(['-oi'] + args, msg)
+                qf, qid = self.e.only_qf()
+                received = [v for _, n, v in headers(qf) if n == 'Received'][0]
+                if want:
+                    self.assertIn('\n\tfor %s; ' % want, received)
+                else:
+                    self.assertNotIn('\tfor ', received)
+                for p in ('qf', 'df'):
+                    os.unlink(os.path.join(self.e.queue, p + qid))
+
     def test_gateway_G_marks_daemon_flags(self):
         self.e.submit(['-G', '-oi', 'x@example.org'], b'\nb\n')
         qf, _ = self.e.only_qf()
