@@ -7,7 +7,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "message/message.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -25,7 +24,8 @@ std::optional<std::string> dead_letter_of(const std::string& user) {
     return (home == "/" ? "" : home) + "/dead.letter";
 }
 
-std::string unix_from_line(const SubmitSettings& s, const std::string& sender, std::time_t when) {
+std::string unix_from_line(const std::string& format, const std::string& sender, std::time_t when,
+                           const message::MacroLookup& macros) {
     struct tm tm;
     localtime_r(&when, &tm);
     char date[64];
@@ -34,9 +34,9 @@ std::string unix_from_line(const SubmitSettings& s, const std::string& sender, s
     auto lookup = [&](std::string_view n) -> std::optional<std::string> {
         if (n == "g") return sender;
         if (n == "d") return d;
-        return s.macro(std::string(n));
+        return macros ? macros(n) : std::nullopt;
     };
-    return message::expand_macros(s.option("UnixFromLine", "From $g  $d"), lookup) + "\n";
+    return message::expand_macros(format, lookup) + "\n";
 }
 
 std::string dead_letter_entry(const std::string& from_line, const std::string& headers, const std::string& body) {

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "sendmail/submit_settings.hpp"
+#include "message/message.hpp"
 
 namespace sendmail {
 
@@ -17,9 +17,14 @@ namespace sendmail {
 // as root. nullopt otherwise.
 std::optional<std::string> dead_letter_of(const std::string& user);
 
-// The entry's first line: UnixFromLine (default "From $g  $d") with $g the
-// sender and $d the ctime(3) date in local time, then a newline.
-std::string unix_from_line(const SubmitSettings& s, const std::string& sender, std::time_t when);
+// sendmail's UnixFromLine when the cf sets none.
+inline constexpr const char* kDefaultUnixFromLine = "From $g  $d";
+
+// The entry's first line: `format` (UnixFromLine) with $g the sender, $d
+// the ctime(3) date in local time and other macros from `macros`, then a
+// newline.
+std::string unix_from_line(const std::string& format, const std::string& sender, std::time_t when,
+                           const message::MacroLookup& macros);
 
 // One entry: the From line, the header block, a blank line, the body with
 // each line that starts "From " escaped as ">From ", and a closing newline.

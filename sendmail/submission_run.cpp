@@ -180,7 +180,9 @@ int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& 
                                                     lookup);
     std::string body;
     if (auto b = util::read_file(dir.df_path(id), 1u << 30)) body = *b;
-    if (!append_dead_letter(*path, dead_letter_entry(unix_from_line(s_, sender_bare_, now_), headers, body)))
+    std::string from = unix_from_line(s_.option("UnixFromLine", kDefaultUnixFromLine), sender_bare_, now_,
+                                      [this](std::string_view n) { return macro(n); });
+    if (!append_dead_letter(*path, dead_letter_entry(from, headers, body)))
         return EX_CANTCREAT;
     std::printf("%s... Saved message in %s\n", path->c_str(), path->c_str());
     std::fflush(stdout);
