@@ -31,6 +31,9 @@ struct Notice {
     // The notice's own R lines (its recipient after aliasing); empty: one
     // line for `to`.
     std::vector<queue::QueueRecipient> recipient_lines;
+    // Made by an untrusted user's submission: the notice carries its
+    // X-Authentication-Warning lines too (those about the queue and -C).
+    std::vector<message::Header> warnings;
 };
 
 // Queues the notice about message `id` (its qf `orig`, its body `body`, which

@@ -114,7 +114,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
         return s.macro(std::string(k));
     };
     const char* kind = n.postmaster_notify ? "postmaster-notification" : n.failure ? "failure" : "warning-timeout";
-    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup);
+    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup,
+                              n.warnings);
     if (auto st = nm->commit(q); !st) return st.error();
     std::string reason = n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason;
     util::log_line(LOG_INFO, 5, id, nm->id() + (n.postmaster_notify ? ": postmaster notify: " : ": DSN: ") + reason);

@@ -133,4 +133,13 @@ std::vector<message::Header> Submission::authentication_warnings() const {
     return out;
 }
 
+// A notice made by this submission warns as the message does, but of the
+// queue and -C only, not of the sender the user set (sendmail's notice).
+std::vector<message::Header> Submission::notice_warnings() const {
+    std::vector<message::Header> out;
+    for (auto& h : authentication_warnings())
+        if (h.value.find(" set sender to ") == std::string::npos) out.push_back(std::move(h));
+    return out;
+}
+
 }  // namespace sendmail

@@ -36,6 +36,7 @@ private:
     std::string flags() const;
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
+    std::vector<message::Header> notice_warnings() const;
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::string& why);
     char error_mode() const;

@@ -412,6 +412,7 @@ int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage
     if (!is_null_sender(sender_)) {
         Notice n;
         n.to = sender_bare_;
+        n.warnings = notice_warnings();
         n.transcript = transcript + "\n";
         n.log_reason = why;
         n.headers_as_message = msg_.headers_too_long;
@@ -451,6 +452,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     Notice n;
     n.to = sender_bare_;
     n.log_reason = qf.status_message;
+    n.warnings = notice_warnings();
     bool to_postmaster = sender_unknown();
     bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& f : failures) {

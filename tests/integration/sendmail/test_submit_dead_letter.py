@@ -7,7 +7,7 @@ import os
 import re
 import unittest
 
-from submitkit import PRIVATE_PASSWD, SubmitEnv, lines
+from submitkit import PRIVATE_PASSWD, SubmitEnv, headers, lines
 
 MSG = b'Subject: dl\nTo: nobody-here-xyz\n\nhello body\n'
 CTIME = r'\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}'
@@ -162,6 +162,9 @@ class DeadLetterTest(unittest.TestCase):
         self.assertEqual(os.listdir(home), [])
         _, notice = self.notice()
         self.assertEqual(lines(notice, 'R'), ['PF:dluser59995'])
+        # An untrusted user's notice warns of -C as the message does.
+        warnings = [v for _, n, v in headers(notice) if n == 'X-Authentication-Warning']
+        self.assertEqual(warnings, [' mx.example.com: Processed by dluser59995 with -C ' + self.e.cf])
 
 
 if __name__ == '__main__':
