@@ -4,7 +4,6 @@ to dead.letter in the sender's password-file home and nothing is returned;
 a failure in the header (-t), a sender with no home sendmail may write, or
 another ErrorMode makes it a notice (or nothing, for quiet)."""
 import os
-import re
 import unittest
 
 from submitkit import PRIVATE_PASSWD, SubmitEnv, headers, lines
