@@ -40,7 +40,7 @@ private:
     int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::string& why);
     char error_mode() const;
-    bool keeps_in_dead_letter(const RecipientList& rcpts) const;
+    char failure_disposal(const RecipientList& rcpts) const;
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
     std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);

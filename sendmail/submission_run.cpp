@@ -196,15 +196,15 @@ char Submission::error_mode() const {
     return m.empty() ? 'p' : m[0];
 }
 
-// In print mode, addresses of the command line that failed leave the
-// message in the sender's dead.letter instead of a notice (if the sender
-// has one sendmail may write); a failure in the header (-t), or a
-// background delivery of the rest, makes it a notice.
-bool Submission::keeps_in_dead_letter(const RecipientList& rcpts) const {
-    if (error_mode() != 'p' || header_failed_) return false;
+// How the failed addresses are reported, ErrorMode's letter, except that a
+// background delivery of the rest (-odb) reports them by mail whatever the
+// mode, and a failure in the header (-t) is never kept in dead.letter.
+char Submission::failure_disposal(const RecipientList& rcpts) const {
     std::string dm = util::to_lower(s_.option("DeliveryMode", "b"));
     bool background = dm.empty() || dm[0] == 'b';
-    return !(background && rcpts.count() > 0);
+    if (background && rcpts.count() > 0) return 'm';
+    char mode = error_mode();
+    return mode == 'p' && header_failed_ ? 'm' : mode;
 }
 
 // The message counts as received from the sender's mailer (ruleset 0 on the
@@ -310,14 +310,13 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         if (attempt) attempt_delivery(dir, nm, qf);
     }
     if (!failed_) return EX_OK;
-    // What becomes of the failed addresses is ErrorMode's choice: quiet
-    // drops them, print keeps the text in dead.letter when it can, and
-    // every other way (or a dead.letter that cannot be written) is a notice.
-    char mode = error_mode();
-    if (mode != 'q' && !(keeps_in_dead_letter(rcpts) && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
+    // Quiet drops them; print keeps the text in the sender's dead.letter
+    // when it can; every other way (or no dead.letter) is a notice.
+    char how = failure_disposal(rcpts);
+    if (how != 'q' && !(how == 'p' && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
         notify_failures(dir, nm.id(), qf, rcpts.failures());
     if (rcpts.count() == 0) nm.discard();
-    return mode == 'e' ? EX_OK : rcpts.exit_code();
+    return error_mode() == 'e' ? EX_OK : rcpts.exit_code();
 }
 
 int Submission::run() {
