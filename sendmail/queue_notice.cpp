@@ -99,6 +99,11 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     else
         q.recipients = n.recipient_lines;
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
+    // sendmail makes its notices as if received from localhost: $_, an
+    // empty $r and $s, which its Received line shows.
+    q.macros.emplace_back("$_", "localhost");
+    q.macros.emplace_back("$r", "");
+    q.macros.emplace_back("$s", "localhost");
     q.macros.emplace_back("${daemon_flags}", "c u");
     char tbuf[32];
     struct tm tm;
@@ -106,7 +111,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     std::strftime(tbuf, sizeof tbuf, "%Y%m%d%H%M", &tm);
     std::map<std::string, std::string> m = {{"b", message::arpadate(now)}, {"a", message::arpadate(now)},
                                             {"i", nm->id()}, {"j", j}, {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION},
-                                            {"_", "localhost"}, {"x", "Mail Delivery Subsystem"},
+                                            {"_", "localhost"}, {"s", "localhost"}, {"x", "Mail Delivery Subsystem"},
                                             {"g", q.sender}, {"t", tbuf}};
     auto lookup = [&](std::string_view k) -> std::optional<std::string> {
         auto it = m.find(std::string(k));

@@ -96,6 +96,10 @@ class DeadLetterTest(unittest.TestCase):
                 if noticed:
                     nid, notice = self.notice()
                     self.assertEqual(lines(notice, 'R'), ['PF:root'])
+                    # Made as if received from localhost, as sendmail makes it.
+                    self.assertEqual(lines(notice, '$'), ['_localhost', 'r', 'slocalhost', '{daemon_flags}c u'])
+                    received = [v for _, n, v in headers(notice) if n == 'Received'][0]
+                    self.assertRegex(received, r'^ from localhost \(localhost\)\n\tby mx\.example\.com ')
                     os.unlink(os.path.join(self.e.queue, 'qf' + nid))
                     os.unlink(os.path.join(self.e.queue, 'df' + nid))
 
