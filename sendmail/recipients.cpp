@@ -5,6 +5,7 @@
 #include "sendmail/recipients.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <pwd.h>
 #include <sysexits.h>
@@ -101,13 +102,29 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
                          const Route* got) {
     std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
     MailerTypes t = types_of(got ? got->mailer : why.mailer);
-    std::string actual;
+    std::string actual, diagnostic = why.text;
     if (got) {
         std::string user = got->host.empty() ? got->user : got->user + "+" + got->host;
         if (got->local() && !mailer_has(got->mailer, 'u')) user = util::to_lower(user);
         actual = actual_recipient(t, user, s_.local_domain);
+    } else {
+        // The error mailer's text ("553 Invalid route address", quoted as
+        // the rules left it) is what it "got": sendmail's notice names it so,
+        // and its transcript has the code, the status, then the text.
+        std::string text = why.text;
+        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+        std::string code = "553";
+        if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
+            code = text.substr(0, 3);
+            text = text.substr(4);
+        }
+        auto words = util::split_words(text);
+        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' && std::isdigit(static_cast<unsigned char>(words[0][0])))
+            text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
+        diagnostic = code + " " + status + " " + text;
+        actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);
     }
-    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted,
+    failed_.push_back({address, final_rcpt, status, diagnostic, why.exit_code ? why.exit_code : EX_DATAERR, counted,
                        t.diagnostic, actual});
 }
 

@@ -88,12 +88,14 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     qf.recipients = rcpts.queue_recipients();
     qf.priority = priority(qf.recipients.size() + rcpts.counted_failures());
     if (!rcpts.failures().empty()) {
-        // As sendmail: the status of the last failure, and no 's' flag.
-        std::string d = rcpts.failures().back().diagnostic;
+        // As sendmail: the status of the last failure ("User unknown"; an
+        // error mailer's as printed, "a@b@c... Invalid route address").
+        const FailedRecipient& last = rcpts.failures().back();
+        std::string d = last.diagnostic;
         auto w = util::split_words(d);
         if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
             d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
-        qf.status_message = d;
+        qf.status_message = last.counted ? d : last.address + "... " + d;
     }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
     qf.flags = flags();
@@ -235,13 +237,20 @@ std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::N
 // An address of the command line that fails is reported on stdout only in
 // print mode; one of the header always is.
 void Submission::gather_recipients(RecipientList& rcpts) {
-    rcpts.set_report(error_mode() == 'p');
+    bool quiet = error_mode() != 'p';
+    rcpts.set_report(!quiet);
+    // The rules' own complaints ($#error) go where the engine writes.
+    std::FILE* said = s_.engine ? s_.engine->out : nullptr;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> nowhere(quiet && said ? std::fopen("/dev/null", "w") : nullptr,
+                                                           std::fclose);
+    if (nowhere) s_.engine->out = nowhere.get();
     command_line_addresses_.clear();
     for (const auto& a : cl_.args) {
         rcpts.add_list(a);
         for (auto& one : message::split_address_list(message::unfold(a), true))
             command_line_addresses_.push_back(std::move(one));
     }
+    if (nowhere) s_.engine->out = said;
     size_t command_line_failures = rcpts.failures().size();
     rcpts.set_report(true);
     if (cl_.read_recipients) {

@@ -75,6 +75,17 @@ class DeadLetterTest(unittest.TestCase):
         # Two recipients named: no "for" in Received.
         self.assertRegex(self.e.dead_letter().decode(), r'id \w{14};\n\t.* GMT\nDate: ')
 
+    def test_an_error_mailer_failure_is_kept_too(self):
+        self.e = SubmitEnv(self)
+        with open(self.e.cf) as f:
+            cf = f.read()
+        with open(self.e.cf, 'w') as f:
+            f.write(cf.replace('S0\n', 'S0\nR$* < @ err.test > $*\t$#error $@ 5.1.3 $: "553 no such domain"\n'))
+        self.path = os.path.join(self.e.root_home, 'dead.letter')
+        r = self.e.submit(['u@err.test'], MSG)
+        self.assertEqual((r.returncode, r.stdout.decode()), (64, 'u@err.test... no such domain\n' + self.saved()))
+        self.assertEqual(self.qfs(), {})
+
     def test_a_failure_in_the_header_is_returned_instead(self):
         r = self.e.submit(['-t'], b'Subject: dl\nTo: nobody-here-xyz, x@example.org\n\nhello body\n')
         self.assertEqual((r.returncode, r.stdout), (67, b'nobody-here-xyz... User unknown\n'))

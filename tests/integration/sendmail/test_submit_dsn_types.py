@@ -17,6 +17,7 @@ class DsnTypesTest(unittest.TestCase):
         e = SubmitEnv(self, extra_cf=extra_cf)
         with open(e.cf) as f:
             cf = f.read()
+        cf = cf.replace('S0\n', 'S0\nR$* < @ err.test > $*\t$#error $@ 5.1.3 $: "553 no such domain"\n')
         if local_types:
             cf = cf.replace('A=local $u', 'T=%s, A=local $u' % local_types)
         if esmtp_types:
@@ -88,6 +89,20 @@ class DsnTypesTest(unittest.TestCase):
         self.assertIn('\nFinal-Recipient: LocType; ghost\nX-Actual-Recipient: LocType; nobody-here-xyz\n'
                       'Action: failed\nStatus: 5.1.1\nDiagnostic-Code: X-LocDiag; 550 5.1.1 User unknown\n', body)
         self.assertIn('\nFinal-Recipient: LocType; other-xyz\nAction: failed\n', body)
+
+    def test_error_mailer_failure_names_its_text_as_what_it_got(self):
+        e = self.env()
+        r = e.submit(['-oem', 'u@err.test', 'x@example.org'], MSG)
+        # Not printed: a command-line address outside print mode.
+        self.assertEqual((r.returncode, r.stdout), (64, b''))
+        orig = [q for q in map(lambda n: open(os.path.join(e.queue, n), encoding='latin-1').read(), e.files('qf'))
+                if lines(q, 'S') == ['root']][0]
+        self.assertEqual(lines(orig, 'M'), ['u@err.test... no such domain'])
+        _, body = self.notice(e)
+        self.assertIn('   ----- Transcript of session follows -----\n553 5.1.3 u@err.test... no such domain\n', body)
+        self.assertIn('\nFinal-Recipient: rfc822; u@err.test\n'
+                      'X-Actual-Recipient: rfc822; "553 no such domain"@mx.example.com\nAction: failed\n'
+                      'Status: 5.1.3\nLast-Attempt-Date: ', body)
 
     def test_queue_run_timeout_notice_has_x_actual_recipient_for_rfc822_capitals(self):
         e = self.env(esmtp_types='DNS/RFC822/SMTP')
