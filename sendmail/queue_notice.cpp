@@ -1,6 +1,9 @@
 // queue_notice.cpp: the notices a queue run sends: a delay warning or a
 // returned message to the sender, a failed notice to the postmaster (double
 // bounce), and nothing for a failed double bounce: never a bounce of a bounce.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <syslog.h>
 
 #include "message/dsn.hpp"
@@ -64,6 +67,26 @@ std::string notice_rcpt_line(const SubmitSettings& s, const std::string& to) {
 
 }  // namespace
 
+std::vector<message::DsnRecipient> notice_recipients(const SubmitSettings& s, const queue::QueueFile& qf,
+                                                     const std::string& status, const std::string& diagnostic) {
+    Router route = make_router(s, false);
+    MailerTypeLookup types = make_mailer_types(s);
+    std::string j = s.macro("j").value_or("localhost");
+    bool hide_actual = util::to_lower(s.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
+    std::vector<message::DsnRecipient> out;
+    for (const auto& r : qf.recipients) {
+        // The address its mailer would get, for X-Actual-Recipient.
+        std::string bare = message::bare_address(r.address);
+        Route to = route(r.address, bare);
+        MailerTypes t = types ? types(to.mailer) : MailerTypes{};
+        std::string fr = r.orcpt.empty() ? t.address + "; " + bare : r.orcpt;
+        std::string user = to.local() ? util::to_lower(to.host.empty() ? to.user : to.user + "+" + to.host) : bare;
+        std::string actual = hide_actual || to.error() ? "" : actual_recipient(t, user, j);
+        out.push_back({r.address, fr, status, diagnostic, t.diagnostic, actual});
+    }
+    return out;
+}
+
 util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::QueueDir& dir, const std::string& id,
                                        const queue::QueueFile& orig, const std::string& body, const Notice& n,
                                        std::time_t now) {
@@ -93,7 +116,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     queue::QueueFile q;
     q.created = now;
     // Stored as sendmail stores its own notices: sender $n, flags r (a response).
-    q.flags = "rs";
+    q.flags = n.lost ? "r" : "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
     if (n.recipient_lines.empty()) q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
     else
@@ -122,6 +145,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup,
                               n.warnings);
     if (auto st = nm->commit(q); !st) return st.error();
+    if (n.lost && std::rename(dir.qf_path(nm->id()).c_str(), dir.control_path(queue::kLost, nm->id()).c_str()) != 0)
+        return util::Error("cannot set " + nm->id() + " aside: " + std::strerror(errno));
     std::string reason = n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason;
     util::log_line(LOG_INFO, 5, id, nm->id() + (n.postmaster_notify ? ": postmaster notify: " : ": DSN: ") + reason);
     return nm->id();
@@ -144,19 +169,8 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
     n.give_up_after = message::interval_words(give_up);
     n.retry_until = qf.created + give_up;
-    Router route = make_router(s_, false);
-    MailerTypeLookup types = make_mailer_types(s_);
-    std::string j = s_.macro("j").value_or("localhost");
-    bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
+    n.recipients = notice_recipients(s_, qf, failure ? "4.4.7" : "4.0.0", "");
     for (const auto& r : qf.recipients) {
-        // The address its mailer would get, for X-Actual-Recipient.
-        std::string bare = message::bare_address(r.address);
-        Route to = route(r.address, bare);
-        MailerTypes t = types ? types(to.mailer) : MailerTypes{};
-        std::string fr = r.orcpt.empty() ? t.address + "; " + bare : r.orcpt;
-        std::string user = to.local() ? util::to_lower(to.host.empty() ? to.user : to.user + "+" + to.host) : bare;
-        std::string actual = hide_actual || to.error() ? "" : actual_recipient(t, user, j);
-        n.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.0.0", "", "", actual});
         if (!qf.status_message.empty() && qf.status_message.rfind("Warning:", 0) != 0)
             n.transcript += r.address + "... " + qf.status_message + "\n";
     }

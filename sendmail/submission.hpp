@@ -44,6 +44,8 @@ private:
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
     std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void lose_hop_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, long hops,
+                         long max_hops);
     void gather_recipients(RecipientList& rcpts);
     void define_macros();
     std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;

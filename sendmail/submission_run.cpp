@@ -221,15 +221,40 @@ void Submission::count_statistics() const {
         util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
 }
 
-// -h beyond MaxHopCount: sendmail keeps the message, as it would have been
-// queued, in dead.letter, says so, and exits EX_UNAVAILABLE.
+// -h beyond MaxHopCount: nothing is queued and the exit status is 69 (0
+// for -oee). In print mode the message goes to the sender's dead.letter;
+// otherwise, or without one, the sender's notice is made but, over the hop
+// count itself, kept as a lost queue file (Qf); -oeq makes none.
 std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm,
                                             const queue::QueueFile& qf) {
     long max_hops = s_.option_long("MaxHopCount", 25);
-    if (!cl_.hop_count || std::strtol(cl_.hop_count->c_str(), nullptr, 10) <= max_hops) return std::nullopt;
-    save_dead_letter(dir, nm.id(), qf, "too many hops");
+    long hops = cl_.hop_count ? std::strtol(cl_.hop_count->c_str(), nullptr, 10) : 0;
+    if (hops <= max_hops) return std::nullopt;
+    char mode = error_mode();
+    if (mode != 'q' && !(mode == 'p' && save_dead_letter(dir, nm.id(), qf, "too many hops") == EX_OK))
+        lose_hop_notice(dir, nm.id(), qf, hops, max_hops);
     nm.discard();
-    return EX_UNAVAILABLE;
+    return mode == 'e' ? EX_OK : EX_UNAVAILABLE;
+}
+
+void Submission::lose_hop_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 long hops, long max_hops) {
+    if (is_null_sender(sender_)) return;
+    std::string to;
+    for (const auto& r : qf.recipients) to += (to.empty() ? "" : ", ") + r.address;
+    std::string why = "Too many hops " + std::to_string(hops) + " (" + std::to_string(max_hops) + " max): from " +
+                      sender_bare_ + " via localhost, to " + to;
+    Notice n;
+    n.to = sender_bare_;
+    n.transcript = "554 5.4.6 " + why + "\n";
+    n.log_reason = why;
+    n.warnings = notice_warnings();
+    n.recipients = notice_recipients(s_, qf, "5.4.6", "554 5.4.6 Too many hops");
+    n.lost = true;
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    if (auto notice = queue_notice(s_, dir, id, qf, body, n, now_); !notice)
+        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + notice.error().message);
 }
 
 // Command-line recipients first, then (-t) those of the header: all of the

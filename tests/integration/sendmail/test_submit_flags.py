@@ -162,6 +162,29 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual((r.returncode, r.stdout), (78, b'can not chdir(%s/): Permission denied\n' % self.e.queue.encode()))
         self.assertEqual(os.listdir(home), [])
 
+    def test_too_many_hops_outside_print_mode_makes_a_lost_notice(self):
+        # The notice is over the hop count too: sendmail keeps it as a lost
+        # queue file (Qf) and sends nothing; quiet mode makes none.
+        for mode, rc, lost in (('m', 69, True), ('e', 0, True), ('q', 69, False)):
+            with self.subTest(mode=mode):
+                r = self.e.submit(['-oe' + mode, '-h', '26', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
+                self.assertEqual((r.returncode, r.stdout), (rc, b''))
+                self.assertEqual(self.e.files('qf'), [])
+                self.assertIsNone(self.e.dead_letter())
+                qfs = self.e.files('Qf')
+                self.assertEqual(len(qfs), 1 if lost else 0)
+                if lost:
+                    with open(os.path.join(self.e.queue, qfs[0]), encoding='latin-1') as f:
+                        notice = f.read()
+                    self.assertEqual((lines(notice, 'F'), lines(notice, 'R')), (['r'], ['PF:root']))
+                    body = self.e.df(qfs[0][2:]).decode()
+                    self.assertIn('   ----- Transcript of session follows -----\n554 5.4.6 Too many hops 26 (25 max): '
+                                  'from root via localhost, to x@example.org\n', body)
+                    self.assertIn('x@example.org\n    (reason: 554 5.4.6 Too many hops)\n', body)
+                    self.assertIn('\nStatus: 5.4.6\nDiagnostic-Code: smtp; 554 5.4.6 Too many hops\n', body)
+                for name in os.listdir(self.e.queue):
+                    os.unlink(os.path.join(self.e.queue, name))
+
     def test_received_names_the_one_command_line_address(self):
         # sendmail's $u: the address as written when the command line names
         # exactly one, with -t too and for an alias; none for two.
