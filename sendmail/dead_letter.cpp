@@ -19,7 +19,8 @@ std::optional<std::string> dead_letter_of(const std::string& user) {
     if (!pw || !pw->pw_dir || pw->pw_dir[0] != '/') return std::nullopt;
     std::string home = pw->pw_dir;
     struct stat st;
-    if (stat(home.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() || access(home.c_str(), W_OK) != 0)
+    if (stat(home.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+        access(home.c_str(), W_OK) != 0)
         return std::nullopt;
     return (home == "/" ? "" : home) + "/dead.letter";
 }

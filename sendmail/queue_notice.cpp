@@ -118,7 +118,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     // Stored as sendmail stores its own notices: sender $n, flags r (a response).
     q.flags = n.lost ? "r" : "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
-    if (n.recipient_lines.empty()) q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
+    if (n.recipient_lines.empty())
+        q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
     else
         q.recipients = n.recipient_lines;
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);

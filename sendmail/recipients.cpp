@@ -119,7 +119,8 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
             text = text.substr(4);
         }
         auto words = util::split_words(text);
-        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' && std::isdigit(static_cast<unsigned char>(words[0][0])))
+        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
+            std::isdigit(static_cast<unsigned char>(words[0][0])))
             text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
         diagnostic = code + " " + status + " " + text;
         actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);

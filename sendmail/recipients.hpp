@@ -54,12 +54,12 @@ std::string actual_recipient(const MailerTypes& t, const std::string& user, cons
 // An address that failed at once (unknown user, $#error): the sender gets a
 // notice, the submission's exit status says so.
 struct FailedRecipient {
-    std::string address;     // as written
-    std::string final_rcpt;  // "rfc822; user@host", typed by its mailer's T=
-    std::string status;      // "5.1.1"
-    std::string diagnostic;  // "550 5.1.1 User unknown"
-    int exit_code = 0;       // sysexits value
-    bool counted = false;    // an accepted address that failed later: counts in the priority
+    std::string address;          // as written
+    std::string final_rcpt;       // "rfc822; user@host", typed by its mailer's T=
+    std::string status;           // "5.1.1"
+    std::string diagnostic;       // "550 5.1.1 User unknown"
+    int exit_code = 0;            // sysexits value
+    bool counted = false;         // an accepted address that failed later: counts in the priority
     std::string diagnostic_type;  // the mailer's T= diagnostic type ("smtp", "X-Unix")
     std::string actual_rcpt;      // what the mailer got ("" when it got nothing)
 };

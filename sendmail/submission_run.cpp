@@ -178,14 +178,13 @@ int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& 
         if (n == "g") return sender_bare_;
         return macro(n);
     };
-    std::string headers = message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", qf.has_flag('b'),
-                                                    lookup);
+    std::string headers =
+        message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", qf.has_flag('b'), lookup);
     std::string body;
     if (auto b = util::read_file(dir.df_path(id), 1u << 30)) body = *b;
     std::string from = unix_from_line(s_.option("UnixFromLine", kDefaultUnixFromLine), sender_bare_, now_,
                                       [this](std::string_view n) { return macro(n); });
-    if (!append_dead_letter(*path, dead_letter_entry(from, headers, body)))
-        return EX_CANTCREAT;
+    if (!append_dead_letter(*path, dead_letter_entry(from, headers, body))) return EX_CANTCREAT;
     std::printf("%s... Saved message in %s\n", path->c_str(), path->c_str());
     std::fflush(stdout);
     util::log_line(LOG_NOTICE, 1, id, "Saved message in " + *path + ": " + why);
@@ -267,13 +266,12 @@ void Submission::gather_recipients(RecipientList& rcpts) {
     // The rules' own complaints ($#error) go where the engine writes.
     std::FILE* said = s_.engine ? s_.engine->out : nullptr;
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> nowhere(quiet && said ? std::fopen("/dev/null", "w") : nullptr,
-                                                           std::fclose);
+                                                            std::fclose);
     if (nowhere) s_.engine->out = nowhere.get();
-    command_line_addresses_.clear();
+    cmdline_.clear();
     for (const auto& a : cl_.args) {
         rcpts.add_list(a);
-        for (auto& one : message::split_address_list(message::unfold(a), true))
-            command_line_addresses_.push_back(std::move(one));
+        for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
     }
     if (nowhere) s_.engine->out = said;
     size_t command_line_failures = rcpts.failures().size();
@@ -382,7 +380,7 @@ int Submission::run() {
     // $u ("for <addr>" in Received): the address, as written, when the
     // command line names just one, whatever became of it (-t or not, an
     // alias, a user unknown).
-    if (command_line_addresses_.size() == 1) macros_["u"] = command_line_addresses_.front();
+    if (cmdline_.size() == 1) macros_["u"] = cmdline_.front();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
     if (auto rc = refuse_early(dir, *nm, qf)) return *rc;
