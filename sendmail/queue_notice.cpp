@@ -82,7 +82,7 @@ std::vector<message::DsnRecipient> notice_recipients(const SubmitSettings& s, co
         std::string fr = r.orcpt.empty() ? t.address + "; " + bare : r.orcpt;
         std::string user = to.local() ? util::to_lower(to.host.empty() ? to.user : to.user + "+" + to.host) : bare;
         std::string actual = hide_actual || to.error() ? "" : actual_recipient(t, user, j);
-        out.push_back({r.address, fr, status, diagnostic, t.diagnostic, actual});
+        out.push_back({r.address, fr, status, diagnostic, t.diagnostic, actual, ""});
     }
     return out;
 }

@@ -69,6 +69,7 @@ MailerTypeLookup make_mailer_types(const SubmitSettings& s) {
         MailerTypes t;
         if (const config::Mailer* m = s.cfg->find_mailer(mailer)) {
             if (!m->mts_types[1].empty()) t.address = m->mts_types[1];
+            t.address_given = !m->mts_types[1].empty();
             if (!m->mts_types[2].empty()) t.diagnostic = m->mts_types[2];
         }
         return t;

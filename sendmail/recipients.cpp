@@ -83,11 +83,17 @@ std::string RecipientList::original_recipient(const Recipient& r) const {
     return q.substr(0, at) + "@" + util::to_lower(q.substr(at + 1));
 }
 
-// The r line: the address typed by its mailer's T=; an rfc822 one as
-// written (see above), any other type with the user the mailer would get.
+// The r line, as sendmail 8.17 makes it: when the sender's mailer has the
+// address type rfc822 (or none), that type and the address as written
+// (see above); otherwise the recipient's mailer's type, printed "(null)"
+// when its T= gives none, and the user that mailer would get (an error
+// mailer's: its text).
 std::string RecipientList::final_recipient(const Recipient& r) const {
-    std::string type = types_of(r.route.mailer).address;
-    if (util::iequals(type, "rfc822")) return type + "; " + original_recipient(r);
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    if (util::iequals(sender_type, "rfc822")) return sender_type + "; " + original_recipient(r);
+    MailerTypes t = types_of(r.route.mailer);
+    std::string type = t.address_given ? t.address : "(null)";
+    if (r.route.error()) return type + "; " + r.route.text;
     std::string user = r.route.host.empty() || !r.route.local() ? r.route.user : r.route.user + "+" + r.route.host;
     return type + "; " + (r.route.local() ? util::to_lower(user) : user);
 }
@@ -126,7 +132,7 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
         actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);
     }
     failed_.push_back({address, final_rcpt, status, diagnostic, why.exit_code ? why.exit_code : EX_DATAERR, counted,
-                       t.diagnostic, actual});
+                       t.diagnostic, actual, ""});
 }
 
 std::string actual_recipient(const MailerTypes& t, const std::string& user, const std::string& local_domain) {
@@ -259,6 +265,7 @@ bool RecipientList::check_local_user(int idx) {
     if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
     Route got = cur.route;
     fail(cur.address, cur.orcpt, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true, &got);
+    if (cur.parent >= 0) failed_.back().expanded_from = list_[cur.parent].address;
     unknown_.push_back(std::move(list_.back()));
     list_.pop_back();
     return false;

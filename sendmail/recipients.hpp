@@ -44,6 +44,7 @@ using MailerFlag = std::function<bool(const std::string& mailer, char flag)>;
 struct MailerTypes {
     std::string address = "rfc822";
     std::string diagnostic = "smtp";
+    bool address_given = false;  // the cf's T= names the address type
 };
 using MailerTypeLookup = std::function<MailerTypes(const std::string& mailer)>;
 
@@ -62,6 +63,7 @@ struct FailedRecipient {
     bool counted = false;         // an accepted address that failed later: counts in the priority
     std::string diagnostic_type;  // the mailer's T= diagnostic type ("smtp", "X-Unix")
     std::string actual_rcpt;      // what the mailer got ("" when it got nothing)
+    std::string expanded_from;    // the alias or .forward user it came from
 };
 
 struct Recipient {
@@ -88,6 +90,9 @@ public:
         LocalUserRules local_rules;     // empty: no ruleset 5
         MailerFlag mailer_flag;         // empty: every mailer has every flag
         MailerTypeLookup mailer_types;  // empty: every mailer has the default types
+        // The T= address type of the sender's mailer ("" for none): it
+        // decides the r lines' form (see final_recipient).
+        std::string sender_type;
         ForwardLookup forward;          // empty: .forward files are not read (queue-only modes)
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt

@@ -104,6 +104,7 @@ RecipientList Submission::make_recipients(bool report) const {
     if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
     rs.mailer_flag = make_mailer_flag(s_);
     rs.mailer_types = make_mailer_types(s_);
+    rs.sender_type = sender_address_type(rs.router, rs.mailer_types);
     // sendmail reads .forward files when it resolves recipients for a
     // delivery now, not when it only queues (the queue run reads them).
     if (delivers_now()) rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };
@@ -117,6 +118,22 @@ RecipientList Submission::make_recipients(bool report) const {
 }  // namespace sendmail
 
 namespace sendmail {
+
+// The T= address type of the sender's mailer ("" for none), routed quietly:
+// the sender's own faults are reported elsewhere. The null sender's
+// notices come from MAILER-DAEMON, a local name.
+std::string Submission::sender_address_type(const Router& route, const MailerTypeLookup& types) const {
+    if (!types) return "";
+    std::string sender = sender_bare_.empty() || sender_bare_ == "<>" ? "MAILER-DAEMON" : sender_bare_;
+    std::FILE* said = s_.engine ? s_.engine->out : nullptr;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> nowhere(said ? std::fopen("/dev/null", "w") : nullptr, std::fclose);
+    if (nowhere) s_.engine->out = nowhere.get();
+    Route from = route(sender, sender);
+    if (nowhere) s_.engine->out = said;
+    if (from.error()) return "";
+    MailerTypes t = types(from.mailer);
+    return t.address_given ? t.address : "";
+}
 
 // What an untrusted user changed, recorded in the message as sendmail does
 // when PrivacyOptions has authwarnings.

@@ -29,6 +29,7 @@ private:
     static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
     RecipientList make_recipients(bool report = true) const;
+    std::string sender_address_type(const Router& route, const MailerTypeLookup& types) const;
     bool sender_unknown() const;
     void address_to_postmaster(Notice& n) const;
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);

@@ -447,7 +447,7 @@ int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage
         n.transcript = transcript + "\n";
         n.log_reason = why;
         n.headers_as_message = msg_.headers_too_long;
-        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", "", "", ""});
+        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", "", "", "", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
     }
@@ -489,7 +489,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
         n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : "", f.diagnostic_type,
-                                hide_actual ? "" : f.actual_rcpt});
+                                hide_actual ? "" : f.actual_rcpt, f.expanded_from});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;
         if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));

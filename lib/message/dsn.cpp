@@ -37,6 +37,7 @@ std::string human_part(const DsnRequest& r) {
         for (const auto& rc : r.recipients) {
             o += rc.address + "\n";
             if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
+            if (!rc.expanded_from.empty()) o += "    (expanded from: " + rc.expanded_from + ")\n";
         }
         o += "\n";
     }

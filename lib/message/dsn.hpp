@@ -18,6 +18,7 @@ struct DsnRecipient {
     // What the mailer got ("rfc822; user@host"): an X-Actual-Recipient line
     // when it is not, to the letter, the final recipient.
     std::string actual_rcpt;
+    std::string expanded_from;  // the alias (or .forward's user) it came from
 };
 
 struct DsnRequest {

@@ -52,6 +52,7 @@ class DsnTypesTest(unittest.TestCase):
         # The alias failed through its member, which is what the mailer got;
         # the same user named again does not fail twice.
         self.assertEqual(body.count('Final-Recipient:'), 1)
+        self.assertIn('nobody-here-xyz\n    (reason: 550 5.1.1 User unknown)\n    (expanded from: ghost)\n', body)
         self.assertIn('\nFinal-Recipient: rfc822; ghost@mx.example.com\n'
                       'X-Actual-Recipient: rfc822; nobody-here-xyz@mx.example.com\nAction: failed\nStatus: 5.1.1\n'
                       'Diagnostic-Code: smtp; 550 5.1.1 User unknown\nLast-Attempt-Date: ', body)
@@ -89,6 +90,28 @@ class DsnTypesTest(unittest.TestCase):
         self.assertIn('\nFinal-Recipient: LocType; ghost\nX-Actual-Recipient: LocType; nobody-here-xyz\n'
                       'Action: failed\nStatus: 5.1.1\nDiagnostic-Code: X-LocDiag; 550 5.1.1 User unknown\n', body)
         self.assertIn('\nFinal-Recipient: LocType; other-xyz\nAction: failed\n', body)
+
+    def queued(self, e):
+        return [q for q in map(lambda n: open(os.path.join(e.queue, n), encoding='latin-1').read(), e.files('qf'))
+                if lines(q, 'S') != ['MAILER-DAEMON']][0]
+
+    def test_the_senders_mailer_decides_the_form_of_r_lines(self):
+        # A sender whose mailer's type is rfc822 (or none): that type and
+        # the address as written, whatever the recipient's mailer says.
+        e = self.env(esmtp_types='DNSE/EsmType/EsmDiag')
+        e.submit(['root', 'x@example.org'], MSG)
+        self.assertEqual(lines(self.queued(e), 'r'), ['rfc822; root@mx.example.com', 'rfc822; x@example.org'])
+        # Any other type: each recipient's mailer's type ("(null)" for a
+        # mailer without T=, as sendmail prints it) and the user it gets.
+        e = self.env(esmtp_types='DNSE/EsmType/EsmDiag')
+        e.submit(['-oem', '-f', 'alice@example.org', 'root', 'x@example.org', 'nobody-here-xyz', 'u@err.test'], MSG)
+        self.assertEqual(lines(self.queued(e), 'r'), ['(null); root', 'EsmType; x@example.org'])
+        qf, body = self.notice(e)
+        self.assertEqual(lines(qf, 'r'), ['EsmType; alice@example.org'])
+        self.assertIn('\nFinal-Recipient: (null); nobody-here-xyz\n'
+                      'X-Actual-Recipient: rfc822; nobody-here-xyz@mx.example.com\nAction: failed\n', body)
+        self.assertIn('\nFinal-Recipient: (null); "553 no such domain"\n'
+                      'X-Actual-Recipient: rfc822; "553 no such domain"@mx.example.com\n', body)
 
     def test_error_mailer_failure_names_its_text_as_what_it_got(self):
         e = self.env()
