@@ -60,10 +60,7 @@ int run_deliver(const CommandLine& cl) {
         return EX_USAGE;
     }
     Submission sub(cl, *settings, notify);
-    if (auto rc = enter_queue_directory(*settings)) {
-        sub.keep_input();  // not accepted, but kept in dead.letter
-        return *rc;
-    }
+    if (auto rc = enter_queue_directory(*settings)) return *rc;  // nor here: the text stays with the caller
     if (auto rc = check_group_directories(*settings)) return *rc;  // sendmail keeps no dead.letter here
     return sub.run();
 }

@@ -31,7 +31,19 @@ struct Notice {
     // The notice's own R lines (its recipient after aliasing); empty: one
     // line for `to`.
     std::vector<queue::QueueRecipient> recipient_lines;
+    // Made by an untrusted user's submission: the notice carries its
+    // X-Authentication-Warning lines too (those about the queue and -C).
+    std::vector<message::Header> warnings;
+    // A notice sendmail will not send (about a message over the hop count):
+    // kept as a lost queue file (Qf), without the 's' flag.
+    bool lost = false;
 };
+
+// One entry per R line of `qf` for a notice about all of them: the r line
+// as final recipient, what its mailer would get (X-Actual-Recipient, unless
+// PrivacyOptions has noactualrecipient), and `diagnostic`.
+std::vector<message::DsnRecipient> notice_recipients(const SubmitSettings& s, const queue::QueueFile& qf,
+                                                     const std::string& status, const std::string& diagnostic);
 
 // Queues the notice about message `id` (its qf `orig`, its body `body`, which
 // may be empty when only headers are returned). Returns the new queue id.

@@ -1,11 +1,15 @@
 // queue_notice.cpp: the notices a queue run sends: a delay warning or a
 // returned message to the sender, a failed notice to the postmaster (double
 // bounce), and nothing for a failed double bounce: never a bounce of a bounce.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <syslog.h>
 
 #include "message/dsn.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
+#include "sendmail/recipients.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -27,15 +31,16 @@ std::string QueueRunner::notice_recipient(const queue::QueueFile& qf, bool failu
 
 namespace {
 
-std::string original_headers(const queue::QueueFile& qf) {
+// The returned message's headers, as sendmail writes them into the notice:
+// those the *file* mailer takes (a ?x?Full-Name: is left out).
+std::string original_headers(const SubmitSettings& s, const queue::QueueFile& qf) {
     std::string sender = message::bare_address(qf.sender);
     auto lookup = [&](std::string_view n) -> std::optional<std::string> {
         if (n == "g") return sender;
         return std::nullopt;
     };
-    std::string o;
-    for (const auto& h : qf.headers) o += h.name + ":" + message::expand_macros(h.value, lookup) + "\n";
-    return o;
+    const config::Mailer* file = s.cfg ? s.cfg->find_mailer("*file*") : nullptr;
+    return message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", false, lookup);
 }
 
 std::vector<message::Header> notice_headers(const std::string& to, const std::string& subject,
@@ -49,7 +54,38 @@ std::vector<message::Header> notice_headers(const std::string& to, const std::st
     };
 }
 
+// The notice's own r line: its recipient typed by the T= of the mailer it
+// goes to, an rfc822 address with the local domain added to a bare name.
+std::string notice_rcpt_line(const SubmitSettings& s, const std::string& to) {
+    std::string j = s.macro("j").value_or("localhost");
+    Route route = make_router(s, false)(to, message::bare_address(to));
+    MailerTypeLookup types = make_mailer_types(s);
+    MailerTypes t = types ? types(route.mailer) : MailerTypes{};
+    if (!util::iequals(t.address, "rfc822")) return t.address + "; " + route.user;
+    return t.address + "; " + (to.find('@') == std::string::npos ? to + "@" + j : to);
+}
+
 }  // namespace
+
+std::vector<message::DsnRecipient> notice_recipients(const SubmitSettings& s, const queue::QueueFile& qf,
+                                                     const std::string& status, const std::string& diagnostic) {
+    Router route = make_router(s, false);
+    MailerTypeLookup types = make_mailer_types(s);
+    std::string j = s.macro("j").value_or("localhost");
+    bool hide_actual = util::to_lower(s.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
+    std::vector<message::DsnRecipient> out;
+    for (const auto& r : qf.recipients) {
+        // The address its mailer would get, for X-Actual-Recipient.
+        std::string bare = message::bare_address(r.address);
+        Route to = route(r.address, bare);
+        MailerTypes t = types ? types(to.mailer) : MailerTypes{};
+        std::string fr = r.orcpt.empty() ? t.address + "; " + bare : r.orcpt;
+        std::string user = to.local() ? util::to_lower(to.host.empty() ? to.user : to.user + "+" + to.host) : bare;
+        std::string actual = hide_actual || to.error() ? "" : actual_recipient(t, user, j);
+        out.push_back({r.address, fr, status, diagnostic, t.diagnostic, actual, ""});
+    }
+    return out;
+}
 
 util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::QueueDir& dir, const std::string& id,
                                        const queue::QueueFile& orig, const std::string& body, const Notice& n,
@@ -65,7 +101,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     req.give_up_after = n.give_up_after;
     req.retry_until = n.retry_until;
     req.headers_only = !n.headers_as_message && (orig.has_flag('n') || body.empty());
-    req.original_headers = original_headers(orig);
+    req.original_headers = original_headers(s, orig);
     req.original_body = body;
     req.recipients = n.recipients;
     req.to_postmaster = n.postmaster_notify;
@@ -80,14 +116,18 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     queue::QueueFile q;
     q.created = now;
     // Stored as sendmail stores its own notices: sender $n, flags r (a response).
-    q.flags = "rs";
+    q.flags = n.lost ? "r" : "rs";
     q.sender = s.macro("n").value_or("MAILER-DAEMON");
-    std::string addr = n.to.find('@') == std::string::npos ? n.to + "@" + j : n.to;
     if (n.recipient_lines.empty())
-        q.recipients.push_back({std::nullopt, "RFC822; " + addr, "", "PF", n.to, ""});
+        q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
     else
         q.recipients = n.recipient_lines;
     q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
+    // sendmail makes its notices as if received from localhost: $_, an
+    // empty $r and $s, which its Received line shows.
+    q.macros.emplace_back("$_", "localhost");
+    q.macros.emplace_back("$r", "");
+    q.macros.emplace_back("$s", "localhost");
     q.macros.emplace_back("${daemon_flags}", "c u");
     char tbuf[32];
     struct tm tm;
@@ -95,7 +135,7 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     std::strftime(tbuf, sizeof tbuf, "%Y%m%d%H%M", &tm);
     std::map<std::string, std::string> m = {{"b", message::arpadate(now)}, {"a", message::arpadate(now)},
                                             {"i", nm->id()}, {"j", j}, {"v", PACKAGE_VERSION}, {"Z", PACKAGE_VERSION},
-                                            {"_", "localhost"}, {"x", "Mail Delivery Subsystem"},
+                                            {"_", "localhost"}, {"s", "localhost"}, {"x", "Mail Delivery Subsystem"},
                                             {"g", q.sender}, {"t", tbuf}};
     auto lookup = [&](std::string_view k) -> std::optional<std::string> {
         auto it = m.find(std::string(k));
@@ -103,8 +143,11 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
         return s.macro(std::string(k));
     };
     const char* kind = n.postmaster_notify ? "postmaster-notification" : n.failure ? "failure" : "warning-timeout";
-    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup);
+    q.headers = build_headers(s.headers, notice_headers(n.to, message::dsn_subject(req), req.boundary, kind), lookup,
+                              n.warnings);
     if (auto st = nm->commit(q); !st) return st.error();
+    if (n.lost && std::rename(dir.qf_path(nm->id()).c_str(), dir.control_path(queue::kLost, nm->id()).c_str()) != 0)
+        return util::Error("cannot set " + nm->id() + " aside: " + std::strerror(errno));
     std::string reason = n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason;
     util::log_line(LOG_INFO, 5, id, nm->id() + (n.postmaster_notify ? ": postmaster notify: " : ": DSN: ") + reason);
     return nm->id();
@@ -127,9 +170,8 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
     long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);
     n.give_up_after = message::interval_words(give_up);
     n.retry_until = qf.created + give_up;
+    n.recipients = notice_recipients(s_, qf, failure ? "4.4.7" : "4.0.0", "");
     for (const auto& r : qf.recipients) {
-        std::string fr = r.orcpt.empty() ? "RFC822; " + message::bare_address(r.address) : r.orcpt;
-        n.recipients.push_back({r.address, fr, failure ? "4.4.7" : "4.0.0", ""});
         if (!qf.status_message.empty() && qf.status_message.rfind("Warning:", 0) != 0)
             n.transcript += r.address + "... " + qf.status_message + "\n";
     }

@@ -63,6 +63,19 @@ LocalUserRules make_local_rules(const SubmitSettings& s) {
     };
 }
 
+MailerTypeLookup make_mailer_types(const SubmitSettings& s) {
+    if (!s.cfg) return {};
+    return [&s](const std::string& mailer) {
+        MailerTypes t;
+        if (const config::Mailer* m = s.cfg->find_mailer(mailer)) {
+            if (!m->mts_types[1].empty()) t.address = m->mts_types[1];
+            t.address_given = !m->mts_types[1].empty();
+            if (!m->mts_types[2].empty()) t.diagnostic = m->mts_types[2];
+        }
+        return t;
+    };
+}
+
 MailerFlag make_mailer_flag(const SubmitSettings& s) {
     if (!s.cfg) return {};
     return [&s](const std::string& mailer, char flag) {

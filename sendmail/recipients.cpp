@@ -5,6 +5,7 @@
 #include "sendmail/recipients.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <pwd.h>
 #include <sysexits.h>
@@ -37,8 +38,8 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
     std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
         if (is_empty_group(*it)) {
-            std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
-            fail(*it, "RFC822; " + *it,
+            if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
+            fail(*it, types_of("error").address + "; " + *it,
                  Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
             continue;
         }
@@ -57,7 +58,7 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         if (parent >= 0) {
             r.orcpt = list_[parent].orcpt;
         } else {
-            r.orcpt = "RFC822; " + original_recipient(r);
+            r.orcpt = final_recipient(r);
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
@@ -82,9 +83,62 @@ std::string RecipientList::original_recipient(const Recipient& r) const {
     return q.substr(0, at) + "@" + util::to_lower(q.substr(at + 1));
 }
 
-void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted) {
+// The r line, as sendmail 8.17 makes it: when the sender's mailer has the
+// address type rfc822 (or none), that type and the address as written
+// (see above); otherwise the recipient's mailer's type, printed "(null)"
+// when its T= gives none, and the user that mailer would get (an error
+// mailer's: its text).
+std::string RecipientList::final_recipient(const Recipient& r) const {
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    if (util::iequals(sender_type, "rfc822")) return sender_type + "; " + original_recipient(r);
+    MailerTypes t = types_of(r.route.mailer);
+    std::string type = t.address_given ? t.address : "(null)";
+    if (r.route.error()) return type + "; " + r.route.text;
+    std::string user = r.route.host.empty() || !r.route.local() ? r.route.user : r.route.user + "+" + r.route.host;
+    return type + "; " + (r.route.local() ? util::to_lower(user) : user);
+}
+
+MailerTypes RecipientList::types_of(const std::string& mailer) const {
+    return s_.mailer_types ? s_.mailer_types(mailer) : MailerTypes{};
+}
+
+// `got`: the route of an address its mailer refused (an unknown local
+// user), for the notice's X-Actual-Recipient and Diagnostic-Code types.
+void RecipientList::fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted,
+                         const Route* got) {
     std::string status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
-    failed_.push_back({address, final_rcpt, status, why.text, why.exit_code ? why.exit_code : EX_DATAERR, counted});
+    MailerTypes t = types_of(got ? got->mailer : why.mailer);
+    std::string actual, diagnostic = why.text;
+    if (got) {
+        std::string user = got->host.empty() ? got->user : got->user + "+" + got->host;
+        if (got->local() && !mailer_has(got->mailer, 'u')) user = util::to_lower(user);
+        actual = actual_recipient(t, user, s_.local_domain);
+    } else {
+        // The error mailer's text ("553 Invalid route address", quoted as
+        // the rules left it) is what it "got": sendmail's notice names it so,
+        // and its transcript has the code, the status, then the text.
+        std::string text = why.text;
+        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+        std::string code = "553";
+        if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
+            code = text.substr(0, 3);
+            text = text.substr(4);
+        }
+        auto words = util::split_words(text);
+        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
+            std::isdigit(static_cast<unsigned char>(words[0][0])))
+            text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
+        diagnostic = code + " " + status + " " + text;
+        actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);
+    }
+    failed_.push_back({address, final_rcpt, status, diagnostic, why.exit_code ? why.exit_code : EX_DATAERR, counted,
+                       t.diagnostic, actual, ""});
+}
+
+std::string actual_recipient(const MailerTypes& t, const std::string& user, const std::string& local_domain) {
+    if (!util::iequals(t.address, "rfc822")) return t.address + "; " + user;
+    bool bare = user.find('@') == std::string::npos && !local_domain.empty();
+    return "rfc822; " + user + (bare ? "@" + local_domain : "");
 }
 
 size_t RecipientList::counted_failures() const {
@@ -110,6 +164,10 @@ std::optional<std::string> RecipientList::alias_for(const std::string& user, std
 }
 
 void RecipientList::add(Recipient r, int depth) {
+    // An unknown user named again (another spelling, an alias's member)
+    // fails only once.
+    for (const auto& gone : unknown_)
+        if (same_address(gone, r)) return;
     for (size_t i = 0; i < list_.size(); ++i) {
         Recipient& q = list_[i];
         if (!same_address(q, r)) continue;
@@ -205,9 +263,10 @@ bool RecipientList::check_local_user(int idx) {
     const std::string& base = cur.route.user;
     if (!s_.check_local_users || getpwnam(base.c_str()) || getpwnam(util::to_lower(base).c_str())) return true;
     if (s_.report) std::printf("%s... User unknown\n", cur.address.c_str());
-    std::string full = cur.route.host.empty() ? cur.route.user : cur.route.user + "+" + cur.route.host;
-    fail(cur.address, "RFC822; " + full + "@" + s_.local_domain,
-         Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true);
+    Route got = cur.route;
+    fail(cur.address, cur.orcpt, Route{"error", "", "", EX_NOUSER, "5.1.1", "550 5.1.1 User unknown"}, true, &got);
+    if (cur.parent >= 0) failed_.back().expanded_from = list_[cur.parent].address;
+    unknown_.push_back(std::move(list_.back()));
     list_.pop_back();
     return false;
 }

@@ -39,15 +39,31 @@ using ForwardLookup = std::function<std::optional<std::string>(const Route& loca
 // mailer the cf does not declare.
 using MailerFlag = std::function<bool(const std::string& mailer, char flag)>;
 
+// A mailer's T= address and diagnostic types, with sendmail's defaults
+// (rfc822, smtp) where the cf gives none.
+struct MailerTypes {
+    std::string address = "rfc822";
+    std::string diagnostic = "smtp";
+    bool address_given = false;  // the cf's T= names the address type
+};
+using MailerTypeLookup = std::function<MailerTypes(const std::string& mailer)>;
+
+// The "type; address" of an address a mailer got (X-Actual-Recipient): the
+// type rfc822 in lower case, then with the local domain added to a bare name.
+std::string actual_recipient(const MailerTypes& t, const std::string& user, const std::string& local_domain);
+
 // An address that failed at once (unknown user, $#error): the sender gets a
 // notice, the submission's exit status says so.
 struct FailedRecipient {
-    std::string address;     // as written
-    std::string final_rcpt;  // "RFC822; user@host"
-    std::string status;      // "5.1.1"
-    std::string diagnostic;  // "550 5.1.1 User unknown"
-    int exit_code = 0;       // sysexits value
-    bool counted = false;    // an accepted address that failed later: counts in the priority
+    std::string address;          // as written
+    std::string final_rcpt;       // "rfc822; user@host", typed by its mailer's T=
+    std::string status;           // "5.1.1"
+    std::string diagnostic;       // "550 5.1.1 User unknown"
+    int exit_code = 0;            // sysexits value
+    bool counted = false;         // an accepted address that failed later: counts in the priority
+    std::string diagnostic_type;  // the mailer's T= diagnostic type ("smtp", "X-Unix")
+    std::string actual_rcpt;      // what the mailer got ("" when it got nothing)
+    std::string expanded_from;    // the alias or .forward user it came from
 };
 
 struct Recipient {
@@ -63,7 +79,7 @@ struct Recipient {
     bool quoted = false;            // "\\user": the mailbox itself, no alias or .forward
     std::string alias_key;  // the aliases entry that matched ("sales+*")
     int parent = -1;        // the alias it came from (index), -1 at top level
-    std::string orcpt;      // "RFC822; user@host" of the top-level address
+    std::string orcpt;      // "rfc822; user@host" of the top-level address (its r line)
 };
 
 class RecipientList {
@@ -73,6 +89,10 @@ public:
         AliasLookup aliases;            // empty: no aliasing (-n)
         LocalUserRules local_rules;     // empty: no ruleset 5
         MailerFlag mailer_flag;         // empty: every mailer has every flag
+        MailerTypeLookup mailer_types;  // empty: every mailer has the default types
+        // The T= address type of the sender's mailer ("" for none): it
+        // decides the r lines' form (see final_recipient).
+        std::string sender_type;
         ForwardLookup forward;          // empty: .forward files are not read (queue-only modes)
         std::string notify;             // -N as R-line letters ("" default, "N", "NSF"...)
         std::string local_domain;       // $j, to qualify bare names in orcpt
@@ -96,6 +116,8 @@ public:
     size_t counted_failures() const;
     int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
     void set_notify(std::string letters) { s_.notify = std::move(letters); }
+    // Whether addresses added from now on print their failures on stdout.
+    void set_report(bool report) { s_.report = report; }
 
 private:
     int add_list(const std::string& list, int parent, int depth, bool forward = false);
@@ -104,16 +126,20 @@ private:
     std::string r_flags(const Recipient& r) const;
 
     std::string original_recipient(const Recipient& r) const;
+    std::string final_recipient(const Recipient& r) const;
+    MailerTypes types_of(const std::string& mailer) const;
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     bool expand_alias(int idx, int depth);
     bool apply_local_rules(int idx, int depth);
     bool check_local_user(int idx);
     void expand_forward(int idx, int depth);
     bool mailer_has(const std::string& mailer, char flag) const;
-    void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false);
+    void fail(const std::string& address, const std::string& final_rcpt, const Route& why, bool counted = false,
+              const Route* got = nullptr);
 
     Settings s_;
     std::vector<Recipient> list_;
+    std::vector<Recipient> unknown_;  // local users found unknown, for duplicates
     std::vector<FailedRecipient> failed_;
 };
 
@@ -128,6 +154,8 @@ Router make_router(const SubmitSettings& s, bool parse_as_written);
 LocalUserRules make_local_rules(const SubmitSettings& s);
 // The F= flags of the cf's mailers.
 MailerFlag make_mailer_flag(const SubmitSettings& s);
+// The T= types of the cf's mailers.
+MailerTypeLookup make_mailer_types(const SubmitSettings& s);
 
 // Programs ("|cmd", also quoted) and files ("/path") named by aliases.
 std::optional<Route> special_route(const std::string& bare);

@@ -103,6 +103,8 @@ RecipientList Submission::make_recipients(bool report) const {
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
     rs.mailer_flag = make_mailer_flag(s_);
+    rs.mailer_types = make_mailer_types(s_);
+    rs.sender_type = sender_address_type(rs.router, rs.mailer_types);
     // sendmail reads .forward files when it resolves recipients for a
     // delivery now, not when it only queues (the queue run reads them).
     if (delivers_now()) rs.forward = [this](const Route& local) { return read_forward(s_, local.user, local.host); };
@@ -117,6 +119,22 @@ RecipientList Submission::make_recipients(bool report) const {
 
 namespace sendmail {
 
+// The T= address type of the sender's mailer ("" for none), routed quietly:
+// the sender's own faults are reported elsewhere. The null sender's
+// notices come from MAILER-DAEMON, a local name.
+std::string Submission::sender_address_type(const Router& route, const MailerTypeLookup& types) const {
+    if (!types) return "";
+    std::string sender = sender_bare_.empty() || sender_bare_ == "<>" ? "MAILER-DAEMON" : sender_bare_;
+    std::FILE* said = s_.engine ? s_.engine->out : nullptr;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> nowhere(said ? std::fopen("/dev/null", "w") : nullptr, std::fclose);
+    if (nowhere) s_.engine->out = nowhere.get();
+    Route from = route(sender, sender);
+    if (nowhere) s_.engine->out = said;
+    if (from.error()) return "";
+    MailerTypes t = types(from.mailer);
+    return t.address_given ? t.address : "";
+}
+
 // What an untrusted user changed, recorded in the message as sendmail does
 // when PrivacyOptions has authwarnings.
 std::vector<message::Header> Submission::authentication_warnings() const {
@@ -129,6 +147,15 @@ std::vector<message::Header> Submission::authentication_warnings() const {
     for (const auto& [k, v] : cl_.options)
         if (util::iequals(long_option_name(k), "QueueDirectory")) add("Processed from queue " + v);
     if (cl_.config_from_command_line) add("Processed by " + login_ + " with -C " + cl_.config_file);
+    return out;
+}
+
+// A notice made by this submission warns as the message does, but of the
+// queue and -C only, not of the sender the user set (sendmail's notice).
+std::vector<message::Header> Submission::notice_warnings() const {
+    std::vector<message::Header> out;
+    for (auto& h : authentication_warnings())
+        if (h.value.find(" set sender to ") == std::string::npos) out.push_back(std::move(h));
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "message/collect.hpp"
 #include "queue/queue.hpp"
@@ -21,8 +22,6 @@ class Submission {
 public:
     Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify);
     int run();
-    // When the queue cannot be used at all: standard input goes to dead.letter.
-    void keep_input();
 
 private:
     void identify_sender();
@@ -30,6 +29,7 @@ private:
     static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
     RecipientList make_recipients(bool report = true) const;
+    std::string sender_address_type(const Router& route, const MailerTypeLookup& types) const;
     bool sender_unknown() const;
     void address_to_postmaster(Notice& n) const;
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
@@ -37,19 +37,23 @@ private:
     std::string flags() const;
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
-    std::string dead_letter_path() const;
-    void save_unqueued_input();
-    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why);
+    std::vector<message::Header> notice_warnings() const;
+    int save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                         const std::string& why);
+    char error_mode() const;
+    char failure_disposal(const RecipientList& rcpts) const;
     void count_statistics() const;
     void add_missing_recipient_headers(queue::QueueFile& qf) const;
-    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm);
-    void gather_recipients(RecipientList& rcpts) const;
+    std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void lose_hop_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, long hops,
+                         long max_hops);
+    void gather_recipients(RecipientList& rcpts);
     void define_macros();
     std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;
     int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                const RecipientList& rcpts);
     int refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
-                           const std::string& why, const std::string& transcript, bool dead_letter);
+                           const std::string& why, const std::string& transcript);
     int refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf, long max_size);
     void notify_failures(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
                          const std::vector<FailedRecipient>& failures);
@@ -67,6 +71,8 @@ private:
     std::string login_;                    // the real user's name
     bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     bool failed_ = false;                  // some address failed at submission
+    bool header_failed_ = false;           // ... among those of the header (-t)
+    std::vector<std::string> cmdline_;     // addresses named as arguments, as written
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -13,6 +13,7 @@
 
 #include "queue/statistics.hpp"
 #include "sendmail/address_parse.hpp"
+#include "sendmail/dead_letter.hpp"
 #include "sendmail/delivery.hpp"
 #include "sendmail/notice.hpp"
 #include "sendmail/queue_run.hpp"
@@ -52,13 +53,14 @@ std::optional<std::time_t> unix_from_date(const std::string& line) {
 
 std::string Submission::flags() const {
     // b: remove Bcc at delivery; a message without recipient fields keeps it
-    // (unless NoRecipientAction gives it some). s goes when an address failed.
+    // (unless NoRecipientAction gives it some). s goes when an address of
+    // the header failed (-t); failures of the command line keep it.
     bool has_rcpt_field = false;
     for (const auto& h : msg_.headers) has_rcpt_field = has_rcpt_field || (message::header_kind(h.name) & message::kHdrRcpt);
     std::string action = util::to_lower(s_.option("NoRecipientAction", "none"));
     has_rcpt_field = has_rcpt_field || action == "add-to" || action == "add-to-undisclosed" || action == "add-apparently-to";
     std::string f = has_rcpt_field ? "b" : "";
-    if (!failed_) f += 's';
+    if (!header_failed_) f += 's';
     bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     if (eightbit) f += '8';
     if (cl_.dsn_ret) f += 'd';
@@ -86,12 +88,14 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     qf.recipients = rcpts.queue_recipients();
     qf.priority = priority(qf.recipients.size() + rcpts.counted_failures());
     if (!rcpts.failures().empty()) {
-        // As sendmail: the status of the last failure, and no 's' flag.
-        std::string d = rcpts.failures().back().diagnostic;
+        // As sendmail: the status of the last failure ("User unknown"; an
+        // error mailer's as printed, "a@b@c... Invalid route address").
+        const FailedRecipient& last = rcpts.failures().back();
+        std::string d = last.diagnostic;
         auto w = util::split_words(d);
         if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
             d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
-        qf.status_message = d;
+        qf.status_message = last.counted ? d : last.address + "... " + d;
     }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
     qf.flags = flags();
@@ -162,49 +166,46 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                            ", pri=" + std::to_string(qf.priority) + ", stat=queued");
 }
 
-// $HOME/dead.letter (the passwd home without HOME), as mail(1) programs use it.
-std::string Submission::dead_letter_path() const {
-    struct passwd* pw = getpwuid(getuid());
-    const char* home = std::getenv("HOME");
-    return std::string(home && home[0] == '/' ? home : pw && pw->pw_dir ? pw->pw_dir : "/tmp") + "/dead.letter";
-}
-
-void Submission::keep_input() {
-    now_ = std::time(nullptr);
-    identify_sender();
-    save_unqueued_input();
-}
-
-// Reads the rest of standard input and keeps it in dead.letter.
-void Submission::save_unqueued_input() {
-    std::string text;
-    char buf[65536];
-    ssize_t n;
-    while ((n = read(0, buf, sizeof buf)) > 0 && text.size() < (256u << 20)) text.append(buf, static_cast<size_t>(n));
-    std::string path = dead_letter_path();
-    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
-    if (!out.valid()) return;
-    std::string from = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
-    if (!text.empty() && text.back() != '\n') text += "\n";
-    (void)util::write_all(out.get(), from + text + "\n");
-    (void)util::fsync_fd(out.get());
-    std::fprintf(stderr, "Saved message in %s\n", path.c_str());
-}
-
-int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const std::string& why) {
-    std::string path = dead_letter_path();
-    util::UniqueFd out(open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
-    if (!out.valid()) return EX_CANTCREAT;
-    std::string text = "From " + sender_bare_ + " " + gmt_stamp(now_, "%a %b %e %H:%M:%S %Y") + "\n";
-    for (const auto& h : msg_.headers) text += h.name + ":" + h.value + "\n";
-    text += "\n";
-    if (!id.empty())
-        if (auto body = util::read_file(dir.df_path(id), 1u << 30)) text += *body;
-    text += "\n";
-    (void)util::write_all(out.get(), text);
-    (void)util::fsync_fd(out.get());
-    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + path + ": " + why);
+// The message as it would have been queued (headers for the *file* mailer,
+// the body from the df) appended to the sender's dead.letter; sendmail
+// says so on stdout. EX_CANTCREAT when it could not be written.
+int Submission::save_dead_letter(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 const std::string& why) {
+    std::optional<std::string> path = dead_letter_of(local_sender_user());
+    if (!path) return EX_CANTCREAT;
+    const config::Mailer* file = s_.cfg ? s_.cfg->find_mailer("*file*") : nullptr;
+    auto lookup = [this](std::string_view n) -> std::optional<std::string> {
+        if (n == "g") return sender_bare_;
+        return macro(n);
+    };
+    std::string headers =
+        message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", qf.has_flag('b'), lookup);
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 1u << 30)) body = *b;
+    std::string from = unix_from_line(s_.option("UnixFromLine", kDefaultUnixFromLine), sender_bare_, now_,
+                                      [this](std::string_view n) { return macro(n); });
+    if (!append_dead_letter(*path, dead_letter_entry(from, headers, body))) return EX_CANTCREAT;
+    std::printf("%s... Saved message in %s\n", path->c_str(), path->c_str());
+    std::fflush(stdout);
+    util::log_line(LOG_NOTICE, 1, id, "Saved message in " + *path + ": " + why);
     return EX_OK;
+}
+
+// ErrorMode's letter: p(rint), m(ail), w(rite), e (mail, exit 0), q(uiet).
+char Submission::error_mode() const {
+    std::string m = util::to_lower(s_.option("ErrorMode", "p"));
+    return m.empty() ? 'p' : m[0];
+}
+
+// How the failed addresses are reported, ErrorMode's letter, except that a
+// background delivery of the rest (-odb) reports them by mail whatever the
+// mode, and a failure in the header (-t) is never kept in dead.letter.
+char Submission::failure_disposal(const RecipientList& rcpts) const {
+    std::string dm = util::to_lower(s_.option("DeliveryMode", "b"));
+    bool background = dm.empty() || dm[0] == 'b';
+    if (background && rcpts.count() > 0) return 'm';
+    char mode = error_mode();
+    return mode == 'p' && header_failed_ ? 'm' : mode;
 }
 
 // The message counts as received from the sender's mailer (ruleset 0 on the
@@ -219,30 +220,70 @@ void Submission::count_statistics() const {
         util::log_line(LOG_ERR, 1, "", "statistics: " + st.error().message);
 }
 
-// Checks made on the text alone: -h beyond MaxHopCount.
-std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm) {
+// -h beyond MaxHopCount: nothing is queued and the exit status is 69 (0
+// for -oee). In print mode the message goes to the sender's dead.letter;
+// otherwise, or without one, the sender's notice is made but, over the hop
+// count itself, kept as a lost queue file (Qf); -oeq makes none.
+std::optional<int> Submission::refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm,
+                                            const queue::QueueFile& qf) {
     long max_hops = s_.option_long("MaxHopCount", 25);
-    if (cl_.hop_count && std::strtol(cl_.hop_count->c_str(), nullptr, 10) > max_hops) {
-        // Too many hops already: sendmail keeps the message in dead.letter and says so.
-        std::string path = dead_letter_path();
-        save_dead_letter(dir, nm.id(), "too many hops");
-        std::printf("%s... Saved message in %s\n", path.c_str(), path.c_str());
-        nm.discard();
-        return EX_OK;
-    }
-    return std::nullopt;
+    long hops = cl_.hop_count ? std::strtol(cl_.hop_count->c_str(), nullptr, 10) : 0;
+    if (hops <= max_hops) return std::nullopt;
+    char mode = error_mode();
+    if (mode != 'q' && !(mode == 'p' && save_dead_letter(dir, nm.id(), qf, "too many hops") == EX_OK))
+        lose_hop_notice(dir, nm.id(), qf, hops, max_hops);
+    nm.discard();
+    return mode == 'e' ? EX_OK : EX_UNAVAILABLE;
+}
+
+void Submission::lose_hop_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                 long hops, long max_hops) {
+    if (is_null_sender(sender_)) return;
+    std::string to;
+    for (const auto& r : qf.recipients) to += (to.empty() ? "" : ", ") + r.address;
+    std::string why = "Too many hops " + std::to_string(hops) + " (" + std::to_string(max_hops) + " max): from " +
+                      sender_bare_ + " via localhost, to " + to;
+    Notice n;
+    n.to = sender_bare_;
+    n.transcript = "554 5.4.6 " + why + "\n";
+    n.log_reason = why;
+    n.warnings = notice_warnings();
+    n.recipients = notice_recipients(s_, qf, "5.4.6", "554 5.4.6 Too many hops");
+    n.lost = true;
+    std::string body;
+    if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    if (auto notice = queue_notice(s_, dir, id, qf, body, n, now_); !notice)
+        util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + notice.error().message);
 }
 
 // Command-line recipients first, then (-t) those of the header: all of the
 // To/Cc/Bcc family, or only the Resent-* ones in a resent message.
-void Submission::gather_recipients(RecipientList& rcpts) const {
-    for (const auto& a : cl_.args) rcpts.add_list(a);
-    if (!cl_.read_recipients) return;
-    bool resent = is_resent(msg_.headers);
-    for (const auto& h : msg_.headers) {
-        unsigned k = message::header_kind(h.name);
-        if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+// An address of the command line that fails is reported on stdout only in
+// print mode; one of the header always is.
+void Submission::gather_recipients(RecipientList& rcpts) {
+    bool quiet = error_mode() != 'p';
+    rcpts.set_report(!quiet);
+    // The rules' own complaints ($#error) go where the engine writes.
+    std::FILE* said = s_.engine ? s_.engine->out : nullptr;
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> nowhere(quiet && said ? std::fopen("/dev/null", "w") : nullptr,
+                                                            std::fclose);
+    if (nowhere) s_.engine->out = nowhere.get();
+    cmdline_.clear();
+    for (const auto& a : cl_.args) {
+        rcpts.add_list(a);
+        for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
     }
+    if (nowhere) s_.engine->out = said;
+    size_t command_line_failures = rcpts.failures().size();
+    rcpts.set_report(true);
+    if (cl_.read_recipients) {
+        bool resent = is_resent(msg_.headers);
+        for (const auto& h : msg_.headers) {
+            unsigned k = message::header_kind(h.name);
+            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+        }
+    }
+    header_failed_ = rcpts.failures().size() > command_line_failures;
 }
 
 void Submission::define_macros() {
@@ -291,7 +332,7 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
     } else {
         if (auto st = nm.commit(qf); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
-            save_dead_letter(dir, nm.id(), st.error().message);
+            save_dead_letter(dir, nm.id(), qf, st.error().message);
             nm.discard();
             return EX_CANTCREAT;
         }
@@ -301,9 +342,13 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         if (attempt) attempt_delivery(dir, nm, qf);
     }
     if (!failed_) return EX_OK;
-    notify_failures(dir, nm.id(), qf, rcpts.failures());
+    // Quiet drops them; print keeps the text in the sender's dead.letter
+    // when it can; every other way (or no dead.letter) is a notice.
+    char how = failure_disposal(rcpts);
+    if (how != 'q' && !(how == 'p' && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
+        notify_failures(dir, nm.id(), qf, rcpts.failures());
     if (rcpts.count() == 0) nm.discard();
-    return rcpts.exit_code();
+    return error_mode() == 'e' ? EX_OK : rcpts.exit_code();
 }
 
 int Submission::run() {
@@ -313,39 +358,39 @@ int Submission::run() {
     int mode = static_cast<int>(std::strtol(s_.option("QueueFileMode", "0600").c_str(), nullptr, 8));
     auto nm = queue::NewMessage::create(dir, now_, mode & 0666 ? mode & 0666 : 0600);
     if (!nm) {
-        // Not accepted, but not lost either: the text goes to dead.letter.
+        // Not accepted: sendmail keeps no dead.letter here, the caller has the text.
         std::fprintf(stderr, "queueup: cannot create queue file in %s: %s\n", dir.path().c_str(),
                      nm.error().message.c_str());
-        save_unqueued_input();
         return EX_CANTCREAT;
     }
     if (auto st = read_message(*nm); !st) {
         std::fprintf(stderr, "collect: %s\n", st.error().message.c_str());
         return st.error().code ? st.error().code : EX_IOERR;
     }
-    if (auto rc = refuse_early(dir, *nm)) return *rc;
     RecipientList rcpts = make_recipients();
     gather_recipients(rcpts);
     if (rcpts.count() == 0 && rcpts.failures().empty()) {
+        // Nothing is queued or saved: the text stays with the caller.
         std::printf("No recipient addresses found in header\n");
         std::fflush(stdout);
-        int rc = save_dead_letter(dir, nm->id(), "no recipients");
         nm->discard();
-        return rc;
+        return EX_OK;
     }
     define_macros();
-    // $u ("for <addr>" in Received): the single recipient named on the command line.
-    if (!cl_.read_recipients && rcpts.count() > 0 && rcpts.before_forwarding().size() == 1)
-        macros_["u"] = rcpts.before_forwarding().front()->address;
+    // $u ("for <addr>" in Received): the address, as written, when the
+    // command line names just one, whatever became of it (-t or not, an
+    // alias, a user unknown).
+    if (cmdline_.size() == 1) macros_["u"] = cmdline_.front();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    if (auto rc = refuse_early(dir, *nm, qf)) return *rc;
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
     if (msg_.headers_too_long) {
         // sendmail returns the headers it kept to the sender and exits 0; the
         // text is not saved in dead.letter.
         std::string why = "Headers too large (" + std::to_string(s_.option_long("MaxHeadersLength", 32768)) + " max)";
-        return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why, false);
+        return refuse_with_notice(dir, *nm, qf, why, "552 5.6.0 " + why);
     }
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
@@ -382,27 +427,27 @@ std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group
 }
 
 // Over MaxMessageSize: as sendmail, the sender gets the headers back in a
-// notice and the exit status is 0; the whole text also goes to dead.letter.
+// notice and the exit status is 0; nothing goes to dead.letter.
 int Submission::refuse_too_large(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
                                  long max_size) {
     std::string why = "Message exceeds maximum fixed size (" + std::to_string(max_size) + ")";
-    return refuse_with_notice(dir, nm, qf, why, "552 5.2.3 " + why, true);
+    return refuse_with_notice(dir, nm, qf, why, "552 5.2.3 " + why);
 }
 
 // A message refused whole after it was read: `why` on stdout, a notice of
 // every recipient's failure (headers only) to the sender, exit status 0.
 int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
-                                   const std::string& why, const std::string& transcript, bool dead_letter) {
+                                   const std::string& why, const std::string& transcript) {
     std::printf("%s\n", why.c_str());
     std::fflush(stdout);
-    if (dead_letter) save_dead_letter(dir, nm.id(), why);
     if (!is_null_sender(sender_)) {
         Notice n;
         n.to = sender_bare_;
+        n.warnings = notice_warnings();
         n.transcript = transcript + "\n";
         n.log_reason = why;
         n.headers_as_message = msg_.headers_too_long;
-        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", ""});
+        for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", "", "", "", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
     }
@@ -438,10 +483,13 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     Notice n;
     n.to = sender_bare_;
     n.log_reason = qf.status_message;
+    n.warnings = notice_warnings();
     bool to_postmaster = sender_unknown();
+    bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
-        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : ""});
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : "", f.diagnostic_type,
+                                hide_actual ? "" : f.actual_rcpt, f.expanded_from});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;
         if (w.size() > 2) line = w[0] + " " + w[1] + " " + f.address + "... " + f.diagnostic.substr(f.diagnostic.find(w[2], w[0].size() + w[1].size()));

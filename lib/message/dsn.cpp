@@ -37,6 +37,7 @@ std::string human_part(const DsnRequest& r) {
         for (const auto& rc : r.recipients) {
             o += rc.address + "\n";
             if (!rc.diagnostic.empty()) o += "    (reason: " + rc.diagnostic + ")\n";
+            if (!rc.expanded_from.empty()) o += "    (expanded from: " + rc.expanded_from + ")\n";
         }
         o += "\n";
     }
@@ -53,13 +54,16 @@ std::string status_part(const DsnRequest& r) {
     std::string o = "Content-Type: message/delivery-status\n\nReporting-MTA: dns; " + r.reporting_mta +
                     "\nArrival-Date: " + arpadate(r.arrival) + "\n";
     for (const auto& rc : r.recipients) {
-        // sendmail adds X-Actual-Recipient only when the address a mailer got
-        // differs from the final recipient; until delivery rewrites addresses
-        // they are the same, and sendmail writes no such line.
+        // sendmail compares the two texts case for case: a mailer with
+        // T=DNS/RFC822/... gets the line even for the same address.
         o += "\nFinal-Recipient: " + rc.final_rcpt + "\n";
+        if (!rc.actual_rcpt.empty() && rc.actual_rcpt != rc.final_rcpt)
+            o += "X-Actual-Recipient: " + rc.actual_rcpt + "\n";
         o += std::string("Action: ") + (r.failure ? "failed" : "delayed") + "\n";
         o += "Status: " + rc.status + "\n";
-        if (!rc.diagnostic.empty()) o += "Diagnostic-Code: X-Unix; " + rc.diagnostic + "\n";
+        if (!rc.diagnostic.empty())
+            o += "Diagnostic-Code: " + (rc.diagnostic_type.empty() ? std::string("smtp") : rc.diagnostic_type) + "; " +
+                 rc.diagnostic + "\n";
         o += "Last-Attempt-Date: " + arpadate(std::time(nullptr)) + "\n";
         if (!r.failure && r.retry_until) o += "Will-Retry-Until: " + arpadate(r.retry_until) + "\n";
     }

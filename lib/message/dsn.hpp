@@ -10,10 +10,15 @@
 namespace message {
 
 struct DsnRecipient {
-    std::string address;     // printable (for the human-readable part)
-    std::string final_rcpt;  // "RFC822; user@host"
-    std::string status;      // "4.4.7"
-    std::string diagnostic;  // optional text
+    std::string address;          // printable (for the human-readable part)
+    std::string final_rcpt;       // "rfc822; user@host" (the r line)
+    std::string status;           // "4.4.7"
+    std::string diagnostic;       // optional text
+    std::string diagnostic_type;  // its type, the mailer's ("smtp" when empty)
+    // What the mailer got ("rfc822; user@host"): an X-Actual-Recipient line
+    // when it is not, to the letter, the final recipient.
+    std::string actual_rcpt;
+    std::string expanded_from;  // the alias (or .forward's user) it came from
 };
 
 struct DsnRequest {

@@ -5,6 +5,7 @@ import os
 import re
 import signal
 import socket
+import subprocess
 import time
 
 from harness import Sandbox
@@ -62,6 +63,20 @@ loop2: loop1
 """
 
 
+def _can_bind_mount():
+    """Whether this process may give a child its own /etc/passwd (root and
+    unshare(1) with mount namespaces)."""
+    if os.geteuid() != 0:
+        return False
+    try:
+        return subprocess.run(['unshare', '--mount', 'true'], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+PRIVATE_PASSWD = _can_bind_mount()
+
+
 class SubmitEnv:
     def __init__(self, testcase, extra_cf=''):
         self.testcase = testcase
@@ -73,6 +88,45 @@ class SubmitEnv:
         self.cf = self.sb.write('sendmail.cf', CF_TEMPLATE.format(dir=self.sb.dir) + extra_cf)
         self.env = {'PATH': '/usr/bin:/bin', 'TZ': 'UTC', 'LANG': 'C',
                     'HOME': self.sb.dir}
+        # sendmail writes dead.letter into the sender's password-file home:
+        # root's is a directory of the sandbox here, never the real /root.
+        self.root_home = self.sb.path('root-home')
+        os.makedirs(self.root_home, mode=0o700)
+        self.extra_users = []
+        self.write_passwd()
+
+    def write_passwd(self):
+        """The password file the programs see: the system's, root's home in
+        the sandbox, plus extra_users (name, uid, home) lines."""
+        out = []
+        with open('/etc/passwd') as f:
+            for line in f:
+                fields = line.rstrip('\n').split(':')
+                if len(fields) == 7 and fields[0] == 'root':
+                    fields[5] = self.root_home
+                out.append(':'.join(fields) + '\n')
+        for name, uid, home in self.extra_users:
+            out.append('%s:x:%d:%d:%s:%s:/bin/sh\n' % (name, uid, uid, name.capitalize(), home))
+        self.passwd = self.sb.write('passwd', ''.join(out))
+
+    def add_user(self, name, uid, home):
+        self.extra_users.append((name, uid, home))
+        self.write_passwd()
+
+    def wrap(self, argv):
+        """argv run with the sandbox's password file, when that can be done."""
+        if not PRIVATE_PASSWD:
+            return list(argv)
+        return ['unshare', '--mount', '--propagation', 'private', '/bin/sh', '-c',
+                'mount --bind "$0" /etc/passwd && exec "$@"', self.passwd] + list(argv)
+
+    def dead_letter(self, home=None):
+        """The dead.letter in `home` (root's by default), or None."""
+        try:
+            with open(os.path.join(home or self.root_home, 'dead.letter'), 'rb') as f:
+                return f.read()
+        except FileNotFoundError:
+            return None
 
     def catch_syslog(self):
         """Points the programs' syslog lines at a datagram socket of ours
@@ -99,10 +153,10 @@ class SubmitEnv:
 
     def submit(self, args, message, extra_opts=()):
         argv = [self.sendmail, '-C', self.cf, '-odq', '-Mjmx.example.com'] + list(extra_opts) + list(args)
-        return self.sb.run(argv, input=message, env=self.env)
+        return self.sb.run(self.wrap(argv), input=message, env=self.env)
 
     def mode(self, args):
-        return self.sb.run([self.sendmail, '-C', self.cf, '-Mjmx.example.com'] + list(args), env=self.env)
+        return self.sb.run(self.wrap([self.sendmail, '-C', self.cf, '-Mjmx.example.com'] + list(args)), env=self.env)
 
     def files(self, prefix):
         return sorted(f for f in os.listdir(self.queue) if f.startswith(prefix))

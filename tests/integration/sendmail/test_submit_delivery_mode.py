@@ -17,7 +17,7 @@ class DeliveryModeTest(unittest.TestCase):
 
     def submit(self, mode):
         argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', mode, '-t']
-        return self.e.sb.run(argv, input=MSG, env=self.e.env)
+        return self.e.sb.run(self.e.wrap(argv), input=MSG, env=self.e.env)
 
     def test_interactive_mode_counts_one_deferred_attempt(self):
         before = int(time.time())
@@ -52,7 +52,7 @@ class DeliveryModeTest(unittest.TestCase):
 
     def test_the_qf_keeps_queue_file_mode_after_the_attempt(self):
         argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-O', 'QueueFileMode=0640', '-odi', '-t']
-        self.assertEqual(self.e.sb.run(argv, input=MSG, env=self.e.env).returncode, 0)
+        self.assertEqual(self.e.sb.run(self.e.wrap(argv), input=MSG, env=self.e.env).returncode, 0)
         name = self.e.files('qf')[0]
         self.assertEqual(os.stat(os.path.join(self.e.queue, name)).st_mode & 0o777, 0o640)
 

@@ -3,7 +3,7 @@ puts into the queue file, compared line by line with sendmail's format."""
 import os
 import unittest
 
-from submitkit import SubmitEnv, headers, lines
+from submitkit import PRIVATE_PASSWD, SubmitEnv, headers, lines
 
 BASIC = (b'From: Alice <alice@example.com>\nTo: bob@example.org, staff\n'
          b'Cc: Carol <carol@remote.example.net>\nBcc: secret@example.org\n'
@@ -118,12 +118,13 @@ class SubmitFlagsTest(unittest.TestCase):
             self.assertEqual((r.returncode, r.stdout), (64, text))
         self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
 
-    def test_no_recipients_in_headers_saves_dead_letter(self):
+    def test_no_recipients_in_headers_saves_nothing(self):
+        # sendmail 8.17 neither queues nor keeps the text: the caller has it.
         r = self.e.submit(['-t', '-oi'], b'Subject: none\n\nkeep me\n')
         self.assertEqual((r.returncode, r.stdout), (0, b'No recipient addresses found in header\n'))
         self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
-        with open(self.e.sb.path('dead.letter'), 'rb') as f:
-            self.assertIn(b'keep me\n', f.read())
+        self.assertIsNone(self.e.dead_letter())
+        self.assertFalse(os.path.exists(self.e.sb.path('dead.letter')))
 
     @unittest.skipUnless(os.geteuid() == 0, 'needs root to run as another user')
     def test_untrusted_user_setting_sender_gets_authentication_warning(self):
@@ -132,7 +133,7 @@ class SubmitFlagsTest(unittest.TestCase):
         os.chown(self.e.queue, nobody.pw_uid, nobody.pw_gid)
         argv = ['setpriv', '--reuid', 'nobody', '--regid', str(nobody.pw_gid), '--clear-groups', self.e.sendmail,
                 '-C', self.e.cf, '-odq', '-Mjmx.example.com', '-oi', '-f', 'alice@example.com', 'x@example.org']
-        r = self.e.sb.run(argv, input=b'Subject: s\n\nb\n', env=self.e.env)
+        r = self.e.sb.run(self.e.wrap(argv), input=b'Subject: s\n\nb\n', env=self.e.env)
         self.assertEqual(r.returncode, 0, r.stderr)
         qf, _ = self.e.only_qf()
         warnings = [v for _, n, v in headers(qf) if n == 'X-Authentication-Warning']
@@ -148,7 +149,7 @@ class SubmitFlagsTest(unittest.TestCase):
             self.assertEqual(st.st_mode & 0o777, 0o660)
 
     @unittest.skipUnless(os.geteuid() == 0, 'needs root to run as another user')
-    def test_unwritable_queue_keeps_message_in_dead_letter(self):
+    def test_unwritable_queue_saves_nothing(self):
         import pwd
         nobody = pwd.getpwnam('nobody')
         home = self.e.sb.path('nobody-home')
@@ -157,21 +158,69 @@ class SubmitFlagsTest(unittest.TestCase):
         env = dict(self.e.env, HOME=home)
         argv = ['setpriv', '--reuid', 'nobody', '--regid', str(nobody.pw_gid), '--clear-groups', self.e.sendmail,
                 '-C', self.e.cf, '-odq', '-oi', 'x@example.org']
-        r = self.e.sb.run(argv, input=b'Subject: s\n\nprecious\n', env=env)
+        r = self.e.sb.run(self.e.wrap(argv), input=b'Subject: s\n\nprecious\n', env=env)
         self.assertEqual((r.returncode, r.stdout), (78, b'can not chdir(%s/): Permission denied\n' % self.e.queue.encode()))
-        with open(os.path.join(home, 'dead.letter'), 'rb') as f:
-            self.assertIn(b'Subject: s\n\nprecious\n', f.read())
+        self.assertEqual(os.listdir(home), [])
+
+    def test_too_many_hops_outside_print_mode_makes_a_lost_notice(self):
+        # The notice is over the hop count too: sendmail keeps it as a lost
+        # queue file (Qf) and sends nothing; quiet mode makes none.
+        for mode, rc, lost in (('m', 69, True), ('e', 0, True), ('q', 69, False)):
+            with self.subTest(mode=mode):
+                r = self.e.submit(['-oe' + mode, '-h', '26', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
+                self.assertEqual((r.returncode, r.stdout), (rc, b''))
+                self.assertEqual(self.e.files('qf'), [])
+                self.assertIsNone(self.e.dead_letter())
+                qfs = self.e.files('Qf')
+                self.assertEqual(len(qfs), 1 if lost else 0)
+                if lost:
+                    with open(os.path.join(self.e.queue, qfs[0]), encoding='latin-1') as f:
+                        notice = f.read()
+                    self.assertEqual((lines(notice, 'F'), lines(notice, 'R')), (['r'], ['PF:root']))
+                    body = self.e.df(qfs[0][2:]).decode()
+                    self.assertIn('   ----- Transcript of session follows -----\n554 5.4.6 Too many hops 26 (25 max): '
+                                  'from root via localhost, to x@example.org\n', body)
+                    self.assertIn('x@example.org\n    (reason: 554 5.4.6 Too many hops)\n', body)
+                    self.assertIn('\nStatus: 5.4.6\nDiagnostic-Code: smtp; 554 5.4.6 Too many hops\n', body)
+                for name in os.listdir(self.e.queue):
+                    os.unlink(os.path.join(self.e.queue, name))
+
+    def test_received_names_the_one_command_line_address(self):
+        # sendmail's $u: the address as written when the command line names
+        # exactly one, with -t too and for an alias; none for two.
+        msg = b'To: bob@example.org, carol@example.org\nSubject: s\n\nb\n'
+        cases = ((['-t', 'dave@example.org'], True, 'dave@example.org'), (['-t', 'staff'], True, 'staff'),
+                 (['staff'], False, 'staff'), (['-t', 'dave@example.org', 'erin@example.org'], True, None),
+                 (['-t'], True, None))
+        for args, _, want in cases:
+            with self.subTest(args=args):
+                self.e.submit(['-oi'] + args, msg)
+                qf, qid = self.e.only_qf()
+                received = [v for _, n, v in headers(qf) if n == 'Received'][0]
+                if want:
+                    self.assertIn('\n\tfor %s; ' % want, received)
+                else:
+                    self.assertNotIn('\tfor ', received)
+                for p in ('qf', 'df'):
+                    os.unlink(os.path.join(self.e.queue, p + qid))
 
     def test_gateway_G_marks_daemon_flags(self):
         self.e.submit(['-G', '-oi', 'x@example.org'], b'\nb\n')
         qf, _ = self.e.only_qf()
         self.assertIn('${daemon_flags}CC f', qf.split('\n'))
 
+    @unittest.skipUnless(PRIVATE_PASSWD, 'needs root and unshare to give root a home in the sandbox')
     def test_too_many_hops_goes_to_dead_letter(self):
         r = self.e.submit(['-h', '26', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
-        path = self.e.sb.path('dead.letter')
-        self.assertEqual((r.returncode, r.stdout.decode()), (0, '%s... Saved message in %s\n' % (path, path)))
+        path = os.path.join(self.e.root_home, 'dead.letter')
+        self.assertEqual((r.returncode, r.stdout.decode()), (69, '%s... Saved message in %s\n' % (path, path)))
         self.assertEqual(self.e.files('qf'), [])
+        # The message as it would have been queued, "for" its one recipient.
+        self.assertRegex(self.e.dead_letter().decode(),
+                         r'^From root  \w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\nReturn-Path: <root>\n'
+                         r'Received: \(from root@localhost\)\n\tby mx\.example\.com \(.*\) id \w{14}\n'
+                         r'\tfor x@example\.org; .*\nDate: .*\nFrom: root <root>\nMessage-Id: <.*>\n'
+                         r'Subject: hops\n\nb\n\n$')
         r = self.e.submit(['-h', '25', '-oi', 'x@example.org'], b'Subject: hops\n\nb\n')
         self.assertEqual(len(self.e.files('qf')), 1)
 
@@ -194,8 +243,9 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual(lines(notice, 'R'), ['PF:alice@remote.example.net'])
         body = self.e.df(nid).decode()
         self.assertIn('nosuchuser-xyz\n    (reason: 550 5.1.1 User unknown)\n', body)
-        self.assertIn('Final-Recipient: RFC822; nosuchuser-xyz@mx.example.com\n', body)
-        self.assertIn('Status: 5.1.1\nDiagnostic-Code: X-Unix; 550 5.1.1 User unknown\n', body)
+        # No T= on the local mailer: sendmail's default types, rfc822 and smtp.
+        self.assertIn('Final-Recipient: rfc822; nosuchuser-xyz@mx.example.com\nAction: failed\n', body)
+        self.assertIn('Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n', body)
 
     def test_no_recipient_action_adds_headers(self):
         cases = (('none', []), ('add-to', [('To', ' b@y.example.org'), ('To', ' a@x.example.org')]),
@@ -211,7 +261,7 @@ class SubmitFlagsTest(unittest.TestCase):
             for p in ('qf', 'df'):
                 os.unlink(os.path.join(self.e.queue, p + qid))
 
-    def test_message_over_max_size_is_returned_and_kept(self):
+    def test_message_over_max_size_is_returned(self):
         msg = b'To: x@example.org\nSubject: big\n\n' + b'a' * 3000 + b'\n'
         r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com', '-O', 'MaxMessageSize=1000'], msg)
         self.assertEqual((r.returncode, r.stdout), (0, b'Message exceeds maximum fixed size (1000)\n'))
@@ -220,8 +270,7 @@ class SubmitFlagsTest(unittest.TestCase):
         body = self.e.df(nid).decode()
         self.assertIn('552 5.2.3 Message exceeds maximum fixed size (1000)\n', body)
         self.assertIn('Content-Type: text/rfc822-headers\n', body)
-        with open(self.e.sb.path('dead.letter'), 'rb') as f:
-            self.assertIn(b'a' * 3000, f.read())
+        self.assertIsNone(self.e.dead_letter())
 
     def test_mbox_from_line_gives_the_date(self):
         self.e.submit(['-t', '-oi'], b'From someone@x.org Mon Jan  1 00:00:00 2024\nTo: a@x.example.org\n\nb\n')

@@ -28,7 +28,7 @@ class ForwardTest(unittest.TestCase):
 
     def submit(self, mode):
         argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', mode, '-f', 'root', self.user.pw_name]
-        return self.e.sb.run(argv, input=MSG, env=self.e.env)
+        return self.e.sb.run(self.e.wrap(argv), input=MSG, env=self.e.env)
 
     def ctl(self):
         u = self.user
@@ -40,7 +40,7 @@ class ForwardTest(unittest.TestCase):
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b'', b''))
         qf, _ = self.e.only_qf()
         self.assertEqual(lines(qf, 'C'), [self.ctl()])
-        self.assertEqual(lines(qf, 'r'), ['RFC822; %s@mx.example.com' % self.user.pw_name] * 2)
+        self.assertEqual(lines(qf, 'r'), ['rfc822; %s@mx.example.com' % self.user.pw_name] * 2)
         self.assertEqual(lines(qf, 'R'), ['FD:carol@example.org', 'FD:bob@remote.example.net'])
         self.assertEqual(lines(qf, 'N'), ['1'])
         # The Received header still names the one envelope recipient.

@@ -23,7 +23,7 @@ class LocalRulesTest(unittest.TestCase):
         self.assertEqual((r.returncode, r.stdout, r.stderr), (0, b'', b''))
         qf, _ = e.only_qf()
         self.assertEqual(lines(qf, 'C'), [':carol-no-such-user'])
-        self.assertEqual(lines(qf, 'r'), ['RFC822; carol-no-such-user@mx.example.com'])
+        self.assertEqual(lines(qf, 'r'), ['rfc822; carol-no-such-user@mx.example.com'])
         self.assertEqual(lines(qf, 'R'), ['PFD:carol-no-such-user'])
         self.assertIn('Fbs', qf.split('\n'))
 
@@ -33,7 +33,7 @@ class LocalRulesTest(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout)
         qf, _ = e.only_qf()
         self.assertEqual(lines(qf, 'C'), [':carol+cron'])
-        self.assertEqual(lines(qf, 'r'), ['RFC822; carol+cron@mx.example.com'])
+        self.assertEqual(lines(qf, 'r'), ['rfc822; carol+cron@mx.example.com'])
         self.assertEqual(lines(qf, 'R'), ['PFD:carol+cron'])
 
     def test_aliases_come_before_ruleset_5(self):

@@ -122,7 +122,7 @@ class QueueTest(unittest.TestCase):
         self.assertEqual(lines(notice, 'R'), ['PF:alice@example.com'])
         body = self.e.df(nid).decode()
         self.assertIn('Content-Type: message/delivery-status', body)
-        self.assertIn('Final-Recipient: RFC822; bob@example.org\nAction: failed\nStatus: 4.4.7', body)
+        self.assertIn('Final-Recipient: rfc822; bob@example.org\nAction: failed\nStatus: 4.4.7', body)
         self.assertNotIn('X-Actual-Recipient', body)
         self.assertTrue(body.endswith('--\n\n'), body[-80:])
         self.assertIn('Content-Type: message/rfc822\n\n', body)

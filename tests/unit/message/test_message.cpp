@@ -24,6 +24,7 @@ class MessageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_xtext_encodes_plus_and_equals);
     CPPUNIT_TEST(test_macro_conditionals);
     CPPUNIT_TEST(test_dsn_has_three_parts);
+    CPPUNIT_TEST(test_dsn_actual_recipient_and_diagnostic_type);
     CPPUNIT_TEST(test_interval_words);
     CPPUNIT_TEST(test_delivery_headers_drop_bcc_and_foreign_defaults);
     CPPUNIT_TEST_SUITE_END();
@@ -107,7 +108,8 @@ public:
         r.original_body = "body";
         r.relay = "from root@localhost";
         r.warn_after = "5 days";
-        r.recipients.push_back({"bob@example.org", "RFC822; bob@example.org", "4.4.7", ""});
+        r.recipients.push_back(
+            {"bob@example.org", "RFC822; bob@example.org", "4.4.7", "", "", "RFC822; bob@example.org", ""});
         std::string b = message::dsn_body(r);
         CPPUNIT_ASSERT(b.find("\n--B\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.com\n") !=
                        std::string::npos);
@@ -120,6 +122,21 @@ public:
         r.failure = false;
         r.warn_after = "4 hours";
         CPPUNIT_ASSERT_EQUAL(std::string("Warning: could not send message for past 4 hours"), message::dsn_subject(r));
+    }
+    void test_dsn_actual_recipient_and_diagnostic_type() {
+        message::DsnRequest r;
+        r.boundary = "B";
+        // Texts that differ only in case still differ, as sendmail compares them.
+        r.recipients.push_back(
+            {"u", "RFC822; u@mx", "5.1.1", "550 5.1.1 User unknown", "X-Unix", "rfc822; u@mx", "ghost"});
+        r.recipients.push_back({"v", "rfc822; v@mx", "5.1.1", "550 5.1.1 User unknown", "", "rfc822; v@mx", ""});
+        std::string b = message::dsn_body(r);
+        CPPUNIT_ASSERT(b.find("u\n    (reason: 550 5.1.1 User unknown)\n    (expanded from: ghost)\nv\n") !=
+                       std::string::npos);
+        CPPUNIT_ASSERT(b.find("\nFinal-Recipient: RFC822; u@mx\nX-Actual-Recipient: rfc822; u@mx\nAction: failed\n"
+                              "Status: 5.1.1\nDiagnostic-Code: X-Unix; 550 5.1.1 User unknown\n") != std::string::npos);
+        CPPUNIT_ASSERT(b.find("\nFinal-Recipient: rfc822; v@mx\nAction: failed\nStatus: 5.1.1\n"
+                              "Diagnostic-Code: smtp; 550 5.1.1 User unknown\n") != std::string::npos);
     }
     void test_delivery_headers_drop_bcc_and_foreign_defaults() {
         std::vector<message::Header> hs = {{"Return-Path", " <\x81g>", "P", true},
