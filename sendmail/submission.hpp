@@ -60,6 +60,11 @@ private:
     static std::string message_id(const queue::QueueFile& qf);
     void log_failed_recipients(const std::string& id, const RecipientList& rcpts) const;
     void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void log_split(const std::string& id) const;
+    void log_entry_queued(const std::string& id, const queue::QueueFile& part, const RecipientList& rcpts) const;
+    void log_siblings_queued(const RecipientList& rcpts) const;
+    size_t envelope_size(const queue::QueueFile& first) const;
 
     const CommandLine& cl_;
     const SubmitSettings& s_;
@@ -73,6 +78,9 @@ private:
     std::map<std::string, std::string> macros_;
     std::time_t now_ = 0;
     message::CollectedMessage msg_;
+    // The envelope's other queue entries (id, their part), when its
+    // recipients are in several queue groups; numbered in this order.
+    std::vector<std::pair<std::string, queue::QueueFile>> siblings_;
 };
 
 }  // namespace sendmail

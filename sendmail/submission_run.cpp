@@ -153,13 +153,11 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                             const RecipientList& rcpts, bool each_recipient) const {
     util::log_line(LOG_INFO, 5, id,
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
-                       ", class=0, nrcpts=" + std::to_string(qf.recipients.size() + rcpts.counted_failures()) +
+                       ", class=0, nrcpts=" + std::to_string(envelope_size(qf) + rcpts.counted_failures()) +
                        (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
+    log_split(id);
     if (!each_recipient) return;  // the delivery attempt logs them
-    for (const Recipient* r : rcpts.ordered())
-        util::log_line(LOG_INFO, 9, id,
-                       "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
-                           ", pri=" + std::to_string(qf.priority) + ", stat=queued");
+    log_entry_queued(id, qf, rcpts);
 }
 
 // $HOME/dead.letter (the passwd home without HOME), as mail(1) programs use it.
@@ -298,7 +296,8 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         bool attempt = delivers_now();
         log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt);
         count_statistics();
-        if (attempt) attempt_delivery(dir, nm, qf);
+        if (attempt) attempt_in_mode(dir, nm, qf);
+        log_siblings_queued(rcpts);
     }
     if (!failed_) return EX_OK;
     notify_failures(dir, nm.id(), qf, rcpts.failures());
@@ -360,6 +359,7 @@ int Submission::run() {
             std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
             return EX_TEMPFAIL;
         }
+        siblings_.emplace_back(copy->id(), std::move(part));
     }
     queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
