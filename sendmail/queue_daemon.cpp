@@ -1,6 +1,8 @@
-// queue_daemon.cpp: `sendmail -q15m` and `-qp[interval]` without -bd: a
-// background queue runner that runs every interval until SIGTERM, with the
-// PidFile sendmail writes (its pid, then the command line) removed on exit.
+// queue_daemon.cpp: the background queue runners. `sendmail -q` runs once
+// after its parent has returned; `-q15m` and `-qp[interval]` without -bd run
+// every interval until SIGTERM, with the PidFile sendmail writes (its pid,
+// then the command line) removed on exit.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -88,7 +90,7 @@ void reap(std::vector<GroupSchedule>& sched, bool persistent) {
             auto it = std::find(g.runners.begin(), g.runners.end(), pid);
             if (it == g.runners.end()) continue;
             g.runners.erase(it);
-            // A persistent runner (-qp) waits its interval after the run ends.
+            // A persistent runner (-qp) that ended is started again after its interval.
             if (persistent && g.runners.empty()) g.next = std::time(nullptr) + g.interval;
         }
     }
@@ -108,8 +110,18 @@ void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
             signal(SIGTERM, SIG_DFL);
             signal(SIGINT, SIG_DFL);
             if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
-            runner.run_group(g.group, k, n);
-            _exit(EX_OK);
+            if (!persistent) {
+                runner.run_group(g.group, k, n);
+                _exit(EX_OK);
+            }
+            // -qp: the runner stays, as sendmail's does, and says so in ps
+            // while it waits its interval between runs.
+            for (;;) {
+                util::set_proctitle("running queue: " + g.group.path);
+                runner.run_group(g.group, k, n);
+                util::set_proctitle("running queue: " + g.group.path);
+                sleep(static_cast<unsigned>(std::max(1L, g.interval)));
+            }
         }
         g.runners.push_back(pid);
     }
@@ -122,7 +134,49 @@ void stop_runners(std::vector<GroupSchedule>& sched) {
         for (pid_t pid : g.runners) waitpid(pid, nullptr, 0);
 }
 
+// The parent has returned to its caller: a runner must not hold the
+// caller's pipes open.
+void detach_stdio() {
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (devnull >= 0) {
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        close(devnull);
+    }
+}
+
 }  // namespace
+
+int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner) {
+    pid_t pid = fork();
+    if (pid < 0) {
+        std::perror("fork");
+        return EX_OSERR;
+    }
+    if (pid > 0) return EX_OK;
+    setsid();
+    detach_stdio();
+    std::vector<QueueGroupDir> groups = run_order(s, cl);
+    bool one_process = groups.size() == 1 && !(groups[0].forks() && groups[0].runners > 1);
+    if (one_process) {
+        // sendmail's single group: this process is the runner itself.
+        if (groups[0].nice > 0) (void)nice(static_cast<int>(groups[0].nice));
+        runner.run_group(groups[0], 0, 1);
+        _exit(EX_OK);
+    }
+    // Several groups: a "Queue control" process starts every group's runners
+    // at once, each niced by its group's Nice=, and ends when they have.
+    util::set_proctitle("Queue control");
+    std::vector<GroupSchedule> sched;
+    for (const auto& g : groups) {
+        sched.push_back({g, 0, 0, {}});
+        start_group_run(sched.back(), runner, false);
+    }
+    while (waitpid(-1, nullptr, 0) > 0 || errno == EINTR) {
+    }
+    _exit(EX_OK);
+}
 
 int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner, long interval) {
     pid_t pid = fork();
@@ -135,21 +189,16 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
     catch_terminate();
     std::string pid_file = s.option("PidFile", "/var/run/sendmail.pid");
     if (!write_pid_file(pid_file, cl)) std::fprintf(stderr, "sendmail: cannot write pid file %s\n", pid_file.c_str());
-    // The parent has returned to its caller: the runner must not hold the
-    // caller's pipes open.
-    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (devnull >= 0) {
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        close(devnull);
-    }
+    detach_stdio();
     bool persistent = cl.queue_arg && !cl.queue_arg->empty() && (*cl.queue_arg)[0] == 'p';
     // Each group runs at its own Interval= (else the -q interval), groups
     // with Runners=0 not at all.
     std::vector<GroupSchedule> sched;
     for (const auto& g : run_order(s, cl)) sched.push_back({g, g.interval > 0 ? g.interval : interval, 0, {}});
-    util::set_proctitle("Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
+    // sendmail's titles: "Queue control" over persistent runners (-qp), else
+    // "Queue runner@00:15:00 for /var/spool/mqueue".
+    util::set_proctitle(persistent ? std::string("Queue control")
+                                   : "Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
     {
         SharedMemorySegment segment(s);  // -bP shows queue counts while this runner lives
         while (!g_stop) {

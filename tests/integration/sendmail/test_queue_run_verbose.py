@@ -56,7 +56,7 @@ class VerboseRunTest(unittest.TestCase):
 
     def test_quiet_run_prints_nothing(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
-        self.assertEqual(self.e.mode(['-q']).stdout, b'')
+        self.assertEqual(self.e.run_queue(['-q']).stdout, b'')
 
     def test_selection_counts_only_the_selected_entries(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
@@ -76,7 +76,7 @@ class VerboseRunTest(unittest.TestCase):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
         (qid,) = [n[2:] for n in self.e.files('qf')]
         self.assertEqual(lines(self.qf_text(qid), 'I'), [])
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         st = os.stat(os.path.join(self.e.queue, 'df' + qid))
         qf = self.qf_text(qid)
         self.assertEqual(lines(qf, 'I'), ['%d/%d/%d' % (os.major(st.st_dev), os.minor(st.st_dev), st.st_ino)])
