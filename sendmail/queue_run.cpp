@@ -161,22 +161,19 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     if (!sel_.matches(id, *qf)) return;
     ++st.processed;
     long age = static_cast<long>(now_ - qf->created);
-    // Timeout.queuereturn=now returns every entry the run takes (op.me).
+    // Timeout.queuereturn=now returns every entry the run takes (op.me),
+    // without an attempt; past a real timeout the entry is tried once more
+    // and returned if that fails, as sendmail does.
     std::string return_after = s_.option("Timeout.queuereturn", "5d");
-    long give_up = util::iequals(return_after, "now") ? 0 : parse_interval(return_after, 5 * 86400);
+    bool return_now = util::iequals(return_after, "now");
+    long give_up = return_now ? 0 : parse_interval(return_after, 5 * 86400);
     long warn = parse_interval(s_.option("Timeout.queuewarn", "4h"), 4 * 3600);
-    if (age >= give_up) {
-        std::string why = "Cannot send message for " + (give_up > 0 ? message::interval_words(give_up) : "too long");
+    if (return_now) {
         if (cl_.verbose) {
-            for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), why.c_str());
+            for (const auto& r : qf->recipients) std::printf("%s... Cannot send message for too long\n", r.address.c_str());
             std::fflush(stdout);
         }
-        if (wants(*qf, 'F') && !send_notice(dir, id, *qf, true)) return;  // keep it: try again next run
-        unlink(dir.qf_path(id).c_str());
-        unlink(dir.df_path(id).c_str());
-        (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
-        util::log_line(LOG_INFO, 5, id, "return to sender: " + why);
-        ++st.returned;
+        return_to_sender(dir, id, *qf, st);
         return;
     }
     Delivery delivery(s_);
@@ -187,18 +184,45 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), Delivery::kDeferred);
         std::fflush(stdout);
     }
+    delivery.log_attempt(id, *qf, age);
+    if (age >= give_up) {
+        if (cl_.verbose) {
+            std::printf("Cannot send message for %s\n", message::interval_words(give_up).c_str());
+            std::fflush(stdout);
+        }
+        if (!return_to_sender(dir, id, *qf, st)) rewrite(dir, id, *qf, *lock);  // keep the attempt's count
+        return;
+    }
     if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
         if (send_notice(dir, id, *qf, false)) {
             qf->set_flag('w');
             qf->status_message = "Warning: could not send message for past " + message::interval_words(warn);
             ++st.warned;
+            if (cl_.verbose) {
+                std::printf("%s\n", qf->status_message.c_str());
+                std::fflush(stdout);
+            }
         }
     }
-    if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
-        util::log_line(LOG_ERR, 1, id, r.error().message);
-        return;
-    }
-    delivery.log_attempt(id, *qf, age);
+    rewrite(dir, id, *qf, *lock);
+}
+
+void QueueRunner::rewrite(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                          util::UniqueFd& lock) {
+    if (auto r = queue::rewrite_qf(dir, id, qf, lock); !r) util::log_line(LOG_ERR, 1, id, r.error().message);
+}
+
+// The notice of failure to the sender (none wanted: none sent), then the
+// entry goes. False when the notice could not be queued: the entry stays
+// for the next run.
+bool QueueRunner::return_to_sender(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                   QueueRunStats& st) {
+    if (wants(qf, 'F') && !send_notice(dir, id, qf, true)) return false;
+    unlink(dir.qf_path(id).c_str());
+    unlink(dir.df_path(id).c_str());
+    (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
+    ++st.returned;
+    return true;
 }
 
 }  // namespace sendmail

@@ -57,6 +57,9 @@ private:
     void run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
+    bool return_to_sender(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                          QueueRunStats& st);
+    void rewrite(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, util::UniqueFd& lock);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;
 
     const SubmitSettings& s_;
