@@ -17,9 +17,10 @@ namespace sendmail {
 
 namespace {
 
-bool background_mode(const SubmitSettings& s) {
+// -v makes sendmail deliver in the foreground, to show the attempt.
+bool background_mode(const SubmitSettings& s, const CommandLine& cl) {
     std::string mode = util::to_lower(s.option("DeliveryMode", "b"));
-    return mode.empty() || mode[0] == 'b';
+    return !cl.verbose && (mode.empty() || mode[0] == 'b');
 }
 
 }  // namespace
@@ -28,7 +29,7 @@ bool background_mode(const SubmitSettings& s) {
 // own session, away from the caller's pipes, makes the attempt (and logs it
 // under its own pid). If fork fails the message waits for a queue run.
 void Submission::attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf) {
-    if (!background_mode(s_)) {
+    if (!background_mode(s_, cl_)) {
         attempt_delivery(dir, nm, qf);
         return;
     }

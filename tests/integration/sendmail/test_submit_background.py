@@ -46,6 +46,13 @@ class BackgroundDeliveryTest(unittest.TestCase):
                         to_text)
         self.assertNotEqual(from_pid, to_pid)
 
+    def test_verbose_keeps_the_attempt_in_the_foreground(self):
+        argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-odb', '-v', 'bob@remote.example.net']
+        self.assertEqual(self.e.sb.run(argv, input=MSG, env=self.e.env).returncode, 0)
+        got = self.raw_lines()
+        self.assertEqual(len(got), 2, got)
+        self.assertEqual(got[0][0], got[1][0])  # one process logged both
+
 
 class SplitEnvelopeTest(unittest.TestCase):
     """Local mail in the default group, esmtp's in slow, prog's in fast."""
