@@ -8,6 +8,7 @@
 #include <ctime>
 #include <fcntl.h>
 #include <sysexits.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -74,8 +75,8 @@ long periodic_interval(const CommandLine& cl) {
 namespace {
 
 // One queue group in the periodic runner: when it is next due, and the
-// runner processes of its current run (at most Runners= of them, and only
-// one without F=f).
+// process running it (one per group; with Flags=f it forks a child per
+// entry, at most Runners= at a time).
 struct GroupSchedule {
     QueueGroupDir group;
     long interval = 0;
@@ -96,35 +97,33 @@ void reap(std::vector<GroupSchedule>& sched, bool persistent) {
     }
 }
 
-// Starts a run of one group: its runners, each niced by Nice= and taking
-// its share of the entries. A run still going when the group is due again
-// is left to finish (sendmail starts no more than Runners= at a time).
+// Starts a run of one group in a process niced by its Nice=. A run still
+// going when the group is due again is left to finish.
 void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
     std::time_t now = std::time(nullptr);
     g.next = persistent ? now + 365L * 86400 : now + g.interval;  // -qp: set again when the run ends
-    int n = g.group.forks() ? static_cast<int>(std::max(1L, g.group.runners)) : 1;
-    for (int k = 0; k < n; ++k) {
-        pid_t pid = fork();
-        if (pid < 0) return;  // try again next interval
-        if (pid == 0) {
-            signal(SIGTERM, SIG_DFL);
-            signal(SIGINT, SIG_DFL);
-            if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
-            if (!persistent) {
-                runner.run_group(g.group, k, n);
-                _exit(EX_OK);
-            }
-            // -qp: the runner stays, as sendmail's does, and says so in ps
-            // while it waits its interval between runs.
-            for (;;) {
-                util::set_proctitle("running queue: " + g.group.path);
-                runner.run_group(g.group, k, n);
-                util::set_proctitle("running queue: " + g.group.path);
-                sleep(static_cast<unsigned>(std::max(1L, g.interval)));
-            }
+    pid_t pid = fork();
+    if (pid < 0) return;  // try again next interval
+    if (pid == 0) {
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
+        if (!persistent) {
+            runner.run_group(g.group);
+            _exit(EX_OK);
         }
-        g.runners.push_back(pid);
+        // -qp: the runner stays, as sendmail's does, says so in ps while it
+        // waits its interval, and goes when its parent does.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() == 1) _exit(EX_OK);
+        for (;;) {
+            util::set_proctitle("running queue: " + g.group.path);
+            runner.run_group(g.group);
+            util::set_proctitle("running queue: " + g.group.path);
+            sleep(static_cast<unsigned>(std::max(1L, g.interval)));
+        }
     }
+    g.runners.push_back(pid);
 }
 
 void stop_runners(std::vector<GroupSchedule>& sched) {
@@ -158,14 +157,13 @@ int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, Queue
     setsid();
     detach_stdio();
     std::vector<QueueGroupDir> groups = run_order(s, cl);
-    bool one_process = groups.size() == 1 && !(groups[0].forks() && groups[0].runners > 1);
-    if (one_process) {
-        // sendmail's single group: this process is the runner itself.
+    if (groups.size() == 1) {
+        // sendmail's single group: this process is its runner.
         if (groups[0].nice > 0) (void)nice(static_cast<int>(groups[0].nice));
-        runner.run_group(groups[0], 0, 1);
+        runner.run_group(groups[0]);
         _exit(EX_OK);
     }
-    // Several groups: a "Queue control" process starts every group's runners
+    // Several groups: a "Queue control" process starts a runner per group
     // at once, each niced by its group's Nice=, and ends when they have.
     util::set_proctitle("Queue control");
     std::vector<GroupSchedule> sched;

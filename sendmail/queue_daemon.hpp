@@ -16,7 +16,7 @@ long periodic_interval(const CommandLine& cl);
 // A single run (-q without an interval or -v), as sendmail makes it: in the
 // background, the caller gets EX_OK at once. One group is run by the forked
 // process itself; several get a "Queue control" process with a runner per
-// group (Runners= of them with Flags=f), all at once, each at its Nice=.
+// group, all at once, each at its Nice=.
 int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner);
 
 // Forks the runner into the background and returns EX_OK in the parent.

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sysexits.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <syslog.h>
@@ -78,26 +80,26 @@ QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s)
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    for (const auto& g : run_order(s_, cl_)) run_group(g, 0, 1, st);
+    for (const auto& g : run_order(s_, cl_)) run_group(g, st);
     return st;
 }
 
-QueueRunStats QueueRunner::run_group(const QueueGroupDir& group, int share, int shares) {
+QueueRunStats QueueRunner::run_group(const QueueGroupDir& group) {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    run_group(group, share, shares, st);
+    run_group(group, st);
     return st;
 }
 
-void QueueRunner::run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st) {
-    queue::QueueDir dir(group.path, queue_kind(cl_));
+// The work list: the entries selected (-qI -qR -qS), old enough for
+// MinQueueAge, in QueueSortOrder, at most Jobs= of them.
+std::vector<std::string> QueueRunner::work_list(const queue::QueueDir& dir, const QueueGroupDir& group,
+                                                QueueRunStats& st) {
     st.orphans = queue::remove_orphans(dir, now_, 60);
-    if (!dir.list_ids()) {
-        util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
-        return;
+    if (auto ids = dir.list_ids(); !ids) {
+        util::log_line(LOG_ERR, 1, "", ids.error().message);
+        return {};
     }
-    // The work list: the entries selected (-qI -qR -qS), old enough for
-    // MinQueueAge, in QueueSortOrder, at most Jobs= of them.
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
     std::erase_if(entries, [&](const queue::QueueListing& e) { return !sel_.matches(e.id, e.qf); });
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
@@ -107,16 +109,50 @@ void QueueRunner::run_group(const QueueGroupDir& group, int share, int shares, Q
         });
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     if (group.jobs > 0 && static_cast<long>(entries.size()) > group.jobs) entries.resize(group.jobs);
+    std::vector<std::string> ids;
+    for (const auto& e : entries) ids.push_back(e.id);
+    return ids;
+}
+
+void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
+    queue::QueueDir dir(group.path, queue_kind(cl_));
+    if (group.forks() && group.runners > 1 && !cl_.verbose) {
+        util::set_proctitle("running queue: " + group.path);
+        run_entries_in_children(dir, group, work_list(dir, group, st));
+        return;
+    }
+    std::vector<std::string> ids = work_list(dir, group, st);
     std::string label = queue_dir_label(s_, group.path);
-    for (size_t i = static_cast<size_t>(share); i < entries.size(); i += static_cast<size_t>(std::max(shares, 1))) {
-        const std::string& id = entries[i].id;
-        util::set_proctitle(label + "/" + id + " from queue");
+    for (size_t i = 0; i < ids.size(); ++i) {
+        util::set_proctitle(label + "/" + ids[i] + " from queue");
         if (cl_.verbose) {
-            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), id.c_str(), i + 1,
-                        entries.size());
+            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), ids[i].c_str(), i + 1,
+                        ids.size());
             std::fflush(stdout);
         }
-        process(dir, id, st);
+        process(dir, ids[i], st);
+    }
+}
+
+// Each entry in a child of its own, Runners= of them at a time; an entry
+// another runner holds is skipped by its child (the lock says so).
+void QueueRunner::run_entries_in_children(const queue::QueueDir& dir, const QueueGroupDir& group,
+                                          const std::vector<std::string>& ids) {
+    std::string label = queue_dir_label(s_, group.path);
+    long running = 0;
+    for (const auto& id : ids) {
+        while (running >= group.runners && wait(nullptr) > 0) --running;
+        pid_t pid = fork();
+        if (pid < 0) break;  // the rest waits for the next run
+        if (pid == 0) {
+            util::set_proctitle(label + "/" + id + " from queue");
+            QueueRunStats st;
+            process(dir, id, st);
+            _exit(EX_OK);
+        }
+        ++running;
+    }
+    while (wait(nullptr) > 0) {
     }
 }
 

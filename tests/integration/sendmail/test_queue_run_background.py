@@ -1,7 +1,8 @@
 """`sendmail -q` as sendmail 8.17 runs it: the command returns at once and
 the run goes on in the background. With one queue group that background
 process is the runner; with several, a "Queue control" process starts a
-runner per group at the same time, each niced by its group's Nice=. The
+runner per group at the same time, each niced by its group's Nice= (one
+with Flags=f titled "running queue: <dir>" forks per entry). The
 periodic runner's titles: "Queue runner@01:00:00 for <QueueDirectory>", and
 for -qp "Queue control" over a "running queue: <group directory>" per group."""
 import os
@@ -74,7 +75,7 @@ class OneShotRunTest(unittest.TestCase):
             cf = f.read()
         cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
         cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
-                        'Qslow, Path=%s, Nice=5\nQfast, Path=%s, Nice=10\n' % (slow, fast))
+                        'Qslow, Path=%s, Nice=5, Flags=f, Runners=2\nQfast, Path=%s, Nice=10\n' % (slow, fast))
         with open(self.e.cf, 'w') as f:
             f.write(cf)
         self.e.submit(['-t', '-oi'], MSG)    # slow
@@ -85,7 +86,10 @@ class OneShotRunTest(unittest.TestCase):
         self.assertTrue(poll(lambda: control.extend(p for p in background_processes(self.e.sb.dir)
                                                     if title(p) == 'sendmail: Queue control') or control))
         self.assertTrue(poll(lambda: len(children(control[0])) == 3), children(control[0]))
-        self.assertEqual([n for _, n in children(control[0])], [0, 5, 10])
+        self.assertEqual(sorted(n for _, n in children(control[0])), [0, 5, 10])
+        # slow's runner (Nice=5) forks per entry (Flags=f) and is titled so
+        (slow_runner,) = [p for p, n in children(control[0]) if n == 5]
+        self.assertEqual(title(slow_runner), 'sendmail: running queue: ' + slow)
         for f in fifos:
             self.release(f)
         self.assertTrue(self.e.settle())
