@@ -10,6 +10,7 @@
 #include <sysexits.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
+#include <syslog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -19,7 +20,12 @@
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/shared_memory.hpp"
 #include "util/files.hpp"
+#include "util/log.hpp"
 #include "util/proctitle.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
 
 namespace sendmail {
 
@@ -189,6 +195,10 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
     if (!write_pid_file(pid_file, cl)) std::fprintf(stderr, "sendmail: cannot write pid file %s\n", pid_file.c_str());
     detach_stdio();
     bool persistent = cl.queue_arg && !cl.queue_arg->empty() && (*cl.queue_arg)[0] == 'p';
+    // sendmail logs this whatever the LogLevel.
+    util::log_line(LOG_INFO, 0, "",
+                   std::string("starting daemon (") + PACKAGE_VERSION + "): " +
+                       (persistent ? "persistent-queueing@" : "queueing@") + interval_text(interval));
     // Each group runs at its own Interval= (else the -q interval), groups
     // with Runners=0 not at all.
     std::vector<GroupSchedule> sched;

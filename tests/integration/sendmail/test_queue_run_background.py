@@ -4,8 +4,10 @@ process is the runner; with several, a "Queue control" process starts a
 runner per group at the same time, each niced by its group's Nice= (one
 with Flags=f titled "running queue: <dir>" forks per entry). The
 periodic runner's titles: "Queue runner@01:00:00 for <QueueDirectory>", and
-for -qp "Queue control" over a "running queue: <group directory>" per group."""
+for -qp "Queue control" over a "running queue: <group directory>" per group;
+either logs "starting daemon (version): queueing@01:00:00" at any LogLevel."""
 import os
+import signal
 import time
 import unittest
 
@@ -119,8 +121,8 @@ class PeriodicTitleTest(unittest.TestCase):
         self.e = SubmitEnv(self)
         self.pidfile = self.e.sb.path('sendmail.pid')
 
-    def start(self, flag):
-        self.assertEqual(self.e.mode([flag, '-OPidFile=' + self.pidfile]).returncode, 0)
+    def start(self, flag, *opts):
+        self.assertEqual(self.e.mode([flag, '-OPidFile=' + self.pidfile] + list(opts)).returncode, 0)
         def written():
             try:
                 with open(self.pidfile) as f:
@@ -137,6 +139,17 @@ class PeriodicTitleTest(unittest.TestCase):
         pid = self.start('-q1h')
         want = 'sendmail: Queue runner@01:00:00 for %s' % self.e.queue
         self.assertTrue(poll(lambda: title(pid) == want), title(pid))
+
+    def test_runner_logs_its_start_whatever_the_log_level(self):
+        self.e.catch_syslog()
+        for flag, kind in (('-q90s', 'queueing@00:01:30'), ('-qp1h', 'persistent-queueing@01:00:00')):
+            pid = self.start(flag, '-OLogLevel=0')
+            self.assertTrue(poll(lambda: any(kind in t for _, t in self.e.syslog_lines())), self.e.logged)
+            (line,) = [(p, t) for p, t in self.e.logged if kind in t]
+            self.assertRegex(line[1], r'^sendmail\[PID\]: starting daemon \([^()]+\): %s$' % kind)
+            self.assertEqual(line[0], 22)  # LOG_MAIL|LOG_INFO
+            os.kill(pid, signal.SIGTERM)
+            self.assertTrue(poll(lambda: not os.path.exists(self.pidfile)))
 
     def test_persistent_runner_titles(self):
         (fast,) = make_group_dirs(self.e, 'fast')
