@@ -155,7 +155,7 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
                        ", class=0, nrcpts=" + std::to_string(envelope_size(qf) + rcpts.counted_failures()) +
                        (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
-    log_split(id);
+    log_split(id, qf.recipients.size());
     if (!each_recipient) return;  // the delivery attempt logs them
     log_entry_queued(id, qf, rcpts);
 }
@@ -349,18 +349,7 @@ int Submission::run() {
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
     std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
-    std::vector<std::unique_ptr<queue::QueueDir>> dirs;
-    for (size_t k = 1; k < parts.size(); ++k) {
-        dirs.push_back(std::make_unique<queue::QueueDir>(group_path(s_, parts[k].first)));
-        auto copy = queue::NewMessage::create_linked(*dirs.back(), *nm, now_);
-        queue::QueueFile part = parts[k].second;
-        if (copy) part.headers = qf.headers;  // the same message, other recipients
-        if (!copy || !copy->commit(part)) {
-            std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
-            return EX_TEMPFAIL;
-        }
-        siblings_.emplace_back(copy->id(), std::move(part));
-    }
+    if (auto rc = queue_other_entries(*nm, parts)) return *rc;
     queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {

@@ -83,7 +83,8 @@ class SplitEnvelopeTest(unittest.TestCase):
             return name[2:], f.read()
 
     def logged(self):
-        return [t.split(': ', 1)[1] for _, t in self.e.syslog_lines()]
+        # a second may pass between queueing and logging
+        return [re.sub(r', delay=00:00:0[01],', ', delay=00:00:00,', t.split(': ', 1)[1]) for _, t in self.e.syslog_lines()]
 
     def test_interactive_attempt_takes_only_the_first_groups_entry(self):
         self.submit('-odi', 'a@remote.example.net', 'root', 'filter')
@@ -127,6 +128,56 @@ class SplitEnvelopeTest(unittest.TestCase):
         self.assertEqual(lines(slow_qf, 'N'), ['0'])
         self.assertEqual(self.logged()[1], '%s: split: count=1, id=%s' % (main, slow))
 
+    def test_recipients_equates_split_further_numbered_and_logged_as_sendmail(self):
+        # seen with sendmail 8.17 (-odq): the other groups' first entries are
+        # numbered first, then their recipients= entries, then the message's
+        # own group's; each entry is logged with its own after the message.
+        with open(self.e.cf) as f:
+            cf = f.read()
+        cf = cf.replace('Qslow, Path=%s\n' % self.slow, 'Qmqueue, Path=%s, recipients=2\nQslow, Path=%s, recipients=2\n'
+                        % (self.e.queue, self.slow))
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        self.submit('-odq', 'a@remote.example.net', 'root', 'b@remote.example.net', 'c@remote.example.net',
+                    'daemon', 'bin', 'filter')
+        entries = {}
+        for d in (self.e.queue, self.slow, self.fast):
+            for n in os.listdir(d):
+                if n.startswith('qf'):
+                    with open(os.path.join(d, n), encoding='latin-1') as f:
+                        entries[n[2:]] = (d, lines(f.read(), 'R'))
+        p, q, r, s, t = sorted(entries)
+        self.assertEqual([entries[i] for i in (p, q, r, s, t)], [
+            (self.e.queue, ['PFD:root', 'PFD:daemon']), (self.slow, ['PFD:a@remote.example.net',
+                                                                     'PFD:b@remote.example.net']),
+            (self.fast, ['PFDA:"|/bin/true"']), (self.slow, ['PFD:c@remote.example.net']), (self.e.queue, ['PFD:bin'])])
+        log = self.logged()
+        self.assertTrue(log[0].startswith('%s: from=root, size=15, class=0, nrcpts=7, ' % p), log)
+        queued = ', delay=00:00:00, mailer=%s, pri=210015, stat=queued'
+        self.assertEqual(log[1:], [
+            '%s: split: maxrcpts=2, rcpts=3, count=1, id=%s' % (q, s),
+            '%s: split: count=2, ids=%s; %s' % (p, r, q),
+            '%s: split: maxrcpts=2, rcpts=3, count=1, id=%s' % (p, t),
+            p + ': to=root' + queued % 'local', p + ': to=daemon' + queued % 'local',
+            t + ': to=bin' + queued % 'local',
+            r + ': to="|/bin/true"' + queued % 'prog',
+            q + ': to=a@remote.example.net' + queued % 'esmtp', q + ': to=b@remote.example.net' + queued % 'esmtp',
+            s + ': to=c@remote.example.net' + queued % 'esmtp'])
+
+    def test_one_groups_recipients_split_lists_its_entries_in_order(self):
+        with open(self.e.cf) as f:
+            cf = f.read().replace('Qslow, Path=%s\n' % self.slow, 'Qslow, Path=%s, recipients=2\n' % self.slow)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        self.submit('-odq', *['%s@remote.example.net' % c for c in 'abcde'])
+        ids = sorted(n[2:] for n in os.listdir(self.slow) if n.startswith('qf'))
+        self.assertEqual(len(ids), 3)
+        queued = '%s: to=%s@remote.example.net, delay=00:00:00, mailer=esmtp, pri=150015, stat=queued'
+        self.assertEqual(self.logged()[1:], [
+            '%s: split: maxrcpts=2, rcpts=5, count=2, ids=%s; %s' % (ids[0], ids[1], ids[2]),
+            queued % (ids[0], 'a'), queued % (ids[0], 'b'), queued % (ids[2], 'e'),
+            queued % (ids[1], 'c'), queued % (ids[1], 'd')])
+
     def test_background_parent_logs_the_other_entries_the_child_attempts(self):
         self.submit('-odb', 'root', 'a@remote.example.net')
         main, main_qf = self.only(self.e.queue)
@@ -143,7 +194,7 @@ class LogEscapeTest(unittest.TestCase):
         r = e.submit(['\\root'], b'Message-Id: <a\tb\\c\xe9d@x>\n\nhi\n')
         self.assertEqual(r.returncode, 0, r)
         _, qid = e.only_qf()
-        log = [t for _, t in e.syslog_lines()]
+        log = [re.sub(r', delay=00:00:0[01],', ', delay=00:00:00,', t) for _, t in e.syslog_lines()]
         self.assertIn('sendmail[PID]: %s: to=\\\\root, delay=00:00:00, mailer=local, pri=30028, stat=queued' % qid,
                       log)
         self.assertIn(', msgid=<a\\tb\\\\c\\351d@x>, ', log[0])
