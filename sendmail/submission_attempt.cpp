@@ -33,6 +33,11 @@ bool background_mode(const SubmitSettings& s, const CommandLine& cl) {
 void Submission::attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf) {
     if (!background_mode(s_, cl_)) {
         attempt_delivery(dir, nm, qf);
+        if (cl_.verbose) {
+            // what each recipient came to, as a queue run's -v shows it
+            for (const auto& r : qf.recipients) std::printf("%s... %s\n", r.address.c_str(), Delivery::kDeferred);
+            std::fflush(stdout);
+        }
         return;
     }
     std::fflush(nullptr);
@@ -127,17 +132,21 @@ void Submission::log_split(const std::string& id, size_t kept) const {
     log_recipient_split(id, own_group_, kept, -1);
 }
 
-// The to= lines of one queue entry of the envelope, in recipient order.
+// The to= lines of one queue entry of the envelope, in recipient order
+// (with -v also "addr... queued" on standard output, as sendmail shows
+// the entries a submission leaves to the queue).
 void Submission::log_entry_queued(const std::string& id, const queue::QueueFile& part,
                                   const RecipientList& rcpts) const {
     std::set<std::string> in_entry;
     for (const auto& r : part.recipients) in_entry.insert(r.address);
-    for (const Recipient* r : rcpts.ordered())
-        if (in_entry.count(r->address))
-            util::log_line(LOG_INFO, 9, id,
-                           "to=" + r->address + ", delay=" + log_interval(static_cast<long>(std::time(nullptr) - now_)) +
-                               ", mailer=" + r->route.mailer + ", pri=" + std::to_string(part.priority) +
-                               ", stat=queued");
+    for (const Recipient* r : rcpts.ordered()) {
+        if (!in_entry.count(r->address)) continue;
+        util::log_line(LOG_INFO, 9, id,
+                       "to=" + r->address + ", delay=" + log_interval(static_cast<long>(std::time(nullptr) - now_)) +
+                           ", mailer=" + r->route.mailer + ", pri=" + std::to_string(part.priority) + ", stat=queued");
+        if (cl_.verbose) std::printf("%s... queued\n", r->address.c_str());
+    }
+    std::fflush(stdout);
 }
 
 // Recipients of the whole envelope, all its queue entries together (the

@@ -130,10 +130,11 @@ void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
 }
 
 // DeliveryMode interactive (-odi) and background (-odb, sendmail's default)
-// try the message at once; queue-only and deferred modes leave it queued.
+// try the message at once; queue-only and deferred modes leave it queued,
+// but for -v, which makes sendmail 8.17 deliver in any mode, to show it.
 bool Submission::delivers_now() const {
     std::string mode = util::to_lower(s_.option("DeliveryMode", "b"));
-    return mode.empty() || mode[0] == 'i' || mode[0] == 'b';
+    return cl_.verbose || mode.empty() || mode[0] == 'i' || mode[0] == 'b';
 }
 
 // The attempt a queue run would make, on the qf just written (its lock is

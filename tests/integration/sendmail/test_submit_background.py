@@ -53,6 +53,17 @@ class BackgroundDeliveryTest(unittest.TestCase):
         self.assertEqual(len(got), 2, got)
         self.assertEqual(got[0][0], got[1][0])  # one process logged both
 
+    def test_verbose_makes_any_delivery_mode_attempt_and_show_it(self):
+        # sendmail 8.17 delivers with -v even in queue-only and deferred modes
+        for mode in ('-odq', '-odd'):
+            argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', mode, '-v', 'bob@remote.example.net']
+            r = self.e.sb.run(argv, input=MSG, env=self.e.env)
+            self.assertEqual((r.returncode, r.stdout.decode()),
+                             (0, 'bob@remote.example.net... Deferred: no delivery agent in this version\n'))
+        for name in self.e.files('qf'):
+            with open(os.path.join(self.e.queue, name), encoding='latin-1') as f:
+                self.assertEqual(lines(f.read(), 'N'), ['1'])
+
 
 class SplitEnvelopeTest(unittest.TestCase):
     """Local mail in the default group, esmtp's in slow, prog's in fast."""
@@ -101,6 +112,13 @@ class SplitEnvelopeTest(unittest.TestCase):
         self.assertEqual(log[3:], [
             '%s: to="|/bin/true", delay=00:00:00, mailer=prog, pri=90015, stat=queued' % fast,
             '%s: to=a@remote.example.net, delay=00:00:00, mailer=esmtp, pri=90015, stat=queued' % slow])
+
+    def test_verbose_shows_the_other_entries_as_queued(self):
+        argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-odi', '-v',
+                'a@remote.example.net', 'root', 'b@remote.example.net']
+        r = self.e.sb.run(argv, input=MSG, env=self.e.env)
+        self.assertEqual(r.stdout.decode(), 'root... Deferred: no delivery agent in this version\n'
+                         'a@remote.example.net... queued\nb@remote.example.net... queued\n')
 
     def test_queue_only_logs_each_entry_queued_after_the_split(self):
         self.submit('-odq', 'root', 'a@remote.example.net')
