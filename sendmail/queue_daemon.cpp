@@ -108,11 +108,20 @@ void reap(std::vector<GroupSchedule>& sched, bool persistent) {
 void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
     std::time_t now = std::time(nullptr);
     g.next = persistent ? now + 365L * 86400 : now + g.interval;  // -qp: set again when the run ends
+    // A SIGTERM between fork and the child's SIG_DFL would only set the
+    // child's copy of g_stop: it waits, blocked, until the default is back.
+    sigset_t term, old;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigaddset(&term, SIGINT);
+    sigprocmask(SIG_BLOCK, &term, &old);
     pid_t pid = fork();
+    if (pid != 0) sigprocmask(SIG_SETMASK, &old, nullptr);
     if (pid < 0) return;  // try again next interval
     if (pid == 0) {
         signal(SIGTERM, SIG_DFL);
         signal(SIGINT, SIG_DFL);
+        sigprocmask(SIG_SETMASK, &old, nullptr);
         if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
         if (!persistent) {
             runner.run_group(g.group);
