@@ -77,10 +77,15 @@ QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s)
 
 // The selected queue groups (-qGname, else all that have runners), the
 // groups with the most runners first, as sendmail orders its work groups.
+// In the foreground (-q -v) each group's Nice= applies to this process
+// as the group comes, adding up, as sendmail 8.17 was seen to do.
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    for (const auto& g : run_order(s_, cl_)) run_group(g, st);
+    for (const auto& g : run_order(s_, cl_)) {
+        if (g.nice > 0) (void)nice(static_cast<int>(g.nice));
+        run_group(g, st);
+    }
     return st;
 }
 
