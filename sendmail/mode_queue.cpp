@@ -72,7 +72,8 @@ int run_queue(const CommandLine& cl) {
     if (!unknown.empty()) std::printf("Queue group %s unknown\n", unknown.c_str());
     QueueRunner runner(*s, cl);
     if (interval <= 0) {
-        runner.run_once();
+        if (!cl.verbose) return run_once_in_background(*s, cl, runner);
+        runner.run_once();  // -v: in the foreground, the groups one after another
         return EX_OK;
     }
     return run_periodic(*s, cl, runner, interval);

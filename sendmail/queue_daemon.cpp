@@ -1,12 +1,16 @@
-// queue_daemon.cpp: `sendmail -q15m` and `-qp[interval]` without -bd: a
-// background queue runner that runs every interval until SIGTERM, with the
-// PidFile sendmail writes (its pid, then the command line) removed on exit.
+// queue_daemon.cpp: the background queue runners. `sendmail -q` runs once
+// after its parent has returned; `-q15m` and `-qp[interval]` without -bd run
+// every interval until SIGTERM, with the PidFile sendmail writes (its pid,
+// then the command line) removed on exit.
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <fcntl.h>
 #include <sysexits.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <syslog.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +20,12 @@
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/shared_memory.hpp"
 #include "util/files.hpp"
+#include "util/log.hpp"
 #include "util/proctitle.hpp"
+
+#ifndef PACKAGE_VERSION
+#define PACKAGE_VERSION "0"
+#endif
 
 namespace sendmail {
 
@@ -72,8 +81,8 @@ long periodic_interval(const CommandLine& cl) {
 namespace {
 
 // One queue group in the periodic runner: when it is next due, and the
-// runner processes of its current run (at most Runners= of them, and only
-// one without F=f).
+// process running it (one per group; with Flags=f it forks a child per
+// entry, at most Runners= at a time).
 struct GroupSchedule {
     QueueGroupDir group;
     long interval = 0;
@@ -88,31 +97,48 @@ void reap(std::vector<GroupSchedule>& sched, bool persistent) {
             auto it = std::find(g.runners.begin(), g.runners.end(), pid);
             if (it == g.runners.end()) continue;
             g.runners.erase(it);
-            // A persistent runner (-qp) waits its interval after the run ends.
+            // A persistent runner (-qp) that ended is started again after its interval.
             if (persistent && g.runners.empty()) g.next = std::time(nullptr) + g.interval;
         }
     }
 }
 
-// Starts a run of one group: its runners, each niced by Nice= and taking
-// its share of the entries. A run still going when the group is due again
-// is left to finish (sendmail starts no more than Runners= at a time).
+// Starts a run of one group in a process niced by its Nice=. A run still
+// going when the group is due again is left to finish.
 void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
     std::time_t now = std::time(nullptr);
     g.next = persistent ? now + 365L * 86400 : now + g.interval;  // -qp: set again when the run ends
-    int n = g.group.forks() ? static_cast<int>(std::max(1L, g.group.runners)) : 1;
-    for (int k = 0; k < n; ++k) {
-        pid_t pid = fork();
-        if (pid < 0) return;  // try again next interval
-        if (pid == 0) {
-            signal(SIGTERM, SIG_DFL);
-            signal(SIGINT, SIG_DFL);
-            if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
-            runner.run_group(g.group, k, n);
+    // A SIGTERM between fork and the child's SIG_DFL would only set the
+    // child's copy of g_stop: it waits, blocked, until the default is back.
+    sigset_t term, old;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigaddset(&term, SIGINT);
+    sigprocmask(SIG_BLOCK, &term, &old);
+    pid_t pid = fork();
+    if (pid != 0) sigprocmask(SIG_SETMASK, &old, nullptr);
+    if (pid < 0) return;  // try again next interval
+    if (pid == 0) {
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGINT, SIG_DFL);
+        sigprocmask(SIG_SETMASK, &old, nullptr);
+        if (g.group.nice > 0) (void)nice(static_cast<int>(g.group.nice));
+        if (!persistent) {
+            runner.run_group(g.group);
             _exit(EX_OK);
         }
-        g.runners.push_back(pid);
+        // -qp: the runner stays, as sendmail's does, says so in ps while it
+        // waits its interval, and goes when its parent does.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (getppid() == 1) _exit(EX_OK);
+        for (;;) {
+            util::set_proctitle("running queue: " + g.group.path);
+            runner.run_group(g.group);
+            util::set_proctitle("running queue: " + g.group.path);
+            sleep(static_cast<unsigned>(std::max(1L, g.interval)));
+        }
     }
+    g.runners.push_back(pid);
 }
 
 void stop_runners(std::vector<GroupSchedule>& sched) {
@@ -122,7 +148,48 @@ void stop_runners(std::vector<GroupSchedule>& sched) {
         for (pid_t pid : g.runners) waitpid(pid, nullptr, 0);
 }
 
+// The parent has returned to its caller: a runner must not hold the
+// caller's pipes open.
+void detach_stdio() {
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (devnull >= 0) {
+        dup2(devnull, 0);
+        dup2(devnull, 1);
+        dup2(devnull, 2);
+        close(devnull);
+    }
+}
+
 }  // namespace
+
+int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner) {
+    pid_t pid = fork();
+    if (pid < 0) {
+        std::perror("fork");
+        return EX_OSERR;
+    }
+    if (pid > 0) return EX_OK;
+    setsid();
+    detach_stdio();
+    std::vector<QueueGroupDir> groups = run_order(s, cl);
+    if (groups.size() == 1) {
+        // sendmail's single group: this process is its runner.
+        if (groups[0].nice > 0) (void)nice(static_cast<int>(groups[0].nice));
+        runner.run_group(groups[0]);
+        _exit(EX_OK);
+    }
+    // Several groups: a "Queue control" process starts a runner per group
+    // at once, each niced by its group's Nice=, and ends when they have.
+    util::set_proctitle("Queue control");
+    std::vector<GroupSchedule> sched;
+    for (const auto& g : groups) {
+        sched.push_back({g, 0, 0, {}});
+        start_group_run(sched.back(), runner, false);
+    }
+    while (waitpid(-1, nullptr, 0) > 0 || errno == EINTR) {
+    }
+    _exit(EX_OK);
+}
 
 int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner, long interval) {
     pid_t pid = fork();
@@ -135,21 +202,20 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
     catch_terminate();
     std::string pid_file = s.option("PidFile", "/var/run/sendmail.pid");
     if (!write_pid_file(pid_file, cl)) std::fprintf(stderr, "sendmail: cannot write pid file %s\n", pid_file.c_str());
-    // The parent has returned to its caller: the runner must not hold the
-    // caller's pipes open.
-    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (devnull >= 0) {
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        close(devnull);
-    }
+    detach_stdio();
     bool persistent = cl.queue_arg && !cl.queue_arg->empty() && (*cl.queue_arg)[0] == 'p';
+    // sendmail logs this whatever the LogLevel.
+    util::log_line(LOG_INFO, 0, "",
+                   std::string("starting daemon (") + PACKAGE_VERSION + "): " +
+                       (persistent ? "persistent-queueing@" : "queueing@") + interval_text(interval));
     // Each group runs at its own Interval= (else the -q interval), groups
     // with Runners=0 not at all.
     std::vector<GroupSchedule> sched;
     for (const auto& g : run_order(s, cl)) sched.push_back({g, g.interval > 0 ? g.interval : interval, 0, {}});
-    util::set_proctitle("Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
+    // sendmail's titles: "Queue control" over persistent runners (-qp), else
+    // "Queue runner@00:15:00 for /var/spool/mqueue".
+    util::set_proctitle(persistent ? std::string("Queue control")
+                                   : "Queue runner@" + interval_text(interval) + " for " + s.option("QueueDirectory"));
     {
         SharedMemorySegment segment(s);  // -bP shows queue counts while this runner lives
         while (!g_stop) {

@@ -134,13 +134,14 @@ std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
         if (it == by_group.end()) it = by_group.insert(by_group.end(), {g, {}});
         it->second.push_back(r);
     }
-    // The entries get their ids in group order: the default group, then the
-    // Q lines' order, as sendmail numbers them.
+    // The message itself stays in the group of its first recipient (in the
+    // qf's order); the other entries get their ids in group order: the
+    // default group, then the Q lines' order, as sendmail numbers them.
     std::vector<QueueGroupDir> all = queue_groups(s);
     auto rank = [&](const std::string& name) {
         return std::find_if(all.begin(), all.end(), [&](const QueueGroupDir& g) { return g.name == name; }) - all.begin();
     };
-    std::stable_sort(by_group.begin(), by_group.end(),
+    std::stable_sort(by_group.begin() + 1, by_group.end(),
                      [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
     std::vector<std::pair<std::string, queue::QueueFile>> parts;
     for (auto& [name, rcpts] : by_group) {

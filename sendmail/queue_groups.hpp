@@ -56,8 +56,8 @@ std::optional<std::string> group_by_ruleset(const SubmitSettings& s, const std::
 std::string group_of_recipient(const SubmitSettings& s, const std::string& bare_address, const std::string& mailer);
 
 // An envelope split into its queue entries: the recipients by queue group
-// (the default group first, then cf order), each group's at most its
-// recipients= to an entry. One entry, the whole qf, when nothing splits it.
+// (the first recipient's group first, the others in cf order after the
+// default group), each group's at most its recipients= to an entry. One entry, the whole qf, when nothing splits it.
 // `mailer_of` names a recipient's mailer.
 std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
     const SubmitSettings& s, const queue::QueueFile& qf,

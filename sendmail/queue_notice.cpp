@@ -149,7 +149,9 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
     if (n.lost && std::rename(dir.qf_path(nm->id()).c_str(), dir.control_path(queue::kLost, nm->id()).c_str()) != 0)
         return util::Error("cannot set " + nm->id() + " aside: " + std::strerror(errno));
     std::string reason = n.log_reason.empty() ? message::dsn_subject(req) : n.log_reason;
-    util::log_line(LOG_INFO, 5, id, nm->id() + (n.postmaster_notify ? ": postmaster notify: " : ": DSN: ") + reason);
+    // sendmail's words: "DSN" for returned mail, "sender notify" for a delay warning.
+    const char* what = n.postmaster_notify ? ": postmaster notify: " : n.failure ? ": DSN: " : ": sender notify: ";
+    util::log_line(LOG_INFO, 5, id, nm->id() + what + reason);
     return nm->id();
 }
 
@@ -162,9 +164,10 @@ bool QueueRunner::send_notice(const queue::QueueDir& dir, const std::string& id,
         util::log_line(LOG_ALERT, 1, id, "Losing " + id + ": notice of a failed notice is not sent");
         return true;
     }
-    long t = parse_interval(s_.option(failure ? "Timeout.queuereturn" : "Timeout.queuewarn", failure ? "5d" : "4h"),
-                            failure ? 5 * 86400 : 4 * 3600);
-    n.warn_after = message::interval_words(t);
+    std::string timeout = s_.option(failure ? "Timeout.queuereturn" : "Timeout.queuewarn", failure ? "5d" : "4h");
+    long t = parse_interval(timeout, failure ? 5 * 86400 : 4 * 3600);
+    // Timeout.queuereturn=now: "Message could not be delivered for too long".
+    n.warn_after = util::iequals(timeout, "now") ? "too long" : message::interval_words(t);
     n.log_reason = failure ? "Cannot send message for " + n.warn_after
                            : "Warning: could not send message for past " + n.warn_after;
     long give_up = parse_interval(s_.option("Timeout.queuereturn", "5d"), 5 * 86400);

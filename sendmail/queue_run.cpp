@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <fcntl.h>
 #include <pwd.h>
+#include <sysexits.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <syslog.h>
@@ -75,29 +77,34 @@ QueueRunner::QueueRunner(const SubmitSettings& s, const CommandLine& cl) : s_(s)
 
 // The selected queue groups (-qGname, else all that have runners), the
 // groups with the most runners first, as sendmail orders its work groups.
+// In the foreground (-q -v) each group's Nice= applies to this process
+// as the group comes, adding up, as sendmail 8.17 was seen to do.
 QueueRunStats QueueRunner::run_once() {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    for (const auto& g : run_order(s_, cl_)) run_group(g, 0, 1, st);
+    for (const auto& g : run_order(s_, cl_)) {
+        if (g.nice > 0) (void)nice(static_cast<int>(g.nice));
+        run_group(g, st);
+    }
     return st;
 }
 
-QueueRunStats QueueRunner::run_group(const QueueGroupDir& group, int share, int shares) {
+QueueRunStats QueueRunner::run_group(const QueueGroupDir& group) {
     QueueRunStats st;
     now_ = std::time(nullptr);
-    run_group(group, share, shares, st);
+    run_group(group, st);
     return st;
 }
 
-void QueueRunner::run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st) {
-    queue::QueueDir dir(group.path, queue_kind(cl_));
+// The work list: the entries selected (-qI -qR -qS), old enough for
+// MinQueueAge, in QueueSortOrder, at most Jobs= of them.
+std::vector<std::string> QueueRunner::work_list(const queue::QueueDir& dir, const QueueGroupDir& group,
+                                                QueueRunStats& st) {
     st.orphans = queue::remove_orphans(dir, now_, 60);
-    if (!dir.list_ids()) {
-        util::log_line(LOG_ERR, 1, "", dir.list_ids().error().message);
-        return;
+    if (auto ids = dir.list_ids(); !ids) {
+        util::log_line(LOG_ERR, 1, "", ids.error().message);
+        return {};
     }
-    // The work list: the entries selected (-qI -qR -qS), old enough for
-    // MinQueueAge, in QueueSortOrder, at most Jobs= of them.
     std::vector<queue::QueueListing> entries = queue::read_queue(dir);
     std::erase_if(entries, [&](const queue::QueueListing& e) { return !sel_.matches(e.id, e.qf); });
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
@@ -107,16 +114,50 @@ void QueueRunner::run_group(const QueueGroupDir& group, int share, int shares, Q
         });
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
     if (group.jobs > 0 && static_cast<long>(entries.size()) > group.jobs) entries.resize(group.jobs);
+    std::vector<std::string> ids;
+    for (const auto& e : entries) ids.push_back(e.id);
+    return ids;
+}
+
+void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
+    queue::QueueDir dir(group.path, queue_kind(cl_));
+    if (group.forks() && group.runners > 1 && !cl_.verbose) {
+        util::set_proctitle("running queue: " + group.path);
+        run_entries_in_children(dir, group, work_list(dir, group, st));
+        return;
+    }
+    std::vector<std::string> ids = work_list(dir, group, st);
     std::string label = queue_dir_label(s_, group.path);
-    for (size_t i = static_cast<size_t>(share); i < entries.size(); i += static_cast<size_t>(std::max(shares, 1))) {
-        const std::string& id = entries[i].id;
-        util::set_proctitle(label + "/" + id + " from queue");
+    for (size_t i = 0; i < ids.size(); ++i) {
+        util::set_proctitle(label + "/" + ids[i] + " from queue");
         if (cl_.verbose) {
-            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), id.c_str(), i + 1,
-                        entries.size());
+            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), ids[i].c_str(), i + 1,
+                        ids.size());
             std::fflush(stdout);
         }
-        process(dir, id, st);
+        process(dir, ids[i], st);
+    }
+}
+
+// Each entry in a child of its own, Runners= of them at a time; an entry
+// another runner holds is skipped by its child (the lock says so).
+void QueueRunner::run_entries_in_children(const queue::QueueDir& dir, const QueueGroupDir& group,
+                                          const std::vector<std::string>& ids) {
+    std::string label = queue_dir_label(s_, group.path);
+    long running = 0;
+    for (const auto& id : ids) {
+        while (running >= group.runners && wait(nullptr) > 0) --running;
+        pid_t pid = fork();
+        if (pid < 0) break;  // the rest waits for the next run
+        if (pid == 0) {
+            util::set_proctitle(label + "/" + id + " from queue");
+            QueueRunStats st;
+            process(dir, id, st);
+            _exit(EX_OK);
+        }
+        ++running;
+    }
+    while (wait(nullptr) > 0) {
     }
 }
 
@@ -161,22 +202,19 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
     if (!sel_.matches(id, *qf)) return;
     ++st.processed;
     long age = static_cast<long>(now_ - qf->created);
-    // Timeout.queuereturn=now returns every entry the run takes (op.me).
+    // Timeout.queuereturn=now returns every entry the run takes (op.me),
+    // without an attempt; past a real timeout the entry is tried once more
+    // and returned if that fails, as sendmail does.
     std::string return_after = s_.option("Timeout.queuereturn", "5d");
-    long give_up = util::iequals(return_after, "now") ? 0 : parse_interval(return_after, 5 * 86400);
+    bool return_now = util::iequals(return_after, "now");
+    long give_up = return_now ? 0 : parse_interval(return_after, 5 * 86400);
     long warn = parse_interval(s_.option("Timeout.queuewarn", "4h"), 4 * 3600);
-    if (age >= give_up) {
-        std::string why = "Cannot send message for " + (give_up > 0 ? message::interval_words(give_up) : "too long");
+    if (return_now) {
         if (cl_.verbose) {
-            for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), why.c_str());
+            for (const auto& r : qf->recipients) std::printf("%s... Cannot send message for too long\n", r.address.c_str());
             std::fflush(stdout);
         }
-        if (wants(*qf, 'F') && !send_notice(dir, id, *qf, true)) return;  // keep it: try again next run
-        unlink(dir.qf_path(id).c_str());
-        unlink(dir.df_path(id).c_str());
-        (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
-        util::log_line(LOG_INFO, 5, id, "return to sender: " + why);
-        ++st.returned;
+        return_to_sender(dir, id, *qf, st);
         return;
     }
     Delivery delivery(s_);
@@ -187,18 +225,45 @@ void QueueRunner::process(const queue::QueueDir& dir, const std::string& id, Que
         for (const auto& r : qf->recipients) std::printf("%s... %s\n", r.address.c_str(), Delivery::kDeferred);
         std::fflush(stdout);
     }
+    delivery.log_attempt(id, *qf, age);
+    if (age >= give_up) {
+        if (cl_.verbose) {
+            std::printf("Cannot send message for %s\n", message::interval_words(give_up).c_str());
+            std::fflush(stdout);
+        }
+        if (!return_to_sender(dir, id, *qf, st)) rewrite(dir, id, *qf, *lock);  // keep the attempt's count
+        return;
+    }
     if (age >= warn && !qf->has_flag('w') && !is_null_sender(qf->sender) && wants(*qf, 'D')) {
         if (send_notice(dir, id, *qf, false)) {
             qf->set_flag('w');
             qf->status_message = "Warning: could not send message for past " + message::interval_words(warn);
             ++st.warned;
+            if (cl_.verbose) {
+                std::printf("%s\n", qf->status_message.c_str());
+                std::fflush(stdout);
+            }
         }
     }
-    if (auto r = queue::rewrite_qf(dir, id, *qf, *lock); !r) {
-        util::log_line(LOG_ERR, 1, id, r.error().message);
-        return;
-    }
-    delivery.log_attempt(id, *qf, age);
+    rewrite(dir, id, *qf, *lock);
+}
+
+void QueueRunner::rewrite(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                          util::UniqueFd& lock) {
+    if (auto r = queue::rewrite_qf(dir, id, qf, lock); !r) util::log_line(LOG_ERR, 1, id, r.error().message);
+}
+
+// The notice of failure to the sender (none wanted: none sent), then the
+// entry goes. False when the notice could not be queued: the entry stays
+// for the next run.
+bool QueueRunner::return_to_sender(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                                   QueueRunStats& st) {
+    if (wants(qf, 'F') && !send_notice(dir, id, qf, true)) return false;
+    unlink(dir.qf_path(id).c_str());
+    unlink(dir.df_path(id).c_str());
+    (void)util::fsync_dir(util::dirname_of(dir.qf_path(id)));
+    ++st.returned;
+    return true;
 }
 
 }  // namespace sendmail

@@ -48,15 +48,21 @@ class QueueRunner {
 public:
     QueueRunner(const SubmitSettings& s, const CommandLine& cl);
     QueueRunStats run_once();
-    // One group's run, or one runner's share of it: of the work list, the
-    // entries share, share + shares, ... (several runners of a group with
-    // F=f split it so that none takes an entry another has done).
-    QueueRunStats run_group(const QueueGroupDir& group, int share = 0, int shares = 1);
+    // One group's run in this process: with Flags=f and Runners=n, as
+    // sendmail's "running queue: dir" process, a child per entry, at most
+    // n at a time; else entry after entry here.
+    QueueRunStats run_group(const QueueGroupDir& group);
 
 private:
-    void run_group(const QueueGroupDir& group, int share, int shares, QueueRunStats& st);
+    void run_group(const QueueGroupDir& group, QueueRunStats& st);
+    std::vector<std::string> work_list(const queue::QueueDir& dir, const QueueGroupDir& group, QueueRunStats& st);
+    void run_entries_in_children(const queue::QueueDir& dir, const QueueGroupDir& group,
+                                 const std::vector<std::string>& ids);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
+    bool return_to_sender(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,
+                          QueueRunStats& st);
+    void rewrite(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, util::UniqueFd& lock);
     std::string notice_recipient(const queue::QueueFile& qf, bool failure) const;
 
     const SubmitSettings& s_;

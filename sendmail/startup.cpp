@@ -3,6 +3,9 @@
 #include <cstring>
 #include <cerrno>
 #include <cstdlib>
+#include <pwd.h>
+#include <syslog.h>
+#include <unistd.h>
 
 #include "dns/dns.hpp"
 #include "util/log.hpp"
@@ -41,6 +44,12 @@ void configure_logging(const config::Config& cfg, const CommandLine& cl) {
         ls.syslog_socket = sock;
     }
     util::log_configure(ls);
+    // Each cf error is also a syserr in the log, as sendmail writes it:
+    // "NOQUEUE: SYSERR(root): /etc/mail/sendmail.cf: line 12: ...".
+    if (cfg.diagnostics.empty()) return;
+    struct passwd* pw = getpwuid(getuid());
+    std::string user = pw && pw->pw_name ? pw->pw_name : std::to_string(getuid());
+    for (const auto& d : cfg.diagnostics) util::log_line(LOG_CRIT, 1, "NOQUEUE", "SYSERR(" + user + "): " + d);
 }
 
 util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl) {

@@ -64,6 +64,15 @@ private:
     static std::string message_id(const queue::QueueFile& qf);
     void log_failed_recipients(const std::string& id, const RecipientList& rcpts) const;
     void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
+    void log_split(const std::string& id, size_t kept) const;
+    void log_entry_queued(const std::string& id, const queue::QueueFile& part, const RecipientList& rcpts) const;
+    void log_siblings_queued(const RecipientList& rcpts) const;
+    size_t envelope_size(const queue::QueueFile& first) const;
+    std::optional<int> queue_other_entries(const queue::NewMessage& nm,
+                                           const std::vector<std::pair<std::string, queue::QueueFile>>& parts);
+    void log_recipient_split(const std::string& id, const std::string& group, size_t kept, int head) const;
+    void log_entry_and_its_own(size_t k, const RecipientList& rcpts) const;
 
     const CommandLine& cl_;
     const SubmitSettings& s_;
@@ -79,6 +88,18 @@ private:
     std::map<std::string, std::string> macros_;
     std::time_t now_ = 0;
     message::CollectedMessage msg_;
+    // The envelope's other queue entries, in the order they were numbered:
+    // when its recipients are in several queue groups, or more than a
+    // group's recipients= allows in one entry.
+    struct OtherEntry {
+        std::string id;
+        std::string group;
+        queue::QueueFile part;
+        bool group_head = false;  // the first entry of another group
+        int head = -1;            // else the group's first entry (index), -1: the message's own group
+    };
+    std::vector<OtherEntry> siblings_;
+    std::string own_group_;
 };
 
 }  // namespace sendmail

@@ -134,10 +134,11 @@ void Submission::add_missing_recipient_headers(queue::QueueFile& qf) const {
 }
 
 // DeliveryMode interactive (-odi) and background (-odb, sendmail's default)
-// try the message at once; queue-only and deferred modes leave it queued.
+// try the message at once; queue-only and deferred modes leave it queued,
+// but for -v, which makes sendmail 8.17 deliver in any mode, to show it.
 bool Submission::delivers_now() const {
     std::string mode = util::to_lower(s_.option("DeliveryMode", "b"));
-    return mode.empty() || mode[0] == 'i' || mode[0] == 'b';
+    return cl_.verbose || mode.empty() || mode[0] == 'i' || mode[0] == 'b';
 }
 
 // The attempt a queue run would make, on the qf just written (its lock is
@@ -157,13 +158,11 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                             const RecipientList& rcpts, bool each_recipient) const {
     util::log_line(LOG_INFO, 5, id,
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
-                       ", class=0, nrcpts=" + std::to_string(qf.recipients.size() + rcpts.counted_failures()) +
+                       ", class=0, nrcpts=" + std::to_string(envelope_size(qf) + rcpts.counted_failures()) +
                        (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
+    log_split(id, qf.recipients.size());
     if (!each_recipient) return;  // the delivery attempt logs them
-    for (const Recipient* r : rcpts.ordered())
-        util::log_line(LOG_INFO, 9, id,
-                       "to=" + r->address + ", delay=00:00:00, mailer=" + r->route.mailer +
-                           ", pri=" + std::to_string(qf.priority) + ", stat=queued");
+    log_entry_queued(id, qf, rcpts);
 }
 
 // The message as it would have been queued (headers for the *file* mailer,
@@ -339,7 +338,8 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
         bool attempt = delivers_now();
         log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt);
         count_statistics();
-        if (attempt) attempt_delivery(dir, nm, qf);
+        if (attempt) attempt_in_mode(dir, nm, qf);
+        log_siblings_queued(rcpts);
     }
     if (!failed_) return EX_OK;
     // Quiet drops them; print keeps the text in the sender's dead.letter
@@ -395,17 +395,7 @@ int Submission::run() {
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
     std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
-    std::vector<std::unique_ptr<queue::QueueDir>> dirs;
-    for (size_t k = 1; k < parts.size(); ++k) {
-        dirs.push_back(std::make_unique<queue::QueueDir>(group_path(s_, parts[k].first)));
-        auto copy = queue::NewMessage::create_linked(*dirs.back(), *nm, now_);
-        queue::QueueFile part = parts[k].second;
-        if (copy) part.headers = qf.headers;  // the same message, other recipients
-        if (!copy || !copy->commit(part)) {
-            std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
-            return EX_TEMPFAIL;
-        }
-    }
+    if (auto rc = queue_other_entries(*nm, parts)) return *rc;
     queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {

@@ -75,9 +75,9 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     }
     // sendmail prints every cf error while reading and then stops, in every
     // mode but -bt, with EX_SOFTWARE: nothing is queued or listed.
+    configure_logging(**loaded, cl);
     if ((*loaded)->errors) return util::Error("configuration errors", EX_SOFTWARE);
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
-    configure_logging(*s.cfg, cl);
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
     // The queue directory becomes the working directory; keep its name usable.

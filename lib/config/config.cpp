@@ -155,6 +155,7 @@ void apply_override(Config& cfg, const std::string& key, const std::string& valu
         // As in the cf, but there is no file and line to name.
         std::printf("readcf: unknown option name %s\n", key.c_str());
         cfg.errors++;
+        cfg.diagnostics.push_back("readcf: unknown option name " + key);
         return;
     }
     if (name.empty()) name = key;
@@ -213,6 +214,7 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     if (!cfg->find_mailer("local")) {
         std::printf("No local mailer defined\n");
         cfg->errors++;  // sendmail's syserr: -bt exits 70
+        cfg->diagnostics.push_back("No local mailer defined");
     }
     return cfg;
 }

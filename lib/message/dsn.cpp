@@ -2,16 +2,24 @@
 // people, message/delivery-status for programs, and the returned message.
 #include "message/dsn.hpp"
 
+#include <utility>
+
 #include "message/message.hpp"
 
 namespace message {
 
 std::string interval_words(long s) {
-    auto unit = [](long n, const char* name) { return std::to_string(n) + " " + name + (n == 1 ? "" : "s"); };
-    if (s % 86400 == 0 && s >= 86400) return unit(s / 86400, "day");
-    if (s % 3600 == 0 && s >= 3600) return unit(s / 3600, "hour");
-    if (s % 60 == 0 && s >= 60) return unit(s / 60, "minute");
-    return unit(s, "second");
+    // Every unit that is not zero, largest first: "1 week", "1 hour, 30 minutes".
+    static constexpr std::pair<long, const char*> kUnits[] = {
+        {604800, "week"}, {86400, "day"}, {3600, "hour"}, {60, "minute"}, {1, "second"}};
+    std::string out;
+    for (const auto& [size, name] : kUnits) {
+        long n = s / size;
+        s %= size;
+        if (n == 0) continue;
+        out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name + (n == 1 ? "" : "s");
+    }
+    return out.empty() ? "0 seconds" : out;
 }
 
 std::string dsn_subject(const DsnRequest& r) {

@@ -45,7 +45,7 @@ struct DsnRequest {
 std::string dsn_subject(const DsnRequest& r);
 std::string dsn_body(const DsnRequest& r);
 
-// "5 days", "4 hours", "30 minutes": sendmail's wording of an interval.
+// "5 days", "1 week", "1 hour, 30 minutes": sendmail's wording of an interval.
 std::string interval_words(long seconds);
 
 }  // namespace message

@@ -107,9 +107,17 @@ std::string log_escape(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (unsigned char c : text) {
-        if (c < 0x20 || c == 0x7f) {
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c < 0x20 || c >= 0x7f) {
             char esc[8];
-            std::snprintf(esc, sizeof esc, "#%03o", c);
+            std::snprintf(esc, sizeof esc, "\\%03o", c);
             out += esc;
         } else {
             out += static_cast<char>(c);

@@ -38,8 +38,9 @@ void log_line(int priority, int level, std::string_view queue_id, std::string_vi
 // "ident[pid]: queueid: text" (or "ident[pid]: text" without a queue id).
 std::string log_format(std::string_view ident, long pid, std::string_view queue_id, std::string_view text);
 
-// Control bytes (and DEL) become "#ooo" octal, as syslog daemons show them,
-// so a CR LF from a peer cannot forge a second log line.
+// As sendmail 8.17 writes its log text: a backslash doubled, TAB CR LF as
+// \t \r \n, every other control byte, DEL and 8-bit byte as \ooo octal, so
+// a CR LF from a peer cannot forge a second log line (to=\\root, not to=\root).
 std::string log_escape(std::string_view text);
 
 // The escaped text cut into the pieces that are logged one line each: one

@@ -94,6 +94,9 @@ class SubmitEnv:
         os.makedirs(self.root_home, mode=0o700)
         self.extra_users = []
         self.write_passwd()
+        # Background runs and -odb children end before the directory goes
+        # (cleanups run last-registered first: after a test's own kills).
+        testcase.addCleanup(self.settle)
 
     def write_passwd(self):
         """The password file the programs see: the system's, root's home in
@@ -158,6 +161,18 @@ class SubmitEnv:
     def mode(self, args):
         return self.sb.run(self.wrap([self.sendmail, '-C', self.cf, '-Mjmx.example.com'] + list(args)), env=self.env)
 
+    def run_queue(self, args=('-q',)):
+        """A one-shot queue run (-q, -qG..., -qR...): sendmail returns at once
+        and runs the queue in the background; this waits for it to end."""
+        r = self.mode(list(args))
+        self.testcase.assertTrue(self.settle(), 'the queue run did not end')
+        return r
+
+    def settle(self, timeout=20.0):
+        """True once no process started in this sandbox (those with its HOME
+        in their environment: background runners and -odb children) is left."""
+        return poll(lambda: not background_processes(self.sb.dir), timeout)
+
     def files(self, prefix):
         return sorted(f for f in os.listdir(self.queue) if f.startswith(prefix))
 
@@ -213,3 +228,24 @@ def make_group_dirs(env, *names):
     for p in paths:
         os.makedirs(p, mode=0o700)
     return paths
+
+
+def background_processes(home):
+    """Pids of live processes whose environment has HOME=home: what a test's
+    sendmail left running after it returned."""
+    mark = b'HOME=' + home.encode() + b'\0'
+    pids = []
+    for p in os.listdir('/proc'):
+        if not p.isdigit():
+            continue
+        try:
+            with open('/proc/%s/environ' % p, 'rb') as f:
+                if mark not in f.read() + b'\0':
+                    continue
+            with open('/proc/%s/stat' % p) as f:
+                if f.read().rsplit(') ', 1)[1][0] == 'Z':
+                    continue
+        except (OSError, IndexError):
+            continue
+        pids.append(int(p))
+    return pids

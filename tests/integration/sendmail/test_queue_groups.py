@@ -66,7 +66,7 @@ class QueueGroupTest(unittest.TestCase):
         self.assertTrue(out.startswith('\t\t%s (1 request)\n' % self.slow), out)
         self.assertNotIn(self.fast, out)
         self.assertTrue(out.endswith('\t\tTotal requests: 1\n'))
-        self.e.mode(['-qGslow'])
+        self.e.run_queue(['-qGslow'])
         with open(os.path.join(self.slow, self.in_dir(self.slow)[0]), encoding='latin-1') as f:
             self.assertEqual(lines(f.read(), 'N'), ['1'])
         with open(os.path.join(self.e.queue, self.e.files('qf')[0]), encoding='latin-1') as f:
@@ -80,7 +80,7 @@ class QueueGroupTest(unittest.TestCase):
         for _ in range(3):
             self.e.submit(['-t', '-oi'], REMOTE)
         self.assertEqual(len(self.in_dir(self.fast)), 3)
-        self.e.mode(['-qGfast'])
+        self.e.run_queue(['-qGfast'])
         tries = []
         for n in self.in_dir(self.fast):
             with open(os.path.join(self.fast, n), encoding='latin-1') as f:

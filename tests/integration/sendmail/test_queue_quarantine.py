@@ -95,9 +95,9 @@ class QuarantineTest(unittest.TestCase):
 
     def test_queue_run_skips_held_and_qQ_runs_it(self):
         self.e.mode(['-Qheld'])
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         self.assertEqual(lines(self.control('h'), 'N'), ['0'])
-        self.e.mode(['-qQ'])
+        self.e.run_queue(['-qQ'])
         self.assertEqual(lines(self.control('h'), 'N'), ['1'])
         self.assertEqual(lines(self.control('h'), 'q'), ['held'])
 
@@ -106,9 +106,9 @@ class QuarantineTest(unittest.TestCase):
         self.assertIn('is empty', self.e.mode(['-bp']).stdout.decode())
         out = self.e.mode(['-bp', '-qL']).stdout.decode()
         self.assertRegex(out, '(?m)^' + self.qid + r'\?       \d+ ')
-        self.e.mode(['-qL'])
+        self.e.run_queue(['-qL'])
         self.assertEqual(lines(self.control('Q'), 'N'), ['1'])
-        self.e.mode(['-q'])  # the orphan sweep must not take a lost entry's df
+        self.e.run_queue(['-q'])  # the orphan sweep must not take a lost entry's df
         self.assertTrue(os.path.exists(os.path.join(self.e.queue, 'df' + self.qid)))
 
 

@@ -56,7 +56,7 @@ class VerboseRunTest(unittest.TestCase):
 
     def test_quiet_run_prints_nothing(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
-        self.assertEqual(self.e.mode(['-q']).stdout, b'')
+        self.assertEqual(self.e.run_queue(['-q']).stdout, b'')
 
     def test_selection_counts_only_the_selected_entries(self):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
@@ -76,7 +76,7 @@ class VerboseRunTest(unittest.TestCase):
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
         (qid,) = [n[2:] for n in self.e.files('qf')]
         self.assertEqual(lines(self.qf_text(qid), 'I'), [])
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         st = os.stat(os.path.join(self.e.queue, 'df' + qid))
         qf = self.qf_text(qid)
         self.assertEqual(lines(qf, 'I'), ['%d/%d/%d' % (os.major(st.st_dev), os.minor(st.st_dev), st.st_ino)])
@@ -128,6 +128,34 @@ class GroupOrderTest(unittest.TestCase):
         self.e.submit(['-t', '-oi'], message('root'))
         r = self.e.mode(['-q', '-v'])
         self.assertEqual(self.running(r.stdout.decode()), [self.fast, self.e.queue])
+
+    def test_each_groups_nice_adds_up_in_the_foreground(self):
+        # seen with sendmail 8.17: -q -v runs the groups in its own process,
+        # calling nice(Nice=) as each comes (fast: 3, then the default: +0).
+        self.configure('Qfast, Path=%s, Flags=f, Runners=2, Nice=3\n' % self.fast)
+        with open(self.e.cf) as f:
+            cf = f.read().replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\nQmqueue, Path=%s, Nice=2\n'
+                                  % self.e.queue)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        self.e.submit(['-oi', '-f', 'alice@example.com', 'root'], message('list:;'))  # fast
+        # enough recipients to fill the pipe: the default group's entry waits for us
+        self.e.submit(['-oi', '-f', 'alice@example.com'] + ['u%04d@example.org' % i for i in range(3000)],
+                      message('list:;'))
+        p = subprocess.Popen([self.e.sendmail, '-C', self.e.cf, '-q', '-v'], stdout=subprocess.PIPE, env=self.e.env)
+        try:
+            seen = []
+            default_entry = re.compile(r'^Running %s/\w+ \(sequence' % re.escape(self.e.queue))
+            while not (seen and default_entry.match(seen[-1])):
+                seen.append(p.stdout.readline().decode())
+                self.assertNotEqual(seen[-1], '', seen)
+            with open('/proc/%d/stat' % p.pid) as f:
+                self.assertEqual(int(f.read().rsplit(') ', 1)[1].split()[16]), 5)
+            self.assertIn('Running %s/' % self.fast, ''.join(seen))  # fast came first, at 3
+            p.stdout.read()
+        finally:
+            p.stdout.close()
+            p.wait()
 
     def test_ties_keep_cf_order_default_first(self):
         self.configure('Qfast, Path=%s\n' % self.fast)

@@ -41,7 +41,7 @@ class CrashTest(unittest.TestCase):
             bodies[n] = text.split('\n\n', 1)[1].encode()
             p = self.start(base + ['-odq', '-t', '-oi'], path)
             if rng.random() < 0.3:
-                runners.append(self.start(base + ['-q']))
+                runners.append(self.start(base + ['-q', '-v']))  # -v: in the foreground, to be killed
             if rng.random() < 0.5:
                 time.sleep(rng.random() * 0.01)
                 p.send_signal(signal.SIGKILL)
@@ -52,6 +52,7 @@ class CrashTest(unittest.TestCase):
                     r.send_signal(signal.SIGKILL)
         for r in runners:
             r.wait(30)
+        self.assertTrue(self.e.settle())
         self.assertGreater(len(accepted), 5)
         seen = {}
         for name in self.e.files('qf'):

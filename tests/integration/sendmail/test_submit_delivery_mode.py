@@ -1,5 +1,6 @@
-"""DeliveryMode at submission: interactive (-odi) and background (-odb) make
-one delivery attempt through the same door as a queue run, so the qf counts
+"""DeliveryMode at submission: interactive (-odi) and background (-odb, in a
+child once the parent has returned) make one delivery attempt through the
+same door as a queue run, so the qf counts
 it (N1, K the time of the attempt, M its status) while the priority stays
 as queued; queue-only (-odq) and deferred (-odd) make none."""
 import os
@@ -32,6 +33,7 @@ class DeliveryModeTest(unittest.TestCase):
 
     def test_background_mode_attempts_too(self):
         self.assertEqual(self.submit('-odb').returncode, 0)
+        self.assertTrue(self.e.settle())  # a child makes the attempt once the parent has returned
         qf, _ = self.e.only_qf()
         self.assertEqual(lines(qf, 'N'), ['1'])
 
@@ -45,7 +47,7 @@ class DeliveryModeTest(unittest.TestCase):
 
     def test_a_queue_run_after_an_interactive_attempt_counts_the_second(self):
         self.submit('-odi')
-        r = self.e.mode(['-q'])
+        r = self.e.run_queue(['-q'])
         self.assertEqual(r.returncode, 0)
         qf, _ = self.e.only_qf()
         self.assertEqual(lines(qf, 'N'), ['2'])

@@ -61,7 +61,7 @@ class QueueTest(unittest.TestCase):
 
     def test_queue_run_defers_and_counts_tries(self):
         self.e.submit(['-t', '-oi'], MSG)
-        self.assertEqual(self.e.mode(['-q']).returncode, 0)
+        self.assertEqual(self.e.run_queue(['-q']).returncode, 0)
         qf, qid = self.e.only_qf()
         self.assertEqual(lines(qf, 'N'), ['1'])
         self.assertTrue(lines(qf, 'M')[0].startswith('Deferred: '))
@@ -70,8 +70,8 @@ class QueueTest(unittest.TestCase):
 
     def test_min_queue_age_skips_recent_attempts(self):
         self.e.submit(['-t', '-oi'], MSG)
-        self.e.mode(['-q'])
-        self.e.mode(['-q', '-O', 'MinQueueAge=1h'])
+        self.e.run_queue(['-q'])
+        self.e.run_queue(['-q', '-O', 'MinQueueAge=1h'])
         qf, _ = self.e.only_qf()
         self.assertEqual(lines(qf, 'N'), ['1'])
 
@@ -91,9 +91,9 @@ class QueueTest(unittest.TestCase):
         self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], MSG)
         _, qid = self.e.only_qf()
         self.age(qid, 5 * 3600)
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         self.assertEqual(lines(self.qfs()[qid], 'M'), ['Warning: could not send message for past 4 hours'])
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         q = self.qfs()
         self.assertEqual(len(q), 2)
         self.assertIn('w', lines(q[qid], 'F')[0])
@@ -114,7 +114,7 @@ class QueueTest(unittest.TestCase):
         self.e.submit(['-t', '-oi', '-f', 'alice@example.com'], MSG)
         _, qid = self.e.only_qf()
         self.age(qid, 6 * 86400)
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         q = self.qfs()
         self.assertNotIn(qid, q)
         self.assertNotIn('df' + qid, self.e.files('df'))
@@ -132,11 +132,11 @@ class QueueTest(unittest.TestCase):
         self.e.submit(['-oi', '-f', '<>', 'bob@example.org'], b'\nbounce body\n')
         _, qid = self.e.only_qf()
         self.age(qid, 6 * 86400)
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         (did, double), = self.qfs().items()
         self.assertEqual(lines(double, 'R'), ['PF:postmaster'])
         self.age(did, 6 * 86400)
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         self.assertEqual(self.qfs(), {})
 
     def test_orphan_data_files_are_removed(self):
@@ -145,7 +145,7 @@ class QueueTest(unittest.TestCase):
             p = self.e.sb.write('queue/' + name, 'x')
             os.utime(p, (old, old))
         self.e.submit(['-t', '-oi'], MSG)
-        self.e.mode(['-q'])
+        self.e.run_queue(['-q'])
         self.assertEqual(len(self.e.files('df')), 1)
         self.assertEqual(self.e.files('tf'), [])
 

@@ -155,6 +155,13 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("5 days"), message::interval_words(5 * 86400));
         CPPUNIT_ASSERT_EQUAL(std::string("4 hours"), message::interval_words(4 * 3600));
         CPPUNIT_ASSERT_EQUAL(std::string("1 minute"), message::interval_words(60));
+        // as sendmail 8.17 words Timeout.queuewarn=7d, 90m, 25h and 3d4h5m6s
+        CPPUNIT_ASSERT_EQUAL(std::string("1 week"), message::interval_words(7 * 86400));
+        CPPUNIT_ASSERT_EQUAL(std::string("1 hour, 30 minutes"), message::interval_words(90 * 60));
+        CPPUNIT_ASSERT_EQUAL(std::string("1 day, 1 hour"), message::interval_words(25 * 3600));
+        CPPUNIT_ASSERT_EQUAL(std::string("3 days, 4 hours, 5 minutes, 6 seconds"),
+                             message::interval_words(3 * 86400 + 4 * 3600 + 5 * 60 + 6));
+        CPPUNIT_ASSERT_EQUAL(std::string("1 second"), message::interval_words(1));
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(MessageTest);

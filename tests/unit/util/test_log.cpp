@@ -65,6 +65,8 @@ class LogTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_none_target_writes_nothing);
     CPPUNIT_TEST(test_crlf_from_peer_cannot_forge_a_line);
     CPPUNIT_TEST(test_escape_covers_all_controls_and_del);
+    CPPUNIT_TEST(test_escape_doubles_backslashes);
+    CPPUNIT_TEST(test_escape_writes_8bit_bytes_in_octal);
     CPPUNIT_TEST(test_short_text_is_one_piece);
     CPPUNIT_TEST(test_long_text_is_split_into_numbered_pieces);
     CPPUNIT_TEST(test_megabyte_text_is_bounded);
@@ -165,15 +167,22 @@ public:
         util::log_line(LOG_INFO, 1, "Q", "helo=evil\r\nsm-mta[1]: Q: stat=Sent");
         std::string text = read_all(s.file);
         CPPUNIT_ASSERT_EQUAL(size_t(1), count(text, '\n'));
-        CPPUNIT_ASSERT(text.find("helo=evil#015#012sm-mta[1]") != std::string::npos);
+        CPPUNIT_ASSERT(text.find("helo=evil\\r\\nsm-mta[1]") != std::string::npos);
     }
     void test_escape_covers_all_controls_and_del() {
-        CPPUNIT_ASSERT_EQUAL(std::string("a#000b#011c#033d#177e"), util::log_escape(std::string("a\0b\tc\x1b"
-                                                                                                "d\x7f"
-                                                                                                "e",
-                                                                                                9)));
-        CPPUNIT_ASSERT_EQUAL(std::string("caf\xc3\xa9"), util::log_escape("caf\xc3\xa9"));  // 8-bit passes
+        // sendmail 8.17's forms: \t \r \n by name, other controls and DEL in octal.
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\000b\\tc\\033d\\177e\\rf\\ng\\014h"),
+                             util::log_escape(std::string("a\0b\tc\x1b"
+                                                          "d\x7f"
+                                                          "e\rf\ng\fh",
+                                                          15)));
         CPPUNIT_ASSERT_EQUAL(std::string(""), util::log_escape(""));
+    }
+    void test_escape_doubles_backslashes() {
+        CPPUNIT_ASSERT_EQUAL(std::string("to=\\\\root"), util::log_escape("to=\\root"));
+    }
+    void test_escape_writes_8bit_bytes_in_octal() {
+        CPPUNIT_ASSERT_EQUAL(std::string("caf\\303\\251 c\\351d"), util::log_escape("caf\xc3\xa9 c\xe9" "d"));
     }
     void test_short_text_is_one_piece() {
         auto p = util::log_pieces(std::string(util::kLogPieceMax, 'a'));
