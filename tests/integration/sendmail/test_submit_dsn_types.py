@@ -138,7 +138,7 @@ class DsnTypesTest(unittest.TestCase):
         text = re.sub(r'\nT(\d+)', lambda m: '\nT%d' % (int(m.group(1)) - 6 * 86400), text)
         with open(path, 'w', encoding='latin-1') as f:
             f.write(text)
-        e.mode(['-q'])
+        e.run_queue()
         qf, body = self.notice(e)
         self.assertEqual(lines(qf, 'r'), ['RFC822; alice@example.org'])
         self.assertIn('\nFinal-Recipient: RFC822; bob@example.org\nX-Actual-Recipient: rfc822; bob@example.org\n'
