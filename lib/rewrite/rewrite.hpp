@@ -32,12 +32,16 @@ struct TokenizeResult {
     std::string error;      // the first of `errors`; empty when fine
     std::vector<std::string> errors;  // "Unbalanced '<'" etc., one per problem, in order
     size_t consumed = 0;    // bytes read (up to the delimiter)
+    // A word longer than the max_token asked for ended the walk there:
+    // `errors` hold only the complaints met before it, `tokens` are unusable.
+    bool token_too_long = false;
 };
 
 // delim: stop at this character outside quotes and comments (0: none);
-// like sendmail's -bt, an open '<' does not hide it.
+// like sendmail's -bt, an open '<' does not hide it. max_token: the longest
+// word allowed (0: no limit), as parseaddr's token buffer.
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
-                        char delim = 0);
+                        char delim = 0, size_t max_token = 0);
 
 // Bytes 0x80-0x9f are sendmail's own metacharacters: an address holding
 // one is refused ("8-bit character in mailbox address"), shown with the
@@ -97,7 +101,7 @@ public:
     std::string dump_ruleset(int number) const;
     // Tokenizes with this config's OperatorChars.
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
-                            char delim = 0) const;
+                            char delim = 0, size_t max_token = 0) const;
     std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
     // Joined with the BlankSub character between words, as addresses handed
     // to mailers are.
