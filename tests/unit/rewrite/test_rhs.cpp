@@ -25,6 +25,7 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_workspace_starting_with_triple_is_final);
     CPPUNIT_TEST(test_default_is_tokenized_again);
     CPPUNIT_TEST(test_trace_format);
+    CPPUNIT_TEST(test_trace_shows_tab_as_backslash_t);
     CPPUNIT_TEST(test_dump_ruleset);
     CPPUNIT_TEST(test_map_key_carries_dollar_bar_as_its_byte);
     CPPUNIT_TEST(test_metasymbol_byte_in_map_value_acts_as_one);
@@ -123,6 +124,14 @@ public:
         f.eng->set_trace(true);
         f.run("Canonify2", "a@b");
         CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: a @ b\nCanonify2        returns: a @ b\n"), f.output());
+    }
+    // sendmail 8.17's trace of 3,0 "a<TAB>b" reads "a\tb"; of a\<TAB>b, a\\tb.
+    void test_trace_shows_tab_as_backslash_t() {
+        CfFixture f("SCanonify2\nR$*\t$@ $1\n");
+        f.eng->set_trace(true);
+        f.run("Canonify2", "\"a\tb\"");
+        CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: \"a\\tb\"\nCanonify2        returns: \"a\\tb\"\n"),
+                             f.output());
     }
     void test_dump_ruleset() {
         CfFixture f("Stest\nR$* < @ $=w >\t$#local $: $1\tcomment\n");
