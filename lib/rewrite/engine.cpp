@@ -42,7 +42,13 @@ void trace_line(std::FILE* out, const std::string& label, const char* what, cons
     line += ':';
     for (const auto& tok : t) {
         line += ' ';
-        if (is_meta(tok) || std::any_of(tok.begin(), tok.end(), [](char c) { return c & 0x80; }))
+        // Only tokens with 8-bit or control bytes (a tab in a quoted string)
+        // need format_token's care; the rest print as they are.
+        auto plain = [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x7f;
+        };
+        if (is_meta(tok) || !std::all_of(tok.begin(), tok.end(), plain))
             line += format_token(tok);
         else
             line += tok;
