@@ -104,6 +104,17 @@ CASES = [
     ('-s0 [.]', ['a.b']),
     ('-b -s0 a*\+', ['aa+']),
     ('-b -s1,2 \(a\)\(b*\)', ['abb']),
+    # What -s returns must read as a balanced word: a blank outside quotes,
+    # an open quote, '(' or '<' not closed, a trailing backslash give no match.
+    ('-s1 ^(.*)$', ['a b', 'a\tb', '"a b"', '"a b', '(a b)', '(a', 'a)', '<a', 'a>', 'a\\', 'a\\ b',
+                    '"a"b"', '\\(a', 'a(b)c', 'a"b', '((a)', 'a))((', 'a\\"b', ')(', '><', '<a b>',
+                    '"(a"', '(")', 'a\\)', '"a\\"', '"a\\\\" b"', '<"a>"', 'x\xe9 y', 'a\xa0b']),
+    ('-s0 ^.*$', ['a b', '(a', 'a\\']),
+    ('^.*$', ['a b', '(a', 'a\\']),
+    ('-s1,2 ^(.*)-(.*)$', ['a(-b)', '"a-b"', 'a b-c', 'a\\-b', '"a-"b']),
+    ('-s2 ^(.*)-(.*)$', ['a(-b)', 'a b-c']),
+    ('-s1,2 -d( ^(.*)-(.*)$', ['a-b', 'a(-b']),
+    ('-s1,2 ^(a)?(.*)$', ['(x', 'a b']),
 ]
 
 # (cf lines after V10/Berkeley, -bt input lines): both sendmail -bt.
