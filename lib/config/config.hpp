@@ -139,6 +139,13 @@ public:
 
     int version = 0;
     int errors = 0;  // diagnostics printed while reading (sendmail then exits 70)
+    // The exit status -bt ends with after them: the first error's, 71
+    // (EX_OSERR) for a class file refused or missing, else 70 (EX_SOFTWARE).
+    int error_status = 0;
+    void count_error(int status) {
+        ++errors;
+        if (!error_status) error_status = status;
+    }
     std::vector<std::string> diagnostics;  // the same messages, for tests and logs
     bool trace_options = false;               // -d37: print each option as it is set
     std::vector<std::string> sticky_options;  // set on the command line: the cf may not change them
