@@ -107,6 +107,12 @@ int Engine::run(int number, Tokens& tokens, int depth) {
         return kConfigError;
     }
     int status = run_rules(number, tokens, depth);
+    if (abandoned_) {
+        // A rule that could not be applied ends the ruleset without a
+        // return; the caller goes on with the workspace as it was.
+        abandoned_ = false;
+        return kConfigError;
+    }
     if (trace_) trace_line(out, label, "returns", tokens);
     return status;
 }
@@ -139,7 +145,13 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
                 break;
             }
             Tokens next;
-            rhs_expand(rule, bind, tokens, next);
+            if (int missing = rhs_expand(rule, bind, tokens, next)) {
+                // $n beyond the LHS's wildcards (reported when the cf was read, too).
+                std::fprintf(out, "rewrite: ruleset %s: replacement $%d out of bounds\n",
+                             cfg_.ruleset_label(number).c_str(), missing);
+                abandoned_ = true;
+                return kConfigError;
+            }
             strip_call_quotes(number, r);
             int s = do_lookups(next);
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
@@ -167,13 +179,13 @@ void Engine::strip_call_quotes(int number, size_t rule) {
     }
 }
 
-bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                        const Tokens& in, Tokens& result) const {
+int Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                       const Tokens& in, Tokens& result) const {
     for (const auto& t : rule.rhs) {
         if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9') {
             size_t n = static_cast<size_t>(t[1] - '1');
-            if (n < bind.size())
-                for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
+            if (n >= bind.size()) return t[1] - '0';
+            for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
         } else if (t.size() > 2 && is_meta(t, '&')) {
             const std::string* v = cfg_.macros.find(t.substr(2));
             if (macro_trace_ || detail_)
@@ -186,7 +198,7 @@ bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<si
             result.push_back(t);
         }
     }
-    return true;
+    return 0;
 }
 
 std::optional<std::string> Engine::map_lookup(const std::string& name, const std::string& key,

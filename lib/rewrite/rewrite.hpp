@@ -127,8 +127,9 @@ public:
 
 private:
     int run_rules(int number, Tokens& tokens, int depth);
-    bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                    const Tokens& in, Tokens& result) const;
+    // 0, or the n of a $n that the match did not bind.
+    int rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                   const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
     void strip_call_quotes(int number, size_t rule);
     std::string lookup_key(const std::string& map, const std::string& key) const;
@@ -141,6 +142,7 @@ private:
     std::vector<std::string> reported_;  // map open failures already printed
     bool trace_ = true;
     bool detail_ = false;
+    bool abandoned_ = false;  // the running ruleset stopped on a rule it could not apply
     bool macro_trace_ = false;
 };
 

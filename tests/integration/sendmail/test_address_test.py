@@ -121,6 +121,24 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.stdout.decode().splitlines()[:2],
                          ['%s: line 3: Inappropriate use of $: on LHS' % cf, 'No local mailer defined'])
 
+    def test_replacement_out_of_bounds_when_read_and_when_run(self):
+        # As sendmail 8.17: the rule's diagnostic in file order, "No local
+        # mailer defined" after all of them; running the rule abandons the
+        # ruleset with status 78 and no "returns:" line.
+        cf = self.sb.write('oob.cf', 'V10/Berkeley\nS1\nR$*\t$: $2\nR$+\t$: $1 $3\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=b'1 a\n')
+        self.assertEqual(r.returncode, 70)
+        self.assertEqual(r.stdout.decode(),
+                         '%s: line 3: replacement $2 out of bounds\n'
+                         '%s: line 4: replacement $3 out of bounds\n'
+                         'No local mailer defined\n'
+                         'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n'
+                         'Enter <ruleset> <address>\n'
+                         '> 1                  input: a\n'
+                         'rewrite: ruleset 1: replacement $2 out of bounds\n'
+                         '== Ruleset 1 (1) status 78\n'
+                         '> ' % (cf, cf))
+
     def test_map_key_and_k_line_dollars(self):
         # `$|` in a K line and in a rule-built key are the same byte.
         cf = self.sb.write('dollar.cf', CF + 'Kr regex -a.OK ^a$|b$\nSkey\nR$*\t$: $(r $1 $| b $)\n')

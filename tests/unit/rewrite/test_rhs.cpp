@@ -26,6 +26,7 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_default_is_tokenized_again);
     CPPUNIT_TEST(test_trace_format);
     CPPUNIT_TEST(test_trace_shows_tab_as_backslash_t);
+    CPPUNIT_TEST(test_unbound_replacement_abandons_the_ruleset);
     CPPUNIT_TEST(test_dump_ruleset);
     CPPUNIT_TEST(test_map_key_carries_dollar_bar_as_its_byte);
     CPPUNIT_TEST(test_metasymbol_byte_in_map_value_acts_as_one);
@@ -131,6 +132,24 @@ public:
         f.eng->set_trace(true);
         f.run("Canonify2", "\"a\tb\"");
         CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: \"a\\tb\"\nCanonify2        returns: \"a\\tb\"\n"),
+                             f.output());
+    }
+    // sendmail 8.17 -bt: "rewrite: ruleset 1: replacement $2 out of bounds",
+    // no "returns:" line, status 78; a caller goes on with the workspace.
+    void test_unbound_replacement_abandons_the_ruleset() {
+        CfFixture f("S1\nR$*\t$: $2\nS2\nR$*\t$: x $>1 $1\nR$*\t$: y $1\n");
+        f.eng->set_trace(true);
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("a"), f.run("1", "a", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("y x b"), f.run("2", "b", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("1                  input: a\n"
+                                         "rewrite: ruleset 1: replacement $2 out of bounds\n"
+                                         "2                  input: b\n"
+                                         "1                  input: b\n"
+                                         "rewrite: ruleset 1: replacement $2 out of bounds\n"
+                                         "2                returns: y x b\n"),
                              f.output());
     }
     void test_dump_ruleset() {
