@@ -381,7 +381,10 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
     auto flush = [&] {
         if (logical.empty()) return;
         r.line = logical_line;
-        if (logical[0] != '#') read_line(cfg, logical, r, st);
+        if (logical[0] != '#') {
+            cfg.macros.note_long_names(logical);
+            read_line(cfg, logical, r, st);
+        }
         logical.clear();
     };
     size_t pos = 0;

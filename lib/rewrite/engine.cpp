@@ -33,7 +33,8 @@ void bytes_to_metas(Tokens& t) {
     }
 }
 
-void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
+void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t,
+                const config::MacroTable& names) {
     // One write per line: traces are most of -bt's output.
     std::string line = label.substr(0, 16);
     line.resize(16, ' ');
@@ -49,7 +50,7 @@ void trace_line(std::FILE* out, const std::string& label, const char* what, cons
             return u >= 0x20 && u < 0x7f;
         };
         if (is_meta(tok) || !std::all_of(tok.begin(), tok.end(), plain))
-            line += format_token(tok);
+            line += format_token(tok, &names);
         else
             line += tok;
     }
@@ -99,7 +100,7 @@ void Engine::compile_all() {
 
 int Engine::run(int number, Tokens& tokens, int depth) {
     std::string label = cfg_.ruleset_label(number);
-    if (trace_) trace_line(out, label, "  input", tokens);
+    if (trace_) trace_line(out, label, "  input", tokens, cfg_.macros);
     if (depth > kMaxRecursion) {
         // sendmail gives up before this level's rules and prints no return.
         std::fprintf(out, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion, label.c_str());
@@ -113,7 +114,7 @@ int Engine::run(int number, Tokens& tokens, int depth) {
         abandoned_ = false;
         return kConfigError;
     }
-    if (trace_) trace_line(out, label, "returns", tokens);
+    if (trace_) trace_line(out, label, "returns", tokens, cfg_.macros);
     return status;
 }
 

@@ -53,7 +53,9 @@ std::string printable_7bit(std::string_view s);
 
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);
-std::string format_token(const std::string& t);
+// names: where the id byte of a long class or macro name in a map's value
+// ($={foo} as 0x93 0xA2) is looked up to show as `$={foo}`.
+std::string format_token(const std::string& t, const config::MacroTable* names = nullptr);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
 std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');

@@ -206,12 +206,13 @@ char metasymbol_of_byte(unsigned char c) {
 }
 }  // namespace
 
-std::string format_token(const std::string& t) {
+std::string format_token(const std::string& t, const config::MacroTable* names) {
     if (!is_meta(t)) {
         // Traces show 8-bit bytes as M-x and a tab as \t, and leave other
         // control characters out, as sendmail's xputs() does.
         std::string out;
-        for (unsigned char c : t) {
+        for (size_t i = 0; i < t.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(t[i]);
             if (c == '\t') {
                 out += "\\t";
                 continue;
@@ -226,6 +227,14 @@ std::string format_token(const std::string& t) {
             if (char sym = metasymbol_of_byte(c)) {
                 out += '$';
                 if (sym != '$') out += sym;
+                // A class or deferred macro's long name follows as its id byte.
+                std::string name;
+                if ((sym == '=' || sym == '~' || sym == '&') && names && i + 1 < t.size())
+                    name = names->name_of_id(t[i + 1]);
+                if (!name.empty()) {
+                    out += "{" + name + "}";
+                    ++i;
+                }
                 continue;
             }
             out += "M-";

@@ -41,6 +41,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
     CPPUNIT_TEST(test_traces_show_sendmail_bytes_as_metasymbols);
     CPPUNIT_TEST(test_map_key_join_uses_internal_bytes);
+    CPPUNIT_TEST(test_traces_show_long_class_name_for_its_id);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -57,6 +58,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("a$b a$1"), rewrite::format_token("a\x81" "b a\x95" "1"));
         CPPUNIT_ASSERT_EQUAL(std::string("aM-bM-\\tM-\\nM-\\rM-"),
                              rewrite::format_token("a\x80" "b\x89\x8a\x8d\x9f"));
+    }
+    // A map value "<" 0x93 id ">" shows as "<$={foo}>" in sendmail's trace.
+    void test_traces_show_long_class_name_for_its_id() {
+        config::MacroTable names;
+        char id = names.id_for("foo");
+        std::string value = std::string("<\x93") + id + ">";
+        CPPUNIT_ASSERT_EQUAL(std::string("<$={foo}>"), rewrite::format_token(value, &names));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$=w>"), rewrite::format_token("<\x93w>", &names));
     }
     void test_map_key_join_uses_internal_bytes() {
         rewrite::Tokens t{"a", rewrite::meta('|'), "b", "c", rewrite::meta('1')};
