@@ -133,6 +133,10 @@ DOLLAR_CASES = [
     (['Kr regex -s0 a#b', 'Kq regex -s0 a\\#b'], ['/map r a', '/map r xa#b', '/map q xa#b']),
     (['Kr regex -a@$>@foo ^x$', 'Sfoo', 'R$*\t$@ infoo $1', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x']),
     (['Kr regex -s0 $*$+$-$#$@$:$[$]', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x', '/map r x']),
+    # Long class and macro names reach the map as one-byte ids, numbered in
+    # the order the cf first names them.
+    (['D{zz}v', 'Kr regex -a<$={foo}|$~{bar}|$&{qux}|$={zz}|$={opMode}|$=w> ^k$', 'Sz', 'R$*\t$: $(r $1 $)'],
+     ['/map r k', 'z k']),
 ]
 
 
