@@ -131,10 +131,15 @@ private:
         finish();
     }
 
-    // (comments) vanish when parsing.
+    // (comments) vanish when parsing. A comment ends the word before it
+    // only as it closes: a word too long is found that late ("AAA(open"
+    // complains about the '(' first).
     void comment(char c) {
         if (c == '(') ++depth_;
-        if (c == ')' && --depth_ == 0) state_ = State::Plain;
+        if (c != ')' || --depth_ > 0) return;
+        state_ = State::Plain;
+        if (word_ends_after_comment_) finish();
+        word_ends_after_comment_ = false;
     }
 
     void plain(char c) {
@@ -147,7 +152,7 @@ private:
             return;
         }
         if (mode_ == TokenMode::AddressNoComments && c == '(') {
-            finish();
+            word_ends_after_comment_ = in_token_;
             state_ = State::Comment;
             depth_ = 1;
             return;
@@ -183,7 +188,7 @@ private:
     TokenizeResult r_;
     std::string cur_;
     State state_ = State::Plain;
-    bool in_token_ = false, backslash_ = false;
+    bool in_token_ = false, backslash_ = false, word_ends_after_comment_ = false;
     int angle_ = 0, depth_ = 0;
     bool route_ = false;  // inside "<@...:", before its colon
 };

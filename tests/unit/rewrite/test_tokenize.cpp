@@ -157,6 +157,13 @@ public:
         CPPUNIT_ASSERT(r.token_too_long);
         CPPUNIT_ASSERT_EQUAL(size_t(0), r.errors.size());
         CPPUNIT_ASSERT(!rewrite::tokenize("x (" + word, kOps, TokenMode::AddressNoComments, 0, 256).token_too_long);
+        // A comment ends the word only as it closes: "<AAA(c" says Unbalanced
+        // '(' (whose ')' ends the word), then the word is too long.
+        r = rewrite::tokenize("<" + word + "(c", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), r.errors.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '('"), r.errors[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("a b"), toks("a(c)b", TokenMode::AddressNoComments));
     }
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
