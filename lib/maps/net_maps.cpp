@@ -44,6 +44,20 @@ std::string hosts_file_lookup(const std::string& path, const std::string& key, b
     return {};
 }
 
+// gethostbyaddr() follows /etc/nsswitch.conf: when its hosts line does not
+// name dns (sendmail 8.17 in a sandbox with "hosts: files"), an address
+// /etc/hosts does not know is simply not found (68), nothing times out.
+bool system_resolver_asks_dns() {
+    std::ifstream in("/etc/nsswitch.conf");
+    std::string line;
+    while (std::getline(in, line)) {
+        auto w = util::split_words(line.substr(0, line.find('#')));
+        if (w.empty() || w[0] != "hosts:") continue;
+        return std::find(w.begin() + 1, w.end(), "dns") != w.end();
+    }
+    return true;  // no hosts line: the C library's default asks DNS
+}
+
 class HostMap : public MapBase {
 public:
     HostMap(MapDeclaration d, MapArguments a, MapContext& ctx)
@@ -108,6 +122,7 @@ private:
         if (util::starts_with_nocase(addr, "IPv6:")) addr = addr.substr(5);
         std::string found = hosts_file_lookup("/etc/hosts", addr, true);
         if (!found.empty()) return RawResult::found(found);
+        if (!system_resolver_asks_dns()) return RawResult::not_found(kExNotFound);
         dns::Resolver* res = dns::default_resolver();
         if (res == nullptr) return quiet_tempfail(key);
         dns::Answer a = res->reverse(addr);
