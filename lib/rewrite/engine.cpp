@@ -15,7 +15,7 @@ namespace rewrite {
 namespace {
 constexpr int kMaxLoop = 100;        // applications of one rule before giving up
 constexpr int kMaxRecursion = 50;    // nested $> calls
-constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
+constexpr size_t kMaxTokens = 1000;  // workspace size, as sendmail 8.17's MAXATOM
 constexpr int kMaxNumberedRuleset = 100;  // `$>N` beyond: "bad ruleset"
 
 // A map's value is text again; a token that is exactly one of sendmail's
@@ -112,7 +112,7 @@ int Engine::run(int number, Tokens& tokens, int depth) {
         // A rule that could not be applied ends the ruleset without a
         // return; the caller goes on with the workspace as it was.
         abandoned_ = false;
-        return kConfigError;
+        return status;
     }
     if (trace_) trace_line(out, label, "returns", tokens, cfg_.macros);
     return status;
@@ -139,11 +139,12 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
                 std::fprintf(out, "-----rule matches:%s%s\n", rhs.c_str(), spaced(rule.rhs).c_str());
             }
             if (++loops > kMaxLoop) {
-                // Reported, then the next rule goes on with the workspace as it is.
+                // Reported, then the ruleset returns the workspace as it is
+                // (sendmail 8.17: no later rule runs, no failure status).
                 std::fprintf(out, "Infinite loop in ruleset %s, rule %zu\n", cfg_.ruleset_label(number).c_str(),
                              r + 1);
                 system_error = true;
-                break;
+                return status;
             }
             Tokens next;
             if (int missing = rhs_expand(rule, bind, tokens, next)) {
@@ -152,6 +153,13 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
                              cfg_.ruleset_label(number).c_str(), missing);
                 abandoned_ = true;
                 return kConfigError;
+            }
+            if (next.size() > kMaxTokens) {
+                // Observed: 1000 tokens (a $>n call's two included) are fine,
+                // one more abandons the ruleset with EX_DATAERR.
+                std::fprintf(out, "rewrite: expansion too long\n");
+                abandoned_ = true;
+                return kDataError;
             }
             strip_call_quotes(number, r);
             int s = do_lookups(next);
