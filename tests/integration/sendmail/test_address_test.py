@@ -209,6 +209,12 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(rc, 71)
         self.assertIn("fileclass: cannot open '%s': No such file or directory\n" % missing, out)
 
+    def test_parse_complaints_show_a_long_address_shortened(self):
+        # sendmail 8.17: over 203 bytes, the first and last 100 around "...".
+        addr = '<' + 'a' * 100 + ' ' + 'b' * 110
+        _, out, _ = self.bt('/parse %s\n' % addr)
+        self.assertIn('\n%s...%s... Unbalanced \'<\'\n' % (addr[:100], addr[-100:]), out)
+
     def test_parse_of_overlong_word_is_token_too_long(self):
         # A word over 256 bytes stops /parse before the address length is
         # looked at; a long address of short words is "too long".
