@@ -118,33 +118,27 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
         pa.error = "8-bit";
         return pa;
     }
-    // A word longer than sendmail's token buffer stops the parse before
-    // the address's own length is looked at (words in comments do not
-    // count); the tokenizer's complaints come first.
-    {
-        auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-        bool too_long = std::any_of(tk.tokens.begin(), tk.tokens.end(),
-                                    [](const std::string& t) { return t.size() > kMaxToken; });
-        if (too_long) {
-            std::string shown = rewrite::printable_7bit(shorten_for_message(addr));
-            for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", shown.c_str(), e.c_str());
-            std::fprintf(out, "%s... prescan: token too long\nCannot parse\n", shown.c_str());
-            pa.error = "token too long";
-            return pa;
-        }
+    // prescan's complaints come in the order met; a word longer than
+    // sendmail's token buffer stops it there. Only an address that gave
+    // tokens has its length looked at ("(" and 300 bytes is just unbalanced).
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken);
+    std::string shown = rewrite::printable_7bit(shorten_for_message(addr));
+    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", shown.c_str(), e.c_str());
+    if (tk.token_too_long) {
+        std::fprintf(out, "%s... prescan: token too long\nCannot parse\n", shown.c_str());
+        pa.error = "token too long";
+        return pa;
+    }
+    // Unbalanced input goes on repaired; nothing left to parse stops here.
+    if (tk.tokens.empty()) {
+        std::fprintf(out, "Cannot parse\n");
+        pa.error = tk.errors.empty() ? "empty address" : tk.error;
+        return pa;
     }
     if (addr.size() > kMaxAddress) {
         std::fprintf(out, "%s... %s\nCannot parse\n", rewrite::printable_7bit(shorten_for_message(addr.substr(0, kMaxAddress))).c_str(),
                      address_too_long(addr).c_str());
         pa.error = "too long";
-        return pa;
-    }
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
-    for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
-    // Unbalanced input goes on repaired; nothing left to parse stops here.
-    if (tk.tokens.empty()) {
-        std::fprintf(out, "Cannot parse\n");
-        pa.error = tk.errors.empty() ? "empty address" : tk.error;
         return pa;
     }
     Tokens t = std::move(tk.tokens);

@@ -393,7 +393,7 @@ int run_address_test(const CommandLine& cl) {
     }
     std::fflush(stdout);
     if (s.exit_status) return s.exit_status;
-    return (*cfg)->errors ? 70 : EX_OK;
+    return (*cfg)->errors ? (*cfg)->error_status : EX_OK;
 }
 
 }  // namespace sendmail

@@ -150,7 +150,7 @@ struct Verifier {
 int run_verify(const CommandLine& cl) {
     auto cfg = load_config(cl);
     if (!cfg) return cfg.error().code ? cfg.error().code : EX_CONFIG;
-    if ((*cfg)->errors) return EX_SOFTWARE;  // as read_settings: cf errors stop -bv
+    if ((*cfg)->errors) return (*cfg)->error_status;  // as read_settings: cf errors stop -bv
     rewrite::Engine eng(**cfg);
     eng.set_trace(false);
     Verifier v{eng, **cfg, nullptr, {}, {}, {}, EX_OK};

@@ -74,9 +74,10 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
         return util::Error(loaded.error().message, EX_OSFILE);
     }
     // sendmail prints every cf error while reading and then stops, in every
-    // mode but -bt, with EX_SOFTWARE: nothing is queued or listed.
+    // mode but -bt, with the first error's status (EX_SOFTWARE, EX_OSERR for
+    // a class file): nothing is queued or listed.
     configure_logging(**loaded, cl);
-    if ((*loaded)->errors) return util::Error("configuration errors", EX_SOFTWARE);
+    if ((*loaded)->errors) return util::Error("configuration errors", (*loaded)->error_status);
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;

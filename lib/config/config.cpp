@@ -154,7 +154,7 @@ void apply_override(Config& cfg, const std::string& key, const std::string& valu
     if (name.empty() && key.size() > 1) {
         // As in the cf, but there is no file and line to name.
         std::printf("readcf: unknown option name %s\n", key.c_str());
-        cfg.errors++;
+        cfg.count_error(70);
         cfg.diagnostics.push_back("readcf: unknown option name " + key);
         return;
     }
@@ -213,7 +213,7 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     cfg->macros.define("deliveryMode", dm.empty() ? "i" : dm.substr(0, 1));
     if (!cfg->find_mailer("local")) {
         std::printf("No local mailer defined\n");
-        cfg->errors++;  // sendmail's syserr: -bt exits 70
+        cfg->count_error(70);  // sendmail's syserr: -bt exits 70
         cfg->diagnostics.push_back("No local mailer defined");
     }
     return cfg;

@@ -22,12 +22,25 @@ namespace config {
 // Macro names are single characters or {long} names; stored without braces.
 class MacroTable {
 public:
+    MacroTable();
     const std::string* find(std::string_view name) const;
     void define(std::string_view name, std::string_view value);
     void undefine(std::string_view name);
+    // sendmail's one-byte id for a macro or class name: a letter is itself;
+    // a long name ({name}) gets the next free byte from 0xA2 on when it is
+    // first met, after the few sendmail names itself. 0 when none is left.
+    // Observable where a K line's `$={name}` reaches a map as bytes.
+    char id_for(std::string_view name);
+    // The long name that has this id, "" if none.
+    std::string name_of_id(char id) const;
+    // Registers, in order, the long names a cf line mentions: its own
+    // (D{x}, C{x}, F{x}) and those after `$`, `$=`, `$~`, `$&`, `$?`.
+    void note_long_names(std::string_view cf_line);
 
 private:
     std::unordered_map<std::string, std::string> values_;
+    std::unordered_map<std::string, char> ids_;
+    int next_id_ = 0xA2;
 };
 
 // sendmail keeps every class word in one symbol table whose bucket order is
@@ -139,6 +152,13 @@ public:
 
     int version = 0;
     int errors = 0;  // diagnostics printed while reading (sendmail then exits 70)
+    // The exit status -bt ends with after them: the first error's, 71
+    // (EX_OSERR) for a class file refused or missing, else 70 (EX_SOFTWARE).
+    int error_status = 0;
+    void count_error(int status) {
+        ++errors;
+        if (!error_status) error_status = status;
+    }
     std::vector<std::string> diagnostics;  // the same messages, for tests and logs
     bool trace_options = false;               // -d37: print each option as it is set
     std::vector<std::string> sticky_options;  // set on the command line: the cf may not change them
@@ -204,7 +224,7 @@ std::string expand_macros(std::string_view text, const MacroTable& macros);
 // A K line (from its 'K') as sendmail's map classes receive it: `#`
 // comments dropped, `$$` a '$', macros and conditionals expanded, the other
 // metasymbols turned into sendmail's internal bytes (metasymbol_byte).
-std::string expand_map_line(std::string_view line, const MacroTable& macros);
+std::string expand_map_line(std::string_view line, MacroTable& macros);
 // sendmail's internal byte for the metasymbol `$c` ('|' -> 0x9B, '(' -> 0x85,
 // a digit -> 0x95 then the digit); '\0' when `$c` is a macro instead.
 char metasymbol_byte(char symbol);

@@ -80,13 +80,8 @@ std::string read_name(std::string_view s, size_t& i) {
     return raw;
 }
 
-// How a class or deferred-macro name follows its byte: a letter as itself,
-// a long name in braces (sendmail numbers those itself; the number is not
-// observable to a map beyond being one byte, so the name is kept instead).
-std::string name_code(const std::string& name) { return name.size() == 1 ? name : "{" + name + "}"; }
-
 struct Expander {
-    const MacroTable& macros;
+    MacroTable& macros;
     std::string out;
     // Conditionals: each open $?x remembers whether its branch is taken.
     std::vector<bool> taken;
@@ -122,7 +117,11 @@ struct Expander {
             } else if (k == '=' || k == '~' || k == '&') {
                 ++i;
                 std::string code(1, metasymbol_byte(k));
-                put(code + name_code(read_name(s, i)));
+                // A class or deferred macro's name follows as its one-byte id
+                // ($={foo} is 0x93 0xA2 when foo is the first long name).
+                std::string name = read_name(s, i);
+                char id = macros.id_for(name);
+                put(code + (id ? std::string(1, id) : "{" + name + "}"));
             } else if (char b = metasymbol_byte(k)) {
                 ++i;
                 std::string code(1, b);
@@ -162,7 +161,7 @@ char metasymbol_byte(char symbol) {
     }
 }
 
-std::string expand_map_line(std::string_view line, const MacroTable& macros) {
+std::string expand_map_line(std::string_view line, MacroTable& macros) {
     Expander e{macros, {}, {}};
     e.run(translate(line), 0);
     return e.out;

@@ -9,14 +9,17 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "config/config.hpp"
 #include "config/reader.hpp"
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 namespace config {
 
-void Reader::error(const std::string& msg) {
-    ++errors;
+void Reader::error(const std::string& msg, int status) {
+    if (cfg) cfg->count_error(status);
     // sendmail's syserr() writes to its output channel, standard output.
     std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
     if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
@@ -44,6 +47,25 @@ void add_words(Config& cfg, const std::string& cls, std::string_view text) {
     for (const auto& w : util::split_words(text)) cfg.classes.add(cls, w);
 }
 
+bool has_word(std::string_view list, std::string_view word) {
+    for (const auto& w : util::split(std::string(list), ','))
+        for (const auto& v : util::split_words(w))
+            if (util::iequals(v, word)) return true;
+    return false;
+}
+
+// Why sendmail would not read this class file, "" if it would. A missing
+// file passes: opening it then says why.
+std::string unsafe_class_file(const std::string& path, std::string_view dont_blame) {
+    if (!has_word(dont_blame, "ClassFileInUnsafeDirPath")) {
+        std::string dir = util::unsafe_directory_on_path(path, has_word(dont_blame, "GroupWritableDirPathSafe"));
+        if (!dir.empty()) return dir;
+    }
+    struct stat st;
+    if (stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) return "Regular files only";
+    return {};
+}
+
 // F lines: Fx/path [fmt], Fx-o /path, Fx|program [fmt]. As sendmail 8.17
 // reads them: a program runs without arguments (what follows its path is
 // the format), and each line that is not a comment adds its first word
@@ -67,10 +89,18 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
         while ((n = fread(buf, 1, sizeof buf, p)) > 0 && content.size() < kMaxClassFile) content.append(buf, n);
         pclose(p);
     } else {
+        // sendmail's safety rules for a class file: no world (or group)
+        // writable directory above it, and a regular file (a symbolic link
+        // to one is fine, as is a file others may write). A refusal is an
+        // OS error: -bt then exits 71.
+        std::string refused = unsafe_class_file(spec, cfg.options["DontBlameSendmail"]);
+        if (!refused.empty()) {
+            if (!optional) r.error("fileclass: cannot open '" + spec + "': " + refused, 71);
+            return;
+        }
         std::ifstream in(spec, std::ios::binary);
         if (!in) {
-            if (!optional)
-                r.error("fileclass: cannot open '" + spec + "': " + std::strerror(errno));
+            if (!optional) r.error("fileclass: cannot open '" + spec + "': " + std::strerror(errno), 71);
             return;
         }
         std::ostringstream ss;
@@ -344,14 +374,17 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
 }  // namespace
 
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
-    Reader r{file, 0, 0, &cfg.diagnostics};
+    Reader r{file, 0, &cfg, &cfg.diagnostics};
     LineState st;
     std::string logical;
     int logical_line = 0;
     auto flush = [&] {
         if (logical.empty()) return;
         r.line = logical_line;
-        if (logical[0] != '#') read_line(cfg, logical, r, st);
+        if (logical[0] != '#') {
+            cfg.macros.note_long_names(logical);
+            read_line(cfg, logical, r, st);
+        }
         logical.clear();
     };
     size_t pos = 0;
@@ -376,7 +409,6 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         logical_line = lineno;
     }
     flush();
-    cfg.errors += r.errors;
 }
 
 }  // namespace config

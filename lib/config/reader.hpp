@@ -13,9 +13,10 @@ namespace config {
 struct Reader {
     std::string file;
     int line = 0;
-    int errors = 0;
+    Config* cfg = nullptr;                    // counts the errors
     std::vector<std::string>* log = nullptr;  // also kept here (Config::diagnostics)
-    void error(const std::string& msg);
+    // status: the exit status the error stands for (EX_SOFTWARE, EX_OSERR).
+    void error(const std::string& msg, int status = 70);
 };
 
 void add_builtin_mailers(Config& cfg);

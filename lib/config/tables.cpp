@@ -9,6 +9,45 @@
 
 namespace config {
 
+// Observed with sendmail 8.17 -bt: {opMode} has a fixed id, and
+// {deliveryMode} and {load_avg} are named before any cf line is read.
+MacroTable::MacroTable() : ids_{{"opMode", '\x82'}, {"deliveryMode", '\xa0'}, {"load_avg", '\xa1'}} {}
+
+char MacroTable::id_for(std::string_view name) {
+    if (name.size() == 1) return name[0];
+    auto it = ids_.find(std::string(name));
+    if (it != ids_.end()) return it->second;
+    if (name.empty() || next_id_ > 0xff) return 0;
+    char id = static_cast<char>(next_id_++);
+    ids_.emplace(std::string(name), id);
+    return id;
+}
+
+std::string MacroTable::name_of_id(char id) const {
+    for (const auto& [name, i] : ids_)
+        if (i == id) return name;
+    return {};
+}
+
+void MacroTable::note_long_names(std::string_view line) {
+    auto name_at = [&](size_t i) {
+        if (i >= line.size() || line[i] != '{') return;
+        size_t end = line.find('}', i);
+        if (end != std::string_view::npos && end > i + 1) id_for(line.substr(i + 1, end - i - 1));
+    };
+    if (!line.empty() && (line[0] == 'D' || line[0] == 'C' || line[0] == 'F')) name_at(1);
+    for (size_t i = 0; i + 1 < line.size(); ++i) {
+        if (line[i] != '$') continue;
+        if (line[i + 1] == '$') {
+            ++i;
+            continue;
+        }
+        size_t at = i + 1;
+        if (line[at] == '=' || line[at] == '~' || line[at] == '&' || line[at] == '?') ++at;
+        name_at(at);
+    }
+}
+
 const std::string* MacroTable::find(std::string_view name) const {
     auto it = values_.find(std::string(name));
     return it == values_.end() ? nullptr : &it->second;

@@ -18,6 +18,37 @@ namespace {
 // sendmail's CONDELSE meta character, the $| of rewriting rules.
 constexpr char kCondElse = '\x9b';
 
+// What the captures a lookup would return must read as one balanced
+// address word: sendmail 8.17 answers "no match" when, read one after the
+// other (the -d delimiter left out), they hold a blank outside quotes, a
+// quote left open, '(' or '<' not closed as often as opened, or end in a
+// backslash. Backslash-quoted characters count for nothing; a tab is no
+// blank; inside quotes only a backslash and the closing quote mean anything.
+class CaptureBalance {
+public:
+    void add(std::string_view text) {
+        for (char c : text) {
+            if (backslash_) {
+                backslash_ = false;
+                continue;
+            }
+            if (c == '\\') backslash_ = true;
+            else if (c == '"') quoted_ = !quoted_;
+            else if (quoted_) continue;
+            else if (c == '(') ++parens_;
+            else if (c == ')') --parens_;
+            else if (c == '<') ++angles_;
+            else if (c == '>') --angles_;
+            else if (c == ' ') blank_ = true;
+        }
+    }
+    bool ok() const { return !backslash_ && !quoted_ && parens_ == 0 && angles_ == 0 && !blank_; }
+
+private:
+    bool backslash_ = false, quoted_ = false, blank_ = false;
+    long parens_ = 0, angles_ = 0;
+};
+
 // Owns one compiled pattern; regfree() on destruction.
 class CompiledRegex {
 public:
@@ -64,13 +95,18 @@ protected:
         if (matched == args().has('n')) return RawResult::not_found();
         if (!matched || groups_.empty()) return RawResult::found({});
         std::string out;
+        CaptureBalance balance;
         bool first = true;
         // A group that took no part in the match adds an empty field.
         for (int g : groups_) {
             if (!first) out += delim_;
             first = false;
-            if (m[g].rm_so >= 0) out.append(key, m[g].rm_so, m[g].rm_eo - m[g].rm_so);
+            if (m[g].rm_so < 0) continue;
+            std::string_view field = std::string_view(key).substr(m[g].rm_so, m[g].rm_eo - m[g].rm_so);
+            balance.add(field);
+            out += field;
         }
+        if (!balance.ok()) return RawResult::not_found();
         return RawResult::found(out);
     }
 

@@ -5,6 +5,7 @@
 
 #include <sys/stat.h>
 
+#include "util/files.hpp"
 #include "util/strings.hpp"
 
 namespace maps {
@@ -18,31 +19,14 @@ bool has_word(std::string_view list, std::string_view word) {
     return false;
 }
 
-// The directories holding `path`, outermost first.
-std::vector<std::string> parent_dirs(const std::string& path) {
-    std::vector<std::string> dirs;
-    if (path.empty()) return dirs;
-    dirs.push_back(path[0] == '/' ? "/" : ".");
-    for (size_t pos = path.find('/', 1); pos != std::string::npos; pos = path.find('/', pos + 1)) {
-        std::string d = path.substr(0, pos);
-        if (path[0] != '/') d = "./" + d;
-        dirs.push_back(d);
-    }
-    return dirs;
-}
-
 }  // namespace
 
 FileVerdict check_map_file(const std::string& path, std::string_view dont_blame) {
     bool any_dir = has_word(dont_blame, "MapInUnsafeDirPath");
     bool group_ok = any_dir || has_word(dont_blame, "GroupWritableDirPathSafe");
     if (!any_dir) {
-        for (const auto& d : parent_dirs(path)) {
-            struct stat st;
-            if (stat(d.c_str(), &st) != 0) continue;
-            if (st.st_mode & S_IWOTH) return {false, false, "World writable directory"};
-            if ((st.st_mode & S_IWGRP) && !group_ok) return {false, false, "Group writable directory"};
-        }
+        std::string dir = util::unsafe_directory_on_path(path, group_ok);
+        if (!dir.empty()) return {false, false, dir};
     }
     struct stat st;
     if (lstat(path.c_str(), &st) != 0) return {};

@@ -15,7 +15,7 @@ namespace rewrite {
 namespace {
 constexpr int kMaxLoop = 100;        // applications of one rule before giving up
 constexpr int kMaxRecursion = 50;    // nested $> calls
-constexpr size_t kMaxTokens = 200;   // workspace size, as sendmail's MAXATOM
+constexpr size_t kMaxTokens = 1000;  // workspace size, as sendmail 8.17's MAXATOM
 constexpr int kMaxNumberedRuleset = 100;  // `$>N` beyond: "bad ruleset"
 
 // A map's value is text again; a token that is exactly one of sendmail's
@@ -33,7 +33,8 @@ void bytes_to_metas(Tokens& t) {
     }
 }
 
-void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t) {
+void trace_line(std::FILE* out, const std::string& label, const char* what, const Tokens& t,
+                const config::MacroTable& names) {
     // One write per line: traces are most of -bt's output.
     std::string line = label.substr(0, 16);
     line.resize(16, ' ');
@@ -42,8 +43,14 @@ void trace_line(std::FILE* out, const std::string& label, const char* what, cons
     line += ':';
     for (const auto& tok : t) {
         line += ' ';
-        if (is_meta(tok) || std::any_of(tok.begin(), tok.end(), [](char c) { return c & 0x80; }))
-            line += format_token(tok);
+        // Only tokens with 8-bit or control bytes (a tab in a quoted string)
+        // need format_token's care; the rest print as they are.
+        auto plain = [](char c) {
+            auto u = static_cast<unsigned char>(c);
+            return u >= 0x20 && u < 0x7f;
+        };
+        if (is_meta(tok) || !std::all_of(tok.begin(), tok.end(), plain))
+            line += format_token(tok, &names);
         else
             line += tok;
     }
@@ -61,8 +68,8 @@ std::string spaced(const Tokens& t) {
 Engine::Engine(config::Config& cfg) : cfg_(cfg), opchars_(cfg.operator_chars()) { compile_all(); }
 Engine::~Engine() = default;
 
-TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim) const {
-    return rewrite::tokenize(text, opchars_, mode, delim);
+TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim, size_t max_token) const {
+    return rewrite::tokenize(text, opchars_, mode, delim, max_token);
 }
 
 std::string Engine::join_address(const Tokens& t) const {
@@ -93,7 +100,7 @@ void Engine::compile_all() {
 
 int Engine::run(int number, Tokens& tokens, int depth) {
     std::string label = cfg_.ruleset_label(number);
-    if (trace_) trace_line(out, label, "  input", tokens);
+    if (trace_) trace_line(out, label, "  input", tokens, cfg_.macros);
     if (depth > kMaxRecursion) {
         // sendmail gives up before this level's rules and prints no return.
         std::fprintf(out, "rewrite: excessive recursion (max %d), ruleset %s\n", kMaxRecursion, label.c_str());
@@ -101,7 +108,13 @@ int Engine::run(int number, Tokens& tokens, int depth) {
         return kConfigError;
     }
     int status = run_rules(number, tokens, depth);
-    if (trace_) trace_line(out, label, "returns", tokens);
+    if (abandoned_) {
+        // A rule that could not be applied ends the ruleset without a
+        // return; the caller goes on with the workspace as it was.
+        abandoned_ = false;
+        return status;
+    }
+    if (trace_) trace_line(out, label, "returns", tokens, cfg_.macros);
     return status;
 }
 
@@ -126,14 +139,28 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
                 std::fprintf(out, "-----rule matches:%s%s\n", rhs.c_str(), spaced(rule.rhs).c_str());
             }
             if (++loops > kMaxLoop) {
-                // Reported, then the next rule goes on with the workspace as it is.
+                // Reported, then the ruleset returns the workspace as it is
+                // (sendmail 8.17: no later rule runs, no failure status).
                 std::fprintf(out, "Infinite loop in ruleset %s, rule %zu\n", cfg_.ruleset_label(number).c_str(),
                              r + 1);
                 system_error = true;
-                break;
+                return status;
             }
             Tokens next;
-            rhs_expand(rule, bind, tokens, next);
+            if (int missing = rhs_expand(rule, bind, tokens, next)) {
+                // $n beyond the LHS's wildcards (reported when the cf was read, too).
+                std::fprintf(out, "rewrite: ruleset %s: replacement $%d out of bounds\n",
+                             cfg_.ruleset_label(number).c_str(), missing);
+                abandoned_ = true;
+                return kConfigError;
+            }
+            if (next.size() > kMaxTokens) {
+                // Observed: 1000 tokens (a $>n call's two included) are fine,
+                // one more abandons the ruleset with EX_DATAERR.
+                std::fprintf(out, "rewrite: expansion too long\n");
+                abandoned_ = true;
+                return kDataError;
+            }
             strip_call_quotes(number, r);
             int s = do_lookups(next);
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
@@ -161,13 +188,13 @@ void Engine::strip_call_quotes(int number, size_t rule) {
     }
 }
 
-bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                        const Tokens& in, Tokens& result) const {
+int Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                       const Tokens& in, Tokens& result) const {
     for (const auto& t : rule.rhs) {
         if (t.size() == 2 && t[0] == '\0' && t[1] >= '1' && t[1] <= '9') {
             size_t n = static_cast<size_t>(t[1] - '1');
-            if (n < bind.size())
-                for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
+            if (n >= bind.size()) return t[1] - '0';
+            for (size_t k = bind[n].first; k < bind[n].second; ++k) result.push_back(in[k]);
         } else if (t.size() > 2 && is_meta(t, '&')) {
             const std::string* v = cfg_.macros.find(t.substr(2));
             if (macro_trace_ || detail_)
@@ -180,7 +207,7 @@ bool Engine::rhs_expand(const CompiledRule& rule, const std::vector<std::pair<si
             result.push_back(t);
         }
     }
-    return true;
+    return 0;
 }
 
 std::optional<std::string> Engine::map_lookup(const std::string& name, const std::string& key,

@@ -32,12 +32,16 @@ struct TokenizeResult {
     std::string error;      // the first of `errors`; empty when fine
     std::vector<std::string> errors;  // "Unbalanced '<'" etc., one per problem, in order
     size_t consumed = 0;    // bytes read (up to the delimiter)
+    // A word longer than the max_token asked for ended the walk there:
+    // `errors` hold only the complaints met before it, `tokens` are unusable.
+    bool token_too_long = false;
 };
 
 // delim: stop at this character outside quotes and comments (0: none);
-// like sendmail's -bt, an open '<' does not hide it.
+// like sendmail's -bt, an open '<' does not hide it. max_token: the longest
+// word allowed (0: no limit), as parseaddr's token buffer.
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
-                        char delim = 0);
+                        char delim = 0, size_t max_token = 0);
 
 // Bytes 0x80-0x9f are sendmail's own metacharacters: an address holding
 // one is refused ("8-bit character in mailbox address"), shown with the
@@ -49,7 +53,9 @@ std::string printable_7bit(std::string_view s);
 
 // Prints tokens as sendmail does in traces: space separated, metas as $x.
 std::string format_tokens(const Tokens& t);
-std::string format_token(const std::string& t);
+// names: where the id byte of a long class or macro name in a map's value
+// ($={foo} as 0x93 0xA2) is looked up to show as `$={foo}`.
+std::string format_token(const std::string& t, const config::MacroTable* names = nullptr);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
 std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');
@@ -97,7 +103,7 @@ public:
     std::string dump_ruleset(int number) const;
     // Tokenizes with this config's OperatorChars.
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
-                            char delim = 0) const;
+                            char delim = 0, size_t max_token = 0) const;
     std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
     // Joined with the BlankSub character between words, as addresses handed
     // to mailers are.
@@ -123,8 +129,9 @@ public:
 
 private:
     int run_rules(int number, Tokens& tokens, int depth);
-    bool rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
-                    const Tokens& in, Tokens& result) const;
+    // 0, or the n of a $n that the match did not bind.
+    int rhs_expand(const CompiledRule& rule, const std::vector<std::pair<size_t, size_t>>& bind,
+                   const Tokens& in, Tokens& result) const;
     int do_lookups(Tokens& tokens);
     void strip_call_quotes(int number, size_t rule);
     std::string lookup_key(const std::string& map, const std::string& key) const;
@@ -137,6 +144,7 @@ private:
     std::vector<std::string> reported_;  // map open failures already printed
     bool trace_ = true;
     bool detail_ = false;
+    bool abandoned_ = false;  // the running ruleset stopped on a rule it could not apply
     bool macro_trace_ = false;
 };
 

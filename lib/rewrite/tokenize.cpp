@@ -40,129 +40,163 @@ std::string rule_meta(std::string_view s, size_t& i) {
 
 namespace {
 
-// prescan's state while it walks one address.
+// prescan's state while it walks one address, a character at a time. What
+// is left open at the end (a quoted string, a comment, a '<') is reported and
+// closed by feeding the closing character through the same walk, as sendmail
+// does: a pending backslash quotes the first such character, so "a<\" ends
+// as `a < \> >` with two complaints. Complaints come in the order met.
 class Prescan {
 public:
-    Prescan(std::string_view s, std::string_view opchars, TokenMode mode) : s_(s), ops_(opchars), mode_(mode) {}
+    Prescan(std::string_view s, std::string_view opchars, TokenMode mode, size_t max_token)
+        : s_(s), ops_(opchars), mode_(mode), max_token_(max_token) {}
 
     TokenizeResult run(char delim) {
         size_t i = 0;
-        for (; i < s_.size() && !stop_; ++i) {
-            if (s_[i] == delim && !route_) break;
+        for (; i < s_.size() && !r_.token_too_long; ++i) {
+            if (s_[i] == delim && state_ == State::Plain && !backslash_ && !route_) break;
             i = step(i);
         }
-        finish();
-        r_.consumed = stop_ ? s_.size() : i;
-        if (quote_open_) r_.errors.push_back("Unbalanced '\"'");
-        // Each unclosed '<' is reported and closed at the end.
-        for (; angle_ > 0 && mode_ != TokenMode::Rule; --angle_) {
-            r_.errors.push_back("Unbalanced '<'");
-            r_.tokens.emplace_back(">");
-        }
+        r_.consumed = i;
+        close_what_is_open();
+        if (!r_.token_too_long) finish();
         if (!r_.errors.empty()) r_.error = r_.errors.front();
         return std::move(r_);
     }
 
 private:
+    enum class State { Plain, Quoted, Comment };
+
+    void close_what_is_open() {
+        while (!r_.token_too_long) {
+            char closer;
+            if (state_ == State::Quoted) closer = '"';
+            else if (state_ == State::Comment) closer = ')';
+            else if (angle_ > 0 && mode_ != TokenMode::Rule) closer = '>';
+            else break;
+            r_.errors.push_back(std::string("Unbalanced '") + (closer == '"' ? '"' : closer == ')' ? '(' : '<') + "'");
+            feed(closer);
+        }
+        // A backslash with nothing after it quotes nothing: it is dropped
+        // from an address, kept in a rule.
+        if (backslash_ && mode_ == TokenMode::Rule) {
+            in_token_ = true;
+            cur_ += '\\';
+        }
+        backslash_ = false;
+    }
+
     void finish() {
-        if (in_token_) r_.tokens.push_back(std::move(cur_));
+        if (in_token_) {
+            if (max_token_ && cur_.size() > max_token_) r_.token_too_long = true;
+            else r_.tokens.push_back(std::move(cur_));
+        }
         cur_.clear();
         in_token_ = false;
     }
 
     // Handles the character at i; returns the index of the last one used.
     size_t step(size_t i) {
-        char c = s_[i];
-        unsigned char u = static_cast<unsigned char>(c);
-        if (c == '\\') {
-            // A backslash ending an address quotes nothing: it is dropped.
-            if (i + 1 >= s_.size() && mode_ != TokenMode::Rule) return i;
-            in_token_ = true;
-            cur_ += c;
-            if (i + 1 < s_.size()) cur_ += s_[++i];
-            return i;
-        }
-        if (c == '"') return quoted(i);
-        if (mode_ == TokenMode::Rule && c == '$' && i + 1 < s_.size()) {
+        if (mode_ == TokenMode::Rule && state_ == State::Plain && !backslash_ && s_[i] == '$' && i + 1 < s_.size()) {
             finish();
             r_.tokens.push_back(rule_meta(s_, i));
             return i - 1;
         }
-        if (mode_ == TokenMode::AddressNoComments && c == '(') return comment(i);
+        feed(s_[i]);
+        return i;
+    }
+
+    void feed(char c) {
+        if (backslash_) {
+            backslash_ = false;
+            if (state_ == State::Comment) return;
+            in_token_ = true;
+            cur_ += '\\';
+            cur_ += c;
+            return;
+        }
+        if (c == '\\') {
+            backslash_ = true;
+            return;
+        }
+        if (state_ == State::Quoted) return quoted(c);
+        if (state_ == State::Comment) return comment(c);
+        plain(c);
+    }
+
+    // A quoted string is a token of its own, whatever touches it.
+    void quoted(char c) {
+        cur_ += c;
+        if (c != '"') return;
+        state_ = State::Plain;
+        finish();
+    }
+
+    // (comments) vanish when parsing. A comment ends the word before it
+    // only as it closes: a word too long is found that late ("AAA(open"
+    // complains about the '(' first).
+    void comment(char c) {
+        if (c == '(') ++depth_;
+        if (c != ')' || --depth_ > 0) return;
+        state_ = State::Plain;
+        if (word_ends_after_comment_) finish();
+        word_ends_after_comment_ = false;
+    }
+
+    void plain(char c) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (c == '"') {
+            finish();
+            cur_ += '"';
+            in_token_ = true;
+            state_ = State::Quoted;
+            return;
+        }
+        if (mode_ == TokenMode::AddressNoComments && c == '(') {
+            word_ends_after_comment_ = in_token_;
+            state_ = State::Comment;
+            depth_ = 1;
+            return;
+        }
         if ((mode_ == TokenMode::AddressNoComments && c == ')') || (c == '>' && mode_ != TokenMode::Rule && angle_ == 0)) {
             // A stray '>' or ')' is reported and deleted; the words around it join.
             r_.errors.push_back(std::string("Unbalanced '") + c + "'");
-            return i;
+            return;
         }
         if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
             finish();
-            return i;
+            return;
         }
-        if (u < 0x20 || u == 0x7f) return i;  // other control characters vanish
+        if (u < 0x20 || u == 0x7f) return;  // other control characters vanish
         if (is_special(c, ops_)) {
             finish();
+            if (r_.token_too_long) return;
             if (c == '<') ++angle_;
             if (c == '>' && angle_ > 0) --angle_;
             // "<@a,@b:user@c": the commas of a source route separate nothing.
             if (c == '@' && !r_.tokens.empty() && r_.tokens.back() == "<") route_ = true;
             if (c == ':' || c == '>') route_ = false;
             r_.tokens.emplace_back(1, c);
-            return i;
+            return;
         }
         in_token_ = true;
         cur_ += c;
-        return i;
-    }
-
-    // A quoted string is a token of its own, whatever touches it; an
-    // unclosed one is reported and closed at the end, as sendmail does.
-    size_t quoted(size_t i) {
-        finish();
-        cur_ += '"';
-        size_t j = i + 1;
-        for (; j < s_.size() && s_[j] != '"'; ++j) {
-            if (s_[j] == '\\' && j + 1 < s_.size()) cur_ += s_[j++];
-            cur_ += s_[j];
-        }
-        if (j >= s_.size()) quote_open_ = true;
-        cur_ += '"';
-        in_token_ = true;
-        finish();
-        return j;
-    }
-
-    // (comments) vanish when parsing; an open one ends the address.
-    size_t comment(size_t i) {
-        finish();
-        int depth = 1;
-        size_t j = i + 1;
-        for (; j < s_.size() && depth > 0; ++j) {
-            if (s_[j] == '\\') ++j;
-            else if (s_[j] == '(') ++depth;
-            else if (s_[j] == ')') --depth;
-        }
-        if (depth > 0) {
-            r_.errors.push_back("Unbalanced '('");
-            stop_ = true;
-            angle_ = 0;
-            return s_.size();
-        }
-        return j - 1;
     }
 
     std::string_view s_, ops_;
     TokenMode mode_;
+    size_t max_token_;
     TokenizeResult r_;
     std::string cur_;
-    bool in_token_ = false, quote_open_ = false, stop_ = false;
-    int angle_ = 0;
+    State state_ = State::Plain;
+    bool in_token_ = false, backslash_ = false, word_ends_after_comment_ = false;
+    int angle_ = 0, depth_ = 0;
     bool route_ = false;  // inside "<@...:", before its colon
 };
 
 }  // namespace
 
-TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim) {
-    return Prescan(s, opchars, mode).run(delim);
+TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim, size_t max_token) {
+    return Prescan(s, opchars, mode, max_token).run(delim);
 }
 
 namespace {
@@ -177,12 +211,13 @@ char metasymbol_of_byte(unsigned char c) {
 }
 }  // namespace
 
-std::string format_token(const std::string& t) {
+std::string format_token(const std::string& t, const config::MacroTable* names) {
     if (!is_meta(t)) {
         // Traces show 8-bit bytes as M-x and a tab as \t, and leave other
         // control characters out, as sendmail's xputs() does.
         std::string out;
-        for (unsigned char c : t) {
+        for (size_t i = 0; i < t.size(); ++i) {
+            unsigned char c = static_cast<unsigned char>(t[i]);
             if (c == '\t') {
                 out += "\\t";
                 continue;
@@ -197,6 +232,14 @@ std::string format_token(const std::string& t) {
             if (char sym = metasymbol_of_byte(c)) {
                 out += '$';
                 if (sym != '$') out += sym;
+                // A class or deferred macro's long name follows as its id byte.
+                std::string name;
+                if ((sym == '=' || sym == '~' || sym == '&') && names && i + 1 < t.size())
+                    name = names->name_of_id(t[i + 1]);
+                if (!name.empty()) {
+                    out += "{" + name + "}";
+                    ++i;
+                }
                 continue;
             }
             out += "M-";

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <vector>
+
 namespace util {
 
 UniqueFd& UniqueFd::operator=(UniqueFd&& o) noexcept {
@@ -102,6 +104,31 @@ Status write_file_atomic(const std::string& path, std::string_view data, int mod
     if (::rename(tmp.c_str(), path.c_str()) != 0) return errno_error("rename " + tmp + " to " + path);
     remover.armed = false;
     return fsync_parent_dir(path);
+}
+
+namespace {
+// The directories holding `path`, outermost first.
+std::vector<std::string> parent_dirs(const std::string& path) {
+    std::vector<std::string> dirs;
+    if (path.empty()) return dirs;
+    dirs.push_back(path[0] == '/' ? "/" : ".");
+    for (size_t pos = path.find('/', 1); pos != std::string::npos; pos = path.find('/', pos + 1)) {
+        std::string d = path.substr(0, pos);
+        if (path[0] != '/') d = "./" + d;
+        dirs.push_back(d);
+    }
+    return dirs;
+}
+}  // namespace
+
+std::string unsafe_directory_on_path(const std::string& path, bool group_writable_ok) {
+    for (const auto& d : parent_dirs(path)) {
+        struct stat st;
+        if (stat(d.c_str(), &st) != 0) continue;
+        if (st.st_mode & S_IWOTH) return "World writable directory";
+        if ((st.st_mode & S_IWGRP) && !group_writable_ok) return "Group writable directory";
+    }
+    return {};
 }
 
 }  // namespace util

@@ -39,6 +39,13 @@ Status fsync_parent_dir(std::string_view path);
 // The directory part of a path: "/var/spool/mqueue" -> "/var/spool", "x" -> ".".
 std::string dirname_of(std::string_view path);
 
+// sendmail's rule for the directories above a map or class file: the first
+// one, from the root (or "." for a relative name) down to the file's own,
+// that is world writable ("World writable directory") or group writable
+// ("Group writable directory", unless group_writable_ok); "" when none is.
+// Directories that cannot be looked at are passed over.
+std::string unsafe_directory_on_path(const std::string& path, bool group_writable_ok);
+
 // write(2) of the whole buffer, retried on EINTR and short writes.
 Status write_all(int fd, std::string_view data);
 // Whole-file read, bounded: fails if the file is larger than max_bytes.

@@ -104,6 +104,17 @@ CASES = [
     ('-s0 [.]', ['a.b']),
     ('-b -s0 a*\+', ['aa+']),
     ('-b -s1,2 \(a\)\(b*\)', ['abb']),
+    # What -s returns must read as a balanced word: a blank outside quotes,
+    # an open quote, '(' or '<' not closed, a trailing backslash give no match.
+    ('-s1 ^(.*)$', ['a b', 'a\tb', '"a b"', '"a b', '(a b)', '(a', 'a)', '<a', 'a>', 'a\\', 'a\\ b',
+                    '"a"b"', '\\(a', 'a(b)c', 'a"b', '((a)', 'a))((', 'a\\"b', ')(', '><', '<a b>',
+                    '"(a"', '(")', 'a\\)', '"a\\"', '"a\\\\" b"', '<"a>"', 'x\xe9 y', 'a\xa0b']),
+    ('-s0 ^.*$', ['a b', '(a', 'a\\']),
+    ('^.*$', ['a b', '(a', 'a\\']),
+    ('-s1,2 ^(.*)-(.*)$', ['a(-b)', '"a-b"', 'a b-c', 'a\\-b', '"a-"b']),
+    ('-s2 ^(.*)-(.*)$', ['a(-b)', 'a b-c']),
+    ('-s1,2 -d( ^(.*)-(.*)$', ['a-b', 'a(-b']),
+    ('-s1,2 ^(a)?(.*)$', ['(x', 'a b']),
 ]
 
 # (cf lines after V10/Berkeley, -bt input lines): both sendmail -bt.
@@ -122,6 +133,10 @@ DOLLAR_CASES = [
     (['Kr regex -s0 a#b', 'Kq regex -s0 a\\#b'], ['/map r a', '/map r xa#b', '/map q xa#b']),
     (['Kr regex -a@$>@foo ^x$', 'Sfoo', 'R$*\t$@ infoo $1', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x']),
     (['Kr regex -s0 $*$+$-$#$@$:$[$]', 'Sz', 'R$*\t$: $(r $1 $)'], ['z x', '/map r x']),
+    # Long class and macro names reach the map as one-byte ids, numbered in
+    # the order the cf first names them.
+    (['D{zz}v', 'Kr regex -a<$={foo}|$~{bar}|$&{qux}|$={zz}|$={opMode}|$=w> ^k$', 'Sz', 'R$*\t$: $(r $1 $)'],
+     ['/map r k', 'z k']),
 ]
 
 

@@ -1,6 +1,7 @@
 """sendmail -bt and -bv over a small sendmail.cf written by the test: the
 banner and prompts, ruleset traces, macros and classes, =S, /parse, /try,
 and -bv's "deliverable" lines, byte for byte as sendmail prints them."""
+import os
 import unittest
 
 from harness import Sandbox
@@ -120,6 +121,24 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.stdout.decode().splitlines()[:2],
                          ['%s: line 3: Inappropriate use of $: on LHS' % cf, 'No local mailer defined'])
 
+    def test_replacement_out_of_bounds_when_read_and_when_run(self):
+        # As sendmail 8.17: the rule's diagnostic in file order, "No local
+        # mailer defined" after all of them; running the rule abandons the
+        # ruleset with status 78 and no "returns:" line.
+        cf = self.sb.write('oob.cf', 'V10/Berkeley\nS1\nR$*\t$: $2\nR$+\t$: $1 $3\n')
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=b'1 a\n')
+        self.assertEqual(r.returncode, 70)
+        self.assertEqual(r.stdout.decode(),
+                         '%s: line 3: replacement $2 out of bounds\n'
+                         '%s: line 4: replacement $3 out of bounds\n'
+                         'No local mailer defined\n'
+                         'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n'
+                         'Enter <ruleset> <address>\n'
+                         '> 1                  input: a\n'
+                         'rewrite: ruleset 1: replacement $2 out of bounds\n'
+                         '== Ruleset 1 (1) status 78\n'
+                         '> ' % (cf, cf))
+
     def test_map_key_and_k_line_dollars(self):
         # `$|` in a K line and in a rule-built key are the same byte.
         cf = self.sb.write('dollar.cf', CF + 'Kr regex -a.OK ^a$|b$\nSkey\nR$*\t$: $(r $1 $| b $)\n')
@@ -144,11 +163,57 @@ class AddressTestModeTest(unittest.TestCase):
         prog = self.sb.write('prog.sh', '#!/bin/sh\necho "args:$#" more\necho next\n', mode=0o755)
         words = self.sb.write('words.txt', '# comment\nfirst second\n  third # x\n')
         cf = self.sb.write('fcls.cf', CF + 'FP|%s a b\nFF%s\n' % (prog, words))
-        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'],
+        # The sandbox may be below /tmp, where sendmail refuses class files.
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true',
+                         '-O', 'DontBlameSendmail=ClassFileInUnsafeDirPath'],
                         input=b'$=P\n$=F\n')
         out = r.stdout.decode().split('> ')[2:]
         self.assertEqual(sorted(out[0].split()), ['args:0', 'next'])
         self.assertEqual(sorted(out[1].split()), ['first', 'third'])
+
+    def class_file_bt(self, spec, *options):
+        cf = self.sb.write('fclass.cf', CF + 'FZ%s\n' % spec)
+        r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true', *options],
+                        input=b'$=Z\n')
+        return r.returncode, r.stdout.decode(), cf
+
+    @staticmethod
+    def class_members(out):
+        # What $=Z printed: between the first prompt and the last.
+        return out.split('Enter <ruleset> <address>\n> ', 1)[1][:-2]
+
+    def test_class_file_below_world_writable_directory_is_refused(self):
+        # As sendmail 8.17 -bt: the message names the file, the class stays
+        # empty, and the refusal (an OS error) makes -bt exit 71.
+        open_dir = self.sb.path('open')
+        os.mkdir(open_dir)
+        os.chmod(open_dir, 0o777)
+        words = self.sb.write('open/words', 'alpha\n')
+        rc, out, cf = self.class_file_bt(words)
+        self.assertEqual(rc, 71)
+        self.assertEqual(out, "%s: line 23: fileclass: cannot open '%s': World writable directory\n"
+                              'ADDRESS TEST MODE (ruleset 3 NOT automatically invoked)\n'
+                              'Enter <ruleset> <address>\n> > ' % (cf, words))
+        # -o: refused without a word; DontBlameSendmail=ClassFileInUnsafeDirPath reads it.
+        rc, out, _ = self.class_file_bt('-o ' + words)
+        self.assertEqual((rc, self.class_members(out)), (0, ''))
+        rc, out, _ = self.class_file_bt(words, '-O', 'DontBlameSendmail=ClassFileInUnsafeDirPath')
+        self.assertEqual((rc, self.class_members(out)), (0, 'alpha\n'))
+
+    def test_class_file_must_be_a_regular_file_and_exist(self):
+        rc, out, cf = self.class_file_bt('/dev/null')
+        self.assertEqual(rc, 71)
+        self.assertIn("%s: line 23: fileclass: cannot open '/dev/null': Regular files only\n" % cf, out)
+        missing = self.sb.path('missing')
+        rc, out, cf = self.class_file_bt(missing, '-O', 'DontBlameSendmail=ClassFileInUnsafeDirPath')
+        self.assertEqual(rc, 71)
+        self.assertIn("fileclass: cannot open '%s': No such file or directory\n" % missing, out)
+
+    def test_parse_complaints_show_a_long_address_shortened(self):
+        # sendmail 8.17: over 203 bytes, the first and last 100 around "...".
+        addr = '<' + 'a' * 100 + ' ' + 'b' * 110
+        _, out, _ = self.bt('/parse %s\n' % addr)
+        self.assertIn('\n%s...%s... Unbalanced \'<\'\n' % (addr[:100], addr[-100:]), out)
 
     def test_parse_of_overlong_word_is_token_too_long(self):
         # A word over 256 bytes stops /parse before the address length is

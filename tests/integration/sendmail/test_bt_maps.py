@@ -183,6 +183,33 @@ class AddressTestMapsTest(unittest.TestCase):
         rc, out = self.bt(cf, LITERAL_INPUT, env=env)
         self.assertEqual((rc, out), (0, LITERAL_EXPECTED))
 
+    def test_literal_is_not_found_when_the_system_resolver_has_no_dns(self):
+        # Recorded from sendmail 8.17 run the same way: gethostbyaddr follows
+        # /etc/nsswitch.conf, so with "hosts: files" an unknown address is
+        # not found (68) and nothing fails or is remembered.
+        if os.geteuid() != 0:
+            self.skipTest('needs root for a private mount namespace')
+        cf = self.sb.write('lit.cf', LITERAL_CF.format(switch=self.sb.write('switch', 'hosts\tfiles\n'),
+                                                       hosts=self.sb.write('hosts', '127.0.0.1 localhost\n')))
+        nss = self.sb.write('nsswitch.conf', 'hosts: files\n')
+        script = 'mount --bind "$1" /etc/nsswitch.conf && exec "$2" -bt -C "$3"'
+        r = self.sb.run(['unshare', '--mount', '--net', '--propagation', 'private', 'sh', '-c', script, 'sh', nss,
+                         self.sb.program('sendmail/sendmail'), cf],
+                        input=b'10 [1.2.3.4]\n10 [1.2.3.4]\n/map host [1.2.3.4]\n/map host [IPv6:::1]\n10 [IPv6:::1]\n')
+        if r.returncode != 0 and b'unshare' in r.stderr:
+            self.skipTest('no private mount namespace here: %s' % r.stderr.decode().strip())
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout.decode().split('Enter <ruleset> <address>\n', 1)[1],
+                         '> 10                 input: [ 1 . 2 . 3 . 4 ]\n'
+                         '10               returns: [ 1 . 2 . 3 . 4 ]\n'
+                         '> 10                 input: [ 1 . 2 . 3 . 4 ]\n'
+                         '10               returns: [ 1 . 2 . 3 . 4 ]\n'
+                         '> map_lookup: host ([1.2.3.4]) no match (68)\n'
+                         '> map_lookup: host ([IPv6:::1]) no match (68)\n'
+                         '> 10                 input: [ IPv6 : : : 1 ]\n'
+                         '10               returns: [ IPv6 : : : 1 ]\n'
+                         '> ')
+
 
 if __name__ == '__main__':
     unittest.main()

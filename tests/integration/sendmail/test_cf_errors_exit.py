@@ -58,5 +58,32 @@ class CfErrorsExitTest(unittest.TestCase):
         self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
 
 
+
+class ClassFileErrorExitTest(unittest.TestCase):
+    """A class file refused for its directory is an OS error: sendmail 8.17
+    says why and stops with 71 (EX_OSERR) in -bv, -bp and submission."""
+
+    def setUp(self):
+        self.e = SubmitEnv(self)
+        open_dir = self.e.sb.path('open')
+        os.mkdir(open_dir)
+        os.chmod(open_dir, 0o777)
+        self.words = self.e.sb.write('open/words', 'alpha\n')
+        with open(self.e.cf) as f:
+            cf = f.read()
+        self.e.sb.write('sendmail.cf', cf + 'FZ%s\n' % self.words)
+
+    def assert_stopped(self, r):
+        self.assertEqual(r.returncode, 71, r)
+        self.assertIn("fileclass: cannot open '%s': World writable directory" % self.words,
+                      (r.stdout + r.stderr).decode())
+
+    def test_verify_print_queue_and_submission_stop_with_71(self):
+        self.assert_stopped(self.e.mode(['-bv', 'root']))
+        self.assert_stopped(self.e.mode(['-bp']))
+        self.assert_stopped(self.e.submit(['root'], b'Subject: x\n\nhi\n'))
+        self.assertEqual(self.e.files('qf') + self.e.files('df'), [])
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -13,12 +13,13 @@ class MapLineTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_macros_expand_and_undefined_ones_vanish);
     CPPUNIT_TEST(test_conditionals_choose_a_branch);
     CPPUNIT_TEST(test_class_and_deferred_macro_keep_their_name);
+    CPPUNIT_TEST(test_long_class_names_become_one_byte_ids_in_order_met);
     CPPUNIT_TEST(test_hash_starts_a_comment_unless_escaped);
     CPPUNIT_TEST(test_regex_map_sees_the_bytes);
     CPPUNIT_TEST(test_pattern_with_dollar_paren_fails_to_compile);
     CPPUNIT_TEST_SUITE_END();
 
-    static std::string expand(const std::string& line, const config::MacroTable& m = {}) {
+    static std::string expand(const std::string& line, config::MacroTable m = {}) {
         return config::expand_map_line(line, m);
     }
 
@@ -53,6 +54,19 @@ public:
     }
     void test_class_and_deferred_macro_keep_their_name() {
         CPPUNIT_ASSERT_EQUAL(std::string("K \x93w \x94w \x82j"), expand("K $=w $~w $&j"));
+    }
+    // Recorded with sendmail 8.17 -bt (/map r k): the first long name is
+    // 0xA2 ({deliveryMode} and {load_avg} come first, {opMode} is 0x82);
+    // D{x}, C{x}, and ${x} $&{x} $={x} in any line take the next ones.
+    void test_long_class_names_become_one_byte_ids_in_order_met() {
+        CPPUNIT_ASSERT_EQUAL(std::string("K \x93\xa2 \x94\xa3 \x82\xa4 \x93\xa2 \x93\xa0 \x93\x82"),
+                             expand("K $={foo} $~{bar} $&{qux} $={foo} $={deliveryMode} $={opMode}"));
+        config::Config cfg;
+        config::read_cf_text(cfg, "V10/Berkeley\nD{zz2}v\nH?${zz3}?X-A: $&{zz4}\nO Milter.macros.connect={m}\n"
+                                  "Kr regex -a<$={foo}> ^k$\n", "t.cf");
+        auto r = cfg.find_map("r")->lookup("k", {});
+        CPPUNIT_ASSERT_EQUAL(std::string("<\x93\xa5>"), r.value);
+        CPPUNIT_ASSERT_EQUAL(std::string("foo"), cfg.macros.name_of_id('\xa5'));
     }
     void test_hash_starts_a_comment_unless_escaped() {
         CPPUNIT_ASSERT_EQUAL(std::string("Kr regex a#b"), expand("Kr regex a\\#b"));

@@ -74,7 +74,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->classes.members("VirtHost").size());
     }
     void test_class_from_file_and_missing_file() {
-        char path[] = "/tmp/cftestXXXXXX";
+        // In the current directory: sendmail refuses class files below /tmp.
+        char path[] = "cftestXXXXXX";
         int fd = mkstemp(path);
         std::string text = "# comment\nexample.com\nmail.example.com other\n";
         CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
@@ -88,6 +89,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: cannot open '/nonexistent/file': No such file or directory"),
                              c->diagnostics[0]);
+        // An OS error: -bt exits 71 (EX_OSERR) when it is the first error.
+        CPPUNIT_ASSERT_EQUAL(71, c->error_status);
+        CPPUNIT_ASSERT_EQUAL(70, read("O NoSuchOptionXyz=1\nFX/nonexistent/file\n")->error_status);
     }
     void test_optional_class_file_is_silent() {
         auto c = read("FR-o /nonexistent/relay-domains\n");

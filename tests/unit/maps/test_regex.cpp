@@ -22,6 +22,8 @@ class RegexMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_doubled_star_is_accepted);
     CPPUNIT_TEST(test_unmatched_brace_is_refused_with_regerror_text);
     CPPUNIT_TEST(test_reversed_range_is_refused_with_regerror_text);
+    CPPUNIT_TEST(test_capture_with_blank_or_open_quote_or_paren_is_no_match);
+    CPPUNIT_TEST(test_capture_balance_runs_across_fields_without_the_delimiter);
     CPPUNIT_TEST_SUITE_END();
 
     TestContext ctx_;
@@ -117,6 +119,26 @@ public:
         CPPUNIT_ASSERT(!m.ok());
         CPPUNIT_ASSERT_EQUAL(std::string("x.cf: line 3: pattern-compile-error: Invalid range end"),
                              m.error().describe());
+    }
+    // sendmail 8.17 answers "no match" for these captures (recorded with
+    // -bt /map, K r regex -s1 ^(.*)$).
+    void test_capture_with_blank_or_open_quote_or_paren_is_no_match() {
+        auto* m = ctx_.declare("r", "regex", "-s1 ^(.*)$");
+        for (const char* key : {"a b", "(a b)", "\"a b", "(a", "a)", "<a", "a>", "a\\", "\"a\\\"", "(\")", "a  b"})
+            ASSERT_NOT_FOUND(look(m, key));
+        for (const char* key : {"a\tb", "\"a b\"", "a\\ b", "\\(a", "a(b)c", "a))((", "\"(a\"", "a\xa0" "b"})
+            ASSERT_FOUND(key, look(m, key));
+        // Without -s nothing is returned, so nothing is looked at.
+        ASSERT_FOUND("", look(ctx_.declare("w", "regex", "^.*$"), "a b"));
+    }
+    void test_capture_balance_runs_across_fields_without_the_delimiter() {
+        auto* m = ctx_.declare("r", "regex", "-s1,2 -d( ^(.*)-(.*)$");
+        ASSERT_FOUND("a(b", look(m, "a-b"));
+        ASSERT_NOT_FOUND(look(m, "a(-b"));
+        auto* two = ctx_.declare("t", "regex", "-s1,2 -d+ ^(.*)-(.*)$");
+        ASSERT_FOUND("a(+b)", look(two, "a(-b)"));
+        ASSERT_FOUND("a\\+b", look(two, "a\\-b"));
+        ASSERT_NOT_FOUND(look(ctx_.declare("s", "regex", "-s2 ^(.*)-(.*)$"), "a(-b)"));
     }
 };
 

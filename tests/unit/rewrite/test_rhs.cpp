@@ -17,7 +17,7 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_undeclared_map_keeps_default);
     CPPUNIT_TEST(test_deferred_macro_in_rhs);
     CPPUNIT_TEST(test_macros_expand_when_rule_is_read);
-    CPPUNIT_TEST(test_loop_limit_reports_and_moves_on);
+    CPPUNIT_TEST(test_loop_limit_reports_and_returns);
     CPPUNIT_TEST(test_recursion_limit_fails_with_config_status);
     CPPUNIT_TEST(test_failed_call_leaves_other_calls_in_place);
     CPPUNIT_TEST(test_unknown_ruleset_in_call);
@@ -25,6 +25,9 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_workspace_starting_with_triple_is_final);
     CPPUNIT_TEST(test_default_is_tokenized_again);
     CPPUNIT_TEST(test_trace_format);
+    CPPUNIT_TEST(test_trace_shows_tab_as_backslash_t);
+    CPPUNIT_TEST(test_unbound_replacement_abandons_the_ruleset);
+    CPPUNIT_TEST(test_expansion_over_1000_tokens_abandons_the_ruleset);
     CPPUNIT_TEST(test_dump_ruleset);
     CPPUNIT_TEST(test_map_key_carries_dollar_bar_as_its_byte);
     CPPUNIT_TEST(test_metasymbol_byte_in_map_value_acts_as_one);
@@ -76,9 +79,13 @@ public:
         f.cfg->macros.define("j", "changed");
         CPPUNIT_ASSERT_EQUAL(std::string("u < @ mx . example . com >"), f.run("test", "u"));
     }
-    void test_loop_limit_reports_and_moves_on() {
+    // sendmail 8.17 -bt: after 100 applications the ruleset returns what it
+    // has ("a" and 101 x's); the rule after the looping one does not run.
+    void test_loop_limit_reports_and_returns() {
         CfFixture f("S1\nR$* x\t$1 x x\nR$*\t$@ done\n");
-        CPPUNIT_ASSERT_EQUAL(std::string("done"), f.run("1", "a x"));
+        std::string xs;
+        for (int i = 0; i < 101; ++i) xs += " x";
+        CPPUNIT_ASSERT_EQUAL("a" + xs, f.run("1", "a x"));
         CPPUNIT_ASSERT_EQUAL(std::string("Infinite loop in ruleset 1, rule 1\n"), f.output());
         CPPUNIT_ASSERT(f.eng->system_error);
     }
@@ -123,6 +130,45 @@ public:
         f.eng->set_trace(true);
         f.run("Canonify2", "a@b");
         CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: a @ b\nCanonify2        returns: a @ b\n"), f.output());
+    }
+    // sendmail 8.17's trace of 3,0 "a<TAB>b" reads "a\tb"; of a\<TAB>b, a\\tb.
+    void test_trace_shows_tab_as_backslash_t() {
+        CfFixture f("SCanonify2\nR$*\t$@ $1\n");
+        f.eng->set_trace(true);
+        f.run("Canonify2", "\"a\tb\"");
+        CPPUNIT_ASSERT_EQUAL(std::string("Canonify2          input: \"a\\tb\"\nCanonify2        returns: \"a\\tb\"\n"),
+                             f.output());
+    }
+    // sendmail 8.17 -bt: "rewrite: ruleset 1: replacement $2 out of bounds",
+    // no "returns:" line, status 78; a caller goes on with the workspace.
+    void test_unbound_replacement_abandons_the_ruleset() {
+        CfFixture f("S1\nR$*\t$: $2\nS2\nR$*\t$: x $>1 $1\nR$*\t$: y $1\n");
+        f.eng->set_trace(true);
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("a"), f.run("1", "a", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("y x b"), f.run("2", "b", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kConfigError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("1                  input: a\n"
+                                         "rewrite: ruleset 1: replacement $2 out of bounds\n"
+                                         "2                  input: b\n"
+                                         "1                  input: b\n"
+                                         "rewrite: ruleset 1: replacement $2 out of bounds\n"
+                                         "2                returns: y x b\n"),
+                             f.output());
+    }
+    // sendmail 8.17: 1000 tokens are fine, 1001 say "rewrite: expansion too
+    // long" and end the ruleset with EX_DATAERR and no "returns:" line.
+    void test_expansion_over_1000_tokens_abandons_the_ruleset() {
+        CfFixture f("S1\nR$*\t$: $1 $1 $1 $1 $1 $1 $1 $1 $1 $1\nS2\nR$*\t$: $1 $1 $1 $1 $1 $1 $1 $1 $1 $1 x\n");
+        std::string words = "a";
+        for (int i = 1; i < 100; ++i) words += " a";
+        int status = 0;
+        f.run("1", words, &status);
+        CPPUNIT_ASSERT_EQUAL(rewrite::kOk, status);
+        CPPUNIT_ASSERT_EQUAL(words, f.run("2", words, &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kDataError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string("rewrite: expansion too long\n"), f.output());
     }
     void test_dump_ruleset() {
         CfFixture f("Stest\nR$* < @ $=w >\t$#local $: $1\tcomment\n");

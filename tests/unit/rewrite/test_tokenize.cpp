@@ -28,6 +28,10 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unbalanced_angle_is_closed);
     CPPUNIT_TEST(test_stray_close_angle_is_dropped);
     CPPUNIT_TEST(test_unbalanced_quote_is_closed);
+    CPPUNIT_TEST(test_each_open_thing_is_reported_and_closed_in_turn);
+    CPPUNIT_TEST(test_pending_backslash_quotes_the_first_closer);
+    CPPUNIT_TEST(test_nested_open_comments_each_complain);
+    CPPUNIT_TEST(test_too_long_word_stops_before_later_complaints);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
     CPPUNIT_TEST(test_rule_metasymbols);
@@ -37,6 +41,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
     CPPUNIT_TEST(test_traces_show_sendmail_bytes_as_metasymbols);
     CPPUNIT_TEST(test_map_key_join_uses_internal_bytes);
+    CPPUNIT_TEST(test_traces_show_long_class_name_for_its_id);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -53,6 +58,14 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("a$b a$1"), rewrite::format_token("a\x81" "b a\x95" "1"));
         CPPUNIT_ASSERT_EQUAL(std::string("aM-bM-\\tM-\\nM-\\rM-"),
                              rewrite::format_token("a\x80" "b\x89\x8a\x8d\x9f"));
+    }
+    // A map value "<" 0x93 id ">" shows as "<$={foo}>" in sendmail's trace.
+    void test_traces_show_long_class_name_for_its_id() {
+        config::MacroTable names;
+        char id = names.id_for("foo");
+        std::string value = std::string("<\x93") + id + ">";
+        CPPUNIT_ASSERT_EQUAL(std::string("<$={foo}>"), rewrite::format_token(value, &names));
+        CPPUNIT_ASSERT_EQUAL(std::string("<$=w>"), rewrite::format_token("<\x93w>", &names));
     }
     void test_map_key_join_uses_internal_bytes() {
         rewrite::Tokens t{"a", rewrite::meta('|'), "b", "c", rewrite::meta('1')};
@@ -103,6 +116,54 @@ public:
     void test_unbalanced_quote_is_closed() {
         CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '\"'"), error_of("\"open@x"));
         CPPUNIT_ASSERT_EQUAL(std::string("\"open@x\""), toks("\"open@x"));
+    }
+    // sendmail 8.17: "/parse a<(b" says Unbalanced '(' then '<' and parses "a < >".
+    void test_each_open_thing_is_reported_and_closed_in_turn() {
+        auto r = rewrite::tokenize("a<(b", kOps, TokenMode::AddressNoComments);
+        CPPUNIT_ASSERT_EQUAL(std::string("a < >"), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '('"), r.errors[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '<'"), r.errors[1]);
+        r = rewrite::tokenize("<\"a", kOps, TokenMode::Address);
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '\"'"), r.errors.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '<'"), r.errors.at(1));
+    }
+    // "3,0 a<\" gives `a < \> >` and "3,0 \"a\" gives `"a\""`, each with
+    // two complaints: the backslash eats the first closing character.
+    void test_pending_backslash_quotes_the_first_closer() {
+        auto r = rewrite::tokenize("a<\\", kOps, TokenMode::Address);
+        CPPUNIT_ASSERT_EQUAL(std::string("a < \\> >"), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+        r = rewrite::tokenize("\"a\\", kOps, TokenMode::Address);
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\\\"\""), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), rewrite::tokenize("a(b\\", kOps, TokenMode::AddressNoComments).errors.size());
+    }
+    void test_nested_open_comments_each_complain() {
+        auto r = rewrite::tokenize("a((b", kOps, TokenMode::AddressNoComments);
+        CPPUNIT_ASSERT_EQUAL(std::string("a"), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+        // A quote inside a comment is no quoted string.
+        CPPUNIT_ASSERT_EQUAL(size_t(1), rewrite::tokenize("a(b\"c", kOps, TokenMode::AddressNoComments).errors.size());
+    }
+    // "<<" then 300 letters: one Unbalanced '<' (whose '>' ends the word),
+    // then the word is too long; 300 letters then "<<": no complaint at all.
+    void test_too_long_word_stops_before_later_complaints() {
+        std::string word(300, 'a');
+        auto r = rewrite::tokenize("<<" + word, kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), r.errors.size());
+        r = rewrite::tokenize(word + "<<", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(0), r.errors.size());
+        CPPUNIT_ASSERT(!rewrite::tokenize("x (" + word, kOps, TokenMode::AddressNoComments, 0, 256).token_too_long);
+        // A comment ends the word only as it closes: "<AAA(c" says Unbalanced
+        // '(' (whose ')' ends the word), then the word is too long.
+        r = rewrite::tokenize("<" + word + "(c", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), r.errors.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '('"), r.errors[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("a b"), toks("a(c)b", TokenMode::AddressNoComments));
     }
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));

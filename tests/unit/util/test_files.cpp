@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #include "util/files.hpp"
 
@@ -27,6 +28,7 @@ class FilesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_read_of_empty_file_and_zero_bound);
     CPPUNIT_TEST(test_write_all_to_closed_pipe_fails);
     CPPUNIT_TEST(test_unique_fd_move_assign_closes_old);
+    CPPUNIT_TEST(test_unsafe_directory_on_path_names_the_first_writable_one);
     CPPUNIT_TEST_SUITE_END();
 
     std::string dir_;
@@ -154,6 +156,24 @@ public:
         CPPUNIT_ASSERT(!a.valid());
         CPPUNIT_ASSERT(::fcntl(raw, F_GETFD) != -1);
         ::close(raw);
+    }
+
+    // Relative names are looked at from "." down, so the test's directories
+    // do not depend on where the build tree is.
+    void test_unsafe_directory_on_path_names_the_first_writable_one() {
+        char tmpl[] = "utilsafeXXXXXX";
+        std::string top = ::mkdtemp(tmpl);
+        ::chmod(top.c_str(), 0755);
+        for (auto [name, mode] : {std::pair{"/ok", 0755}, {"/gw", 0775}, {"/ww", 0777}, {"/ww/sub", 0755}}) {
+            ::mkdir((top + name).c_str(), 0700);
+            ::chmod((top + name).c_str(), mode);
+        }
+        CPPUNIT_ASSERT_EQUAL(std::string(), util::unsafe_directory_on_path(top + "/ok/f", false));
+        CPPUNIT_ASSERT_EQUAL(std::string("Group writable directory"), util::unsafe_directory_on_path(top + "/gw/f", false));
+        CPPUNIT_ASSERT_EQUAL(std::string(), util::unsafe_directory_on_path(top + "/gw/f", true));
+        CPPUNIT_ASSERT_EQUAL(std::string("World writable directory"), util::unsafe_directory_on_path(top + "/ww/f", true));
+        CPPUNIT_ASSERT_EQUAL(std::string("World writable directory"), util::unsafe_directory_on_path(top + "/ww/sub/f", false));
+        std::system(("rm -rf '" + top + "'").c_str());
     }
 
 private:
