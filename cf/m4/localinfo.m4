@@ -49,7 +49,8 @@ FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote
 Karith arith
 ifdef(`_ACCESS_TABLE_', `Kmacro macro
-')dnl
+', `ifdef(`_STS_', `Kmacro macro
+')')dnl
 ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
 ')dnl
 C{ResOk}OKR
@@ -117,6 +118,16 @@ Kbadmx_ip regex -a<BADMXIP> _BADMX_IP_RE_
 ')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl
+ifdef(`_STS_', `# MTA-STS: the policy daemon, and the parts of its answer the rules need
+O StrictTransportSecurity=true
+O SetCertAltnames=true
+Ksts _STS_MAP_
+Kstsxsni regex -a: -s3 (.*)(servername=)(.*)
+Kstsxsni2 regex -a: -s2 (.*)(servername=.*)
+Kstsxmatch regex -a: -s2 (match=)(.*)
+Kstsxnodaneflag regex -a@ -s3 (.*)(flags=)([^;]*d)(.*)
+', `ifdef(`_CERT_ALTNAMES_', `O SetCertAltnames=true
+')')dnl
 undivert(1)dnl
 undivert(8)dnl
 # version of this configuration

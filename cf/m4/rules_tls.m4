@@ -23,6 +23,11 @@ R$* $| $*		$@ $1
 ')dnl
 
 Stls_server
+ifdef(`_STS_', `dnl # FEATURE(sts): first the policy of the recipient domain
+R$*			$: $1 $| $>STS_secure $1
+R$* $| $# $*		$# $2
+R$* $| $*		$: $1
+')dnl
 ifelse(_ACC_, 1, `dnl # ${verify}: the TLS_Srv: requirement for the server we talk to
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
 R$*			$: $1 $| $>D < $&{server_name} > < ? > < ! "TLS_Srv" > < >
@@ -166,6 +171,11 @@ R< NO > $*		$# error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " ["
 dnl # tls_rcpt: the TLS_Rcpt: requirement for a recipient: its full address,
 dnl # user@, its domain and the parents, then the bare tag
 Stls_rcpt
+ifdef(`_STS_', `dnl # FEATURE(sts): first the policy of the recipient domain
+R$*			$: $1 $| $>STS_Check $1
+R$* $| $# $*		$# $2
+R$* $| $*		$: $1
+')dnl
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
 R$+			$: < ? > $>CanonAddr $1
 R< ? > $+ < @ $+ . >	< ? > $1 < @ $2 >
