@@ -17,8 +17,11 @@ R$* $| < ? > $*		$: $1 $| $>A < $&{client_addr} > < ? > < ! "TLS_Clt" > < >
 R$* $| < ? > $*		$: $1 $| < $(access "TLS_Clt": $: ? $) >
 R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R$*			$@ $>TLS_connection $1
-', `dnl # without the access map only a failed handshake matters
-RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+', `dnl # without the access map only a failed handshake matters (with
+dnl # FEATURE(sts) not even that: sendmail's package then hands ${verify}
+dnl # alone to its full TLS_connection, which passes it back)
+ifdef(`_STS_', `', `RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+')dnl
 R$* $| $*		$@ $1
 ')dnl
 
@@ -35,15 +38,15 @@ R$* $| < ? > $*		$: $1 $| $>A < $&{server_addr} > < ? > < ! "TLS_Srv" > < >
 R$* $| < ? > $*		$: $1 $| < $(access "TLS_Srv": $: ? $) >
 R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R$*			$@ $>TLS_connection $1
-', `RSOFTWARE		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
-')dnl
+', `ifdef(`_STS_', `', `RSOFTWARE		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+')')dnl
 
 dnl # TLS_connection: ${verify} $| < requirement > (? for none).  The
 dnl # requirement is VERIFY, VERIFY:bits or ENCR:bits, optionally led by
 dnl # PERM+ or TEMP+ (the reply code when it is not met) and followed by
 dnl # +extra checks for TLS_check.
 STLS_connection
-ifelse(_ACC_, 1, `dnl
+ifelse(_ACC_`'ifdef(`_STS_', 1, 0), 00, `', `dnl
 R$* $| < $* > $*	$: $1 $| < $2 >
 R$* $| < PERM + VERIFY $* >	$: $1 $| < 503 : 5.7.0 > < VERIFY $2 >
 R$* $| < PERM + ENCR $* >	$: $1 $| < 503 : 5.7.0 > < ENCR $2 >
@@ -201,5 +204,9 @@ R< $* > < >		$# $1
 Sclt_features
 Stry_tls
 Stls_rcpt
+ifdef(`_STS_', `R$*			$: $1 $| $>STS_Check $1
+R$* $| $# $*		$# $2
+R$* $| $*		$: $1
+')dnl
 Sauthinfo
 ')dnl
