@@ -9,7 +9,8 @@ package makes and on ours.
   outcomes.py record NAME...   rewrite NAME.cases from the real sendmail and
                                the real package (REAL_CF, REAL_SENDMAIL)
   outcomes.py check [NAME...]  real/real, real/ours and ours/ours against the
-                               recorded outcomes; prints the differences
+                               recorded outcomes, and the real sendmail reads
+                               our cf without a word; prints the differences
 
 NAME.cases: `map NAME' ... `end' (a hash map built with our makemap),
 `file NAME' ... `end' (a plain file), `dns ARG' (a dnsmasq record option), `hosts LINE' (a line of the hosts file),
@@ -161,6 +162,14 @@ class Setup:
         """sendmail -bt in its own namespaces (the real one and ours alike):
         host mx.example.com, our hosts file, no network but loopback, and
         dnsmasq on port 53 when the cases need DNS records."""
+        return outcome(self.run_bt(sendmail, cf, stdin(case)).stdout.decode('latin-1'))
+
+    def warnings(self, sendmail, cf):
+        """What sendmail says on stderr while it reads the cf (nothing for a
+        cf it takes as it is)."""
+        return self.run_bt(sendmail, cf, b'').stderr.decode('latin-1')
+
+    def run_bt(self, sendmail, cf, bt_input):
         d = self.dir
         script = ['set -e', 'hostname mx.example.com', f'mount --bind {d}/hosts /etc/hosts',
                   f'mount --bind {d}/resolv.conf /etc/resolv.conf']
@@ -182,11 +191,10 @@ class Setup:
         script += [f'kill $(cat {d}/socketmap.{int(p)}.pid)' for p in self.cases.socketmaps]
         script.append('exit 0')
         with open(os.path.join(d, 'stdin'), 'wb') as f:
-            f.write(stdin(case))
-        r = subprocess.run(['unshare', '--mount', '--uts', '--net', '--propagation', 'private',
-                            '/bin/sh', '-c', '\n'.join(script)], capture_output=True, timeout=120,
-                           env=dict(ENV, HOME=d), cwd=d)
-        return outcome(r.stdout.decode('latin-1'))
+            f.write(bt_input)
+        return subprocess.run(['unshare', '--mount', '--uts', '--net', '--propagation', 'private',
+                               '/bin/sh', '-c', '\n'.join(script)], capture_output=True, timeout=120,
+                              env=dict(ENV, HOME=d), cwd=d)
 
 
 def can_unshare():
@@ -230,6 +238,12 @@ def main(argv):
             our_cf, orc, oerr = s.compile(OUR_CF, 'ours')
             if err or oerr:
                 print(f'{name}: m4 stderr: real {err.strip()!r} ours {oerr.strip()!r}')
+            if mode == 'check':
+                said = s.warnings(real, our_cf)
+                total += 1
+                if said:
+                    bad += 1
+                    print(f'{name}: the real sendmail on our cf says: {said!r}')
             if mode == 'record':
                 cases.rewrite([s.run(real, real_cf, c) for c in cases.cases])
                 print(f'{name}: recorded {len(cases.cases)} cases')
