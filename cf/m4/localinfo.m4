@@ -54,6 +54,10 @@ ifdef(`_ACCESS_TABLE_', `Kmacro macro
 ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
 ')dnl
 C{ResOk}OKR
+ifelse(ifdef(`_ACCESS_TABLE_', 1, 0)`'ifdef(`_STS_', 1, 0), 00, `', `# the requirements and verified results TLS_connection knows
+C{Tls}VERIFY ENCR
+C{TlsVerified}OK TRUSTED
+')dnl
 _CLASS_TEXT_(`E')`'_CLASS_FILE_(`E')dnl
 _CLASS_TEXT_(`L')`'_CLASS_FILE_(`L')dnl
 _CLASS_TEXT_(`R')`'_CLASS_FILE_(`R')dnl
