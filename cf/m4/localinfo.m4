@@ -49,10 +49,15 @@ FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote
 Karith arith
 ifdef(`_ACCESS_TABLE_', `Kmacro macro
-')dnl
+', `ifdef(`_STS_', `Kmacro macro
+')')dnl
 ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
 ')dnl
 C{ResOk}OKR
+ifelse(ifdef(`_ACCESS_TABLE_', 1, 0)`'ifdef(`_STS_', 1, 0), 00, `', `# the requirements and verified results TLS_connection knows
+C{Tls}VERIFY ENCR
+C{TlsVerified}OK TRUSTED
+')dnl
 _CLASS_TEXT_(`E')`'_CLASS_FILE_(`E')dnl
 _CLASS_TEXT_(`L')`'_CLASS_FILE_(`L')dnl
 _CLASS_TEXT_(`R')`'_CLASS_FILE_(`R')dnl
@@ -117,6 +122,16 @@ Kbadmx_ip regex -a<BADMXIP> _BADMX_IP_RE_
 ')dnl
 ifdef(`_LUSER_RELAY_', `Kuser user -m -a<>
 ')dnl
+ifdef(`_STS_', `# MTA-STS: the policy daemon, and the parts of its answer the rules need
+O StrictTransportSecurity=true
+O SetCertAltnames=true
+Ksts _STS_MAP_
+Kstsxsni regex -a: -s3 (.*)(servername=)(.*)
+Kstsxsni2 regex -a: -s2 (.*)(servername=.*)
+Kstsxmatch regex -a: -s2 (match=)(.*)
+Kstsxnodaneflag regex -a@ -s3 (.*)(flags=)([^;]*d)(.*)
+', `ifdef(`_CERT_ALTNAMES_', `O SetCertAltnames=true
+')')dnl
 undivert(1)dnl
 undivert(8)dnl
 # version of this configuration

@@ -99,6 +99,7 @@ include(_CF_DIR_`m4/rules_core.m4')dnl
 include(_CF_DIR_`m4/rules_delay.m4')dnl
 include(_CF_DIR_`m4/rules_policy.m4')dnl
 include(_CF_DIR_`m4/rules_tls.m4')dnl
+ifdef(`_STS_', `include(_CF_DIR_`m4/rules_sts.m4')')dnl
 ifdef(`_BCC_TABLE_', `include(_CF_DIR_`m4/rules_bcc.m4')')dnl
 undivert(6)dnl
 

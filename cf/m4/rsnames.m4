@@ -28,9 +28,12 @@ _RS_(`Rcpt_ok')ifdef(`_PROMISCUOUS_RELAY_', `', `_RS_(`Relay_ok')')dnl
 ifelse(_DELAY_ON_, 1, `_RS_(`Rcpt_plain')_RS_(`Delay_spare1')_RS_(`Delay_spare2')_RS_(`check_rcpt')')dnl
 ifelse(_ACC_ON_, 1, `_RS_(`F')_RS_(`E')_RS_(`U')_RS_(`SearchList')')dnl
 _RS_(`Local_trust_auth')_RS_(`trust_auth')_RS_(`Local_Relay_Auth')dnl
-_RS_(`srv_features')_RS_(`clt_features')_RS_(`try_tls')_RS_(`tls_rcpt')dnl
-_RS_(`tls_client')_RS_(`tls_server')_RS_(`TLS_connection')dnl
-ifelse(_ACC_ON_, 1, `_RS_(`TLS_check')_RS_(`TLS_spare')')dnl
+_RS_(`srv_features')_RS_(`clt_features')_RS_(`try_tls')dnl
+ifdef(`_STS_', `_RS_(`TLS_NameInList')_RS_(`STS_SAN')_RS_(`STS_secure')_RS_(`STS_Check')')dnl
+_RS_(`tls_rcpt')_RS_(`tls_client')_RS_(`tls_server')_RS_(`TLS_connection')dnl
+ifelse(_ACC_ON_, 1, `_RS_(`TLS_check')_RS_(`TLS_spare')', `ifdef(`_STS_', `_RS_(`TLS_check')_RS_(`TLS_spare')')')dnl
+ifdef(`_STS_', `_RS_(`Set_SNI')ifelse(_ACC_ON_, 1, `_RS_(`tls_clt_feat_acc')')dnl
+_RS_(`DANE_disabled')_RS_(`STS_disabled')_RS_(`tls_clt_features')')dnl
 _RS_(`RelayTLS')_RS_(`authinfo')dnl
 ifdef(`_COMPAT_CHECK_', `_RS_(`check_compat')')dnl
 ifdef(`_RATE_CONTROL_', `_RS_(`RateControl')')dnl

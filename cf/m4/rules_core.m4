@@ -19,8 +19,6 @@ R< $* > $+		< $1 >
 R< >			$@ < @ >
 R< @ >			$@ : ; < @ >
 R< $+ >			$: $1
-# local ruleset 3 rules of the administrator, on the bare address
-undivert(2)dnl
 ifdef(`_USE_DECNET_SYNTAX_', `# DECnet node::user
 R$+ :: $* @ $*		$@ $>Canonify2 $1 :: $2 < @ $3 >
 R$+ :: $+		$@ $>Canonify2 $2 < @ $1 . DECNET >
@@ -51,10 +49,19 @@ R$*			$@ $>Canonify2 $1
 ###  Canonify2 (96): make the host part canonical                ###
 ##################################################################
 SCanonify2=96
-# address literals of this host become its name
+# address literals of this host become its name; other literals are final
 R$* < @ [ $+ ] > $*	$: $1 < @@ [ $2 ] > $3
-R$* < @@ $=w > $*	$@ $1 < @ $j . > $3
+R$* < @@ $=w > $*	$: $1 < @ $j . > $3
 R$* < @@ $+ > $*	$@ $1 < @ $2 > $3
+# localhost is this host
+R$* < @ localhost > $*	$: $1 < @ $j . > $2
+R$* < @ localhost . > $*	$: $1 < @ $j . > $2
+ifdef(`_DOMAIN_TABLE_', `# domaintable: old domain names become their new ones
+R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
+')dnl
+# the administrator's ruleset 3 rules (and vnet's) see the marked host
+# here, as they do in sendmail's own package
+undivert(2)dnl
 ifdef(`_BITDOMAIN_', `# bitdomain: BITNET hosts with an Internet name get it
 R$* < @ $+ . BITNET > $*	$: $1 < @ $(bitdomain $2 $: $2 . BITNET $) > $3
 ')dnl
@@ -62,12 +69,6 @@ ifdef(`_UUDOMAIN_', `# uucpdomain: UUCP hosts with an Internet name get it
 R$* < @ $+ . UUCP > $*	$: $1 < @ $(uudomain $2 $: $2 . UUCP $) > $3
 ')dnl
 ifelse(_UUCP_RULES_, `1', `R$* < @ $+ . UUCP > $*	$@ $1 < @ $2 . UUCP . > $3
-')dnl
-# localhost is this host
-R$* < @ localhost > $*	$@ $1 < @ $j . > $2
-R$* < @ localhost . > $*	$@ $1 < @ $j . > $2
-ifdef(`_DOMAIN_TABLE_', `# domaintable: old domain names become their new ones
-R$* < @ $+ > $*		$: $1 < @ $(domaintable $2 $) > $3
 ')dnl
 # pseudo domains (class P) are left alone, with the canonical dot
 R$* < @ $+ . $=P > $*	$@ $1 < @ $2 . $3 . > $4

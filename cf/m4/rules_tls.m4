@@ -2,6 +2,12 @@ divert(-1)
 dnl # rules_tls.m4 -- the STARTTLS and AUTH hooks sendmail calls by name:
 dnl # tls_client, tls_server, tls_rcpt, TLS_connection, RelayTLS,
 dnl # trust_auth, srv_features, clt_features, try_tls, authinfo.
+dnl # _TLS_HOOK_(name): call ruleset name first; a $# answer from it is
+dnl # final, anything else goes on with the original workspace
+define(`_TLS_HOOK_', `R$`'*			$: $`'1 $| $>$1 $`'1
+R$`'* $| $`'# $`'*		$`'# $`'2
+R$`'* $| $`'*		$: $`'1
+')
 divert(0)dnl
 ##################################################################
 ###  TLS and AUTH                                              ###
@@ -9,6 +15,11 @@ divert(0)dnl
 define(`_TLS_RC_', ifdef(`TLS_PERM_ERR', `554', `454'))dnl
 define(`_TLS_ESC_', ifdef(`TLS_PERM_ERR', `5.7.0', `4.7.0'))dnl
 Stls_client
+ifdef(`_LOCAL_TLS_CLIENT_', `dnl # LOCAL_TLS_CLIENT rules first (the input has a $| of its own)
+R$*			$: $1 < local > $>Local_tls_client $1
+R$* < local > $# $*	$# $2
+R$* < local > $*	$: $1
+')dnl
 ifelse(_ACC_, 1, `dnl # ${verify} $| STARTTLS or MAIL: the TLS_Clt: requirement for the
 dnl # client name (and its parent domains), its address, or the bare tag
 R$*			$: $(macro {TLS_Name} $@ $&{client_name} $) $1
@@ -17,12 +28,17 @@ R$* $| < ? > $*		$: $1 $| $>A < $&{client_addr} > < ? > < ! "TLS_Clt" > < >
 R$* $| < ? > $*		$: $1 $| < $(access "TLS_Clt": $: ? $) >
 R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R$*			$@ $>TLS_connection $1
-', `dnl # without the access map only a failed handshake matters
-RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+', `dnl # without the access map only a failed handshake matters (with
+dnl # FEATURE(sts) not even that: the package of sendmail then hands ${verify}
+dnl # alone to its full TLS_connection, which passes it back)
+ifdef(`_STS_', `', `RSOFTWARE $| $*		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+')dnl
 R$* $| $*		$@ $1
 ')dnl
 
 Stls_server
+ifdef(`_LOCAL_TLS_SERVER_', `_TLS_HOOK_(`Local_tls_server')')dnl
+ifdef(`_STS_', `_TLS_HOOK_(`STS_secure')')dnl
 ifelse(_ACC_, 1, `dnl # ${verify}: the TLS_Srv: requirement for the server we talk to
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
 R$*			$: $1 $| $>D < $&{server_name} > < ? > < ! "TLS_Srv" > < >
@@ -30,15 +46,15 @@ R$* $| < ? > $*		$: $1 $| $>A < $&{server_addr} > < ? > < ! "TLS_Srv" > < >
 R$* $| < ? > $*		$: $1 $| < $(access "TLS_Srv": $: ? $) >
 R$* $| < $* <TMPF> > $*	$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R$*			$@ $>TLS_connection $1
-', `RSOFTWARE		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
-')dnl
+', `ifdef(`_STS_', `', `RSOFTWARE		$# error $@ _TLS_ESC_ $: "_TLS_RC_ TLS handshake failed."
+')')dnl
 
 dnl # TLS_connection: ${verify} $| < requirement > (? for none).  The
 dnl # requirement is VERIFY, VERIFY:bits or ENCR:bits, optionally led by
 dnl # PERM+ or TEMP+ (the reply code when it is not met) and followed by
 dnl # +extra checks for TLS_check.
 STLS_connection
-ifelse(_ACC_, 1, `dnl
+ifelse(_ACC_`'ifdef(`_STS_', 1, 0), 00, `', `dnl
 R$* $| < $* > $*	$: $1 $| < $2 >
 R$* $| < PERM + VERIFY $* >	$: $1 $| < 503 : 5.7.0 > < VERIFY $2 >
 R$* $| < PERM + ENCR $* >	$: $1 $| < 503 : 5.7.0 > < ENCR $2 >
@@ -157,6 +173,7 @@ R< $+ > $*		$# $1
 
 dnl # try_tls: NO for a server means "do not try STARTTLS"
 Stry_tls
+ifdef(`_LOCAL_TRY_TLS_', `_TLS_HOOK_(`Local_try_tls')')dnl
 R$*			$: $>D < $&{server_name} > < ? > < ! "Try_TLS" > < >
 R< ? > $*		$: $>A < $&{server_addr} > < ? > < ! "Try_TLS" > < >
 R< ? > $*		$: < $(access "Try_TLS": $: ? $) >
@@ -166,6 +183,8 @@ R< NO > $*		$# error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " ["
 dnl # tls_rcpt: the TLS_Rcpt: requirement for a recipient: its full address,
 dnl # user@, its domain and the parents, then the bare tag
 Stls_rcpt
+ifdef(`_LOCAL_TLS_RCPT_', `_TLS_HOOK_(`Local_tls_rcpt')')dnl
+ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
 R$+			$: < ? > $>CanonAddr $1
 R< ? > $+ < @ $+ . >	< ? > $1 < @ $2 >
@@ -190,6 +209,9 @@ R< $* > < >		$# $1
 ', `Ssrv_features
 Sclt_features
 Stry_tls
+ifdef(`_LOCAL_TRY_TLS_', `_TLS_HOOK_(`Local_try_tls')')dnl
 Stls_rcpt
+ifdef(`_LOCAL_TLS_RCPT_', `_TLS_HOOK_(`Local_tls_rcpt')')dnl
+ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 Sauthinfo
 ')dnl

@@ -1,7 +1,8 @@
 // socket_map.cpp: the socket class (socketmap protocol): the query
 // "<name> <key>" goes as a netstring over unix:/path or inet:port@host, the
 // reply is a netstring "OK value", "NOTFOUND", "TEMP why", "TIMEOUT why" or
-// "PERM why". A broken or slow server is a temporary failure. Maps declared
+// "PERM why". Keys go in lower case unless the map has -f, as sendmail
+// sends them. A broken or slow server is a temporary failure. Maps declared
 // with the same specification share one connection, as sendmail's do.
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -58,7 +59,7 @@ util::Result<util::UniqueFd> connect_to(const std::string& spec) {
 class SocketMap : public MapBase {
 public:
     SocketMap(MapDeclaration d, MapArguments a, std::shared_ptr<SocketConnection> conn)
-        : MapBase(std::move(d), std::move(a), false), conn_(std::move(conn)) {
+        : MapBase(std::move(d), std::move(a), true), conn_(std::move(conn)) {
         int secs = std::atoi(args().get('d', "10").c_str());
         timeout_ = std::chrono::seconds(secs > 0 ? secs : 10);
     }

@@ -225,17 +225,18 @@ std::optional<std::string> Engine::map_lookup(const std::string& name, const std
     switch (r.status) {
     case maps::LookupStatus::Found: return r.value;
     case maps::LookupStatus::NotFound: return std::nullopt;
-    case maps::LookupStatus::TempFail:
-    case maps::LookupStatus::PermFail: {
-        // With -T the rules see key + that text and decide; without, the
-        // ruleset's status becomes a temporary failure.
+    case maps::LookupStatus::TempFail: {
         // The ruleset's status becomes a temporary failure; with -T the
         // rules also see key + that text and may decide themselves.
         std::string t = m->tempfail_text();
-        status = r.status == maps::LookupStatus::TempFail ? kTempFail : kUnavailable;
-        if (r.status == maps::LookupStatus::TempFail && !t.empty()) return key + t;
+        status = kTempFail;
+        if (!t.empty()) return key + t;
         return std::nullopt;
     }
+    case maps::LookupStatus::PermFail:
+        // A permanent failure (a socketmap's PERM) is a key not found to
+        // the rules, and leaves the ruleset's status alone, as in sendmail.
+        return std::nullopt;
     }
     return std::nullopt;
 }

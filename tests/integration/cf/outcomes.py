@@ -9,11 +9,14 @@ package makes and on ours.
   outcomes.py record NAME...   rewrite NAME.cases from the real sendmail and
                                the real package (REAL_CF, REAL_SENDMAIL)
   outcomes.py check [NAME...]  real/real, real/ours and ours/ours against the
-                               recorded outcomes; prints the differences
+                               recorded outcomes, and the real sendmail reads
+                               our cf without a word; prints the differences
 
 NAME.cases: `map NAME' ... `end' (a hash map built with our makemap),
 `file NAME' ... `end' (a plain file), `dns ARG' (a dnsmasq record option), `hosts LINE' (a line of the hosts file),
-and `case LINE ;; LINE' followed by its recorded outcome lines.  Every
+`socketmap PORT' ... `end' (lines `MAPNAME KEY<TAB>REPLY' that socketmapd.py
+answers on 127.0.0.1:PORT), and `case LINE ;; LINE' followed by its recorded
+outcome lines.  Every
 sendmail runs in `unshare --mount --uts --net' with host name mx.example.com,
 so results are the same on every machine and nothing touches the network."""
 import os
@@ -29,6 +32,7 @@ TOP_SRCDIR = os.environ.get('top_srcdir') or os.path.abspath(os.path.join(HERE, 
 TOP_BUILDDIR = os.environ.get('top_builddir') or TOP_SRCDIR
 OUR_CF = os.path.join(TOP_SRCDIR, 'cf')
 REAL_CF = os.environ.get('REAL_CF', '/usr/share/sendmail/cf')
+SOCKETMAPD = os.path.join(HERE, 'socketmapd.py')
 DNSMASQ = shutil.which('dnsmasq') or '/usr/sbin/dnsmasq'
 HOSTS = '127.0.0.1\tlocalhost\n192.0.2.25\tmx.example.com mx\n'
 ENV = {'PATH': '/usr/sbin:/usr/bin:/sbin:/bin', 'LANG': 'C', 'LC_ALL': 'C', 'TZ': 'UTC'}
@@ -42,6 +46,7 @@ class CaseFile:
         self.mc = os.path.join(CASES_DIR, name + '.mc')
         self.path = os.path.join(CASES_DIR, name + '.cases')
         self.maps, self.files, self.dns, self.hosts, self.cases = {}, {}, [], [], []
+        self.socketmaps = {}
         self.parse()
 
     def parse(self):
@@ -52,13 +57,14 @@ class CaseFile:
             line = lines[i]
             i += 1
             word, _, rest = line.partition(' ')
-            if word in ('map', 'file'):
+            if word in ('map', 'file', 'socketmap'):
                 body = []
                 while i < len(lines) and lines[i] != 'end':
                     body.append(lines[i])
                     i += 1
                 i += 1
-                (self.maps if word == 'map' else self.files)[rest] = ''.join(b + '\n' for b in body)
+                kind = {'map': self.maps, 'file': self.files, 'socketmap': self.socketmaps}[word]
+                kind[rest] = ''.join(b + '\n' for b in body)
             elif word == 'dns':
                 self.dns.append(rest)
             elif word == 'hosts':
@@ -156,24 +162,39 @@ class Setup:
         """sendmail -bt in its own namespaces (the real one and ours alike):
         host mx.example.com, our hosts file, no network but loopback, and
         dnsmasq on port 53 when the cases need DNS records."""
+        return outcome(self.run_bt(sendmail, cf, stdin(case)).stdout.decode('latin-1'))
+
+    def warnings(self, sendmail, cf):
+        """What sendmail says on stderr while it reads the cf (nothing for a
+        cf it takes as it is)."""
+        return self.run_bt(sendmail, cf, b'').stderr.decode('latin-1')
+
+    def run_bt(self, sendmail, cf, bt_input):
         d = self.dir
         script = ['set -e', 'hostname mx.example.com', f'mount --bind {d}/hosts /etc/hosts',
                   f'mount --bind {d}/resolv.conf /etc/resolv.conf']
         if os.path.exists('/etc/mail/service.switch'):
             script.append(f'mount --bind {d}/service.switch /etc/mail/service.switch')
+        if self.cases.dns or self.cases.socketmaps:
+            script.append('ip link set lo up')
+        for port, text in self.cases.socketmaps.items():
+            table = self.write(os.path.join(d, f'socketmap.{port}'), text)
+            script.append(f"'{sys.executable}' '{SOCKETMAPD}' '{table}' {int(port)} "
+                          f"'{d}/socketmap.{port}.pid'")
         if self.cases.dns:
-            script += ['ip link set lo up',
+            script += [
                        f'{DNSMASQ} --port=53 --listen-address=127.0.0.1 --bind-interfaces '
                        f'--no-resolv --no-hosts --pid-file={d}/dnsmasq.pid --user=root '
                        + ' '.join(f"'{r}'" for r in self.cases.dns)]
         script += ['set +e', ' '.join(f"'{a}'" for a in self.argv(sendmail, cf)) + f' < {d}/stdin',
-                   f'[ -f {d}/dnsmasq.pid ] && kill $(cat {d}/dnsmasq.pid)', 'exit 0']
+                   f'[ -f {d}/dnsmasq.pid ] && kill $(cat {d}/dnsmasq.pid)']
+        script += [f'kill $(cat {d}/socketmap.{int(p)}.pid)' for p in self.cases.socketmaps]
+        script.append('exit 0')
         with open(os.path.join(d, 'stdin'), 'wb') as f:
-            f.write(stdin(case))
-        r = subprocess.run(['unshare', '--mount', '--uts', '--net', '--propagation', 'private',
-                            '/bin/sh', '-c', '\n'.join(script)], capture_output=True, timeout=120,
-                           env=dict(ENV, HOME=d), cwd=d)
-        return outcome(r.stdout.decode('latin-1'))
+            f.write(bt_input)
+        return subprocess.run(['unshare', '--mount', '--uts', '--net', '--propagation', 'private',
+                               '/bin/sh', '-c', '\n'.join(script)], capture_output=True, timeout=120,
+                              env=dict(ENV, HOME=d), cwd=d)
 
 
 def can_unshare():
@@ -217,6 +238,12 @@ def main(argv):
             our_cf, orc, oerr = s.compile(OUR_CF, 'ours')
             if err or oerr:
                 print(f'{name}: m4 stderr: real {err.strip()!r} ours {oerr.strip()!r}')
+            if mode == 'check':
+                said = s.warnings(real, our_cf)
+                total += 1
+                if said:
+                    bad += 1
+                    print(f'{name}: the real sendmail on our cf says: {said!r}')
             if mode == 'record':
                 cases.rewrite([s.run(real, real_cf, c) for c in cases.cases])
                 print(f'{name}: recorded {len(cases.cases)} cases')

@@ -22,6 +22,7 @@ class CfCaseOutcomes(unittest.TestCase):
         setup = outcomes.Setup(cases, work)
         cf, rc, err = setup.compile(outcomes.OUR_CF, 'ours')
         self.assertEqual((rc, err), (0, ''), f'm4 {name}.mc')
+        self.assertEqual(setup.warnings(sm, cf), '', f'our sendmail reading the cf of {name}.mc')
         for case in cases.cases:
             with self.subTest(case=case['src'], input=' ;; '.join(case['lines'])):
                 self.assertEqual(setup.run(sm, cf, case), '\n'.join(case['expect']))

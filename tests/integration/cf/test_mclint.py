@@ -55,6 +55,29 @@ class McLint(unittest.TestCase):
         self.expect(self.body("FEATURE(`use_cw_flie')dnl\n"),
                     "test.mc:10: error: unknown FEATURE `use_cw_flie' (did you mean `use_cw_file'?)")
 
+    def test_sts_map_without_type(self):
+        self.expect(self.body("FEATURE(`sts', `inet:5461@127.0.0.1')dnl\n"),
+                    "test.mc:10: error: FEATURE(`sts', `inet:5461@127.0.0.1'): the map type "
+                    "comes first, `socket -d5 -T<TMPF> inet:5461@127.0.0.1'; sendmail cannot read "
+                    "`Ksts inet:5461@127.0.0.1'")
+
+    def test_sts_map_without_tempfail_mark(self):
+        self.expect(self.body("FEATURE(`sts', `socket inet:5461@127.0.0.1')dnl\n"),
+                    "test.mc:10: warning: FEATURE(`sts', `socket inet:5461@127.0.0.1') without "
+                    "-T<TMPF>: a policy lookup that fails counts as a domain without a policy")
+
+    def test_sts_default_and_full_map_are_clean(self):
+        self.expect(self.body("FEATURE(`sts')dnl\n"))
+        self.expect(self.body("FEATURE(`sts', `socket -d5 -T<TMPF> local:/run/sts.sock')dnl\n"))
+
+    def test_vnet_without_gateway(self):
+        self.expect(self.body("FEATURE(`vnet')dnl\n"),
+                    "test.mc:10: warning: FEATURE(`vnet') sends VNET and RSCS mail to the gateway "
+                    "$A, which this file never sets: add a line `DAgateway.host' after LOCAL_CONFIG")
+
+    def test_vnet_with_gateway_is_clean(self):
+        self.expect(self.body("FEATURE(`vnet')dnl\n", "LOCAL_CONFIG\nDArscs.example.com\n"))
+
     def test_unknown_feature_without_close_match(self):
         self.expect(self.body("FEATURE(`frobnicate_everything')dnl\n"),
                     "test.mc:10: error: unknown FEATURE `frobnicate_everything'")

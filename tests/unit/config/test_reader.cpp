@@ -30,6 +30,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_class_from_program);
     CPPUNIT_TEST(test_options_long_and_letter);
     CPPUNIT_TEST(test_unknown_option_is_warned_and_skipped);
+    CPPUNIT_TEST(test_mta_sts_options_are_known);
     CPPUNIT_TEST(test_rulesets_numbered_and_named);
     CPPUNIT_TEST(test_rule_fields_and_comment);
     CPPUNIT_TEST(test_rule_without_tab_is_an_error);
@@ -125,6 +126,12 @@ public:
         auto c = read("V10\nO FooBar=1\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: unknown option name FooBar"), c->diagnostics.at(0));
         CPPUNIT_ASSERT(c->options.find("FooBar") == c->options.end());
+    }
+    void test_mta_sts_options_are_known() {
+        // FEATURE(sts) writes both; sendmail 8.17 takes them without a word
+        auto c = read("V10\nO StrictTransportSecurity=true\nO SetCertAltnames=true\n");
+        CPPUNIT_ASSERT(c->diagnostics.empty());
+        CPPUNIT_ASSERT_EQUAL(std::string("true"), c->options["StrictTransportSecurity"]);
     }
     void test_rulesets_numbered_and_named() {
         auto c = read("S3\nScanonify=3\nSParse0\nSfinal=4\n");

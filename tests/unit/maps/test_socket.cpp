@@ -94,6 +94,7 @@ class SocketMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(SocketMapTest);
     CPPUNIT_TEST(test_ok_and_query_format);
     CPPUNIT_TEST(test_notfound);
+    CPPUNIT_TEST(test_key_goes_in_lower_case_unless_f);
     CPPUNIT_TEST(test_temp_and_perm);
     CPPUNIT_TEST(test_malformed_replies_tempfail);
     CPPUNIT_TEST(test_closed_connection_then_reconnect);
@@ -111,6 +112,14 @@ public:
         auto* m = ctx_.declare("virt", "socket", "unix:" + dir_.path("sock"));
         ASSERT_FOUND("the value", look(m, "found"));
         CPPUNIT_ASSERT_EQUAL(std::string("virt found"), s.queries.at(0));
+    }
+    void test_key_goes_in_lower_case_unless_f() {
+        SocketmapServer s(dir_.path("sock"), answer_for);
+        ASSERT_FOUND("the value", look(ctx_.declare("virt", "socket", "unix:" + dir_.path("sock")), "Found"));
+        auto* kept = ctx_.declare("kept", "socket", "-f unix:" + dir_.path("sock"));
+        CPPUNIT_ASSERT(look(kept, "Found").status == maps::LookupStatus::NotFound);
+        CPPUNIT_ASSERT_EQUAL(std::string("virt found"), s.queries.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("kept Found"), s.queries.at(1));
     }
     void test_notfound() {
         SocketmapServer s(dir_.path("sock"), answer_for);
