@@ -53,7 +53,7 @@ public:
     TokenizeResult run(char delim) {
         size_t i = 0;
         for (; i < s_.size() && !r_.token_too_long; ++i) {
-            if (s_[i] == delim && state_ == State::Plain && !backslash_ && !route_) break;
+            if (s_[i] == delim && state_ == State::Plain && !route_) break;  // even after a backslash
             i = step(i);
         }
         r_.consumed = i;

@@ -34,6 +34,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_too_long_word_stops_before_later_complaints);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
+    CPPUNIT_TEST(test_backslash_does_not_hide_the_delimiter);
     CPPUNIT_TEST(test_rule_metasymbols);
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
@@ -168,6 +169,11 @@ public:
     void test_delimiter_stops_outside_angles() {
         CPPUNIT_ASSERT_EQUAL(std::string("user @ example . com"), toks("user@example.com,other@example.org", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("< a >"), toks("<a,b>", TokenMode::Address, ','));
+    }
+    // sendmail 8.17: "3,0 x a\,b@c" canonifies "x a", then "b@c".
+    void test_backslash_does_not_hide_the_delimiter() {
+        CPPUNIT_ASSERT_EQUAL(std::string("x a"), toks("x a\\,b@c", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("u\\\\"), toks("u\\\\,v", TokenMode::Address, ','));
     }
     void test_source_route_commas_do_not_delimit() {
         CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
