@@ -15,11 +15,33 @@
 
 namespace config {
 
+// sendmail prints its diagnostics in 7 bits: a byte loses its high bit. A
+// cf byte between 0x80 and 0x9f is stored behind a quoting 0xff, which
+// shows as 0x7f; 0x80 itself then becomes NUL and ends the text.
+std::string seven_bit_message(std::string_view msg) {
+    std::string out;
+    for (unsigned char c : msg) {
+        if (c >= 0x80 && c <= 0x9f) out += '\x7f';
+        if (c == 0x80) break;
+        out += static_cast<char>(c & 0x7f);
+    }
+    return out;
+}
+
+// Cf text quoted in a diagnostic shows each `$` as sendmail stores it
+// internally (0x81), which prints as 0x01.
+std::string as_stored(std::string_view text) {
+    std::string out(text);
+    std::replace(out.begin(), out.end(), '$', '\x01');
+    return out;
+}
+
 void Reader::error(const std::string& msg) {
     ++errors;
+    std::string text = seven_bit_message(msg);
     // sendmail's syserr() writes to its output channel, standard output.
-    std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
-    if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
+    std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, text.c_str());
+    if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + text);
 }
 
 std::string macro_name_at(std::string_view s, size_t& i) {
@@ -107,39 +129,76 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r) {
     cfg.set_option(name, value, false);
 }
 
-void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
-    std::string spec(util::trim(line.substr(1)));
-    std::string name = spec;
-    int number = -1;
+// Explicit ruleset numbers stop below 100; named rulesets without one are
+// numbered from 199 down.
+constexpr int kMaxNumberedRuleset = 100;
+
+// The digits at s[0..] as sendmail's int parsing gives them (it wraps).
+int wrapped_number(std::string_view s) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) n = n * 10 + (s[i] - '0');
+    return static_cast<int>(n);
+}
+
+// Which ruleset an S line names: -1 (after a diagnostic) when none.
+int ruleset_of_line(Config& cfg, std::string_view spec, Reader& r) {
+    unsigned char first = spec.empty() ? 0 : static_cast<unsigned char>(spec[0]);
+    if (!(std::isalnum(first) || first == '_')) {
+        r.error("invalid ruleset name: \"" + as_stored(spec) + "\"");
+        return -1;
+    }
+    if (std::isdigit(first)) {
+        int number = wrapped_number(spec);
+        if (number < 0 || number >= kMaxNumberedRuleset) {
+            r.error("bad ruleset " + std::to_string(number) + " (" + std::to_string(kMaxNumberedRuleset) + " max)");
+            return -1;
+        }
+        return number;
+    }
     auto eq = spec.find('=');
-    if (eq != std::string::npos) {
-        name = std::string(util::trim(std::string_view(spec).substr(0, eq)));
-        number = std::atoi(spec.c_str() + eq + 1);
+    std::string name(util::trim(spec.substr(0, eq)));
+    int explicit_number = -1;
+    if (eq != std::string_view::npos) {
+        std::string_view digits = spec.substr(eq + 1);
+        while (!digits.empty() && is_blank(digits[0])) digits.remove_prefix(1);
+        if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) {
+            r.error("bad ruleset definition \"" + as_stored(spec) + "\" (number required after `=')");
+            return -1;
+        }
+        explicit_number = wrapped_number(digits);
+        if (explicit_number < 0 || explicit_number >= kMaxNumberedRuleset) {
+            r.error("bad ruleset number " + std::to_string(explicit_number) + " in \"" + as_stored(spec) + "\" (" +
+                    std::to_string(kMaxNumberedRuleset) + " max)");
+            return -1;
+        }
     }
-    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) {
-        number = std::atoi(name.c_str());
-        name.clear();
+    int known = cfg.find_ruleset(name);
+    if (known >= 0) {
+        // A name keeps the number it was first given.
+        if (explicit_number >= 0 && explicit_number != known)
+            r.error(as_stored(spec) + ": ruleset changed value (old " + std::to_string(known) + ", new " +
+                    std::to_string(explicit_number) + ")");
+        return known;
     }
-    if (number >= 200 || (name.empty() && number < 0)) {
-        r.error("bad ruleset " + spec);
-        current = -1;
-        return;
-    }
-    if (number < 0) {
-        number = cfg.enter_ruleset(name);
-    } else if (!name.empty()) {
-        cfg.ruleset_names[name] = number;
-    }
-    if (number < 0) {
-        current = -1;
-        return;
-    }
-    if (static_cast<size_t>(number) >= cfg.rulesets.size()) cfg.rulesets.resize(number + 1);
-    auto& rs = cfg.rulesets[number];
-    rs.number = number;
-    if (!name.empty()) rs.name = name;
+    if (explicit_number < 0) return cfg.enter_ruleset(name);
+    cfg.ruleset_names[name] = explicit_number;
+    if (static_cast<size_t>(explicit_number) >= cfg.rulesets.size()) cfg.rulesets.resize(explicit_number + 1);
+    cfg.rulesets[explicit_number].name = name;
+    return explicit_number;
+}
+
+void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
+    std::string_view spec = line.substr(1);
+    while (!spec.empty() && is_blank(spec[0])) spec.remove_prefix(1);
+    current = ruleset_of_line(cfg, spec, r);
+    if (current < 0) return;
+    if (static_cast<size_t>(current) >= cfg.rulesets.size()) cfg.rulesets.resize(current + 1);
+    auto& rs = cfg.rulesets[current];
+    // Rules added to a ruleset that already has some: sendmail warns (no
+    // file and line) and appends them.
+    if (!rs.rules.empty()) std::printf("WARNING: Ruleset %s has multiple definitions\n", seven_bit_message(as_stored(spec)).c_str());
+    rs.number = current;
     rs.defined = true;
-    current = number;
 }
 
 // The metasymbols of one side of a rule, in order: `$c` as c (the name of
@@ -178,10 +237,14 @@ void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
 }
 
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
+    if (current < 0) {
+        r.error("missing valid ruleset for \"" + as_stored(line) + "\"");
+        return;
+    }
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
     if (tab == std::string_view::npos) {
-        r.error("invalid rewrite line \"" + std::string(line) + "\" (tab expected)");
+        r.error("invalid rewrite line \"" + as_stored(line) + "\" (tab expected)");
         return;
     }
     std::string_view lhs = body.substr(0, tab);
@@ -189,10 +252,18 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     while (i < body.size() && body[i] == '\t') ++i;
     size_t end = body.find('\t', i);
     std::string_view rhs = body.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-    if (current < 0) return;
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
+    // A side that is empty once its macros are expanded drops the rule.
+    if (util::trim(rule.lhs).empty()) {
+        r.error("R line: null LHS");
+        return;
+    }
+    if (util::trim(rule.rhs).empty()) {
+        r.error("R line: null RHS");
+        return;
+    }
     check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
@@ -337,21 +408,27 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'E':
     case 'L':
         break;  // environment for mailers; L is obsolete and ignored
-    default: r.error("unknown configuration line \"" + std::string(line) + "\""); break;
+    default: r.error("unknown configuration line \"" + as_stored(line) + "\""); break;
     }
 }
 
 }  // namespace
 
+// Logical lines as sendmail joins them: a line that begins with a space or
+// tab continues the one before (an empty line too starts a logical line),
+// trailing blanks and CR are dropped, and a diagnostic names the last
+// physical line read. A last line without its newline is not counted.
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
     Reader r{file, 0, 0, &cfg.diagnostics};
     LineState st;
     std::string logical;
-    int logical_line = 0;
+    bool pending = false;
+    int last_line = 0;
     auto flush = [&] {
-        if (logical.empty()) return;
-        r.line = logical_line;
-        if (logical[0] != '#') read_line(cfg, logical, r, st);
+        if (!pending) return;
+        pending = false;
+        r.line = last_line;
+        if (!logical.empty() && logical[0] != '#') read_line(cfg, logical, r, st);
         logical.clear();
     };
     size_t pos = 0;
@@ -360,20 +437,21 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         size_t nl = text.find('\n', pos);
         std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
-        ++lineno;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty() && is_blank(line[0])) {
-            if (!logical.empty() && logical[0] != '#') {
-                logical += '\n';
-                logical += line;
-                continue;
-            }
-            if (util::trim(line).empty()) continue;
+        if (nl != std::string_view::npos) ++lineno;
+        bool continues = pending && !line.empty() && is_blank(line[0]);
+        // Trailing blanks go, but a line of blanks keeps its first one.
+        while (line.size() > 1 && (line.back() == '\r' || is_blank(line.back()))) line.remove_suffix(1);
+        if (line == "\r") line = {};
+        if (continues) {
+            logical += '\n';
+            logical += line;
+            last_line = lineno;
+            continue;
         }
         flush();
-        if (line.empty()) continue;
         logical = std::string(line);
-        logical_line = lineno;
+        pending = true;
+        last_line = lineno;
     }
     flush();
     cfg.errors += r.errors;

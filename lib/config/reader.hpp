@@ -18,6 +18,11 @@ struct Reader {
     void error(const std::string& msg);
 };
 
+// Cf text as a diagnostic quotes it: each `$` as sendmail stores it (0x81, shown as 0x01).
+std::string as_stored(std::string_view text);
+// A diagnostic as sendmail prints it, in 7 bits (a cf byte 0x80 ends it).
+std::string seven_bit_message(std::string_view msg);
+
 void add_builtin_mailers(Config& cfg);
 void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
 

@@ -43,6 +43,16 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_continuation_lines_join);
     CPPUNIT_TEST(test_unknown_line_type);
     CPPUNIT_TEST(test_map_declaration_recorded);
+    CPPUNIT_TEST(test_diagnostic_names_the_last_physical_line);
+    CPPUNIT_TEST(test_last_line_without_newline_is_not_counted);
+    CPPUNIT_TEST(test_empty_line_starts_a_logical_line);
+    CPPUNIT_TEST(test_trailing_blanks_are_dropped);
+    CPPUNIT_TEST(test_diagnostics_quote_dollar_as_stored_in_seven_bits);
+    CPPUNIT_TEST(test_explicit_ruleset_numbers_stop_below_100);
+    CPPUNIT_TEST(test_named_ruleset_number_errors);
+    CPPUNIT_TEST(test_ruleset_name_keeps_its_first_number);
+    CPPUNIT_TEST(test_rule_without_valid_ruleset);
+    CPPUNIT_TEST(test_rule_with_empty_side_is_dropped);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -206,6 +216,66 @@ public:
     void test_unknown_line_type() {
         auto c = read("Z junk line\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z junk line\""), c->diagnostics.at(0));
+    }
+    // Expected texts below were observed with sendmail 8.17.1.9.
+    void test_diagnostic_names_the_last_physical_line() {
+        auto c = read("S1\nR$:\t$@ x\n  x\n\ty\nA\n \n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: Inappropriate use of $: on LHS"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"A\n \""), c->diagnostics.at(1));
+    }
+    void test_last_line_without_newline_is_not_counted() {
+        auto c = read("V10\n\n\nA\n\n\nB");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: unknown configuration line \"A\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"B\""), c->diagnostics.at(1));
+    }
+    void test_empty_line_starts_a_logical_line() {
+        auto c = read("V10\n#c\n\tcommented too\n\n\tbar\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: unknown configuration line \"\n\tbar\""), c->diagnostics.at(0));
+    }
+    void test_trailing_blanks_are_dropped() {
+        auto c = read("Dx a \t\nB \r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string(" a"), *c->macros.find("x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"B\""), c->diagnostics.at(0));
+    }
+    void test_diagnostics_quote_dollar_as_stored_in_seven_bits() {
+        auto c = read("Z$x\n\xe9x\nZ\xe9\xff\x81\x80$x\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z\x01x\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"ix\""), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: unknown configuration line \"Zi\x7f\x7f\x01\x7f"), c->diagnostics.at(2));
+    }
+    void test_explicit_ruleset_numbers_stop_below_100() {
+        auto c = read("S99\nS100\nS9999999999\nS-1\nS\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(4), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: bad ruleset 100 (100 max)"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bad ruleset 1410065407 (100 max)"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: invalid ruleset name: \"-1\""), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: invalid ruleset name: \"\""), c->diagnostics.at(3));
+    }
+    void test_named_ruleset_number_errors() {
+        auto c = read("Sfuzz=abc\nSfuzz=\nSfuzz=100\nSok= 5\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: bad ruleset definition \"fuzz=abc\" (number required after `=')"),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bad ruleset number 100 in \"fuzz=100\" (100 max)"),
+                             c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(5, c->find_ruleset("ok"));
+    }
+    void test_ruleset_name_keeps_its_first_number() {
+        auto c = read("Sbar=7\nR$*\t$@ q\nSbar=6\nR$* a\t$@ r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bar=6: ruleset changed value (old 7, new 6)"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->rulesets.at(7).rules.size());
+    }
+    void test_rule_without_valid_ruleset() {
+        auto c = read("R$* $@ x\nS200\nR$*\t$@ y\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: missing valid ruleset for \"R\x01* \x01@ x\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: missing valid ruleset for \"R\x01*\t\x01@ y\""), c->diagnostics.at(2));
+    }
+    void test_rule_with_empty_side_is_dropped() {
+        auto c = read("S1\nR$z\t$1\nR$*\t$z\nR$*\t$@ ok\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: R line: null LHS"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null RHS"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->rulesets.at(1).rules.size());
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
