@@ -194,6 +194,8 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     std::ostringstream ss;
     ss << in.rdbuf();
     read_cf_text(*cfg, ss.str(), opts.path);
+    // The diagnostic is out already; sendmail exits without another word.
+    if (cfg->stop_status) return util::Error(opts.path, 0, "", cfg->stop_status);
     for (const auto& [k, v] : opts.macros) {
         cfg->macros.define(k, v);
         if (k == "j") cfg->classes.add("w", v);

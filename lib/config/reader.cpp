@@ -108,27 +108,6 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     }
 }
 
-void read_option_line(Config& cfg, std::string_view line, Reader& r) {
-    std::string name, value;
-    if (line.size() > 1 && is_blank(line[1])) {
-        std::string_view rest = util::trim(line.substr(1));
-        auto eq = rest.find('=');
-        name = std::string(util::trim(rest.substr(0, eq)));
-        value = eq == std::string_view::npos ? "" : std::string(util::trim(rest.substr(eq + 1)));
-        std::string canon = option_canonical(name);
-        if (canon.empty()) {
-            r.error("readcf: unknown option name " + name);
-            return;
-        }
-        name = canon;
-    } else if (line.size() > 1) {
-        name = option_long_name(line[1]);
-        value = std::string(util::trim(line.substr(2)));
-        if (name.empty()) name = std::string(1, line[1]);
-    }
-    cfg.set_option(name, value, false);
-}
-
 // Explicit ruleset numbers stop below 100; named rulesets without one are
 // numbered from 199 down.
 constexpr int kMaxNumberedRuleset = 100;
@@ -374,7 +353,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), name, r);
         break;
     }
-    case 'O': read_option_line(cfg, line, r); break;
+    case 'O': read_option_line(cfg, line, r); break;  // options.cpp
     case 'M': read_mailer_line(cfg, line, r); break;
     case 'H': read_header_line(cfg, line); break;
     case 'K': read_map_line(cfg, line, r); break;
@@ -428,7 +407,7 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         if (!pending) return;
         pending = false;
         r.line = last_line;
-        if (!logical.empty() && logical[0] != '#') read_line(cfg, logical, r, st);
+        if (!logical.empty() && logical[0] != '#' && !cfg.stop_status) read_line(cfg, logical, r, st);
         logical.clear();
     };
     size_t pos = 0;

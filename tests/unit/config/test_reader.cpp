@@ -53,6 +53,12 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_ruleset_name_keeps_its_first_number);
     CPPUNIT_TEST(test_rule_without_valid_ruleset);
     CPPUNIT_TEST(test_rule_with_empty_side_is_dropped);
+    CPPUNIT_TEST(test_option_names_after_one_space);
+    CPPUNIT_TEST(test_unknown_option_letters_in_hex);
+    CPPUNIT_TEST(test_timeout_names_and_units);
+    CPPUNIT_TEST(test_unknown_user_options);
+    CPPUNIT_TEST(test_unknown_delivery_mode_stops_reading);
+    CPPUNIT_TEST(test_unknown_eight_bit_mode_stops_reading);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -276,6 +282,52 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: R line: null LHS"), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null RHS"), c->diagnostics.at(1));
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->rulesets.at(1).rules.size());
+    }
+    void test_option_names_after_one_space() {
+        auto c = read("O  NiceQueueRun = no\nO =x\nO Bogus.x = 1\nO Foo Bar=1\nO\tSaveFromLine=1\nO MeToo = True\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(5), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: unknown option name  NiceQueueRun"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: null option name"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: readcf: unknown option name Bogus"), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: readcf: unknown option name Foo Bar"), c->diagnostics.at(3));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: readcf: unknown option name 0x9"), c->diagnostics.at(4));
+        CPPUNIT_ASSERT_EQUAL(std::string("True"), c->options.at("MeToo"));
+    }
+    void test_unknown_option_letters_in_hex() {
+        auto c = read("O4 x\nO\nOMx y\nOg12\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: unknown option name 0x34"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: unknown option name 0x0"), c->diagnostics.at(1));
+    }
+    void test_timeout_names_and_units() {
+        auto c = read("O Timeout.bogus=1h\nO Timeout.QUEUEwarn=5x\nO Timeout.initial=5x\nO Timeout.ident=1h30m\n"
+                      "O AliasWait=3y\nOT1x\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(7), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: settimeout: invalid timeout bogus"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Invalid time unit `x'"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Invalid time unit `x'"), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: Invalid time unit `x'"), c->diagnostics.at(3));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: Invalid time unit `y'"), c->diagnostics.at(4));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: Invalid time unit `x'"), c->diagnostics.at(6));
+    }
+    void test_unknown_user_options() {
+        auto c = read("O DefaultUser=nosuchuser\nO RunAsUser=nosuchuser:12\nO TrustedUser=root\nO DefaultUser=8:12\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: option u: unknown user nosuchuser"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: option RunAsUser: unknown user nosuchuser"),
+                             c->diagnostics.at(1));
+    }
+    void test_unknown_delivery_mode_stops_reading() {
+        auto c = read("O DeliveryMode=background\nO DeliveryMode=z\nZ\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Unknown delivery mode z"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(64, c->stop_status);
+    }
+    void test_unknown_eight_bit_mode_stops_reading() {
+        auto c = read("O EightBitMode=mime\nO EightBitMode=\nZ\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Unknown 8-bit mode "), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(64, c->stop_status);
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
