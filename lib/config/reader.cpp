@@ -249,28 +249,6 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     cfg.rulesets[current].rules.push_back(std::move(rule));
 }
 
-void read_header_line(Config& cfg, std::string_view line) {
-    HeaderDef h;
-    std::string_view rest = line.substr(1);
-    if (!rest.empty() && rest[0] == '?') {
-        auto close = rest.find('?', 1);
-        if (close != std::string_view::npos) {
-            std::string_view f = rest.substr(1, close - 1);
-            if (f.size() > 1 && f[0] == '$') h.macro = std::string(f.substr(1));
-            else h.flags = std::string(f);
-            rest = rest.substr(close + 1);
-        }
-    }
-    auto colon = rest.find(':');
-    h.name = std::string(util::trim(rest.substr(0, colon)));
-    if (colon != std::string_view::npos) {
-        std::string_view v = util::trim(rest.substr(colon + 1));
-        if (v.rfind("$>", 0) == 0) h.ruleset = std::string(util::trim(v.substr(2)));
-        else h.value = std::string(v);
-    }
-    cfg.headers.push_back(std::move(h));
-}
-
 void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
     std::string expanded = expand_map_line(raw, cfg.macros);
     std::string_view line = expanded;
@@ -355,7 +333,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     }
     case 'O': read_option_line(cfg, line, r); break;  // options.cpp
     case 'M': read_mailer_line(cfg, line, r); break;
-    case 'H': read_header_line(cfg, line); break;
+    case 'H': read_header_line(cfg, line, r); break;  // header_line.cpp
     case 'K': read_map_line(cfg, line, r); break;
     case 'T':
         for (const auto& w : util::split_words(line.substr(1))) {
@@ -395,7 +373,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
 
 // Logical lines as sendmail joins them: a line that begins with a space or
 // tab continues the one before (an empty line too starts a logical line),
-// trailing blanks and CR are dropped, and a diagnostic names the last
+// trailing white space is dropped, and a diagnostic names the last
 // physical line read. A last line without its newline is not counted.
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
     Reader r{file, 0, 0, &cfg.diagnostics};
@@ -407,6 +385,11 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         if (!pending) return;
         pending = false;
         r.line = last_line;
+        // Trailing white space goes (continuation lines of blanks with
+        // it), but a line never loses its first character.
+        auto white = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+        while (logical.size() > 1 && white(logical.back())) logical.pop_back();
+        if (logical == "\r") logical.clear();
         if (!logical.empty() && logical[0] != '#' && !cfg.stop_status) read_line(cfg, logical, r, st);
         logical.clear();
     };
@@ -418,9 +401,6 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
         if (nl != std::string_view::npos) ++lineno;
         bool continues = pending && !line.empty() && is_blank(line[0]);
-        // Trailing blanks go, but a line of blanks keeps its first one.
-        while (line.size() > 1 && (line.back() == '\r' || is_blank(line.back()))) line.remove_suffix(1);
-        if (line == "\r") line = {};
         if (continues) {
             logical += '\n';
             logical += line;

@@ -59,6 +59,8 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unknown_user_options);
     CPPUNIT_TEST(test_unknown_delivery_mode_stops_reading);
     CPPUNIT_TEST(test_unknown_eight_bit_mode_stops_reading);
+    CPPUNIT_TEST(test_header_syntax_errors);
+    CPPUNIT_TEST(test_header_check_needs_a_ruleset_name);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -227,7 +229,7 @@ public:
     void test_diagnostic_names_the_last_physical_line() {
         auto c = read("S1\nR$:\t$@ x\n  x\n\ty\nA\n \n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: Inappropriate use of $: on LHS"), c->diagnostics.at(0));
-        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"A\n \""), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"A\""), c->diagnostics.at(1));
     }
     void test_last_line_without_newline_is_not_counted() {
         auto c = read("V10\n\n\nA\n\n\nB");
@@ -328,6 +330,31 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Unknown 8-bit mode "), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
         CPPUNIT_ASSERT_EQUAL(64, c->stop_status);
+    }
+    void test_header_syntax_errors() {
+        auto c = read("HX-Fuzz\nH?P?Subject\nH?\nH??X: v\nH?x\nHX Fuzz: v\nH: v\nH?$?Q: v\nHX-\xe9: v\nH?\xe9?X: $>\n\t\t\n"
+                      "HX-Fuzz :x\nH\nH?${fuzz}?Z: v\n");
+        const char* expected[] = {
+            "test.cf: line 1: header syntax error, line \"X-Fuzz\"",
+            "test.cf: line 2: header syntax error, line \"?P\"",
+            "test.cf: line 3: header syntax error, line \"?\"",
+            "test.cf: line 5: header syntax error, line \"?x\"",
+            "test.cf: line 6: header syntax error, line \"X Fuzz: v\"",
+            "test.cf: line 7: header syntax error, line \": v\"",
+            "test.cf: line 8: header syntax error, line \"?\x01?Q: v\"",
+            "test.cf: line 9: header syntax error, line \"X-i: v\"",
+            "test.cf: line 11: header syntax error, line \"?i?X: \x01>\"",
+            "test.cf: line 13: header syntax error, line \"\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->headers.size());  // X, X-Fuzz, Z
+        CPPUNIT_ASSERT_EQUAL(std::string("{fuzz}"), c->headers[2].macro);
+    }
+    void test_header_check_needs_a_ruleset_name() {
+        auto c = read("HX-Fuzz: $>\nHX-Ok: $>check\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: invalid ruleset name: \"\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->headers.size());
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
