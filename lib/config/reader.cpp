@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "config/config.hpp"
@@ -79,6 +80,10 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     }
     auto sp = spec.find_first_of(" \t");
     if (sp != std::string::npos) spec = spec.substr(0, sp);
+    if (spec.empty()) {
+        r.error("fileclass: missing file name");
+        return;
+    }
     std::string content;
     if (!spec.empty() && spec[0] == '|') {
         std::string program = spec.substr(1);
@@ -307,6 +312,43 @@ void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
     cfg.queue_groups.push_back(std::move(q));
 }
 
+// The macro or class name of a D, C or F line at line[i]: any one
+// character, or {name} of letters, digits and '_' (25 at most). What
+// sendmail reports about a bad one, and nullopt when the line is skipped.
+constexpr size_t kMaxMacroName = 25;
+
+std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, Reader& r) {
+    if (i >= line.size()) {
+        r.error("Name required for macro/class");
+        return std::nullopt;
+    }
+    if (line[i] != '{') return std::string(1, line[i++]);
+    std::string name;
+    size_t j = i + 1;
+    for (; j < line.size() && line[j] != '}'; ++j) {
+        auto c = static_cast<unsigned char>(line[j]);
+        if ((c < 0x80 && std::isalnum(c)) || c == '_') name += line[j];
+        else r.error("Invalid macro/class character " + as_stored(line.substr(j, 1)));
+    }
+    if (j >= line.size()) {
+        r.error("Unbalanced { on " + name);
+        r.error("Unable to assign macro/class ID (mid = 0xffffffff)");
+        return std::nullopt;
+    }
+    i = j + 1;
+    if (name.empty()) {
+        r.error("Name required for macro/class");
+        return std::nullopt;
+    }
+    if (name.size() > kMaxMacroName) {
+        r.error("Macro/class name ({" + name.substr(0, kMaxMacroName) + "}) too long (" +
+                std::to_string(kMaxMacroName) + " chars max)");
+        return std::nullopt;
+    }
+    // A braced name of one character is that character's macro.
+    return name;
+}
+
 struct LineState {
     int current_ruleset = -1;
 };
@@ -317,18 +359,16 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'R': read_rule_line(cfg, line, st.current_ruleset, r); break;
     case 'S': read_ruleset_line(cfg, line, st.current_ruleset, r); break;
     case 'D': {
-        std::string name = macro_name_at(line, i);
-        cfg.macros.define(name, line.substr(i));
+        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i));
         break;
     }
     case 'C': {
-        std::string name = macro_name_at(line, i);
-        add_words(cfg, name, expand_macros(line.substr(i), cfg.macros));
+        if (auto name = checked_macro_name(line, i, r)) add_words(cfg, *name, expand_macros(line.substr(i), cfg.macros));
         break;
     }
     case 'F': {
-        std::string name = macro_name_at(line, i);
-        read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), name, r);
+        if (auto name = checked_macro_name(line, i, r))
+            read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), *name, r);
         break;
     }
     case 'O': read_option_line(cfg, line, r); break;  // options.cpp

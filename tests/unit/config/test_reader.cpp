@@ -61,6 +61,8 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_unknown_eight_bit_mode_stops_reading);
     CPPUNIT_TEST(test_header_syntax_errors);
     CPPUNIT_TEST(test_header_check_needs_a_ruleset_name);
+    CPPUNIT_TEST(test_macro_and_class_names_are_checked);
+    CPPUNIT_TEST(test_class_file_name_required);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -355,6 +357,31 @@ public:
         auto c = read("HX-Fuzz: $>\nHX-Ok: $>check\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: invalid ruleset name: \"\""), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(size_t(1), c->headers.size());
+    }
+    void test_macro_and_class_names_are_checked() {
+        auto c = read("D\nD*y\nD{}x\nD{ab c}v\nD{abc\nC{\nD{a$b}v\nD{n234567890123456789012345}v\n"
+                      "D{n2345678901234567890123456}v\nF\n");
+        const char* expected[] = {
+            "test.cf: line 1: Name required for macro/class",
+            "test.cf: line 3: Name required for macro/class",
+            "test.cf: line 4: Invalid macro/class character  ",
+            "test.cf: line 5: Unbalanced { on abc",
+            "test.cf: line 5: Unable to assign macro/class ID (mid = 0xffffffff)",
+            "test.cf: line 6: Unbalanced { on ",
+            "test.cf: line 6: Unable to assign macro/class ID (mid = 0xffffffff)",
+            "test.cf: line 7: Invalid macro/class character \x01",
+            "test.cf: line 9: Macro/class name ({n234567890123456789012345}) too long (25 chars max)",
+            "test.cf: line 10: Name required for macro/class",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(std::string("y"), *c->macros.find("*"));
+        CPPUNIT_ASSERT_EQUAL(std::string("v"), *c->macros.find("n234567890123456789012345"));
+    }
+    void test_class_file_name_required() {
+        auto c = read("F{x}\nFX-o\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: fileclass: missing file name"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: missing file name"), c->diagnostics.at(1));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
