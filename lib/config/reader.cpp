@@ -343,10 +343,31 @@ std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, 
     if (name.size() > kMaxMacroName) {
         r.error("Macro/class name ({" + name.substr(0, kMaxMacroName) + "}) too long (" +
                 std::to_string(kMaxMacroName) + " chars max)");
+        r.error("Unable to assign macro/class ID (mid = 0xffffffff)");
         return std::nullopt;
     }
     // A braced name of one character is that character's macro.
     return name;
+}
+
+// V lines: the cf's version level, then optionally /vendor (Berkeley).
+void read_version_line(Config& cfg, std::string_view line, Reader& r) {
+    std::string_view v = line.substr(1);
+    while (!v.empty() && is_blank(v[0])) v.remove_prefix(1);
+    if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0]))) {
+        r.error("invalid argument to V line: \"" + as_stored(v) + "\"");
+        return;
+    }
+    cfg.version = wrapped_number(v);
+    auto slash = v.find('/');
+    if (slash == std::string_view::npos) return;
+    std::string_view vendor = v.substr(slash + 1);
+    while (!vendor.empty() && is_blank(vendor[0])) vendor.remove_prefix(1);
+    if (!util::iequals(vendor, "Berkeley")) {
+        r.error("invalid V line vendor code: \"" + as_stored(vendor) + "\"");
+        return;
+    }
+    cfg.vendor = std::string(vendor);
 }
 
 struct LineState {
@@ -388,13 +409,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         break;
     }
     case 'Q': read_queue_group(cfg, line, r); break;
-    case 'V': {
-        std::string_view v = util::trim(line.substr(1));
-        cfg.version = std::atoi(std::string(v).c_str());
-        auto slash = v.find('/');
-        if (slash != std::string_view::npos) cfg.vendor = std::string(v.substr(slash + 1));
-        break;
-    }
+    case 'V': read_version_line(cfg, line, r); break;
     case 'X': {
         // Milter definitions: kept by name for the milter client.
         auto comma = line.find(',');

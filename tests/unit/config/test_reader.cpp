@@ -63,6 +63,8 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_header_check_needs_a_ruleset_name);
     CPPUNIT_TEST(test_macro_and_class_names_are_checked);
     CPPUNIT_TEST(test_class_file_name_required);
+    CPPUNIT_TEST(test_version_line_arguments);
+    CPPUNIT_TEST(test_version_level_warnings);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -371,6 +373,7 @@ public:
             "test.cf: line 6: Unable to assign macro/class ID (mid = 0xffffffff)",
             "test.cf: line 7: Invalid macro/class character \x01",
             "test.cf: line 9: Macro/class name ({n234567890123456789012345}) too long (25 chars max)",
+            "test.cf: line 9: Unable to assign macro/class ID (mid = 0xffffffff)",
             "test.cf: line 10: Name required for macro/class",
         };
         CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
@@ -382,6 +385,42 @@ public:
         auto c = read("F{x}\nFX-o\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: fileclass: missing file name"), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: missing file name"), c->diagnostics.at(1));
+    }
+    void test_version_line_arguments() {
+        auto c = read("V\nVabc\nV10/Foo\nV10/\nV-1\nV 7\nV10/berkeley\n");
+        const char* expected[] = {
+            "test.cf: line 1: invalid argument to V line: \"\"",
+            "test.cf: line 2: invalid argument to V line: \"abc\"",
+            "test.cf: line 3: invalid V line vendor code: \"Foo\"",
+            "test.cf: line 4: invalid V line vendor code: \"\"",
+            "test.cf: line 5: invalid argument to V line: \"-1\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(10, c->version);
+    }
+    // The last V line counts; the warning is no error.
+    std::vector<std::string> load_warnings(const std::string& text) {
+        char path[] = "/tmp/cfversionXXXXXX";
+        int fd = mkstemp(path);
+        CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        close(fd);
+        config::LoadOptions lo;
+        lo.path = path;
+        auto c = config::load(lo);
+        unlink(path);
+        CPPUNIT_ASSERT(c);
+        CPPUNIT_ASSERT_EQUAL(0, (*c)->errors);
+        return (*c)->diagnostics;
+    }
+    void test_version_level_warnings() {
+        const std::string local = "Mlocal, P=/bin/true, A=x\n";
+        CPPUNIT_ASSERT_EQUAL(std::string("Warning: .cf file is out of date: sendmail 8.17.1.9 supports version 10, "
+                                         ".cf file is version 0"),
+                             load_warnings(local).at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("Warning: .cf version level (99) exceeds sendmail version 8.17.1.9 functionality (10)"),
+                             load_warnings("V10\nV99\n" + local).at(0));
+        CPPUNIT_ASSERT(load_warnings("V11\nV10/Berkeley\n" + local).empty());
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
