@@ -2,6 +2,7 @@
 // and the three mailers sendmail defines before reading any cf.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <pwd.h>
 #include <grp.h>
 
@@ -65,22 +66,49 @@ size_t value_end(std::string_view s, size_t i) {
     return s.size();
 }
 
-// Splits "P=x, F=y, A=a b c" into (key, value) pairs.
-std::vector<std::pair<char, std::string>> equates(std::string_view s) {
+// Splits "P=x, F=y, A=a b c" into (key, value) pairs; only a key's first
+// letter counts ("Path=x" is P=). nullopt when a key has no '=' before the
+// next comma: sendmail then says "`=' expected" and drops the mailer.
+std::optional<std::vector<std::pair<char, std::string>>> equates(std::string_view s) {
     std::vector<std::pair<char, std::string>> out;
     size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == ',')) ++i;
         if (i >= s.size()) break;
         char key = s[i];
-        size_t eq = s.find('=', i);
-        if (eq == std::string_view::npos) break;
+        size_t eq = s.find_first_of("=,", i);
+        if (eq == std::string_view::npos || s[eq] != '=') return std::nullopt;
         size_t start = eq + 1;
         size_t end = value_end(s, start);
         out.emplace_back(key, std::string(util::trim(s.substr(start, end - start))));
         i = end;
     }
     return out;
+}
+
+// U=user[:group]: names must exist; a number stands for itself.
+bool is_number(std::string_view v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+bool check_user_equate(const Mailer& m, const std::string& v, Reader& r) {
+    auto colon = v.find(':');
+    std::string user = v.substr(0, colon);
+    if (user.empty()) {
+        r.error("mailer " + m.name + ": null user name");
+        return false;
+    }
+    if (!is_number(user) && !getpwnam(user.c_str())) {
+        r.error("readcf: mailer U= flag: unknown user " + user);
+        return false;
+    }
+    if (colon == std::string::npos) return true;
+    std::string group = v.substr(colon + 1);
+    if (!group.empty() && !is_number(group) && !getgrnam(group.c_str())) {
+        r.error("readcf: mailer U= flag: unknown group " + group);
+        return false;
+    }
+    return true;
 }
 
 void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
@@ -106,6 +134,7 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
         break;
     }
     case 'U': {
+        if (!check_user_equate(m, v, r)) break;
         auto colon = v.find(':');
         m.uid = resolve_id(v.substr(0, colon), false);
         if (colon != std::string::npos) {
@@ -134,15 +163,29 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
     while (end < line.size() && line[end] != ',' && !std::isspace(static_cast<unsigned char>(line[end])))
         ++end;
     std::string name(line.substr(i, end - i));
+    if (name.empty()) {
+        r.error("name required for mailer");
+        return;
+    }
     Mailer m;
     m.name = name;
     m.sender_rules[0] = m.sender_rules[1] = "0";
     m.recipient_rules[0] = m.recipient_rules[1] = "0";
     m.eol.clear();
     bool eol_set = false;
-    for (auto& [key, value] : equates(line.substr(end))) {
+    auto fields = equates(line.substr(end));
+    if (!fields) {
+        r.error("mailer " + m.name + ": `=' expected");
+        return;
+    }
+    for (auto& [key, value] : *fields) {
         apply_equate(m, key, value, r);
         if (key == 'E') eol_set = true;
+    }
+    // A mailer needs its argv and its program; sendmail drops it otherwise.
+    if (m.argv.empty() || m.path.empty()) {
+        r.error("M" + m.name + ": " + (m.argv.empty() ? "A" : "P") + "= argument required");
+        return;
     }
     // Q= must name a queue group declared above (Q lines come first), or
     // the default group.
