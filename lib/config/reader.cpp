@@ -258,19 +258,34 @@ void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
     std::string expanded = expand_map_line(raw, cfg.macros);
     std::string_view line = expanded;
     std::string_view rest = line.substr(1);
+    // The name is the letters, digits, '_', '.' and '-' right after the K;
+    // the rest of that word is ignored.
+    size_t name_end = 0;
+    while (name_end < rest.size()) {
+        auto c = static_cast<unsigned char>(rest[name_end]);
+        if (!((c < 0x80 && std::isalnum(c)) || c == '_' || c == '.' || c == '-')) break;
+        ++name_end;
+    }
     auto words_end = rest.find_first_of(" \t");
     maps::MapDeclaration d;
-    d.name = std::string(rest.substr(0, words_end));
+    d.name = std::string(rest.substr(0, name_end));
     std::string_view after = words_end == std::string_view::npos ? "" : util::trim(rest.substr(words_end));
     auto cls_end = after.find_first_of(" \t");
     d.class_name = std::string(after.substr(0, cls_end));
     d.arguments = cls_end == std::string_view::npos ? "" : std::string(util::trim(after.substr(cls_end)));
     d.file = r.file;
     d.line = r.line;
-    if (d.name.empty() || d.class_name.empty()) {
-        r.error("readcf: missing map name or class");
+    if (d.name.empty()) {
+        r.error("readcf: config K line: no map name");
         return;
     }
+    if (d.class_name.empty()) {
+        r.error("readcf: config K line, map " + d.name + ": no map class");
+        return;
+    }
+    // Class names are matched without regard to case.
+    for (const auto& known : maps::map_class_names())
+        if (util::iequals(known, d.class_name)) d.class_name = known;
     cfg.map_declarations.push_back(d);
     auto opened = maps::open_map(d, cfg.map_context());
     if (opened) {

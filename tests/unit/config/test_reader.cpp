@@ -65,6 +65,9 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_class_file_name_required);
     CPPUNIT_TEST(test_version_line_arguments);
     CPPUNIT_TEST(test_version_level_warnings);
+    CPPUNIT_TEST(test_mailer_needs_name_argv_and_program);
+    CPPUNIT_TEST(test_mailer_user_and_group_must_exist);
+    CPPUNIT_TEST(test_map_name_and_class_required);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -421,6 +424,49 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("Warning: .cf version level (99) exceeds sendmail version 8.17.1.9 functionality (10)"),
                              load_warnings("V10\nV99\n" + local).at(0));
         CPPUNIT_ASSERT(load_warnings("V11\nV10/Berkeley\n" + local).empty());
+    }
+    void test_mailer_needs_name_argv_and_program() {
+        auto c = read("M\nM,P=/bin/true,A=x\nMfuzz\nMfuzz, A=x\nMfuzz, P=/bin/true, A=\nMfuzz, P, A=x\n"
+                      "Mfuzz, P=/bin/true, =x, A=x\nMfuzz P=/bin/true A=y\n");
+        const char* expected[] = {
+            "test.cf: line 1: name required for mailer",
+            "test.cf: line 2: name required for mailer",
+            "test.cf: line 3: Mfuzz: A= argument required",
+            "test.cf: line 4: Mfuzz: P= argument required",
+            "test.cf: line 5: Mfuzz: A= argument required",
+            "test.cf: line 6: mailer fuzz: `=' expected",
+            "test.cf: line 7: Mfuzz: unknown mailer equate ==",
+            "test.cf: line 8: Mfuzz: A= argument required",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_mailer("fuzz"));  // line 7's, the only complete one
+    }
+    void test_mailer_user_and_group_must_exist() {
+        auto c = read("Ma, P=/bin/true, U=nosuchuser, A=x\nMb, P=/bin/true, U=:bad, A=x\n"
+                      "Mc, P=/bin/true, U=root:nosuchgroup, A=x\nMd, P=/bin/true, U=-1, A=x\nMe, P=/bin/true, U=8:12, A=x\n");
+        const char* expected[] = {
+            "test.cf: line 1: readcf: mailer U= flag: unknown user nosuchuser",
+            "test.cf: line 2: mailer b: null user name",
+            "test.cf: line 3: readcf: mailer U= flag: unknown group nosuchgroup",
+            "test.cf: line 4: readcf: mailer U= flag: unknown user -1",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+    }
+    void test_map_name_and_class_required() {
+        auto c = read("K\nK dns -R A\nKfuzz\nK{x} text x\nKfuzz bogus x\nKf\xe9 nosuch\nKok DEQUOTE\n");
+        const char* expected[] = {
+            "test.cf: line 1: readcf: config K line: no map name",
+            "test.cf: line 2: readcf: config K line: no map name",
+            "test.cf: line 3: readcf: config K line, map fuzz: no map class",
+            "test.cf: line 4: readcf: config K line: no map name",
+            "test.cf: line 5: readcf: map fuzz: class bogus not available",
+            "test.cf: line 6: readcf: map f: class nosuch not available",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_map("ok"));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
