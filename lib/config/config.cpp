@@ -185,6 +185,7 @@ void warn_about_version(Config& cfg) {
         warning = "Warning: .cf version level (" + std::to_string(cfg.version) +
                   ") exceeds sendmail version 8.17.1.9 functionality (10)";
     if (warning.empty()) return;
+    if (cfg.version > kVersion) cfg.errors++;  // sendmail exits 70 for this one, not for an old cf
     std::printf("%s\n", warning.c_str());
     cfg.diagnostics.push_back(warning);
 }

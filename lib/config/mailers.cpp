@@ -36,6 +36,26 @@ Mailer builtin(int n, const char* name, const char* path, const char* flags, con
     return m;
 }
 
+// S= and R= name rulesets: each half a name or a number below 100. What
+// sendmail reports of a bad one; false drops the mailer.
+bool check_ruleset_pair(const std::string& v, Reader& r) {
+    size_t slash = v.find('/');
+    for (size_t start : {size_t(0), slash == std::string::npos ? std::string::npos : slash + 1}) {
+        if (start == std::string::npos) break;
+        std::string_view part = util::trim(std::string_view(v).substr(start, v.find('/', start) - start));
+        auto first = static_cast<unsigned char>(part.empty() ? 0 : part[0]);
+        if (!(std::isalnum(first) || first == '_')) {
+            r.error("invalid ruleset name: \"" + as_stored(util::trim(std::string_view(v).substr(start))) + "\"");
+            return false;
+        }
+        if (std::isdigit(first) && std::atol(std::string(part).c_str()) >= 100) {
+            r.error("bad ruleset " + std::to_string(std::atol(std::string(part).c_str())) + " (100 max)");
+            return false;
+        }
+    }
+    return true;
+}
+
 void split_pair(const std::string& v, std::string out[2]) {
     auto slash = v.find('/');
     out[0] = std::string(util::trim(std::string_view(v).substr(0, slash)));
@@ -111,18 +131,23 @@ bool check_user_equate(const Mailer& m, const std::string& v, Reader& r) {
     return true;
 }
 
-void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
+// Applies one field; false when sendmail drops the whole mailer for it.
+bool apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
+    if ((key == 'S' || key == 'R') && !check_ruleset_pair(v, r)) return false;
     switch (key) {
     case 'P': m.path = v; break;
     case 'F': m.flags = sorted_flags(m.flags + v); break;
     case 'S': split_pair(v, m.sender_rules); break;
     case 'R': split_pair(v, m.recipient_rules); break;
-    case 'E': m.eol = v; break;
+    case 'E':
+        if (v.empty()) r.error("mailer " + m.name + ": null end-of-line string");
+        else m.eol = v;
+        break;
     case 'A': m.argv = v; break;
     case 'D': m.directories = v; break;
     case 'C': m.charset = v; break;
     case 'M': m.max_size = std::atol(v.c_str()); break;
-    case 'L': m.line_limit = std::atol(v.c_str()); break;
+    case 'L': m.line_limit = std::max(0L, std::atol(v.c_str())); break;
     case 'r': m.max_rcpts = std::atoi(v.c_str()); break;
     case 'm': m.max_msgs = std::atoi(v.c_str()); break;
     case 'W': m.wait = v; break;
@@ -146,6 +171,7 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
     }
     default: r.error("M" + m.name + ": unknown mailer equate " + std::string(1, key) + "="); break;
     }
+    return true;
 }
 
 }  // namespace
@@ -179,8 +205,8 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
         return;
     }
     for (auto& [key, value] : *fields) {
-        apply_equate(m, key, value, r);
-        if (key == 'E') eol_set = true;
+        if (!apply_equate(m, key, value, r)) return;
+        if (key == 'E' && !value.empty()) eol_set = true;
     }
     // A mailer needs its argv and its program; sendmail drops it otherwise.
     if (m.argv.empty() || m.path.empty()) {

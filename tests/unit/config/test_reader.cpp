@@ -68,6 +68,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_mailer_needs_name_argv_and_program);
     CPPUNIT_TEST(test_mailer_user_and_group_must_exist);
     CPPUNIT_TEST(test_map_name_and_class_required);
+    CPPUNIT_TEST(test_mailer_rulesets_end_of_line_and_line_limit);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -402,8 +403,8 @@ public:
         for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
         CPPUNIT_ASSERT_EQUAL(10, c->version);
     }
-    // The last V line counts; the warning is no error.
-    std::vector<std::string> load_warnings(const std::string& text) {
+    // The last V line counts; only a level above 10 is an error (exit 70).
+    std::vector<std::string> load_warnings(const std::string& text, int errors = 0) {
         char path[] = "/tmp/cfversionXXXXXX";
         int fd = mkstemp(path);
         CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
@@ -413,7 +414,7 @@ public:
         auto c = config::load(lo);
         unlink(path);
         CPPUNIT_ASSERT(c);
-        CPPUNIT_ASSERT_EQUAL(0, (*c)->errors);
+        CPPUNIT_ASSERT_EQUAL(errors, (*c)->errors);
         return (*c)->diagnostics;
     }
     void test_version_level_warnings() {
@@ -422,7 +423,7 @@ public:
                                          ".cf file is version 0"),
                              load_warnings(local).at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("Warning: .cf version level (99) exceeds sendmail version 8.17.1.9 functionality (10)"),
-                             load_warnings("V10\nV99\n" + local).at(0));
+                             load_warnings("V10\nV99\n" + local, 1).at(0));
         CPPUNIT_ASSERT(load_warnings("V11\nV10/Berkeley\n" + local).empty());
     }
     void test_mailer_needs_name_argv_and_program() {
@@ -467,6 +468,24 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
         for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
         CPPUNIT_ASSERT(c->find_map("ok"));
+    }
+    void test_mailer_rulesets_end_of_line_and_line_limit() {
+        auto c = read("Mm1, P=/bin/true, S=0/, A=x\nMm2, P=/bin/true, R=200, A=x\nMm3, P=/bin/true, R=fuzz, A=x\n"
+                      "Mm5, P=/bin/true, S=/5, A=x\nMm6, P=/bin/true, E=, A=x\nMm7, P=/bin/true, L=-1, A=x\n"
+                      "Mm10, R=-1, A=x, P=/bin/true\n");
+        const char* expected[] = {
+            "test.cf: line 1: invalid ruleset name: \"\"",
+            "test.cf: line 2: bad ruleset 200 (100 max)",
+            "test.cf: line 4: invalid ruleset name: \"/5\"",
+            "test.cf: line 5: mailer m6: null end-of-line string",
+            "test.cf: line 7: invalid ruleset name: \"-1\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        for (const char* dropped : {"m1", "m2", "m5", "m10"}) CPPUNIT_ASSERT(!c->find_mailer(dropped));
+        CPPUNIT_ASSERT_EQUAL(std::string("fuzz"), c->find_mailer("m3")->recipient_rules[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), c->find_mailer("m6")->eol);
+        CPPUNIT_ASSERT_EQUAL(0L, static_cast<long>(c->find_mailer("m7")->line_limit));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
