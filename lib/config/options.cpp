@@ -120,21 +120,27 @@ constexpr const char* kTimeouts[] = {
 constexpr const char* kDurations[] = {"AliasWait", "MinQueueAge", "DeliverByMin", "DialDelay", "MaxQueueAge",
                                       "ConnectionCacheTimeout", "RejectLogInterval", "Timeout"};
 
-// Reports the first bad unit of a duration; false if there is one.
+}  // namespace
+
+// Reports every bad unit of a duration (sendmail reads each character
+// after a number as a unit); false if there was one.
 bool check_duration(std::string_view v, Reader& r) {
+    bool good = true;
     size_t i = 0;
     while (i < v.size()) {
         if (v[i] == '-' || v[i] == '+') ++i;
         while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i;
         if (i >= v.size()) break;
         char unit = v[i++];
-        if (!std::strchr("smhdw", unit) || unit == 0) {
+        if (unit == 0 || !std::strchr("smhdw", unit)) {
             r.error(std::string("Invalid time unit `") + unit + "'");
-            return false;
+            good = false;
         }
     }
-    return true;
+    return good;
 }
+
+namespace {
 
 // What sendmail checks of a value while it reads the cf.
 void check_value(Config& cfg, const std::string& name, const std::string& value, Reader& r) {

@@ -310,19 +310,40 @@ void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
 // counts (case-sensitive: R= runners, r= recipients).
 void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
     QueueGroup q;
-    auto parts = util::split(std::string(line.substr(1)), ',');
-    if (parts.empty()) return;
-    q.name = std::string(util::trim(parts[0]));
-    for (size_t i = 1; i < parts.size(); ++i) {
-        auto eq = parts[i].find('=');
-        if (eq == std::string::npos) continue;
-        std::string_view key = util::trim(std::string_view(parts[i]).substr(0, eq));
-        if (key.empty() || std::string_view("FNIPRJr").find(key[0]) == std::string_view::npos) {
-            r.error("Q" + q.name + ": unknown queue equate " + std::string(key.substr(0, 1)) + "=");
+    std::string_view text = line.substr(1);
+    size_t name_end = text.find_first_of(", \t");
+    q.name = std::string(text.substr(0, name_end));
+    if (text.empty() || text[0] == ',') {
+        r.error("name required for queue");
+        return;
+    }
+    std::string_view rest = name_end == std::string_view::npos ? "" : text.substr(name_end);
+    for (const auto& part : util::split(std::string(rest), ',')) {
+        std::string_view p = util::trim(part);
+        if (p.empty()) continue;
+        auto eq = p.find('=');
+        if (eq == std::string_view::npos) {
+            r.error("queue " + q.name + ": `=' expected");
+            return;
+        }
+        char key = eq == 0 ? '=' : p[0];
+        std::string value(util::trim(p.substr(eq + 1)));
+        if (std::string_view("FNIPRJr").find(key) == std::string_view::npos) {
+            r.error("Q" + q.name + ": unknown queue equate " + std::string(1, key) + "=");
             continue;
         }
-        q.params[std::string(util::trim(std::string_view(parts[i]).substr(0, eq)))] =
-            std::string(util::trim(std::string_view(parts[i]).substr(eq + 1)));
+        if (key == 'I') check_duration(value, r);
+        q.params[std::string(util::trim(p.substr(0, eq)))] = value;
+    }
+    // More than one runner only makes sense with the fork flag.
+    for (const auto& [k, v] : q.params) {
+        if (k.empty() || k[0] != 'R' || std::atoi(v.c_str()) <= 1) continue;
+        bool fork = false;
+        for (const auto& [fk, fv] : q.params)
+            if (!fk.empty() && fk[0] == 'F' && fv.find('f') != std::string::npos) fork = true;
+        if (!fork)
+            std::printf("Warning: Q=%s: R=%s: multiple queue runners specified\n\tbut flag 'f' is not set\n",
+                        q.name.c_str(), v.c_str());
     }
     cfg.queue_groups.push_back(std::move(q));
 }
@@ -459,7 +480,6 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         // it), but a line never loses its first character.
         auto white = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
         while (logical.size() > 1 && white(logical.back())) logical.pop_back();
-        if (logical == "\r") logical.clear();
         if (!logical.empty() && logical[0] != '#' && !cfg.stop_status) read_line(cfg, logical, r, st);
         logical.clear();
     };
@@ -470,6 +490,7 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
         if (nl != std::string_view::npos) ++lineno;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF files
         bool continues = pending && !line.empty() && is_blank(line[0]);
         if (continues) {
             logical += '\n';

@@ -23,6 +23,7 @@ std::string as_stored(std::string_view text);
 // A diagnostic as sendmail prints it, in 7 bits (a cf byte 0x80 ends it).
 std::string seven_bit_message(std::string_view msg);
 
+bool check_duration(std::string_view v, Reader& r);
 void read_header_line(Config& cfg, std::string_view line, Reader& r);
 void read_option_line(Config& cfg, std::string_view line, Reader& r);
 void add_builtin_mailers(Config& cfg);

@@ -69,6 +69,9 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_mailer_user_and_group_must_exist);
     CPPUNIT_TEST(test_map_name_and_class_required);
     CPPUNIT_TEST(test_mailer_rulesets_end_of_line_and_line_limit);
+    CPPUNIT_TEST(test_queue_group_diagnostics);
+    CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
+    CPPUNIT_TEST(test_carriage_return_ends_each_physical_line);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -486,6 +489,32 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("fuzz"), c->find_mailer("m3")->recipient_rules[0]);
         CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), c->find_mailer("m6")->eol);
         CPPUNIT_ASSERT_EQUAL(0L, static_cast<long>(c->find_mailer("m7")->line_limit));
+    }
+    void test_queue_group_diagnostics() {
+        auto c = read("Q\nQ fuzz\nQf3, Z=1\nQf4, I=bogus\nQf7 P=/x\nQf8, =1\nQf9, P\n");
+        const char* expected[] = {
+            "test.cf: line 1: name required for queue",
+            "test.cf: line 2: queue : `=' expected",
+            "test.cf: line 3: Qf3: unknown queue equate Z=",
+            "test.cf: line 4: Invalid time unit `b'",
+            "test.cf: line 4: Invalid time unit `o'",
+            "test.cf: line 4: Invalid time unit `g'",
+            "test.cf: line 4: Invalid time unit `u'",
+            "test.cf: line 6: Qf8: unknown queue equate ==",
+            "test.cf: line 7: queue f9: `=' expected",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i) CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+    }
+    void test_every_bad_time_unit_is_reported() {
+        auto c = read("O MinQueueAge=1.5x\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit `.'"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit `x'"), c->diagnostics.at(1));
+    }
+    void test_carriage_return_ends_each_physical_line() {
+        auto c = read("I\r\n\tx\r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"I\n\tx\""), c->diagnostics.at(0));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
