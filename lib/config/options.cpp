@@ -133,7 +133,7 @@ bool check_duration(std::string_view v, Reader& r) {
         if (i >= v.size()) break;
         char unit = v[i++];
         if (unit == 0 || !std::strchr("smhdw", unit)) {
-            r.error(std::string("Invalid time unit `") + unit + "'");
+            r.warn(std::string("Invalid time unit `") + unit + "'");
             good = false;
         }
     }
@@ -143,7 +143,9 @@ bool check_duration(std::string_view v, Reader& r) {
 namespace {
 
 // What sendmail checks of a value while it reads the cf.
-void check_value(Config& cfg, const std::string& name, const std::string& value, Reader& r) {
+void check_value(Config& cfg, const std::string& name, const std::string& raw, Reader& r) {
+    // Only durations see the blanks in front of a value.
+    const std::string value(util::trim(raw));
     if (name == "DeliveryMode" && !value.empty() && !std::strchr("ibqd", value[0])) {
         r.error(std::string("Unknown delivery mode ") + value[0]);
         cfg.stop_status = EX_USAGE;
@@ -168,20 +170,20 @@ void check_value(Config& cfg, const std::string& name, const std::string& value,
         // The queue return and warning times are read twice (sendmail
         // reports a bad unit twice).
         bool twice = util::starts_with_nocase(sub, "queue");
-        if (check_duration(value, r) == false && twice) check_duration(value, r);
+        if (check_duration(raw, r) == false && twice) check_duration(raw, r);
     } else if (name == "QueueTimeout") {
-        auto slash = value.find('/');
+        auto slash = raw.find('/');
         if (slash != std::string::npos) {
-            check_duration(std::string_view(value).substr(0, slash), r);
-            check_duration(std::string_view(value).substr(slash + 1), r);
-        } else if (!check_duration(value, r)) {
-            check_duration(value, r);
+            check_duration(std::string_view(raw).substr(0, slash), r);
+            check_duration(std::string_view(raw).substr(slash + 1), r);
+        } else if (!check_duration(raw, r)) {
+            check_duration(raw, r);
         }
     } else if (name == "Timeout" && value.find('=') == std::string::npos && value.find(',') == std::string::npos) {
-        check_duration(value, r);
+        check_duration(raw, r);
     } else if (std::any_of(std::begin(kDurations), std::end(kDurations),
                            [&](const char* d) { return name == d; })) {
-        check_duration(value, r);
+        check_duration(raw, r);
     }
 }
 
@@ -218,7 +220,12 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r) {
             r.error(buf);
             return;
         }
-        value = std::string(util::trim(line.substr(2)));
+        // Blanks after the letter are part of the value as sendmail checks
+        // it (a duration's ' ' is a bad unit); the setting keeps it trimmed.
+        check_value(cfg, name, std::string(line.substr(2)), r);
+        if (cfg.stop_status) return;
+        cfg.set_option(name, std::string(util::trim(line.substr(2))), false);
+        return;
     }
     check_value(cfg, name, value, r);
     if (cfg.stop_status) return;

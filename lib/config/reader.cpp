@@ -39,6 +39,10 @@ std::string as_stored(std::string_view text) {
 
 void Reader::error(const std::string& msg) {
     ++errors;
+    warn(msg);
+}
+
+void Reader::warn(const std::string& msg) {
     std::string text = seven_bit_message(msg);
     // sendmail's syserr() writes to its output channel, standard output.
     std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, text.c_str());

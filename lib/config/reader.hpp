@@ -16,6 +16,8 @@ struct Reader {
     int errors = 0;
     std::vector<std::string>* log = nullptr;  // also kept here (Config::diagnostics)
     void error(const std::string& msg);
+    // The same line for what sendmail only warns about (no exit status 70).
+    void warn(const std::string& msg);
 };
 
 // Cf text as a diagnostic quotes it: each `$` as sendmail stores it (0x81, shown as 0x01).

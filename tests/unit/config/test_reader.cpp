@@ -72,6 +72,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_queue_group_diagnostics);
     CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
     CPPUNIT_TEST(test_carriage_return_ends_each_physical_line);
+    CPPUNIT_TEST(test_bad_time_units_are_warnings);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -515,6 +516,14 @@ public:
     void test_carriage_return_ends_each_physical_line() {
         auto c = read("I\r\n\tx\r\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"I\n\tx\""), c->diagnostics.at(0));
+    }
+    void test_bad_time_units_are_warnings() {
+        auto c = read("OK 5m\nO MinQueueAge= 5m\nOd q\n");
+        CPPUNIT_ASSERT_EQUAL(0, c->errors);  // sendmail's exit status stays 0
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit ` '"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("5m"), c->options.at("ConnectionCacheTimeout"));
+        CPPUNIT_ASSERT_EQUAL(std::string("q"), c->options.at("DeliveryMode"));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
