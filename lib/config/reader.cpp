@@ -443,9 +443,13 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         }
         break;
     case 'P': {
+        // A P line without '=' is no priority line at all to sendmail.
         auto eq = line.find('=');
-        if (eq != std::string_view::npos)
-            cfg.priorities[std::string(line.substr(1, eq - 1))] = std::string(line.substr(eq + 1));
+        if (eq == std::string_view::npos) {
+            r.error("unknown configuration line \"" + as_stored(line) + "\"");
+            break;
+        }
+        cfg.priorities[std::string(line.substr(1, eq - 1))] = std::string(line.substr(eq + 1));
         break;
     }
     case 'Q': read_queue_group(cfg, line, r); break;

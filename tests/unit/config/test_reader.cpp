@@ -73,6 +73,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
     CPPUNIT_TEST(test_carriage_return_ends_each_physical_line);
     CPPUNIT_TEST(test_bad_time_units_are_warnings);
+    CPPUNIT_TEST(test_priority_line_needs_an_equals_sign);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -524,6 +525,13 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit ` '"), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("5m"), c->options.at("ConnectionCacheTimeout"));
         CPPUNIT_ASSERT_EQUAL(std::string("q"), c->options.at("DeliveryMode"));
+    }
+    void test_priority_line_needs_an_equals_sign() {
+        auto c = read("P\nPnoeq\nP=5\nPbulk=-60\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"P\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"Pnoeq\""), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("-60"), c->priorities.at("bulk"));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
