@@ -108,7 +108,8 @@ std::optional<std::vector<std::pair<char, std::string>>> equates(std::string_vie
 
 // U=user[:group]: names must exist; a number stands for itself.
 bool is_number(std::string_view v) {
-    return !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return !v.empty() &&
+           std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 bool check_user_equate(const Mailer& m, const std::string& v, Reader& r) {
@@ -140,8 +141,10 @@ bool apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
     case 'S': split_pair(v, m.sender_rules); break;
     case 'R': split_pair(v, m.recipient_rules); break;
     case 'E':
-        if (v.empty()) r.error("mailer " + m.name + ": null end-of-line string");
-        else m.eol = v;
+        if (v.empty())
+            r.error("mailer " + m.name + ": null end-of-line string");
+        else
+            m.eol = v;
         break;
     case 'A': m.argv = v; break;
     case 'D': m.directories = v; break;

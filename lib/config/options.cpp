@@ -106,19 +106,49 @@ std::string option_code(std::string_view name) {
 namespace {
 
 // The Timeout.* names sendmail 8.17 knows (case-insensitive).
-constexpr const char* kTimeouts[] = {
-    "initial", "mail", "rcpt", "datainit", "datablock", "datafinal", "command", "rset", "helo", "quit",
-    "misc", "fileopen", "connect", "aconnect", "iconnect", "control", "ident", "hoststatus", "lhlo",
-    "auth", "starttls", "resolver.retrans", "resolver.retrans.first", "resolver.retrans.normal",
-    "resolver.retry", "resolver.retry.first", "resolver.retry.normal", "queuereturn", "queuereturn.normal",
-    "queuereturn.urgent", "queuereturn.non-urgent", "queuereturn.dsn", "queuewarn", "queuewarn.normal",
-    "queuewarn.urgent", "queuewarn.non-urgent", "queuewarn.dsn",
-};
+constexpr const char* kTimeouts[] = {"initial",
+                                     "mail",
+                                     "rcpt",
+                                     "datainit",
+                                     "datablock",
+                                     "datafinal",
+                                     "command",
+                                     "rset",
+                                     "helo",
+                                     "quit",
+                                     "misc",
+                                     "fileopen",
+                                     "connect",
+                                     "aconnect",
+                                     "iconnect",
+                                     "control",
+                                     "ident",
+                                     "hoststatus",
+                                     "lhlo",
+                                     "auth",
+                                     "starttls",
+                                     "resolver.retrans",
+                                     "resolver.retrans.first",
+                                     "resolver.retrans.normal",
+                                     "resolver.retry",
+                                     "resolver.retry.first",
+                                     "resolver.retry.normal",
+                                     "queuereturn",
+                                     "queuereturn.normal",
+                                     "queuereturn.urgent",
+                                     "queuereturn.non-urgent",
+                                     "queuereturn.dsn",
+                                     "queuewarn",
+                                     "queuewarn.normal",
+                                     "queuewarn.urgent",
+                                     "queuewarn.non-urgent",
+                                     "queuewarn.dsn"};
 
 // Options whose value is a duration ("1h30m"); a unit other than s, m, h,
 // d, w is reported.
-constexpr const char* kDurations[] = {"AliasWait", "MinQueueAge", "DeliverByMin", "DialDelay", "MaxQueueAge",
-                                      "ConnectionCacheTimeout", "RejectLogInterval", "Timeout"};
+constexpr const char* kDurations[] = {"AliasWait",         "MinQueueAge", "DeliverByMin",
+                                      "DialDelay",         "MaxQueueAge", "ConnectionCacheTimeout",
+                                      "RejectLogInterval", "Timeout"};
 
 }  // namespace
 
@@ -154,9 +184,8 @@ void check_value(Config& cfg, const std::string& name, const std::string& raw, R
         cfg.stop_status = EX_USAGE;
     } else if (name == "DefaultUser" || name == "RunAsUser" || name == "TrustedUser") {
         std::string user = value.substr(0, value.find(':'));
-        bool numeric = !user.empty() && std::all_of(user.begin(), user.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c));
-        });
+        bool numeric = !user.empty() && std::all_of(user.begin(), user.end(),
+                                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
         if (!numeric && !getpwnam(user.c_str()))
             r.error("readcf: option " + std::string(name == "DefaultUser" ? "u" : name) + ": unknown user " + user);
     } else if (util::starts_with_nocase(name, "Timeout.")) {
@@ -181,8 +210,7 @@ void check_value(Config& cfg, const std::string& name, const std::string& raw, R
         }
     } else if (name == "Timeout" && value.find('=') == std::string::npos && value.find(',') == std::string::npos) {
         check_duration(raw, r);
-    } else if (std::any_of(std::begin(kDurations), std::end(kDurations),
-                           [&](const char* d) { return name == d; })) {
+    } else if (std::any_of(std::begin(kDurations), std::end(kDurations), [&](const char* d) { return name == d; })) {
         check_duration(raw, r);
     }
 }

@@ -184,7 +184,8 @@ void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader&
     auto& rs = cfg.rulesets[current];
     // Rules added to a ruleset that already has some: sendmail warns (no
     // file and line) and appends them.
-    if (!rs.rules.empty()) std::printf("WARNING: Ruleset %s has multiple definitions\n", seven_bit_message(as_stored(spec)).c_str());
+    if (!rs.rules.empty())
+        std::printf("WARNING: Ruleset %s has multiple definitions\n", seven_bit_message(as_stored(spec)).c_str());
     rs.number = current;
     rs.defined = true;
 }
@@ -367,8 +368,10 @@ std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, 
     size_t j = i + 1;
     for (; j < line.size() && line[j] != '}'; ++j) {
         auto c = static_cast<unsigned char>(line[j]);
-        if ((c < 0x80 && std::isalnum(c)) || c == '_') name += line[j];
-        else r.error("Invalid macro/class character " + as_stored(line.substr(j, 1)));
+        if ((c < 0x80 && std::isalnum(c)) || c == '_')
+            name += line[j];
+        else
+            r.error("Invalid macro/class character " + as_stored(line.substr(j, 1)));
     }
     if (j >= line.size()) {
         r.error("Unbalanced { on " + name);
@@ -424,7 +427,8 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         break;
     }
     case 'C': {
-        if (auto name = checked_macro_name(line, i, r)) add_words(cfg, *name, expand_macros(line.substr(i), cfg.macros));
+        if (auto name = checked_macro_name(line, i, r))
+            add_words(cfg, *name, expand_macros(line.substr(i), cfg.macros));
         break;
     }
     case 'F': {
