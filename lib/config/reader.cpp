@@ -244,15 +244,10 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
-    // A side that is empty once its macros are expanded drops the rule.
-    if (util::trim(rule.lhs).empty()) {
-        r.error("R line: null LHS");
-        return;
-    }
-    if (util::trim(rule.rhs).empty()) {
-        r.error("R line: null RHS");
-        return;
-    }
+    // A side that is empty once its macros are expanded is reported, but
+    // sendmail keeps the rule.
+    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
+    else if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;

@@ -52,7 +52,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_named_ruleset_number_errors);
     CPPUNIT_TEST(test_ruleset_name_keeps_its_first_number);
     CPPUNIT_TEST(test_rule_without_valid_ruleset);
-    CPPUNIT_TEST(test_rule_with_empty_side_is_dropped);
+    CPPUNIT_TEST(test_rule_with_empty_side_is_reported_and_kept);
     CPPUNIT_TEST(test_option_names_after_one_space);
     CPPUNIT_TEST(test_unknown_option_letters_in_hex);
     CPPUNIT_TEST(test_timeout_names_and_units);
@@ -299,11 +299,11 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: missing valid ruleset for \"R\x01*\t\x01@ y\""),
                              c->diagnostics.at(2));
     }
-    void test_rule_with_empty_side_is_dropped() {
-        auto c = read("S1\nR$z\t$1\nR$*\t$z\nR$*\t$@ ok\n");
+    void test_rule_with_empty_side_is_reported_and_kept() {
+        auto c = read("S1\nR$z\t$@ x\nR$*\t$z\nR$*\t$@ ok\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: R line: null LHS"), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null RHS"), c->diagnostics.at(1));
-        CPPUNIT_ASSERT_EQUAL(size_t(1), c->rulesets.at(1).rules.size());
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->rulesets.at(1).rules.size());  // all kept
     }
     void test_option_names_after_one_space() {
         auto c = read("O  NiceQueueRun = no\nO =x\nO Bogus.x = 1\nO Foo Bar=1\nO\tSaveFromLine=1\nO MeToo = True\n");
