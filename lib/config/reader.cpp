@@ -368,12 +368,14 @@ std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, 
         else
             r.error("Invalid macro/class character " + as_stored(line.substr(j, 1)));
     }
-    if (j >= line.size()) {
+    // A name without its '}' is reported as unbalanced, unless it is too
+    // long already.
+    if (j >= line.size() && name.size() <= kMaxMacroName) {
         r.error("Unbalanced { on " + name);
         r.error("Unable to assign macro/class ID (mid = 0xffffffff)");
         return std::nullopt;
     }
-    i = j + 1;
+    i = std::min(j + 1, line.size());
     if (name.empty()) {
         r.error("Name required for macro/class");
         return std::nullopt;

@@ -384,7 +384,7 @@ public:
     void test_macro_and_class_names_are_checked() {
         auto c = read(
             "D\nD*y\nD{}x\nD{ab c}v\nD{abc\nC{\nD{a$b}v\nD{n234567890123456789012345}v\n"
-            "D{n2345678901234567890123456}v\nF\n");
+            "D{n2345678901234567890123456}v\nF\nD{abcdefghijklmnopqrstuvwxyz0123\n");
         const char* expected[] = {
             "test.cf: line 1: Name required for macro/class",
             "test.cf: line 3: Name required for macro/class",
@@ -397,6 +397,8 @@ public:
             "test.cf: line 9: Macro/class name ({n234567890123456789012345}) too long (25 chars max)",
             "test.cf: line 9: Unable to assign macro/class ID (mid = 0xffffffff)",
             "test.cf: line 10: Name required for macro/class",
+            "test.cf: line 11: Macro/class name ({abcdefghijklmnopqrstuvwxy}) too long (25 chars max)",
+            "test.cf: line 11: Unable to assign macro/class ID (mid = 0xffffffff)",
         };
         CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
         for (size_t i = 0; i < std::size(expected); ++i)
