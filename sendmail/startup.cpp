@@ -74,8 +74,8 @@ util::Result<std::unique_ptr<config::Config>> load_config(const CommandLine& cl)
     auto r = config::load(lo);
     // sendmail reports an unreadable cf like any config error (file: line 0)
     // on standard output and stops with EX_OSFILE.
-    if (!r) std::printf("%s: line 0: cannot open: %s\n", lo.path.c_str(), r.error().message.c_str());
-    else configure_logging(**r, cl);
+    if (!r && !r.error().message.empty()) std::printf("%s: line 0: cannot open: %s\n", lo.path.c_str(), r.error().message.c_str());
+    else if (r) configure_logging(**r, cl);
     return r;
 }
 

@@ -67,6 +67,9 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     for (const auto& [name, value] : cl.macros) lo.macros.emplace_back(std::string(1, name), value);
     lo.op_mode = cl.mode == Mode::PrintQueue ? 'p' : cl.mode == Mode::QueueRun ? 'q' : 'm';
     auto loaded = config::load(lo);
+    // A cf diagnostic that stops sendmail (an unknown delivery mode) is out
+    // already: exit with its status.
+    if (!loaded && loaded.error().message.empty()) return util::Error("configuration stopped", loaded.error().code);
     if (!loaded) {
         int err = errno;
         std::fprintf(stderr, "sendmail: cannot open %s: %s\n", lo.path.c_str(),

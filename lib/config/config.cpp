@@ -175,6 +175,22 @@ void declare_default_maps(Config& cfg) {
     if (opened) cfg.maps["host"] = std::move(*opened);
 }
 
+// What sendmail says of the version level the cf ends with (not an error).
+void warn_about_version(Config& cfg) {
+    constexpr int kVersion = 10;
+    std::string warning;
+    if (cfg.version < kVersion)
+        warning = "Warning: .cf file is out of date: sendmail 8.17.1.9 supports version 10, .cf file is version " +
+                  std::to_string(cfg.version);
+    else if (cfg.version > kVersion)
+        warning = "Warning: .cf version level (" + std::to_string(cfg.version) +
+                  ") exceeds sendmail version 8.17.1.9 functionality (10)";
+    if (warning.empty()) return;
+    if (cfg.version > kVersion) cfg.count_error(70);  // sendmail exits 70 for this one, not for an old cf
+    std::printf("%s\n", warning.c_str());
+    cfg.diagnostics.push_back(warning);
+}
+
 }  // namespace
 
 util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
@@ -195,6 +211,9 @@ util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     std::ostringstream ss;
     ss << in.rdbuf();
     read_cf_text(*cfg, ss.str(), opts.path);
+    // The diagnostic is out already; sendmail exits without another word.
+    if (cfg->stop_status) return util::Error(opts.path, 0, "", cfg->stop_status);
+    warn_about_version(*cfg);
     for (const auto& [k, v] : opts.macros) {
         cfg->macros.define(k, v);
         if (k == "j") cfg->classes.add("w", v);

@@ -160,6 +160,7 @@ public:
         if (!error_status) error_status = status;
     }
     std::vector<std::string> diagnostics;  // the same messages, for tests and logs
+    int stop_status = 0;  // a diagnostic that stops sendmail at once (EX_USAGE): the exit status
     bool trace_options = false;               // -d37: print each option as it is set
     std::vector<std::string> sticky_options;  // set on the command line: the cf may not change them
     // Sets an option as sendmail's setoption() does (trace, command-line priority).

@@ -2,6 +2,7 @@
 // and the three mailers sendmail defines before reading any cf.
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <pwd.h>
 #include <grp.h>
 
@@ -35,6 +36,26 @@ Mailer builtin(int n, const char* name, const char* path, const char* flags, con
     return m;
 }
 
+// S= and R= name rulesets: each half a name or a number below 100. What
+// sendmail reports of a bad one; false drops the mailer.
+bool check_ruleset_pair(const std::string& v, Reader& r) {
+    size_t slash = v.find('/');
+    for (size_t start : {size_t(0), slash == std::string::npos ? std::string::npos : slash + 1}) {
+        if (start == std::string::npos) break;
+        std::string_view part = util::trim(std::string_view(v).substr(start, v.find('/', start) - start));
+        auto first = static_cast<unsigned char>(part.empty() ? 0 : part[0]);
+        if (!(std::isalnum(first) || first == '_')) {
+            r.error("invalid ruleset name: \"" + as_stored(util::trim(std::string_view(v).substr(start))) + "\"");
+            return false;
+        }
+        if (std::isdigit(first) && std::atol(std::string(part).c_str()) >= 100) {
+            r.error("bad ruleset " + std::to_string(std::atol(std::string(part).c_str())) + " (100 max)");
+            return false;
+        }
+    }
+    return true;
+}
+
 void split_pair(const std::string& v, std::string out[2]) {
     auto slash = v.find('/');
     out[0] = std::string(util::trim(std::string_view(v).substr(0, slash)));
@@ -65,16 +86,18 @@ size_t value_end(std::string_view s, size_t i) {
     return s.size();
 }
 
-// Splits "P=x, F=y, A=a b c" into (key, value) pairs.
-std::vector<std::pair<char, std::string>> equates(std::string_view s) {
+// Splits "P=x, F=y, A=a b c" into (key, value) pairs; only a key's first
+// letter counts ("Path=x" is P=). nullopt when a key has no '=' before the
+// next comma: sendmail then says "`=' expected" and drops the mailer.
+std::optional<std::vector<std::pair<char, std::string>>> equates(std::string_view s) {
     std::vector<std::pair<char, std::string>> out;
     size_t i = 0;
     while (i < s.size()) {
         while (i < s.size() && (std::isspace(static_cast<unsigned char>(s[i])) || s[i] == ',')) ++i;
         if (i >= s.size()) break;
         char key = s[i];
-        size_t eq = s.find('=', i);
-        if (eq == std::string_view::npos) break;
+        size_t eq = s.find_first_of("=,", i);
+        if (eq == std::string_view::npos || s[eq] != '=') return std::nullopt;
         size_t start = eq + 1;
         size_t end = value_end(s, start);
         out.emplace_back(key, std::string(util::trim(s.substr(start, end - start))));
@@ -83,18 +106,51 @@ std::vector<std::pair<char, std::string>> equates(std::string_view s) {
     return out;
 }
 
-void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
+// U=user[:group]: names must exist; a number stands for itself.
+bool is_number(std::string_view v) {
+    return !v.empty() &&
+           std::all_of(v.begin(), v.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+bool check_user_equate(const Mailer& m, const std::string& v, Reader& r) {
+    auto colon = v.find(':');
+    std::string user = v.substr(0, colon);
+    if (user.empty()) {
+        r.error("mailer " + m.name + ": null user name");
+        return false;
+    }
+    if (!is_number(user) && !getpwnam(user.c_str())) {
+        r.error("readcf: mailer U= flag: unknown user " + user);
+        return false;
+    }
+    if (colon == std::string::npos) return true;
+    std::string group = v.substr(colon + 1);
+    if (!group.empty() && !is_number(group) && !getgrnam(group.c_str())) {
+        r.error("readcf: mailer U= flag: unknown group " + group);
+        return false;
+    }
+    return true;
+}
+
+// Applies one field; false when sendmail drops the whole mailer for it.
+bool apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
+    if ((key == 'S' || key == 'R') && !check_ruleset_pair(v, r)) return false;
     switch (key) {
     case 'P': m.path = v; break;
     case 'F': m.flags = sorted_flags(m.flags + v); break;
     case 'S': split_pair(v, m.sender_rules); break;
     case 'R': split_pair(v, m.recipient_rules); break;
-    case 'E': m.eol = v; break;
+    case 'E':
+        if (v.empty())
+            r.error("mailer " + m.name + ": null end-of-line string");
+        else
+            m.eol = v;
+        break;
     case 'A': m.argv = v; break;
     case 'D': m.directories = v; break;
     case 'C': m.charset = v; break;
     case 'M': m.max_size = std::atol(v.c_str()); break;
-    case 'L': m.line_limit = std::atol(v.c_str()); break;
+    case 'L': m.line_limit = std::max(0L, std::atol(v.c_str())); break;
     case 'r': m.max_rcpts = std::atoi(v.c_str()); break;
     case 'm': m.max_msgs = std::atoi(v.c_str()); break;
     case 'W': m.wait = v; break;
@@ -106,6 +162,7 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
         break;
     }
     case 'U': {
+        if (!check_user_equate(m, v, r)) break;
         auto colon = v.find(':');
         m.uid = resolve_id(v.substr(0, colon), false);
         if (colon != std::string::npos) {
@@ -117,6 +174,7 @@ void apply_equate(Mailer& m, char key, const std::string& v, Reader& r) {
     }
     default: r.error("M" + m.name + ": unknown mailer equate " + std::string(1, key) + "="); break;
     }
+    return true;
 }
 
 }  // namespace
@@ -134,15 +192,29 @@ void read_mailer_line(Config& cfg, std::string_view line, Reader& r) {
     while (end < line.size() && line[end] != ',' && !std::isspace(static_cast<unsigned char>(line[end])))
         ++end;
     std::string name(line.substr(i, end - i));
+    if (name.empty()) {
+        r.error("name required for mailer");
+        return;
+    }
     Mailer m;
     m.name = name;
     m.sender_rules[0] = m.sender_rules[1] = "0";
     m.recipient_rules[0] = m.recipient_rules[1] = "0";
     m.eol.clear();
     bool eol_set = false;
-    for (auto& [key, value] : equates(line.substr(end))) {
-        apply_equate(m, key, value, r);
-        if (key == 'E') eol_set = true;
+    auto fields = equates(line.substr(end));
+    if (!fields) {
+        r.error("mailer " + m.name + ": `=' expected");
+        return;
+    }
+    for (auto& [key, value] : *fields) {
+        if (!apply_equate(m, key, value, r)) return;
+        if (key == 'E' && !value.empty()) eol_set = true;
+    }
+    // A mailer needs its argv and its program; sendmail drops it otherwise.
+    if (m.argv.empty() || m.path.empty()) {
+        r.error("M" + m.name + ": " + (m.argv.empty() ? "A" : "P") + "= argument required");
+        return;
     }
     // Q= must name a queue group declared above (Q lines come first), or
     // the default group.

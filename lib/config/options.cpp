@@ -1,11 +1,16 @@
 // options.cpp: sendmail's option names, their single-letter forms, and the
-// O-line syntaxes (`O Name=value`, `Ox value`). Unknown names are warned
-// about and skipped, as sendmail does.
+// O-line syntaxes (`O Name=value`, `Ox value`). Unknown names and bad
+// values are warned about and skipped, as sendmail does; an unknown
+// delivery or 8-bit mode stops it (EX_USAGE).
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <pwd.h>
+#include <sysexits.h>
 
 #include "config/config.hpp"
+#include "config/reader.hpp"
 #include "util/strings.hpp"
 
 namespace config {
@@ -97,6 +102,163 @@ std::string option_code(std::string_view name) {
         return buf;
     }
     return "?";
+}
+
+namespace {
+
+// The Timeout.* names sendmail 8.17 knows (case-insensitive).
+constexpr const char* kTimeouts[] = {"initial",
+                                     "mail",
+                                     "rcpt",
+                                     "datainit",
+                                     "datablock",
+                                     "datafinal",
+                                     "command",
+                                     "rset",
+                                     "helo",
+                                     "quit",
+                                     "misc",
+                                     "fileopen",
+                                     "connect",
+                                     "aconnect",
+                                     "iconnect",
+                                     "control",
+                                     "ident",
+                                     "hoststatus",
+                                     "lhlo",
+                                     "auth",
+                                     "starttls",
+                                     "resolver.retrans",
+                                     "resolver.retrans.first",
+                                     "resolver.retrans.normal",
+                                     "resolver.retry",
+                                     "resolver.retry.first",
+                                     "resolver.retry.normal",
+                                     "queuereturn",
+                                     "queuereturn.normal",
+                                     "queuereturn.urgent",
+                                     "queuereturn.non-urgent",
+                                     "queuereturn.dsn",
+                                     "queuewarn",
+                                     "queuewarn.normal",
+                                     "queuewarn.urgent",
+                                     "queuewarn.non-urgent",
+                                     "queuewarn.dsn"};
+
+// Options whose value is a duration ("1h30m"); a unit other than s, m, h,
+// d, w is reported.
+constexpr const char* kDurations[] = {"AliasWait",         "MinQueueAge", "DeliverByMin",
+                                      "DialDelay",         "MaxQueueAge", "ConnectionCacheTimeout",
+                                      "RejectLogInterval", "Timeout"};
+
+}  // namespace
+
+// Reports every bad unit of a duration (sendmail reads each character
+// after a number as a unit); false if there was one.
+bool check_duration(std::string_view v, Reader& r) {
+    bool good = true;
+    size_t i = 0;
+    while (i < v.size()) {
+        if (v[i] == '-' || v[i] == '+') ++i;
+        while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i;
+        if (i >= v.size()) break;
+        char unit = v[i++];
+        if (unit == 0 || !std::strchr("smhdw", unit)) {
+            r.warn(std::string("Invalid time unit `") + unit + "'");
+            good = false;
+        }
+    }
+    return good;
+}
+
+namespace {
+
+// What sendmail checks of a value while it reads the cf.
+void check_value(Config& cfg, const std::string& name, const std::string& raw, Reader& r) {
+    // Only durations see the blanks in front of a value.
+    const std::string value(util::trim(raw));
+    if (name == "DeliveryMode" && !value.empty() && !std::strchr("ibqd", value[0])) {
+        r.error(std::string("Unknown delivery mode ") + value[0]);
+        cfg.stop_status = EX_USAGE;
+    } else if (name == "EightBitMode" && (value.empty() || !std::strchr("mps", value[0]))) {
+        r.error("Unknown 8-bit mode " + value.substr(0, 1));
+        cfg.stop_status = EX_USAGE;
+    } else if (name == "DefaultUser" || name == "RunAsUser" || name == "TrustedUser") {
+        std::string user = value.substr(0, value.find(':'));
+        bool numeric = !user.empty() && std::all_of(user.begin(), user.end(),
+                                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        if (!numeric && !getpwnam(user.c_str()))
+            r.error("readcf: option " + std::string(name == "DefaultUser" ? "u" : name) + ": unknown user " + user);
+    } else if (util::starts_with_nocase(name, "Timeout.")) {
+        std::string sub = name.substr(8);
+        bool known = std::any_of(std::begin(kTimeouts), std::end(kTimeouts),
+                                 [&](const char* t) { return util::iequals(t, sub); });
+        if (!known) {
+            r.error("settimeout: invalid timeout " + sub);
+            return;
+        }
+        // The queue return and warning times are read twice (sendmail
+        // reports a bad unit twice).
+        bool twice = util::starts_with_nocase(sub, "queue");
+        if (check_duration(raw, r) == false && twice) check_duration(raw, r);
+    } else if (name == "QueueTimeout") {
+        auto slash = raw.find('/');
+        if (slash != std::string::npos) {
+            check_duration(std::string_view(raw).substr(0, slash), r);
+            check_duration(std::string_view(raw).substr(slash + 1), r);
+        } else if (!check_duration(raw, r)) {
+            check_duration(raw, r);
+        }
+    } else if (name == "Timeout" && value.find('=') == std::string::npos && value.find(',') == std::string::npos) {
+        check_duration(raw, r);
+    } else if (std::any_of(std::begin(kDurations), std::end(kDurations), [&](const char* d) { return name == d; })) {
+        check_duration(raw, r);
+    }
+}
+
+}  // namespace
+
+// `O Name=value` (one space after the O; a second one belongs to the name)
+// or `Ox value` with a single letter.
+void read_option_line(Config& cfg, std::string_view line, Reader& r) {
+    std::string name, value;
+    if (line.size() > 1 && line[1] == ' ') {
+        std::string_view rest = line.substr(2);
+        auto eq = rest.find('=');
+        std::string_view n = rest.substr(0, eq);
+        while (!n.empty() && (n.back() == ' ' || n.back() == '\t')) n.remove_suffix(1);
+        if (n.empty()) {
+            r.error("readcf: null option name");
+            return;
+        }
+        value = eq == std::string_view::npos ? "" : std::string(util::trim(rest.substr(eq + 1)));
+        std::string canon = option_canonical(n);
+        if (canon.empty()) {
+            r.error("readcf: unknown option name " + std::string(n.substr(0, n.find('.'))));
+            return;
+        }
+        name = canon;
+    } else {
+        unsigned char letter = line.size() > 1 ? static_cast<unsigned char>(line[1]) : 0;
+        name = letter ? option_long_name(static_cast<char>(letter)) : "";
+        // M (a macro) and g (a group id) are old letters sendmail still takes.
+        if (letter == 'M' || letter == 'g') return;
+        if (name.empty()) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "readcf: unknown option name 0x%x", letter);
+            r.error(buf);
+            return;
+        }
+        // Blanks after the letter are part of the value as sendmail checks
+        // it (a duration's ' ' is a bad unit); the setting keeps it trimmed.
+        check_value(cfg, name, std::string(line.substr(2)), r);
+        if (cfg.stop_status) return;
+        cfg.set_option(name, std::string(util::trim(line.substr(2))), false);
+        return;
+    }
+    check_value(cfg, name, value, r);
+    if (cfg.stop_status) return;
+    cfg.set_option(name, value, false);
 }
 
 }  // namespace config

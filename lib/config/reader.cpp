@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include <sys/stat.h>
@@ -18,11 +19,37 @@
 
 namespace config {
 
+// sendmail prints its diagnostics in 7 bits: a byte loses its high bit. A
+// cf byte between 0x80 and 0x9f is stored behind a quoting 0xff, which
+// shows as 0x7f; 0x80 itself then becomes NUL and ends the text.
+std::string seven_bit_message(std::string_view msg) {
+    std::string out;
+    for (unsigned char c : msg) {
+        if (c >= 0x80 && c <= 0x9f) out += '\x7f';
+        if (c == 0x80) break;
+        out += static_cast<char>(c & 0x7f);
+    }
+    return out;
+}
+
+// Cf text quoted in a diagnostic shows each `$` as sendmail stores it
+// internally (0x81), which prints as 0x01.
+std::string as_stored(std::string_view text) {
+    std::string out(text);
+    std::replace(out.begin(), out.end(), '$', '\x01');
+    return out;
+}
+
 void Reader::error(const std::string& msg, int status) {
     if (cfg) cfg->count_error(status);
+    warn(msg);
+}
+
+void Reader::warn(const std::string& msg) {
+    std::string text = seven_bit_message(msg);
     // sendmail's syserr() writes to its output channel, standard output.
-    std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, msg.c_str());
-    if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + msg);
+    std::fprintf(stdout, "%s: line %d: %s\n", file.c_str(), line, text.c_str());
+    if (log) log->push_back(file + ": line " + std::to_string(line) + ": " + text);
 }
 
 std::string macro_name_at(std::string_view s, size_t& i) {
@@ -79,6 +106,10 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     }
     auto sp = spec.find_first_of(" \t");
     if (sp != std::string::npos) spec = spec.substr(0, sp);
+    if (spec.empty()) {
+        r.error("fileclass: missing file name");
+        return;
+    }
     std::string content;
     if (!spec.empty() && spec[0] == '|') {
         std::string program = spec.substr(1);
@@ -116,60 +147,77 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
     }
 }
 
-void read_option_line(Config& cfg, std::string_view line, Reader& r) {
-    std::string name, value;
-    if (line.size() > 1 && is_blank(line[1])) {
-        std::string_view rest = util::trim(line.substr(1));
-        auto eq = rest.find('=');
-        name = std::string(util::trim(rest.substr(0, eq)));
-        value = eq == std::string_view::npos ? "" : std::string(util::trim(rest.substr(eq + 1)));
-        std::string canon = option_canonical(name);
-        if (canon.empty()) {
-            r.error("readcf: unknown option name " + name);
-            return;
-        }
-        name = canon;
-    } else if (line.size() > 1) {
-        name = option_long_name(line[1]);
-        value = std::string(util::trim(line.substr(2)));
-        if (name.empty()) name = std::string(1, line[1]);
+// Explicit ruleset numbers stop below 100; named rulesets without one are
+// numbered from 199 down.
+constexpr int kMaxNumberedRuleset = 100;
+
+// The digits at s[0..] as sendmail's int parsing gives them (it wraps).
+int wrapped_number(std::string_view s) {
+    uint32_t n = 0;
+    for (size_t i = 0; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i) n = n * 10 + (s[i] - '0');
+    return static_cast<int>(n);
+}
+
+// Which ruleset an S line names: -1 (after a diagnostic) when none.
+int ruleset_of_line(Config& cfg, std::string_view spec, Reader& r) {
+    unsigned char first = spec.empty() ? 0 : static_cast<unsigned char>(spec[0]);
+    if (!(std::isalnum(first) || first == '_')) {
+        r.error("invalid ruleset name: \"" + as_stored(spec) + "\"");
+        return -1;
     }
-    cfg.set_option(name, value, false);
+    if (std::isdigit(first)) {
+        int number = wrapped_number(spec);
+        if (number < 0 || number >= kMaxNumberedRuleset) {
+            r.error("bad ruleset " + std::to_string(number) + " (" + std::to_string(kMaxNumberedRuleset) + " max)");
+            return -1;
+        }
+        return number;
+    }
+    auto eq = spec.find('=');
+    std::string name(util::trim(spec.substr(0, eq)));
+    int explicit_number = -1;
+    if (eq != std::string_view::npos) {
+        std::string_view digits = spec.substr(eq + 1);
+        while (!digits.empty() && is_blank(digits[0])) digits.remove_prefix(1);
+        if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) {
+            r.error("bad ruleset definition \"" + as_stored(spec) + "\" (number required after `=')");
+            return -1;
+        }
+        explicit_number = wrapped_number(digits);
+        if (explicit_number < 0 || explicit_number >= kMaxNumberedRuleset) {
+            r.error("bad ruleset number " + std::to_string(explicit_number) + " in \"" + as_stored(spec) + "\" (" +
+                    std::to_string(kMaxNumberedRuleset) + " max)");
+            return -1;
+        }
+    }
+    int known = cfg.find_ruleset(name);
+    if (known >= 0) {
+        // A name keeps the number it was first given.
+        if (explicit_number >= 0 && explicit_number != known)
+            r.error(as_stored(spec) + ": ruleset changed value (old " + std::to_string(known) + ", new " +
+                    std::to_string(explicit_number) + ")");
+        return known;
+    }
+    if (explicit_number < 0) return cfg.enter_ruleset(name);
+    cfg.ruleset_names[name] = explicit_number;
+    if (static_cast<size_t>(explicit_number) >= cfg.rulesets.size()) cfg.rulesets.resize(explicit_number + 1);
+    cfg.rulesets[explicit_number].name = name;
+    return explicit_number;
 }
 
 void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
-    std::string spec(util::trim(line.substr(1)));
-    std::string name = spec;
-    int number = -1;
-    auto eq = spec.find('=');
-    if (eq != std::string::npos) {
-        name = std::string(util::trim(std::string_view(spec).substr(0, eq)));
-        number = std::atoi(spec.c_str() + eq + 1);
-    }
-    if (!name.empty() && std::isdigit(static_cast<unsigned char>(name[0]))) {
-        number = std::atoi(name.c_str());
-        name.clear();
-    }
-    if (number >= 200 || (name.empty() && number < 0)) {
-        r.error("bad ruleset " + spec);
-        current = -1;
-        return;
-    }
-    if (number < 0) {
-        number = cfg.enter_ruleset(name);
-    } else if (!name.empty()) {
-        cfg.ruleset_names[name] = number;
-    }
-    if (number < 0) {
-        current = -1;
-        return;
-    }
-    if (static_cast<size_t>(number) >= cfg.rulesets.size()) cfg.rulesets.resize(number + 1);
-    auto& rs = cfg.rulesets[number];
-    rs.number = number;
-    if (!name.empty()) rs.name = name;
+    std::string_view spec = line.substr(1);
+    while (!spec.empty() && is_blank(spec[0])) spec.remove_prefix(1);
+    current = ruleset_of_line(cfg, spec, r);
+    if (current < 0) return;
+    if (static_cast<size_t>(current) >= cfg.rulesets.size()) cfg.rulesets.resize(current + 1);
+    auto& rs = cfg.rulesets[current];
+    // Rules added to a ruleset that already has some: sendmail warns (no
+    // file and line) and appends them.
+    if (!rs.rules.empty())
+        std::printf("WARNING: Ruleset %s has multiple definitions\n", seven_bit_message(as_stored(spec)).c_str());
+    rs.number = current;
     rs.defined = true;
-    current = number;
 }
 
 // The metasymbols of one side of a rule, in order: `$c` as c (the name of
@@ -208,10 +256,14 @@ void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
 }
 
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
+    if (current < 0) {
+        r.error("missing valid ruleset for \"" + as_stored(line) + "\"");
+        return;
+    }
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
     if (tab == std::string_view::npos) {
-        r.error("invalid rewrite line \"" + std::string(line) + "\" (tab expected)");
+        r.error("invalid rewrite line \"" + as_stored(line) + "\" (tab expected)");
         return;
     }
     std::string_view lhs = body.substr(0, tab);
@@ -219,55 +271,51 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     while (i < body.size() && body[i] == '\t') ++i;
     size_t end = body.find('\t', i);
     std::string_view rhs = body.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-    if (current < 0) return;
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
+    // A side that is empty once its macros are expanded is reported, but
+    // sendmail keeps the rule.
+    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
+    else if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
     cfg.rulesets[current].rules.push_back(std::move(rule));
 }
 
-void read_header_line(Config& cfg, std::string_view line) {
-    HeaderDef h;
-    std::string_view rest = line.substr(1);
-    if (!rest.empty() && rest[0] == '?') {
-        auto close = rest.find('?', 1);
-        if (close != std::string_view::npos) {
-            std::string_view f = rest.substr(1, close - 1);
-            if (f.size() > 1 && f[0] == '$') h.macro = std::string(f.substr(1));
-            else h.flags = std::string(f);
-            rest = rest.substr(close + 1);
-        }
-    }
-    auto colon = rest.find(':');
-    h.name = std::string(util::trim(rest.substr(0, colon)));
-    if (colon != std::string_view::npos) {
-        std::string_view v = util::trim(rest.substr(colon + 1));
-        if (v.rfind("$>", 0) == 0) h.ruleset = std::string(util::trim(v.substr(2)));
-        else h.value = std::string(v);
-    }
-    cfg.headers.push_back(std::move(h));
-}
-
 void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
     std::string expanded = expand_map_line(raw, cfg.macros);
     std::string_view line = expanded;
     std::string_view rest = line.substr(1);
+    // The name is the letters, digits, '_', '.' and '-' right after the K;
+    // the rest of that word is ignored.
+    size_t name_end = 0;
+    while (name_end < rest.size()) {
+        auto c = static_cast<unsigned char>(rest[name_end]);
+        if (!((c < 0x80 && std::isalnum(c)) || c == '_' || c == '.' || c == '-')) break;
+        ++name_end;
+    }
     auto words_end = rest.find_first_of(" \t");
     maps::MapDeclaration d;
-    d.name = std::string(rest.substr(0, words_end));
+    d.name = std::string(rest.substr(0, name_end));
     std::string_view after = words_end == std::string_view::npos ? "" : util::trim(rest.substr(words_end));
     auto cls_end = after.find_first_of(" \t");
     d.class_name = std::string(after.substr(0, cls_end));
     d.arguments = cls_end == std::string_view::npos ? "" : std::string(util::trim(after.substr(cls_end)));
     d.file = r.file;
     d.line = r.line;
-    if (d.name.empty() || d.class_name.empty()) {
-        r.error("readcf: missing map name or class");
+    if (d.name.empty()) {
+        r.error("readcf: config K line: no map name");
         return;
     }
+    if (d.class_name.empty()) {
+        r.error("readcf: config K line, map " + d.name + ": no map class");
+        return;
+    }
+    // Class names are matched without regard to case.
+    for (const auto& known : maps::map_class_names())
+        if (util::iequals(known, d.class_name)) d.class_name = known;
     cfg.map_declarations.push_back(d);
     auto opened = maps::open_map(d, cfg.map_context());
     if (opened) {
@@ -292,21 +340,104 @@ void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
 // counts (case-sensitive: R= runners, r= recipients).
 void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
     QueueGroup q;
-    auto parts = util::split(std::string(line.substr(1)), ',');
-    if (parts.empty()) return;
-    q.name = std::string(util::trim(parts[0]));
-    for (size_t i = 1; i < parts.size(); ++i) {
-        auto eq = parts[i].find('=');
-        if (eq == std::string::npos) continue;
-        std::string_view key = util::trim(std::string_view(parts[i]).substr(0, eq));
-        if (key.empty() || std::string_view("FNIPRJr").find(key[0]) == std::string_view::npos) {
-            r.error("Q" + q.name + ": unknown queue equate " + std::string(key.substr(0, 1)) + "=");
+    std::string_view text = line.substr(1);
+    size_t name_end = text.find_first_of(", \t");
+    q.name = std::string(text.substr(0, name_end));
+    if (text.empty() || text[0] == ',') {
+        r.error("name required for queue");
+        return;
+    }
+    std::string_view rest = name_end == std::string_view::npos ? "" : text.substr(name_end);
+    for (const auto& part : util::split(std::string(rest), ',')) {
+        std::string_view p = util::trim(part);
+        if (p.empty()) continue;
+        auto eq = p.find('=');
+        if (eq == std::string_view::npos) {
+            r.error("queue " + q.name + ": `=' expected");
+            return;
+        }
+        char key = eq == 0 ? '=' : p[0];
+        std::string value(util::trim(p.substr(eq + 1)));
+        if (std::string_view("FNIPRJr").find(key) == std::string_view::npos) {
+            r.error("Q" + q.name + ": unknown queue equate " + std::string(1, key) + "=");
             continue;
         }
-        q.params[std::string(util::trim(std::string_view(parts[i]).substr(0, eq)))] =
-            std::string(util::trim(std::string_view(parts[i]).substr(eq + 1)));
+        if (key == 'I') check_duration(value, r);
+        q.params[std::string(util::trim(p.substr(0, eq)))] = value;
+    }
+    // More than one runner only makes sense with the fork flag.
+    for (const auto& [k, v] : q.params) {
+        if (k.empty() || k[0] != 'R' || std::atoi(v.c_str()) <= 1) continue;
+        bool fork = false;
+        for (const auto& [fk, fv] : q.params)
+            if (!fk.empty() && fk[0] == 'F' && fv.find('f') != std::string::npos) fork = true;
+        if (!fork)
+            std::printf("Warning: Q=%s: R=%s: multiple queue runners specified\n\tbut flag 'f' is not set\n",
+                        q.name.c_str(), v.c_str());
     }
     cfg.queue_groups.push_back(std::move(q));
+}
+
+// The macro or class name of a D, C or F line at line[i]: any one
+// character, or {name} of letters, digits and '_' (25 at most). What
+// sendmail reports about a bad one, and nullopt when the line is skipped.
+constexpr size_t kMaxMacroName = 25;
+
+std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, Reader& r) {
+    if (i >= line.size()) {
+        r.error("Name required for macro/class");
+        return std::nullopt;
+    }
+    if (line[i] != '{') return std::string(1, line[i++]);
+    std::string name;
+    size_t j = i + 1;
+    for (; j < line.size() && line[j] != '}'; ++j) {
+        auto c = static_cast<unsigned char>(line[j]);
+        if ((c < 0x80 && std::isalnum(c)) || c == '_')
+            name += line[j];
+        else
+            r.error("Invalid macro/class character " + as_stored(line.substr(j, 1)));
+    }
+    // A name without its '}' is reported as unbalanced, unless it is too
+    // long already.
+    if (j >= line.size() && name.size() <= kMaxMacroName) {
+        r.error("Unbalanced { on " + name);
+        r.error("Unable to assign macro/class ID (mid = 0xffffffff)");
+        return std::nullopt;
+    }
+    i = std::min(j + 1, line.size());
+    if (name.empty()) {
+        r.error("Name required for macro/class");
+        return std::nullopt;
+    }
+    if (name.size() > kMaxMacroName) {
+        r.error("Macro/class name ({" + name.substr(0, kMaxMacroName) + "}) too long (" +
+                std::to_string(kMaxMacroName) + " chars max)");
+        r.error("Unable to assign macro/class ID (mid = 0xffffffff)");
+        return std::nullopt;
+    }
+    // A braced name of one character is that character's macro.
+    return name;
+}
+
+// V lines: the cf's version level, then optionally /vendor (Berkeley).
+void read_version_line(Config& cfg, std::string_view line, Reader& r) {
+    std::string_view v = line.substr(1);
+    while (!v.empty() && is_blank(v[0])) v.remove_prefix(1);
+    if (v.empty() || !std::isdigit(static_cast<unsigned char>(v[0]))) {
+        r.error("invalid argument to V line: \"" + as_stored(v) + "\"");
+        return;
+    }
+    cfg.version = wrapped_number(v);
+    auto slash = v.find('/');
+    if (slash == std::string_view::npos) return;
+    std::string_view vendor = v.substr(slash + 1);
+    while (!vendor.empty() && is_blank(vendor[0])) vendor.remove_prefix(1);
+    if (!util::iequals(vendor, "Berkeley")) {
+        r.error("invalid V line vendor code: \"" + as_stored(vendor) + "\"");
+        return;
+    }
+    cfg.vendor = std::string(vendor);
 }
 
 struct LineState {
@@ -319,23 +450,22 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'R': read_rule_line(cfg, line, st.current_ruleset, r); break;
     case 'S': read_ruleset_line(cfg, line, st.current_ruleset, r); break;
     case 'D': {
-        std::string name = macro_name_at(line, i);
-        cfg.macros.define(name, line.substr(i));
+        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i));
         break;
     }
     case 'C': {
-        std::string name = macro_name_at(line, i);
-        add_words(cfg, name, expand_macros(line.substr(i), cfg.macros));
+        if (auto name = checked_macro_name(line, i, r))
+            add_words(cfg, *name, expand_macros(line.substr(i), cfg.macros));
         break;
     }
     case 'F': {
-        std::string name = macro_name_at(line, i);
-        read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), name, r);
+        if (auto name = checked_macro_name(line, i, r))
+            read_class_file(cfg, expand_macros(line.substr(i), cfg.macros), *name, r);
         break;
     }
-    case 'O': read_option_line(cfg, line, r); break;
+    case 'O': read_option_line(cfg, line, r); break;  // options.cpp
     case 'M': read_mailer_line(cfg, line, r); break;
-    case 'H': read_header_line(cfg, line); break;
+    case 'H': read_header_line(cfg, line, r); break;  // header_line.cpp
     case 'K': read_map_line(cfg, line, r); break;
     case 'T':
         for (const auto& w : util::split_words(line.substr(1))) {
@@ -344,19 +474,17 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
         }
         break;
     case 'P': {
+        // A P line without '=' is no priority line at all to sendmail.
         auto eq = line.find('=');
-        if (eq != std::string_view::npos)
-            cfg.priorities[std::string(line.substr(1, eq - 1))] = std::string(line.substr(eq + 1));
+        if (eq == std::string_view::npos) {
+            r.error("unknown configuration line \"" + as_stored(line) + "\"");
+            break;
+        }
+        cfg.priorities[std::string(line.substr(1, eq - 1))] = std::string(line.substr(eq + 1));
         break;
     }
     case 'Q': read_queue_group(cfg, line, r); break;
-    case 'V': {
-        std::string_view v = util::trim(line.substr(1));
-        cfg.version = std::atoi(std::string(v).c_str());
-        auto slash = v.find('/');
-        if (slash != std::string_view::npos) cfg.vendor = std::string(v.substr(slash + 1));
-        break;
-    }
+    case 'V': read_version_line(cfg, line, r); break;
     case 'X': {
         // Milter definitions: kept by name for the milter client.
         auto comma = line.find(',');
@@ -367,21 +495,31 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'E':
     case 'L':
         break;  // environment for mailers; L is obsolete and ignored
-    default: r.error("unknown configuration line \"" + std::string(line) + "\""); break;
+    default: r.error("unknown configuration line \"" + as_stored(line) + "\""); break;
     }
 }
 
 }  // namespace
 
+// Logical lines as sendmail joins them: a line that begins with a space or
+// tab continues the one before (an empty line too starts a logical line),
+// trailing white space is dropped, and a diagnostic names the last
+// physical line read. A last line without its newline is not counted.
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
     Reader r{file, 0, &cfg, &cfg.diagnostics};
     LineState st;
     std::string logical;
-    int logical_line = 0;
+    bool pending = false;
+    int last_line = 0;
     auto flush = [&] {
-        if (logical.empty()) return;
-        r.line = logical_line;
-        if (logical[0] != '#') {
+        if (!pending) return;
+        pending = false;
+        r.line = last_line;
+        // Trailing white space goes (continuation lines of blanks with
+        // it), but a line never loses its first character.
+        auto white = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+        while (logical.size() > 1 && white(logical.back())) logical.pop_back();
+        if (!logical.empty() && logical[0] != '#' && !cfg.stop_status) {
             cfg.macros.note_long_names(logical);
             read_line(cfg, logical, r, st);
         }
@@ -393,20 +531,19 @@ void read_cf_text(Config& cfg, std::string_view text, const std::string& file) {
         size_t nl = text.find('\n', pos);
         std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
-        ++lineno;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty() && is_blank(line[0])) {
-            if (!logical.empty() && logical[0] != '#') {
-                logical += '\n';
-                logical += line;
-                continue;
-            }
-            if (util::trim(line).empty()) continue;
+        if (nl != std::string_view::npos) ++lineno;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF files
+        bool continues = pending && !line.empty() && is_blank(line[0]);
+        if (continues) {
+            logical += '\n';
+            logical += line;
+            last_line = lineno;
+            continue;
         }
         flush();
-        if (line.empty()) continue;
         logical = std::string(line);
-        logical_line = lineno;
+        pending = true;
+        last_line = lineno;
     }
     flush();
 }

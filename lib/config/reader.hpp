@@ -17,8 +17,18 @@ struct Reader {
     std::vector<std::string>* log = nullptr;  // also kept here (Config::diagnostics)
     // status: the exit status the error stands for (EX_SOFTWARE, EX_OSERR).
     void error(const std::string& msg, int status = 70);
+    // The same line for what sendmail only warns about (no exit status).
+    void warn(const std::string& msg);
 };
 
+// Cf text as a diagnostic quotes it: each `$` as sendmail stores it (0x81, shown as 0x01).
+std::string as_stored(std::string_view text);
+// A diagnostic as sendmail prints it, in 7 bits (a cf byte 0x80 ends it).
+std::string seven_bit_message(std::string_view msg);
+
+bool check_duration(std::string_view v, Reader& r);
+void read_header_line(Config& cfg, std::string_view line, Reader& r);
+void read_option_line(Config& cfg, std::string_view line, Reader& r);
 void add_builtin_mailers(Config& cfg);
 void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
 

@@ -44,6 +44,37 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_continuation_lines_join);
     CPPUNIT_TEST(test_unknown_line_type);
     CPPUNIT_TEST(test_map_declaration_recorded);
+    CPPUNIT_TEST(test_diagnostic_names_the_last_physical_line);
+    CPPUNIT_TEST(test_last_line_without_newline_is_not_counted);
+    CPPUNIT_TEST(test_empty_line_starts_a_logical_line);
+    CPPUNIT_TEST(test_trailing_blanks_are_dropped);
+    CPPUNIT_TEST(test_diagnostics_quote_dollar_as_stored_in_seven_bits);
+    CPPUNIT_TEST(test_explicit_ruleset_numbers_stop_below_100);
+    CPPUNIT_TEST(test_named_ruleset_number_errors);
+    CPPUNIT_TEST(test_ruleset_name_keeps_its_first_number);
+    CPPUNIT_TEST(test_rule_without_valid_ruleset);
+    CPPUNIT_TEST(test_rule_with_empty_side_is_reported_and_kept);
+    CPPUNIT_TEST(test_option_names_after_one_space);
+    CPPUNIT_TEST(test_unknown_option_letters_in_hex);
+    CPPUNIT_TEST(test_timeout_names_and_units);
+    CPPUNIT_TEST(test_unknown_user_options);
+    CPPUNIT_TEST(test_unknown_delivery_mode_stops_reading);
+    CPPUNIT_TEST(test_unknown_eight_bit_mode_stops_reading);
+    CPPUNIT_TEST(test_header_syntax_errors);
+    CPPUNIT_TEST(test_header_check_needs_a_ruleset_name);
+    CPPUNIT_TEST(test_macro_and_class_names_are_checked);
+    CPPUNIT_TEST(test_class_file_name_required);
+    CPPUNIT_TEST(test_version_line_arguments);
+    CPPUNIT_TEST(test_version_level_warnings);
+    CPPUNIT_TEST(test_mailer_needs_name_argv_and_program);
+    CPPUNIT_TEST(test_mailer_user_and_group_must_exist);
+    CPPUNIT_TEST(test_map_name_and_class_required);
+    CPPUNIT_TEST(test_mailer_rulesets_end_of_line_and_line_limit);
+    CPPUNIT_TEST(test_queue_group_diagnostics);
+    CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
+    CPPUNIT_TEST(test_carriage_return_ends_each_physical_line);
+    CPPUNIT_TEST(test_bad_time_units_are_warnings);
+    CPPUNIT_TEST(test_priority_line_needs_an_equals_sign);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -217,6 +248,319 @@ public:
     void test_unknown_line_type() {
         auto c = read("Z junk line\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z junk line\""), c->diagnostics.at(0));
+    }
+    // Expected texts below were observed with sendmail 8.17.1.9.
+    void test_diagnostic_names_the_last_physical_line() {
+        auto c = read("S1\nR$:\t$@ x\n  x\n\ty\nA\n \n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: Inappropriate use of $: on LHS"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"A\""), c->diagnostics.at(1));
+    }
+    void test_last_line_without_newline_is_not_counted() {
+        auto c = read("V10\n\n\nA\n\n\nB");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: unknown configuration line \"A\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: unknown configuration line \"B\""), c->diagnostics.at(1));
+    }
+    void test_empty_line_starts_a_logical_line() {
+        auto c = read("V10\n#c\n\tcommented too\n\n\tbar\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: unknown configuration line \"\n\tbar\""),
+                             c->diagnostics.at(0));
+    }
+    void test_trailing_blanks_are_dropped() {
+        auto c = read("Dx a \t\nB \r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string(" a"), *c->macros.find("x"));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"B\""), c->diagnostics.at(0));
+    }
+    void test_diagnostics_quote_dollar_as_stored_in_seven_bits() {
+        auto c = read("Z$x\n\xe9x\nZ\xe9\xff\x81\x80$x\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z\x01x\""),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"ix\""), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: unknown configuration line \"Zi\x7f\x7f\x01\x7f"),
+                             c->diagnostics.at(2));
+    }
+    void test_explicit_ruleset_numbers_stop_below_100() {
+        auto c = read("S99\nS100\nS9999999999\nS-1\nS\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(4), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: bad ruleset 100 (100 max)"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bad ruleset 1410065407 (100 max)"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: invalid ruleset name: \"-1\""), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: invalid ruleset name: \"\""), c->diagnostics.at(3));
+    }
+    void test_named_ruleset_number_errors() {
+        auto c = read("Sfuzz=abc\nSfuzz=\nSfuzz=100\nSok= 5\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("test.cf: line 1: bad ruleset definition \"fuzz=abc\" (number required after `=')"),
+            c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bad ruleset number 100 in \"fuzz=100\" (100 max)"),
+                             c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(5, c->find_ruleset("ok"));
+    }
+    void test_ruleset_name_keeps_its_first_number() {
+        auto c = read("Sbar=7\nR$*\t$@ q\nSbar=6\nR$* a\t$@ r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: bar=6: ruleset changed value (old 7, new 6)"),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->rulesets.at(7).rules.size());
+    }
+    void test_rule_without_valid_ruleset() {
+        auto c = read("R$* $@ x\nS200\nR$*\t$@ y\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: missing valid ruleset for \"R\x01* \x01@ x\""),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: missing valid ruleset for \"R\x01*\t\x01@ y\""),
+                             c->diagnostics.at(2));
+    }
+    void test_rule_with_empty_side_is_reported_and_kept() {
+        auto c = read("S1\nR$z\t$@ x\nR$*\t$z\nR$*\t$@ ok\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: R line: null LHS"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null RHS"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->rulesets.at(1).rules.size());  // all kept
+    }
+    void test_option_names_after_one_space() {
+        auto c = read("O  NiceQueueRun = no\nO =x\nO Bogus.x = 1\nO Foo Bar=1\nO\tSaveFromLine=1\nO MeToo = True\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(5), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: unknown option name  NiceQueueRun"),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: null option name"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: readcf: unknown option name Bogus"), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: readcf: unknown option name Foo Bar"), c->diagnostics.at(3));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: readcf: unknown option name 0x9"), c->diagnostics.at(4));
+        CPPUNIT_ASSERT_EQUAL(std::string("True"), c->options.at("MeToo"));
+    }
+    void test_unknown_option_letters_in_hex() {
+        auto c = read("O4 x\nO\nOMx y\nOg12\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: unknown option name 0x34"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: unknown option name 0x0"), c->diagnostics.at(1));
+    }
+    void test_timeout_names_and_units() {
+        auto c = read(
+            "O Timeout.bogus=1h\nO Timeout.QUEUEwarn=5x\nO Timeout.initial=5x\nO Timeout.ident=1h30m\n"
+            "O AliasWait=3y\nOT1x\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(7), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: settimeout: invalid timeout bogus"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Invalid time unit `x'"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Invalid time unit `x'"), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: Invalid time unit `x'"), c->diagnostics.at(3));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: Invalid time unit `y'"), c->diagnostics.at(4));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: Invalid time unit `x'"), c->diagnostics.at(6));
+    }
+    void test_unknown_user_options() {
+        auto c = read("O DefaultUser=nosuchuser\nO RunAsUser=nosuchuser:12\nO TrustedUser=root\nO DefaultUser=8:12\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: readcf: option u: unknown user nosuchuser"),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: readcf: option RunAsUser: unknown user nosuchuser"),
+                             c->diagnostics.at(1));
+    }
+    void test_unknown_delivery_mode_stops_reading() {
+        auto c = read("O DeliveryMode=background\nO DeliveryMode=z\nZ\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Unknown delivery mode z"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(64, c->stop_status);
+    }
+    void test_unknown_eight_bit_mode_stops_reading() {
+        auto c = read("O EightBitMode=mime\nO EightBitMode=\nZ\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: Unknown 8-bit mode "), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(64, c->stop_status);
+    }
+    void test_header_syntax_errors() {
+        auto c = read(
+            "HX-Fuzz\nH?P?Subject\nH?\nH??X: v\nH?x\nHX Fuzz: v\nH: v\nH?$?Q: v\nHX-\xe9: v\nH?\xe9?X: $>\n\t\t\n"
+            "HX-Fuzz :x\nH\nH?${fuzz}?Z: v\n");
+        const char* expected[] = {
+            "test.cf: line 1: header syntax error, line \"X-Fuzz\"",
+            "test.cf: line 2: header syntax error, line \"?P\"",
+            "test.cf: line 3: header syntax error, line \"?\"",
+            "test.cf: line 5: header syntax error, line \"?x\"",
+            "test.cf: line 6: header syntax error, line \"X Fuzz: v\"",
+            "test.cf: line 7: header syntax error, line \": v\"",
+            "test.cf: line 8: header syntax error, line \"?\x01?Q: v\"",
+            "test.cf: line 9: header syntax error, line \"X-i: v\"",
+            "test.cf: line 11: header syntax error, line \"?i?X: \x01>\"",
+            "test.cf: line 13: header syntax error, line \"\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(size_t(3), c->headers.size());  // X, X-Fuzz, Z
+        CPPUNIT_ASSERT_EQUAL(std::string("{fuzz}"), c->headers[2].macro);
+    }
+    void test_header_check_needs_a_ruleset_name() {
+        auto c = read("HX-Fuzz: $>\nHX-Ok: $>check\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: invalid ruleset name: \"\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->headers.size());
+    }
+    void test_macro_and_class_names_are_checked() {
+        auto c = read(
+            "D\nD*y\nD{}x\nD{ab c}v\nD{abc\nC{\nD{a$b}v\nD{n234567890123456789012345}v\n"
+            "D{n2345678901234567890123456}v\nF\nD{abcdefghijklmnopqrstuvwxyz0123\n");
+        const char* expected[] = {
+            "test.cf: line 1: Name required for macro/class",
+            "test.cf: line 3: Name required for macro/class",
+            "test.cf: line 4: Invalid macro/class character  ",
+            "test.cf: line 5: Unbalanced { on abc",
+            "test.cf: line 5: Unable to assign macro/class ID (mid = 0xffffffff)",
+            "test.cf: line 6: Unbalanced { on ",
+            "test.cf: line 6: Unable to assign macro/class ID (mid = 0xffffffff)",
+            "test.cf: line 7: Invalid macro/class character \x01",
+            "test.cf: line 9: Macro/class name ({n234567890123456789012345}) too long (25 chars max)",
+            "test.cf: line 9: Unable to assign macro/class ID (mid = 0xffffffff)",
+            "test.cf: line 10: Name required for macro/class",
+            "test.cf: line 11: Macro/class name ({abcdefghijklmnopqrstuvwxy}) too long (25 chars max)",
+            "test.cf: line 11: Unable to assign macro/class ID (mid = 0xffffffff)",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(std::string("y"), *c->macros.find("*"));
+        CPPUNIT_ASSERT_EQUAL(std::string("v"), *c->macros.find("n234567890123456789012345"));
+    }
+    void test_class_file_name_required() {
+        auto c = read("F{x}\nFX-o\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: fileclass: missing file name"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: fileclass: missing file name"), c->diagnostics.at(1));
+    }
+    void test_version_line_arguments() {
+        auto c = read("V\nVabc\nV10/Foo\nV10/\nV-1\nV 7\nV10/berkeley\n");
+        const char* expected[] = {
+            "test.cf: line 1: invalid argument to V line: \"\"",
+            "test.cf: line 2: invalid argument to V line: \"abc\"",
+            "test.cf: line 3: invalid V line vendor code: \"Foo\"",
+            "test.cf: line 4: invalid V line vendor code: \"\"",
+            "test.cf: line 5: invalid argument to V line: \"-1\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(10, c->version);
+    }
+    // The last V line counts; only a level above 10 is an error (exit 70).
+    std::vector<std::string> load_warnings(const std::string& text, int errors = 0) {
+        char path[] = "/tmp/cfversionXXXXXX";
+        int fd = mkstemp(path);
+        CPPUNIT_ASSERT(write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+        close(fd);
+        config::LoadOptions lo;
+        lo.path = path;
+        auto c = config::load(lo);
+        unlink(path);
+        CPPUNIT_ASSERT(c);
+        CPPUNIT_ASSERT_EQUAL(errors, (*c)->errors);
+        return (*c)->diagnostics;
+    }
+    void test_version_level_warnings() {
+        const std::string local = "Mlocal, P=/bin/true, A=x\n";
+        CPPUNIT_ASSERT_EQUAL(std::string("Warning: .cf file is out of date: sendmail 8.17.1.9 supports version 10, "
+                                         ".cf file is version 0"),
+                             load_warnings(local).at(0));
+        CPPUNIT_ASSERT_EQUAL(
+            std::string("Warning: .cf version level (99) exceeds sendmail version 8.17.1.9 functionality (10)"),
+            load_warnings("V10\nV99\n" + local, 1).at(0));
+        CPPUNIT_ASSERT(load_warnings("V11\nV10/Berkeley\n" + local).empty());
+    }
+    void test_mailer_needs_name_argv_and_program() {
+        auto c = read(
+            "M\nM,P=/bin/true,A=x\nMfuzz\nMfuzz, A=x\nMfuzz, P=/bin/true, A=\nMfuzz, P, A=x\n"
+            "Mfuzz, P=/bin/true, =x, A=x\nMfuzz P=/bin/true A=y\n");
+        const char* expected[] = {
+            "test.cf: line 1: name required for mailer",        "test.cf: line 2: name required for mailer",
+            "test.cf: line 3: Mfuzz: A= argument required",     "test.cf: line 4: Mfuzz: P= argument required",
+            "test.cf: line 5: Mfuzz: A= argument required",     "test.cf: line 6: mailer fuzz: `=' expected",
+            "test.cf: line 7: Mfuzz: unknown mailer equate ==", "test.cf: line 8: Mfuzz: A= argument required",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_mailer("fuzz"));  // line 7's, the only complete one
+    }
+    void test_mailer_user_and_group_must_exist() {
+        auto c = read(
+            "Ma, P=/bin/true, U=nosuchuser, A=x\nMb, P=/bin/true, U=:bad, A=x\n"
+            "Mc, P=/bin/true, U=root:nosuchgroup, A=x\nMd, P=/bin/true, U=-1, A=x\nMe, P=/bin/true, U=8:12, A=x\n");
+        const char* expected[] = {
+            "test.cf: line 1: readcf: mailer U= flag: unknown user nosuchuser",
+            "test.cf: line 2: mailer b: null user name",
+            "test.cf: line 3: readcf: mailer U= flag: unknown group nosuchgroup",
+            "test.cf: line 4: readcf: mailer U= flag: unknown user -1",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+    }
+    void test_map_name_and_class_required() {
+        auto c = read("K\nK dns -R A\nKfuzz\nK{x} text x\nKfuzz bogus x\nKf\xe9 nosuch\nKok DEQUOTE\n");
+        const char* expected[] = {
+            "test.cf: line 1: readcf: config K line: no map name",
+            "test.cf: line 2: readcf: config K line: no map name",
+            "test.cf: line 3: readcf: config K line, map fuzz: no map class",
+            "test.cf: line 4: readcf: config K line: no map name",
+            "test.cf: line 5: readcf: map fuzz: class bogus not available",
+            "test.cf: line 6: readcf: map f: class nosuch not available",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_map("ok"));
+    }
+    void test_mailer_rulesets_end_of_line_and_line_limit() {
+        auto c = read(
+            "Mm1, P=/bin/true, S=0/, A=x\nMm2, P=/bin/true, R=200, A=x\nMm3, P=/bin/true, R=fuzz, A=x\n"
+            "Mm5, P=/bin/true, S=/5, A=x\nMm6, P=/bin/true, E=, A=x\nMm7, P=/bin/true, L=-1, A=x\n"
+            "Mm10, R=-1, A=x, P=/bin/true\n");
+        const char* expected[] = {
+            "test.cf: line 1: invalid ruleset name: \"\"",   "test.cf: line 2: bad ruleset 200 (100 max)",
+            "test.cf: line 4: invalid ruleset name: \"/5\"", "test.cf: line 5: mailer m6: null end-of-line string",
+            "test.cf: line 7: invalid ruleset name: \"-1\"",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        for (const char* dropped : {"m1", "m2", "m5", "m10"}) CPPUNIT_ASSERT(!c->find_mailer(dropped));
+        CPPUNIT_ASSERT_EQUAL(std::string("fuzz"), c->find_mailer("m3")->recipient_rules[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), c->find_mailer("m6")->eol);
+        CPPUNIT_ASSERT_EQUAL(0L, static_cast<long>(c->find_mailer("m7")->line_limit));
+    }
+    void test_queue_group_diagnostics() {
+        auto c = read("Q\nQ fuzz\nQf3, Z=1\nQf4, I=bogus\nQf7 P=/x\nQf8, =1\nQf9, P\n");
+        const char* expected[] = {
+            "test.cf: line 1: name required for queue",      "test.cf: line 2: queue : `=' expected",
+            "test.cf: line 3: Qf3: unknown queue equate Z=", "test.cf: line 4: Invalid time unit `b'",
+            "test.cf: line 4: Invalid time unit `o'",        "test.cf: line 4: Invalid time unit `g'",
+            "test.cf: line 4: Invalid time unit `u'",        "test.cf: line 6: Qf8: unknown queue equate ==",
+            "test.cf: line 7: queue f9: `=' expected",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+    }
+    void test_every_bad_time_unit_is_reported() {
+        auto c = read("O MinQueueAge=1.5x\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit `.'"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit `x'"), c->diagnostics.at(1));
+    }
+    void test_carriage_return_ends_each_physical_line() {
+        auto c = read("I\r\n\tx\r\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"I\n\tx\""),
+                             c->diagnostics.at(0));
+    }
+    void test_bad_time_units_are_warnings() {
+        auto c = read("OK 5m\nO MinQueueAge= 5m\nOd q\n");
+        CPPUNIT_ASSERT_EQUAL(0, c->errors);  // sendmail's exit status stays 0
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Invalid time unit ` '"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("5m"), c->options.at("ConnectionCacheTimeout"));
+        CPPUNIT_ASSERT_EQUAL(std::string("q"), c->options.at("DeliveryMode"));
+    }
+    void test_priority_line_needs_an_equals_sign() {
+        auto c = read("P\nPnoeq\nP=5\nPbulk=-60\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(2), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"P\""), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"Pnoeq\""),
+                             c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("-60"), c->priorities.at("bulk"));
     }
     void test_map_declaration_recorded() {
         auto c = read("Kdequote dequote\nKaccess hash -T<TMPF> -o /etc/mail/access\n");
