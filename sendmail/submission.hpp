@@ -81,6 +81,7 @@ private:
     bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     bool failed_ = false;                  // some address failed at submission
     bool header_failed_ = false;           // ... among those of the header (-t)
+    size_t command_line_failures_ = 0;     // the first failures, those of the command line
     std::vector<std::string> cmdline_;     // addresses named as arguments, as written
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
