@@ -64,6 +64,10 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
             fail(r.address, r.orcpt, r.route);
             continue;
         }
+        if (parent < 0 && r.route.mailer == "prog") {
+            refuse_program(r);
+            continue;
+        }
         add(std::move(r), depth);
     }
     return static_cast<int>(addrs.size());
@@ -109,6 +113,18 @@ std::string RecipientList::group_final_recipient() const {
         return (t.address_given ? t.address : "(null)") + "; " + text;
     }
     return sender_type + "; " + text + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+}
+
+// A program may be named by an alias or a .forward, never by the sender:
+// sendmail refuses it as a usage error, and its notice names the address
+// at the local domain, without what a mailer got.
+void RecipientList::refuse_program(const Recipient& r) {
+    const char* why = "Cannot mail directly to programs";
+    if (s_.report) std::printf("%s... %s\n", r.address.c_str(), why);
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why});
+    failed_.back().actual_rcpt.clear();
 }
 
 MailerTypes RecipientList::types_of(const std::string& mailer) const {
