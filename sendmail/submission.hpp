@@ -101,6 +101,10 @@ private:
     };
     std::vector<OtherEntry> siblings_;
     std::string own_group_;
+    // Queue-only with an address that failed: sendmail queues the other
+    // groups' entries only after the notice (numbered after it); until then
+    // the whole envelope is the message's.
+    std::vector<std::pair<std::string, queue::QueueFile>> deferred_parts_;
 };
 
 }  // namespace sendmail

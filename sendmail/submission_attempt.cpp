@@ -139,6 +139,9 @@ void Submission::log_entry_queued(const std::string& id, const queue::QueueFile&
                                   const RecipientList& rcpts) const {
     std::set<std::string> in_entry;
     for (const auto& r : part.recipients) in_entry.insert(r.address);
+    // entries still to be queued are the message's for now
+    for (size_t k = 1; k < deferred_parts_.size(); ++k)
+        for (const auto& r : deferred_parts_[k].second.recipients) in_entry.insert(r.address);
     for (const Recipient* r : rcpts.ordered()) {
         if (!in_entry.count(r->address)) continue;
         util::log_line(LOG_INFO, 9, id,
@@ -154,6 +157,7 @@ void Submission::log_entry_queued(const std::string& id, const queue::QueueFile&
 size_t Submission::envelope_size(const queue::QueueFile& first) const {
     size_t n = first.recipients.size();
     for (const auto& e : siblings_) n += e.part.recipients.size();
+    for (size_t k = 1; k < deferred_parts_.size(); ++k) n += deferred_parts_[k].second.recipients.size();
     return n;
 }
 

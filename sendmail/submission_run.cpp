@@ -350,10 +350,12 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
             return EX_CANTCREAT;
         }
         bool attempt = delivers_now();
-        log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt);
+        // After a failure in the header (-t) sendmail logs no queued lines.
+        log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt && !header_failed_);
         count_statistics();
         if (attempt) attempt_in_mode(dir, nm, qf);
-        log_siblings_queued(rcpts);
+        // With an address failed, the other entries are not logged either.
+        if (!failed_) log_siblings_queued(rcpts);
     }
     if (!failed_) return EX_OK;
     // Quiet drops them; print keeps the text in the sender's dead.letter
@@ -361,6 +363,11 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
     char how = failure_disposal(rcpts);
     if (how != 'q' && !(how == 'p' && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
         notify_failures(dir, nm.id(), qf, rcpts.failures());
+    if (!deferred_parts_.empty()) {
+        if (auto rc = queue_other_entries(nm, deferred_parts_)) return *rc;
+        deferred_parts_.clear();
+        log_split(nm.id(), qf.recipients.size());
+    }
     if (rcpts.count() == 0) nm.discard();
     return error_mode() == 'e' ? EX_OK : rcpts.exit_code();
 }
@@ -409,7 +416,12 @@ int Submission::run() {
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
     std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
-    if (auto rc = queue_other_entries(*nm, parts)) return *rc;
+    if (failed_ && !delivers_now() && parts.size() > 1) {
+        own_group_ = parts.front().first;
+        deferred_parts_ = parts;
+    } else if (auto rc = queue_other_entries(*nm, parts)) {
+        return *rc;
+    }
     queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {
