@@ -84,12 +84,15 @@ std::optional<int> Submission::queue_other_entries(const queue::NewMessage& nm,
     for (size_t k : own_rest) order.push_back({k, -1});
     for (const auto& [k, head] : order) {
         queue::QueueDir dir(group_path(s_, parts[k].first));
+        // the failures' status stays with the message itself
+        queue::QueueFile part = parts[k].second;
+        part.status_message.clear();
         auto copy = queue::NewMessage::create_linked(dir, nm, now_);
-        if (!copy || !copy->commit(parts[k].second)) {
+        if (!copy || !copy->commit(part)) {
             std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
             return EX_TEMPFAIL;
         }
-        siblings_.push_back({copy->id(), parts[k].first, parts[k].second, head == -2, head < 0 ? -1 : head});
+        siblings_.push_back({copy->id(), parts[k].first, part, head == -2, head < 0 ? -1 : head});
     }
     return std::nullopt;
 }
