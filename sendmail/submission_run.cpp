@@ -290,7 +290,13 @@ void Submission::gather_recipients(RecipientList& rcpts) {
         bool resent = is_resent(msg_.headers);
         for (const auto& h : msg_.headers) {
             unsigned k = message::header_kind(h.name);
-            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) {
+                // sendmail reads a folded field's line break as a blank, so
+                // '"Ro\n ot" <root>' is the address '"Ro  ot" <root>'.
+                std::string value = h.value;
+                std::replace(value.begin(), value.end(), '\n', ' ');
+                rcpts.add_list(value);
+            }
         }
     }
     header_failed_ = rcpts.failures().size() > command_line_failures_;

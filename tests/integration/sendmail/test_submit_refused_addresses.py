@@ -110,6 +110,27 @@ class RefusedAddressTest(unittest.TestCase):
         self.assertEqual(log[2], (22, '%s: %s: DSN: User unknown' % (orig, notice)))
 
 
+class FoldedAddressTest(unittest.TestCase):
+    def test_line_break_of_a_folded_field_reads_as_a_blank(self):
+        # sendmail 8.17: the fold's line break becomes a blank before the
+        # continuation's own, in R lines and to= alike; only msgid= ever
+        # shows a "\n", the line break never reaches another field.
+        e = SubmitEnv(self)
+        e.catch_syslog()
+        e.submit(['-oi', '-t', '-f', 'alice'], b'Subject: t\nTo: "Ro\n ot" <root>,\n (com\n ment) bin, '
+                 b'b@x.example.org (multi\n line)\nMessage-Id: <a\n b@c>\n\nbody\n')
+        qf, qid = e.only_qf()
+        self.assertEqual(lines(qf, 'R'), ['PFD:(com  ment) bin', 'PFD:"Ro  ot" <root>',
+                                          'PFD:b@x.example.org (multi  line)'])
+        log = [t.split(': ', 1)[1] for _, t in e.syslog_lines()]
+        self.assertTrue(log[0].startswith('%s: from=alice, size=107, class=0, nrcpts=3, msgid=<a\\n b@c>, ' % qid),
+                        log)
+        queued = ', delay=00:00:00, mailer=%s, pri=90107, stat=queued'
+        self.assertEqual([re.sub(r', delay=00:00:0[01],', ', delay=00:00:00,', l) for l in log[1:]], [
+            qid + ': to=(com  ment) bin' + queued % 'local', qid + ': to="Ro  ot" <root>' + queued % 'local',
+            qid + ': to=b@x.example.org (multi  line)' + queued % 'esmtp'])
+
+
 class RefusedAddressSplitTest(unittest.TestCase):
     """esmtp's mail in the queue group slow, prog's in fast."""
 
