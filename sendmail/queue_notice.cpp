@@ -32,7 +32,8 @@ std::string QueueRunner::notice_recipient(const queue::QueueFile& qf, bool failu
 namespace {
 
 // The returned message's headers, as sendmail writes them into the notice:
-// those the *file* mailer takes (a ?x?Full-Name: is left out).
+// those the *file* mailer takes (a ?x?Full-Name: is left out), without Bcc
+// when the message is one whose Bcc goes at delivery (-t, the qf's 'b').
 std::string original_headers(const SubmitSettings& s, const queue::QueueFile& qf) {
     std::string sender = message::bare_address(qf.sender);
     auto lookup = [&](std::string_view n) -> std::optional<std::string> {
@@ -40,7 +41,7 @@ std::string original_headers(const SubmitSettings& s, const queue::QueueFile& qf
         return std::nullopt;
     };
     const config::Mailer* file = s.cfg ? s.cfg->find_mailer("*file*") : nullptr;
-    return message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", false, lookup);
+    return message::delivery_headers(qf.headers, file ? file->flags : "9DEFMPloqsu", qf.has_flag('b'), lookup);
 }
 
 std::vector<message::Header> notice_headers(const std::string& to, const std::string& subject,

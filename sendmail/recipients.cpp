@@ -39,7 +39,7 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
         if (is_empty_group(*it)) {
             if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
-            fail(*it, types_of("error").address + "; " + *it,
+            fail(*it, group_final_recipient(),
                  Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
             continue;
         }
@@ -62,6 +62,10 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
+            continue;
+        }
+        if (parent < 0 && r.route.mailer == "prog") {
+            refuse_program(r);
             continue;
         }
         add(std::move(r), depth);
@@ -96,6 +100,31 @@ std::string RecipientList::final_recipient(const Recipient& r) const {
     if (r.route.error()) return type + "; " + r.route.text;
     std::string user = r.route.host.empty() || !r.route.local() ? r.route.user : r.route.user + "+" + r.route.host;
     return type + "; " + (r.route.local() ? util::to_lower(user) : user);
+}
+
+// A group names no address, so sendmail's notice names the refused group
+// by what the error mailer got: its text, quoted, at the local domain
+// (typed as the sender's mailer types an r line).
+std::string RecipientList::group_final_recipient() const {
+    const std::string text = "\"553 List:; syntax illegal for recipient addresses\"";
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    if (!util::iequals(sender_type, "rfc822")) {
+        MailerTypes t = types_of("error");
+        return (t.address_given ? t.address : "(null)") + "; " + text;
+    }
+    return sender_type + "; " + text + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+}
+
+// A program may be named by an alias or a .forward, never by the sender:
+// sendmail refuses it as a usage error, and its notice names the address
+// at the local domain, without what a mailer got.
+void RecipientList::refuse_program(const Recipient& r) {
+    const char* why = "Cannot mail directly to programs";
+    if (s_.report) std::printf("%s... %s\n", r.address.c_str(), why);
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why});
+    failed_.back().actual_rcpt.clear();
 }
 
 MailerTypes RecipientList::types_of(const std::string& mailer) const {

@@ -81,6 +81,7 @@ private:
     bool trusted_ = false;                 // root or a T-line user: may set the sender freely
     bool failed_ = false;                  // some address failed at submission
     bool header_failed_ = false;           // ... among those of the header (-t)
+    size_t command_line_failures_ = 0;     // the first failures, those of the command line
     std::vector<std::string> cmdline_;     // addresses named as arguments, as written
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
@@ -100,6 +101,10 @@ private:
     };
     std::vector<OtherEntry> siblings_;
     std::string own_group_;
+    // Queue-only with an address that failed: sendmail queues the other
+    // groups' entries only after the notice (numbered after it); until then
+    // the whole envelope is the message's.
+    std::vector<std::pair<std::string, queue::QueueFile>> deferred_parts_;
 };
 
 }  // namespace sendmail

@@ -84,12 +84,15 @@ std::optional<int> Submission::queue_other_entries(const queue::NewMessage& nm,
     for (size_t k : own_rest) order.push_back({k, -1});
     for (const auto& [k, head] : order) {
         queue::QueueDir dir(group_path(s_, parts[k].first));
+        // the failures' status stays with the message itself
+        queue::QueueFile part = parts[k].second;
+        part.status_message.clear();
         auto copy = queue::NewMessage::create_linked(dir, nm, now_);
-        if (!copy || !copy->commit(parts[k].second)) {
+        if (!copy || !copy->commit(part)) {
             std::fprintf(stderr, "queueup: cannot queue for group %s\n", parts[k].first.c_str());
             return EX_TEMPFAIL;
         }
-        siblings_.push_back({copy->id(), parts[k].first, parts[k].second, head == -2, head < 0 ? -1 : head});
+        siblings_.push_back({copy->id(), parts[k].first, part, head == -2, head < 0 ? -1 : head});
     }
     return std::nullopt;
 }
@@ -139,6 +142,9 @@ void Submission::log_entry_queued(const std::string& id, const queue::QueueFile&
                                   const RecipientList& rcpts) const {
     std::set<std::string> in_entry;
     for (const auto& r : part.recipients) in_entry.insert(r.address);
+    // entries still to be queued are the message's for now
+    for (size_t k = 1; k < deferred_parts_.size(); ++k)
+        for (const auto& r : deferred_parts_[k].second.recipients) in_entry.insert(r.address);
     for (const Recipient* r : rcpts.ordered()) {
         if (!in_entry.count(r->address)) continue;
         util::log_line(LOG_INFO, 9, id,
@@ -154,6 +160,7 @@ void Submission::log_entry_queued(const std::string& id, const queue::QueueFile&
 size_t Submission::envelope_size(const queue::QueueFile& first) const {
     size_t n = first.recipients.size();
     for (const auto& e : siblings_) n += e.part.recipients.size();
+    for (size_t k = 1; k < deferred_parts_.size(); ++k) n += deferred_parts_[k].second.recipients.size();
     return n;
 }
 

@@ -82,6 +82,20 @@ long Submission::priority(size_t nrcpts) const {
            static_cast<long>(nrcpts) * s_.option_long("RecipientFactor", 30000);
 }
 
+namespace {
+
+// A failure's words without reply code and status ("User unknown", "no
+// such domain"), as the M line and the log give them.
+std::string failure_text(const FailedRecipient& f) {
+    std::string d = f.diagnostic;
+    auto w = util::split_words(d);
+    if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
+        d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
+    return d;
+}
+
+}  // namespace
+
 queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const std::string& id) {
     queue::QueueFile qf;
     qf.created = now_;
@@ -91,10 +105,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
         // As sendmail: the status of the last failure ("User unknown"; an
         // error mailer's as printed, "a@b@c... Invalid route address").
         const FailedRecipient& last = rcpts.failures().back();
-        std::string d = last.diagnostic;
-        auto w = util::split_words(d);
-        if (w.size() > 2 && w[0].size() == 3 && std::isdigit(static_cast<unsigned char>(w[0][0])))
-            d = d.substr(d.find(w[2], w[0].size() + w[1].size()));
+        std::string d = failure_text(last);
         qf.status_message = last.counted ? d : last.address + "... " + d;
     }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
@@ -273,16 +284,22 @@ void Submission::gather_recipients(RecipientList& rcpts) {
         for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
     }
     if (nowhere) s_.engine->out = said;
-    size_t command_line_failures = rcpts.failures().size();
+    command_line_failures_ = rcpts.failures().size();
     rcpts.set_report(true);
     if (cl_.read_recipients) {
         bool resent = is_resent(msg_.headers);
         for (const auto& h : msg_.headers) {
             unsigned k = message::header_kind(h.name);
-            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) rcpts.add_list(h.value);
+            if ((k & message::kHdrRcpt) && (!resent || (k & message::kHdrResent))) {
+                // sendmail reads a folded field's line break as a blank, so
+                // '"Ro\n ot" <root>' is the address '"Ro  ot" <root>'.
+                std::string value = h.value;
+                std::replace(value.begin(), value.end(), '\n', ' ');
+                rcpts.add_list(value);
+            }
         }
     }
-    header_failed_ = rcpts.failures().size() > command_line_failures;
+    header_failed_ = rcpts.failures().size() > command_line_failures_;
 }
 
 void Submission::define_macros() {
@@ -305,11 +322,14 @@ std::string Submission::message_id(const queue::QueueFile& qf) {
     return msgid;
 }
 
-// Unknown users, as sendmail logs them when it resolves the recipients.
+// Failed addresses, as sendmail logs them when it resolves the recipients:
+// why, for those of the command line (not the header's), and a to= line
+// for unknown users.
 void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) const {
-    for (const auto& f : rcpts.failures()) {
+    for (size_t i = 0; i < rcpts.failures().size(); ++i) {
+        const FailedRecipient& f = rcpts.failures()[i];
+        if (i < command_line_failures_) util::log_line(LOG_NOTICE, 4, id, f.address + "... " + failure_text(f));
         if (!f.counted) continue;
-        util::log_line(LOG_NOTICE, 4, id, f.address + "... User unknown");
         util::log_line(LOG_INFO, 9, id,
                        "to=" + f.address + ", delay=00:00:00, mailer=local, pri=0, dsn=" + f.status +
                            ", reply=" + f.diagnostic + ", stat=User unknown");
@@ -336,10 +356,12 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
             return EX_CANTCREAT;
         }
         bool attempt = delivers_now();
-        log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt);
+        // After a failure in the header (-t) sendmail logs no queued lines.
+        log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt && !header_failed_);
         count_statistics();
         if (attempt) attempt_in_mode(dir, nm, qf);
-        log_siblings_queued(rcpts);
+        // With an address failed, the other entries are not logged either.
+        if (!failed_) log_siblings_queued(rcpts);
     }
     if (!failed_) return EX_OK;
     // Quiet drops them; print keeps the text in the sender's dead.letter
@@ -347,6 +369,11 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
     char how = failure_disposal(rcpts);
     if (how != 'q' && !(how == 'p' && save_dead_letter(dir, nm.id(), qf, "User unknown") == EX_OK))
         notify_failures(dir, nm.id(), qf, rcpts.failures());
+    if (!deferred_parts_.empty()) {
+        if (auto rc = queue_other_entries(nm, deferred_parts_)) return *rc;
+        deferred_parts_.clear();
+        log_split(nm.id(), qf.recipients.size());
+    }
     if (rcpts.count() == 0) nm.discard();
     return error_mode() == 'e' ? EX_OK : rcpts.exit_code();
 }
@@ -395,7 +422,12 @@ int Submission::run() {
     // A queue group (Q= of the recipients' mailer) has its own directory;
     // recipients of several groups make one queue entry per group.
     std::vector<std::pair<std::string, queue::QueueFile>> parts = split_by_group(qf);
-    if (auto rc = queue_other_entries(*nm, parts)) return *rc;
+    if (failed_ && !delivers_now() && parts.size() > 1) {
+        own_group_ = parts.front().first;
+        deferred_parts_ = parts;
+    } else if (auto rc = queue_other_entries(*nm, parts)) {
+        return *rc;
+    }
     queue::QueueDir group_dir(group_path(s_, parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {

@@ -78,7 +78,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(":staff"), q[0].ctladdr.value_or("-"));
         CPPUNIT_ASSERT(!q[1].ctladdr);
         CPPUNIT_ASSERT_EQUAL(std::string("staff:8:0:staff"), q[2].ctladdr.value_or("-"));
-        CPPUNIT_ASSERT_EQUAL(std::string("RFC822; staff@mx.example.com"), q[2].orcpt);
+        CPPUNIT_ASSERT_EQUAL(std::string("rfc822; staff@mx.example.com"), q[2].orcpt);
     }
     void test_notify_flags() {
         auto l = make({{"list", "a@x.example.org, b@x.example.org"}}, "NS");
