@@ -230,6 +230,22 @@ def make_group_dirs(env, *names):
     return paths
 
 
+def use_slow_and_fast_groups(env, prog_fast=False, slow_opts='', fast_opts=''):
+    """Queue groups slow and fast (directories under env's queue) in env's cf,
+    esmtp's mail in slow and, with prog_fast, prog's in fast; their paths."""
+    slow, fast = make_group_dirs(env, 'slow', 'fast')
+    with open(env.cf) as f:
+        cf = f.read()
+    cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
+    if prog_fast:
+        cf = cf.replace('Mprog,\tP=/bin/sh, F=lsDFMoqeu9,', 'Mprog,\tP=/bin/sh, F=lsDFMoqeu9, Q=fast,')
+    cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
+                    'Qslow, Path=%s%s\nQfast, Path=%s%s\n' % (slow, slow_opts, fast, fast_opts))
+    with open(env.cf, 'w') as f:
+        f.write(cf)
+    return slow, fast
+
+
 def background_processes(home):
     """Pids of live processes whose environment has HOME=home: what a test's
     sendmail left running after it returned."""

@@ -5,7 +5,7 @@ import os
 import re
 import unittest
 
-from submitkit import SubmitEnv, lines, make_group_dirs
+from submitkit import SubmitEnv, lines, use_slow_and_fast_groups
 
 REMOTE = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 LOCAL = b'From: alice@example.com\nTo: root\n\nbody\n'
@@ -15,15 +15,8 @@ EMPTY_LISTING = '%s is empty\n'
 class QueueGroupTest(unittest.TestCase):
     def setUp(self):
         self.e = SubmitEnv(self)
-        self.slow, self.fast = make_group_dirs(self.e, 'slow', 'fast')
-        with open(self.e.cf) as f:
-            cf = f.read()
-        cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
-        cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
-                        'Qslow, Path=%s, Flags=f, Runners=2, Interval=10m\n'
-                        'Qfast, Path=%s, Jobs=5\n' % (self.slow, self.fast))
-        with open(self.e.cf, 'w') as f:
-            f.write(cf)
+        self.slow, self.fast = use_slow_and_fast_groups(self.e, slow_opts=', Flags=f, Runners=2, Interval=10m',
+                                                        fast_opts=', Jobs=5')
 
     def in_dir(self, d, prefix='qf'):
         return sorted(n for n in os.listdir(d) if n.startswith(prefix))

@@ -9,7 +9,7 @@ import os
 import re
 import unittest
 
-from submitkit import SubmitEnv, lines, make_group_dirs, poll
+from submitkit import SubmitEnv, lines, use_slow_and_fast_groups, poll
 
 MSG = b'Subject: t\n\nhi\n'
 
@@ -70,15 +70,7 @@ class SplitEnvelopeTest(unittest.TestCase):
 
     def setUp(self):
         self.e = SubmitEnv(self)
-        self.slow, self.fast = make_group_dirs(self.e, 'slow', 'fast')
-        with open(self.e.cf) as f:
-            cf = f.read()
-        cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
-        cf = cf.replace('Mprog,\tP=/bin/sh, F=lsDFMoqeu9,', 'Mprog,\tP=/bin/sh, F=lsDFMoqeu9, Q=fast,')
-        cf = cf.replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
-                        'Qslow, Path=%s\nQfast, Path=%s\n' % (self.slow, self.fast))
-        with open(self.e.cf, 'w') as f:
-            f.write(cf)
+        self.slow, self.fast = use_slow_and_fast_groups(self.e, prog_fast=True)
         self.e.sb.write('aliases', 'filter: "|/bin/true"\n')
         self.e.catch_syslog()
 
