@@ -148,18 +148,6 @@ void stop_runners(std::vector<GroupSchedule>& sched) {
         for (pid_t pid : g.runners) waitpid(pid, nullptr, 0);
 }
 
-// The parent has returned to its caller: a runner must not hold the
-// caller's pipes open.
-void detach_stdio() {
-    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (devnull >= 0) {
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        close(devnull);
-    }
-}
-
 }  // namespace
 
 int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner) {
@@ -170,7 +158,7 @@ int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, Queue
     }
     if (pid > 0) return EX_OK;
     setsid();
-    detach_stdio();
+    util::stdio_to_devnull();
     std::vector<QueueGroupDir> groups = run_order(s, cl);
     if (groups.size() == 1) {
         // sendmail's single group: this process is its runner.
@@ -202,7 +190,7 @@ int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& ru
     catch_terminate();
     std::string pid_file = s.option("PidFile", "/var/run/sendmail.pid");
     if (!write_pid_file(pid_file, cl)) std::fprintf(stderr, "sendmail: cannot write pid file %s\n", pid_file.c_str());
-    detach_stdio();
+    util::stdio_to_devnull();
     bool persistent = cl.queue_arg && !cl.queue_arg->empty() && (*cl.queue_arg)[0] == 'p';
     // sendmail logs this whatever the LogLevel.
     util::log_line(LOG_INFO, 0, "",

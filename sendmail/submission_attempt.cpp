@@ -3,7 +3,6 @@
 // logged in sendmail's order, and the delivery attempt its DeliveryMode asks
 // for (-odi in this process, -odb in a child after the parent has returned).
 #include <cstdio>
-#include <fcntl.h>
 #include <set>
 #include <sysexits.h>
 #include <syslog.h>
@@ -12,6 +11,7 @@
 #include "sendmail/delivery.hpp"
 #include "sendmail/queue_groups.hpp"
 #include "sendmail/submission.hpp"
+#include "util/files.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
 
@@ -48,13 +48,7 @@ void Submission::attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& 
     }
     if (pid > 0) return;
     setsid();
-    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (devnull >= 0) {
-        dup2(devnull, 0);
-        dup2(devnull, 1);
-        dup2(devnull, 2);
-        close(devnull);
-    }
+    util::stdio_to_devnull();
     attempt_delivery(dir, nm, qf);  // the qf's lock came with the descriptor
     _exit(0);
 }

@@ -131,4 +131,11 @@ std::string unsafe_directory_on_path(const std::string& path, bool group_writabl
     return {};
 }
 
+void stdio_to_devnull() {
+    int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (devnull < 0) return;
+    for (int fd = 0; fd <= 2; ++fd) dup2(devnull, fd);
+    close(devnull);
+}
+
 }  // namespace util

@@ -55,4 +55,8 @@ Result<std::string> read_file(const std::string& path, size_t max_bytes);
 // never a part. Concurrent writers do not share the temporary; on failure it is removed.
 Status write_file_atomic(const std::string& path, std::string_view data, int mode = 0644);
 
+// Standard input, output and error onto /dev/null: a process that goes on
+// after its parent returned must not hold the caller's pipes or terminal.
+void stdio_to_devnull();
+
 }  // namespace util

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <csignal>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -29,6 +30,7 @@ class FilesTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_write_all_to_closed_pipe_fails);
     CPPUNIT_TEST(test_unique_fd_move_assign_closes_old);
     CPPUNIT_TEST(test_unsafe_directory_on_path_names_the_first_writable_one);
+    CPPUNIT_TEST(test_stdio_to_devnull_lets_go_of_the_callers_pipe);
     CPPUNIT_TEST_SUITE_END();
 
     std::string dir_;
@@ -184,6 +186,30 @@ private:
             if (e->d_name[0] != '.') ++n;
         ::closedir(d);
         return n;
+    }
+
+    // A child that detaches no longer holds the pipe: its reader sees the end
+    // although the child still runs.
+    void test_stdio_to_devnull_lets_go_of_the_callers_pipe() {
+        int p[2];
+        CPPUNIT_ASSERT_EQUAL(0, ::pipe(p));
+        pid_t pid = ::fork();
+        if (pid == 0) {
+            ::dup2(p[1], 1);
+            ::close(p[0]);
+            ::close(p[1]);
+            util::stdio_to_devnull();
+            struct stat st {};
+            bool devnull = ::fstat(1, &st) == 0 && S_ISCHR(st.st_mode);
+            ::pause();
+            ::_exit(devnull ? 0 : 1);
+        }
+        ::close(p[1]);
+        char c;
+        CPPUNIT_ASSERT_EQUAL(ssize_t(0), ::read(p[0], &c, 1));
+        ::close(p[0]);
+        ::kill(pid, SIGKILL);
+        ::waitpid(pid, nullptr, 0);
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(FilesTest);
