@@ -110,7 +110,7 @@ R$* $| < $+ >		$# error $@ 5.5.4 $: "553 Domain name required for sender address
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
 `R$+ < @ $+ >		$: $1 < @ $2 > $| $(resolve $2 $: <PERM> $)
 R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
-R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
+R$* $| $* <TEMP>	$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| $*		$: $1
 ')dnl
 R$+ < @ $+ . >		$: $1 < @ $2 >
