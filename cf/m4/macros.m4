@@ -126,6 +126,9 @@ divert(0)dnl
 divert(-1)
 # _MFLAGS_(defaults, macro): mailer flags = defaults plus the macro's value
 define(`_MFLAGS_', `$1`'ifdef(`$2', `$2')')
+# _MFLAGS_OR_(base, extra, `NAME_MAILER_FLAGS'): base, then the macro's value
+# when it is defined (even empty), else the default extra flags
+define(`_MFLAGS_OR_', `$1`'ifdef(`$3', `$3', `$2')')
 # MODIFY_MAILER_FLAGS(`NAME', `flags') changes the whole F= value of the
 # NAME mailers: `+xy' adds x and y, `-xy' takes them out, anything else
 # replaces the value.  As sendmail's package does: additions pile up and
