@@ -46,7 +46,7 @@ ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
 CO @ %ifdef(`_NO_UUCP_', `', ` !')
 # domains we relay for 
 FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
-Kdequote dequote
+Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
 Karith arith
 ifdef(`_ACCESS_TABLE_', `Kmacro macro
 ')dnl

@@ -84,11 +84,13 @@ define(`CLIENT_OPTIONS', `define(`_CLIENT_OPTS_', defn(`_CLIENT_OPTS_')`O Client
 define(`QUEUE_GROUP', `define(`_QUEUE_GROUPS_', defn(`_QUEUE_GROUPS_')`Q$1, $2
 ')')
 
-# mail filters: INPUT_MAIL_FILTER also lists the filter in InputMailFilters
+# mail filters: INPUT_MAIL_FILTER also adds the filter to confINPUT_MAIL_FILTERS
+# (InputMailFilters), so a define() of it before the filters is kept in
+# front of them and one after replaces the list
 define(`MAIL_FILTER', `define(`_FILTERS_', defn(`_FILTERS_')`X$1, $2
 ')')
-define(`INPUT_MAIL_FILTER', `MAIL_FILTER(`$1', `$2')define(`_INPUT_FILTERS_',
-	ifdef(`_INPUT_FILTERS_', `defn(`_INPUT_FILTERS_')`,'')`$1')')
+define(`INPUT_MAIL_FILTER', `MAIL_FILTER(`$1', `$2')define(`confINPUT_MAIL_FILTERS',
+	ifelse(defn(`confINPUT_MAIL_FILTERS'), `', `', `defn(`confINPUT_MAIL_FILTERS')`,'')`$1')')
 
 # literal sections
 define(`LOCAL_CONFIG', `divert(1)')

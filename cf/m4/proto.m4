@@ -64,7 +64,7 @@ ifdef(`_DAEMON_OPTS_', `defn(`_DAEMON_OPTS_')', `O DaemonPortOptions=Name=MTA
 ifdef(`_NO_DEFAULT_MSA_', `', `O DaemonPortOptions=Port=587, Name=MSA, M=E
 ')')dnl
 ifdef(`_CLIENT_OPTS_', `defn(`_CLIENT_OPTS_')')dnl
-ifdef(`_INPUT_FILTERS_', `O InputMailFilters=_INPUT_FILTERS_
+ifelse(defn(`confINPUT_MAIL_FILTERS'), `', `', `O InputMailFilters=`'defn(`confINPUT_MAIL_FILTERS')
 ')dnl
 ifdef(`_FILTERS_', `defn(`_FILTERS_')')dnl
 ifdef(`_QUEUE_GROUPS_', `defn(`_QUEUE_GROUPS_')')dnl

@@ -43,12 +43,14 @@ SBasic_check_relay
 R$*			$: $&{client_addr}
 R$@			$@ OK
 R127.0.0.1		$@ RELAY
-ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
-R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
+dnl the client name (and its parent domains) first, then the address
+ifelse(_ACC_, 1, `R$+			$: < $1 > $| $>D < $&{client_name} > < ? > < +Connect > < >
+R< $+ > $| < ? > $*	$: $>A < $1 > < ? > < +Connect > < >
+R< $+ > $| $*		$: $2
 R< ? > $*		$: < ? >
 R< OK > $*		$@ OK
 R< RELAY > $*		$@ RELAY
-R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
+R< REJECT > $*		$# error ifdef(`confREJECT_MSG', `$: confREJECT_MSG', `$@ 5.7.1 $: "550 Access denied"')
 R< DISCARD > $*		$# discard $: discard
 R< QUARANTINE : $+ > $*	$# error $@ quarantine $: $1
 R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
@@ -93,7 +95,7 @@ R< A > $*		$: $1
 R$* $| < $+ . >		$: $1 $| < $2 >
 ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From > $| < F : $1 @ $3 > < U : $1 @ > < D : $3 > < >
 R$+ $| < >		$: $1 $| $>SearchList < +From > $| < U : $1 @ > < >
-R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
+R$* $| < REJECT >	$# error ifdef(`confREJECT_MSG', `$: confREJECT_MSG', `$@ 5.7.1 $: "550 Access denied"')
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < OK >		$# OK
 R$* $| < RELAY >	$# RELAY
@@ -181,9 +183,10 @@ R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 R< $+ . $+ >		$: OK
 R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
-ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
+ifdef(`confRELAY_MSG', `R$*			$# error $@ 5.7.1 $: confRELAY_MSG
+', `ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
 ', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
-')dnl
+')')dnl
 ')dnl
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
@@ -194,7 +197,7 @@ ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $+ >		$: $1 < @ $2 > $|
 R$+ < @ $=w > $|	$: $1 < @ $2 > $| < U : $1 @ >
 R$+ < @ $+ > $| $*	$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > $3 < D : $2 > < >
 ')dnl
-R$* $| < REJECT >	$# error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
+R$* $| < REJECT >	$# error $@ 5.2.1 $: ifdef(`confRCPTREJ_MSG', `confRCPTREJ_MSG', `"550 Mailbox disabled for this recipient"')
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
