@@ -16,6 +16,9 @@ CP.
 # the dot and the bracket as classes of their own
 C..
 C[[
+# the LDAP cluster this host belongs to (ldap_routing, LDAP maps)
+ifdef(`confLDAP_CLUSTER', `D{sendmailMTACluster}`'confLDAP_CLUSTER
+')dnl
 ifdef(`UUCP_RELAY', `# relays for the pseudo domains
 DY`'UUCP_RELAY
 CPUUCP
