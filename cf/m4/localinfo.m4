@@ -16,6 +16,9 @@ CP.
 # the dot and the bracket as classes of their own
 C..
 C[[
+# the LDAP cluster this host belongs to (ldap_routing, LDAP maps)
+ifdef(`confLDAP_CLUSTER', `D{sendmailMTACluster}`'confLDAP_CLUSTER
+')dnl
 ifdef(`UUCP_RELAY', `# relays for the pseudo domains
 DY`'UUCP_RELAY
 CPUUCP
@@ -46,7 +49,7 @@ ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
 CO @ %ifdef(`_NO_UUCP_', `', ` !')
 # domains we relay for 
 FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
-Kdequote dequote
+Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
 Karith arith
 ifdef(`_ACCESS_TABLE_', `Kmacro macro
 ', `ifdef(`_STS_', `Kmacro macro
@@ -109,11 +112,14 @@ ifdef(`_REDIRECT_', `CPREDIRECT
 ifdef(`_ACCESS_TABLE_', `Kaccess _ACCESS_TABLE_
 ')dnl
 ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')dnl
-ifdef(`_DNSBL_LIST_', `Kdnsbl_zone dns -R A -T<TMP>
+dnl # DNSBL_MAP and DNSBL_MAP_OPT change the dnsbl map; EDNSBL_TO the
+dnl # enhdnsbl map's retries
+define(`_DNSBL_MAP_SPEC_', `ifdef(`DNSBL_MAP', `DNSBL_MAP', `dns -R A') -T<TMP>ifdef(`DNSBL_MAP_OPT', ` DNSBL_MAP_OPT')')dnl
+ifdef(`_DNSBL_LIST_', `Kdnsbl_zone _DNSBL_MAP_SPEC_
 ')dnl
-ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP>
+ifdef(`_EDNSBL_LIST_', `Kednsbl_zone dns -R A -a. -T<TMP> -r`'ifdef(`EDNSBL_TO', `EDNSBL_TO', `5')
 ')dnl
-ifdef(`_RHSBL_USED_', `Krhsbl_zone host -T<TMP>
+ifdef(`_RHSBL_USED_', `Krhsbl_zone ifdef(`_DNSBL_LIST_', `_DNSBL_MAP_SPEC_', `host -T<TMP>')
 ')dnl
 ifdef(`_BADMX_CHK_', `Kbadmx_mxlist bestmx -z: -T<TEMP>
 Kbadmx_name regex -a<BADMX> ^([0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9])?\.$

@@ -84,11 +84,13 @@ define(`CLIENT_OPTIONS', `define(`_CLIENT_OPTS_', defn(`_CLIENT_OPTS_')`O Client
 define(`QUEUE_GROUP', `define(`_QUEUE_GROUPS_', defn(`_QUEUE_GROUPS_')`Q$1, $2
 ')')
 
-# mail filters: INPUT_MAIL_FILTER also lists the filter in InputMailFilters
+# mail filters: INPUT_MAIL_FILTER also adds the filter to confINPUT_MAIL_FILTERS
+# (InputMailFilters), so a define() of it before the filters is kept in
+# front of them and one after replaces the list
 define(`MAIL_FILTER', `define(`_FILTERS_', defn(`_FILTERS_')`X$1, $2
 ')')
-define(`INPUT_MAIL_FILTER', `MAIL_FILTER(`$1', `$2')define(`_INPUT_FILTERS_',
-	ifdef(`_INPUT_FILTERS_', `defn(`_INPUT_FILTERS_')`,'')`$1')')
+define(`INPUT_MAIL_FILTER', `MAIL_FILTER(`$1', `$2')define(`confINPUT_MAIL_FILTERS',
+	ifelse(defn(`confINPUT_MAIL_FILTERS'), `', `', `defn(`confINPUT_MAIL_FILTERS')`,'')`$1')')
 
 # literal sections
 define(`LOCAL_CONFIG', `divert(1)')
@@ -126,6 +128,9 @@ divert(0)dnl
 divert(-1)
 # _MFLAGS_(defaults, macro): mailer flags = defaults plus the macro's value
 define(`_MFLAGS_', `$1`'ifdef(`$2', `$2')')
+# _MFLAGS_OR_(base, extra, `NAME_MAILER_FLAGS'): base, then the macro's value
+# when it is defined (even empty), else the default extra flags
+define(`_MFLAGS_OR_', `$1`'ifdef(`$3', `$3', `$2')')
 # MODIFY_MAILER_FLAGS(`NAME', `flags') changes the whole F= value of the
 # NAME mailers: `+xy' adds x and y, `-xy' takes them out, anything else
 # replaces the value.  As sendmail's package does: additions pile up and

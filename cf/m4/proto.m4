@@ -57,6 +57,11 @@ include(_CF_DIR_`m4/localinfo.m4')dnl
 ###########################
 #         options         #
 ###########################
+dnl # confMESSAGE_TIMEOUT, the old way to set both: "return/warn" or only
+dnl # the return time; it wins over confTO_QUEUERETURN and confTO_QUEUEWARN
+define(`_CF_MSG_TIMEOUT_', `ifelse(`$2', `-1', `define(`confTO_QUEUERETURN', `$1')',
+	`define(`confTO_QUEUERETURN', substr(`$1', 0, `$2'))define(`confTO_QUEUEWARN', substr(`$1', incr(`$2')))')')dnl
+ifdef(`confMESSAGE_TIMEOUT', `_CF_MSG_TIMEOUT_(defn(`confMESSAGE_TIMEOUT'), index(defn(`confMESSAGE_TIMEOUT'), `/'))')dnl
 _OPTLIST_`'dnl
 ifdef(`confDAEMON_OPTIONS_TEXT', `', `dnl
 ifdef(`_DAEMON_OPTS_', `defn(`_DAEMON_OPTS_')', `O DaemonPortOptions=Name=MTA
@@ -64,7 +69,7 @@ ifdef(`_DAEMON_OPTS_', `defn(`_DAEMON_OPTS_')', `O DaemonPortOptions=Name=MTA
 ifdef(`_NO_DEFAULT_MSA_', `', `O DaemonPortOptions=Port=587, Name=MSA, M=E
 ')')dnl
 ifdef(`_CLIENT_OPTS_', `defn(`_CLIENT_OPTS_')')dnl
-ifdef(`_INPUT_FILTERS_', `O InputMailFilters=_INPUT_FILTERS_
+ifelse(defn(`confINPUT_MAIL_FILTERS'), `', `', `O InputMailFilters=`'defn(`confINPUT_MAIL_FILTERS')
 ')dnl
 ifdef(`_FILTERS_', `defn(`_FILTERS_')')dnl
 ifdef(`_QUEUE_GROUPS_', `defn(`_QUEUE_GROUPS_')')dnl

@@ -43,12 +43,14 @@ SBasic_check_relay
 R$*			$: $&{client_addr}
 R$@			$@ OK
 R127.0.0.1		$@ RELAY
-ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
-R< ? > < $+ >		$: $>D < $&{client_name} > < ? > < +Connect > < $1 >
+dnl the client name (and its parent domains) first, then the address
+ifelse(_ACC_, 1, `R$+			$: < $1 > $| $>D < $&{client_name} > < ? > < +Connect > < >
+R< $+ > $| < ? > $*	$: $>A < $1 > < ? > < +Connect > < >
+R< $+ > $| $*		$: $2
 R< ? > $*		$: < ? >
 R< OK > $*		$@ OK
 R< RELAY > $*		$@ RELAY
-R< REJECT > $*		$# error $@ 5.7.1 $: "550 Access denied"
+R< REJECT > $*		$# error ifdef(`confREJECT_MSG', `$: confREJECT_MSG', `$@ 5.7.1 $: "550 Access denied"')
 R< DISCARD > $*		$# discard $: discard
 R< QUARANTINE : $+ > $*	$# error $@ quarantine $: $1
 R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
@@ -85,11 +87,15 @@ R$* $| $# $+		$# $2
 R$* $| $*		$: $1
 R< >			$@ < OK >
 R<>			$@ < OK >
-R$*			$: $>CanonAddr $1
-R$+ < @ $+ >		$: $1 < @ $2 > $| < $2 >
+R$*			$: < A > $>CanonAddr $1
+R< A > $+ < @ $+ >	$: $1 < @ $2 > $| < $2 >
+R< A > < @ $* >		$: < @ $1 >
+R< A > $+		$: $1 $| < >
+R< A > $*		$: $1
 R$* $| < $+ . >		$: $1 $| < $2 >
 ifelse(_ACC_, 1, `R$+ < @ $+ > $| < $+ >	$: $1 < @ $2 > $| $>SearchList < +From > $| < F : $1 @ $3 > < U : $1 @ > < D : $3 > < >
-R$* $| < REJECT >	$# error $@ 5.7.1 $: "550 Access denied"
+R$+ $| < >		$: $1 $| $>SearchList < +From > $| < U : $1 @ > < >
+R$* $| < REJECT >	$# error ifdef(`confREJECT_MSG', `$: confREJECT_MSG', `$@ 5.7.1 $: "550 Access denied"')
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < OK >		$# OK
 R$* $| < RELAY >	$# RELAY
@@ -110,7 +116,7 @@ R$* $| < $+ >		$# error $@ 5.5.4 $: "553 Domain name required for sender address
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
 `R$+ < @ $+ >		$: $1 < @ $2 > $| $(resolve $2 $: <PERM> $)
 R$* $| <PERM>		$# error $@ 5.1.8 $: "553 Domain of sender address " $&f " does not exist"
-R$* $| <TEMP>		$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
+R$* $| $* <TEMP>	$# error $@ 4.1.8 $: "451 Domain of sender address " $&f " does not resolve"
 R$* $| $*		$: $1
 ')dnl
 R$+ < @ $+ . >		$: $1 < @ $2 >
@@ -177,9 +183,10 @@ R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 R< $+ . $+ >		$: OK
 R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
-ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
+ifdef(`confRELAY_MSG', `R$*			$# error $@ 5.7.1 $: confRELAY_MSG
+', `ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
 ', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied"
-')dnl
+')')dnl
 ')dnl
 
 dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
@@ -190,7 +197,7 @@ ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $+ >		$: $1 < @ $2 > $|
 R$+ < @ $=w > $|	$: $1 < @ $2 > $| < U : $1 @ >
 R$+ < @ $+ > $| $*	$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > $3 < D : $2 > < >
 ')dnl
-R$* $| < REJECT >	$# error $@ 5.2.1 $: "550 Mailbox disabled for this recipient"
+R$* $| < REJECT >	$# error $@ 5.2.1 $: ifdef(`confRCPTREJ_MSG', `confRCPTREJ_MSG', `"550 Mailbox disabled for this recipient"')
 R$* $| < DISCARD >	$# discard $: discard
 R$* $| < QUARANTINE : $+ >	$# error $@ quarantine $: $2
 R$* $| < ERROR : $-.$-.$- : $+ >	$# error $@ $2.$3.$4 $: $5
@@ -270,6 +277,10 @@ R< $+ > $| < A : $* > $*	$: < $1 > $| $3 $| $>A < $2 > < ? > < $1 > < >
 R< $+ > $| < > $| < ? > < >	$@ < ? >
 R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
 R< $+ > $| $* $| < $+ > < >	$@ < $3 >
+R< $+ > $| < E : $* > $*	$: < $1 > $| $3 $| $>E < $2 > < ? > < $1 > < >
+R< $+ > $| < > $| < ? > < >	$@ < ? >
+R< $+ > $| $* $| < ? > < >	$@ $>SearchList < $1 > $| $2
+R< $+ > $| $* $| < $+ > < >	$@ < $3 >
 R< $+ > $| < >		$@ < ? >
 
 dnl # D: < domain > < default > < tag > < extra >: the domain, then its parents
@@ -300,18 +311,23 @@ R< ? > < $+ . $- > < $* > < $+ > < $* >	$@ $>A < $1 > < $3 > < $4 > < $5 >
 R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
 R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
 
-dnl # F: < user@domain > ..., U: < user@ > ...: one lookup with the tag, one without
+dnl # E: < key > < default > < sign tag > < extra >: tag:key, then with the
+dnl # sign + the bare key; < result > < extra >, or < default > < extra >
+SE
+R< $* > < $* > < $- $+ > < $* >	$: < $(access $4:$1 $: ? $) > < $1 > < $2 > < $3 $4 > < $5 >
+R< ? > < $+ > < $* > < + $+ > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
+R< ? > < $* > < $* > < $+ > < $* >	$@ < $2 > < $4 >
+R< $* > < $* > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+
+dnl # F: < user@domain > < default > < sign tag > < extra >, U: < user@ > ...:
+dnl # the address as given, then for a user+detail user+*@ and the plain user@
 SF
-R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
-R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
-R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
-R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
-R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+R< $+ > < $* > < $+ > < $* >	$: < $1 > < $2 > < $3 > < $4 > $| $>E < $1 > < ? > < $3 > < >
+R< $+ + $* @ $* > < $* > < $+ > < $* > $| < ? > < >	$: < $1 + $2 @ $3 > < $4 > < $5 > < $6 > $| $>E < $1 + * @ $3 > < ? > < $5 > < >
+R< $+ + $* @ $* > < $* > < $+ > < $* > $| < ? > < >	$: < $1 + $2 @ $3 > < $4 > < $5 > < $6 > $| $>E < $1 @ $3 > < ? > < $5 > < >
+R< $+ > < $* > < $+ > < $* > $| < ? > < >	$@ < $2 > < $4 >
+R< $+ > < $* > < $+ > < $* > $| < $* > < >	$@ < $5 > < $4 >
 
 SU
-R< $+ > < $* > < + $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
-R< $+ > < $* > < ! $- > < $* >	$: < $(access $3:$1 $: ? $) > < $1 > < $2 > < ! $3 > < $4 >
-R< ? > < $+ > < $* > < + $- > < $* >	$: < $(access $1 $: ? $) > < $1 > < $2 > < + $3 > < $4 >
-R< ? > < $+ > < $* > < $+ > < $* >	$@ < $2 > < $4 >
-R< $* > < $+ > < $* > < $+ > < $* >	$@ < $1 > < $5 >
+R$*			$@ $>F $1
 ')dnl

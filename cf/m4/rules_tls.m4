@@ -181,20 +181,16 @@ R< ? > $*		$@ OK
 R< NO > $*		$# error $@ 5.7.1 $: "550 do not try TLS with " $&{server_name} " [" $&{server_addr} "]"
 
 dnl # tls_rcpt: the TLS_Rcpt: requirement for a recipient: its full address,
-dnl # user@, its domain and the parents, then the bare tag
+dnl # user@ (each with user+detail, user+* and the plain user), its domain
+dnl # and the parents, then the bare tag
 Stls_rcpt
 ifdef(`_LOCAL_TLS_RCPT_', `_TLS_HOOK_(`Local_tls_rcpt')')dnl
 ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
-R$+			$: < ? > $>CanonAddr $1
-R< ? > $+ < @ $+ . >	< ? > $1 < @ $2 >
-R< ? > $+ < @ $+ >	$: < $(access TLS_Rcpt:$1@$2 $: ? $) > < $1 > < $2 >
-R< ? > < $+ > < $+ >	$: < $(access TLS_Rcpt:$1@ $: ? $) > < $1 > < $2 >
-R< ? > < $+ > < $+ >	$: < D > $>D < $2 > < ? > < ! TLS_Rcpt > < >
-R< D > < $* > $*	$: < $1 >
-R< ? > $+		$: < $(access TLS_Rcpt:$1@ $: ? $) >
-R< $* > $*		$: < $1 >
-R< ? >			$: < $(access TLS_Rcpt: $: ? $) >
+R$+			$: < A > $>CanonAddr $1
+R< A > $+ < @ $+ . >	< A > $1 < @ $2 >
+R< A > $+ < @ $+ >	$: $>SearchList < ! TLS_Rcpt > $| < F : $1 @ $2 > < U : $1 @ > < D : $2 > < E : >
+R< A > $+		$: $>SearchList < ! TLS_Rcpt > $| < U : $1 @ > < E : >
 R< ? >			$@ OK
 R< $* <TMPF> >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R< $+ >			$@ $>TLS_connection $&{verify} $| < $1 >

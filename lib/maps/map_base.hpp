@@ -16,6 +16,7 @@ namespace maps {
 constexpr int kExOk = 0;
 constexpr int kExNotFound = 68;
 constexpr int kExNoUser = 67;
+constexpr int kExUnavailable = 69;
 constexpr int kExTempFail = 75;
 constexpr int kExConfig = 78;
 

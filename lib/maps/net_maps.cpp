@@ -227,6 +227,11 @@ protected:
         if (a.status == dns::Status::TempFail) return RawResult::tempfail({});
         if (a.status == dns::Status::NoData) return without_mx(*res, name, search);
         if (a.status != dns::Status::Ok) return RawResult::not_found(kExNotFound);
+        // A null MX ("MX 0 .", RFC 7505) alone says the domain takes no
+        // mail: no exchanger and no fallback to its address, status 69 as
+        // sendmail 8.17 answers.  Among other exchangers "." is listed.
+        if (a.records.size() == 1 && strip_dot(a.records[0].data).empty())
+            return RawResult::not_found(kExUnavailable);
         std::stable_sort(a.records.begin(), a.records.end(),
                          [](const dns::Record& x, const dns::Record& y) { return x.preference < y.preference; });
         std::string delim = args().get('z');

@@ -176,7 +176,11 @@ class DnsMapTest(unittest.TestCase):
                        '--txt-record=txt.example.org,hello world', '--txt-record=two.example.org,one,two',
                        '--mx-host=mx.example.org,mail1.example.org,20', '--mx-host=mx.example.org,mail2.example.org,10',
                        '--host-record=mail1.example.org,192.0.2.21', '--host-record=mail2.example.org,192.0.2.22',
-                       '--ptr-record=1.2.0.192.in-addr.arpa,a.example.org'], port=self.port)
+                       '--ptr-record=1.2.0.192.in-addr.arpa,a.example.org',
+                       # null MX (RFC 7505): alone with an address, and among other exchangers
+                       '--dns-rr=null.example.org,15,000000', '--host-record=null.example.org,192.0.2.9',
+                       '--mx-host=mixed.example.org,mail1.example.org,10', '--dns-rr=mixed.example.org,15,001400'],
+                      port=self.port)
         self.driver = self.sb.program('tests/integration/makemap/maplookup')
 
     def lookup(self, cf_text, queries, extra=()):
@@ -240,6 +244,15 @@ class DnsMapTest(unittest.TestCase):
                                'map_lookup: b (a.example.org) returns a.example.org. (0)',
                                'map_lookup: b (nx.example.org) no match (68)',
                                'map_lookup: b (txt.example.org) no match (0)'])
+
+    def test_bestmx_of_null_mx(self):
+        out = self.lookup('Kb bestmx\nKbz bestmx -z:\n',
+                          ['b null.example.org', 'bz null.example.org', 'bz mixed.example.org'])
+        # sendmail 8.17: a lone null MX is no exchanger at all, not even the
+        # domain's own address (status 69); among others it is listed as ".".
+        self.assertEqual(out, ['map_lookup: b (null.example.org) no match (69)',
+                               'map_lookup: bz (null.example.org) no match (69)',
+                               'map_lookup: bz (mixed.example.org) returns mail1.example.org.:. (0)'])
 
     def test_host_map_accepts_a_name_with_only_mx(self):
         out = self.lookup('Kh host -a.\n', ['h mx.example.org', 'h txt.example.org'])
