@@ -189,8 +189,8 @@ ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 R$*			$: $(macro {TLS_Name} $@ $&{server_name} $) $1
 R$+			$: < A > $>CanonAddr $1
 R< A > $+ < @ $+ . >	< A > $1 < @ $2 >
-R< A > $+ < @ $+ >	$: $>SearchList < ! TLS_Rcpt > $| < F : $1 @ $2 > < U : $1 @ > < D : $2 > < E : >
-R< A > $+		$: $>SearchList < ! TLS_Rcpt > $| < U : $1 @ > < E : >
+R< A > $+ < @ $+ >	$: $>SearchList < ! TLS_Rcpt > $| < F : $1 @ $2 > < U : $1 @ > < D : $2 > < E : > < >
+R< A > $+		$: $>SearchList < ! TLS_Rcpt > $| < U : $1 @ > < E : > < >
 R< ? >			$@ OK
 R< $* <TMPF> >		$# error $@ 4.3.0 $: "451 Temporary system failure. Please try again later."
 R< $+ >			$@ $>TLS_connection $&{verify} $| < $1 >
