@@ -109,6 +109,9 @@ private:
         if (backslash_) {
             backslash_ = false;
             if (state_ == State::Comment) return;
+            // "\!" (a csh user's habit) is a plain '!' outside quotes, an
+            // operator like any other: `a\!b` is `a ! b`, as in sendmail 8.17.
+            if (c == '!' && state_ == State::Plain) return plain(c);
             in_token_ = true;
             cur_ += '\\';
             cur_ += c;

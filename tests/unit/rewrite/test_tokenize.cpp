@@ -35,6 +35,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
     CPPUNIT_TEST(test_backslash_does_not_hide_the_delimiter);
+    CPPUNIT_TEST(test_backslash_bang_is_a_plain_bang);
     CPPUNIT_TEST(test_rule_metasymbols);
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
@@ -174,6 +175,16 @@ public:
     void test_backslash_does_not_hide_the_delimiter() {
         CPPUNIT_ASSERT_EQUAL(std::string("x a"), toks("x a\\,b@c", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("u\\\\"), toks("u\\\\,v", TokenMode::Address, ','));
+    }
+    // Outside quotes "\\!" is an operator '!' of its own (sendmail's
+    // allowance for csh users); in quotes and before other characters the
+    // backslash stays.
+    void test_backslash_bang_is_a_plain_bang() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a ! b"), toks("a\\!b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a ( ! ) b"), toks("a(\\!)b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("! x"), toks("\\!x", TokenMode::AddressNoComments));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\\!b\""), toks("\"a\\!b\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\@b"), toks("a\\@b"));
     }
     void test_source_route_commas_do_not_delimit() {
         CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
