@@ -139,6 +139,13 @@ private:
     // complains about the '(' first).
     void comment(char c) {
         if (c == '(') ++depth_;
+        // Any ')' in a comment, even one that leaves it open, is where a
+        // word too long before it is found: "AAA((x" complains once about
+        // the '(' and stops there.
+        if (c == ')' && in_token_ && max_token_ && cur_.size() > max_token_) {
+            r_.token_too_long = true;
+            return;
+        }
         if (c != ')' || --depth_ > 0) return;
         state_ = State::Plain;
         if (word_ends_after_comment_) finish();
