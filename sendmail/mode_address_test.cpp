@@ -28,7 +28,7 @@ struct Session {
     config::Config& cfg;
     bool try_header = false;
     bool try_sender = false;
-    int exit_status = 0;  // the last error's code, as sendmail's ExitStat
+    int exit_status = 0;  // the first error's code, as sendmail's ExitStat
     DebugFlags debug;
 };
 
@@ -222,7 +222,9 @@ void cmd_slash(Session& s, std::string_view line) {
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
                     s.try_sender ? "sender" : "recipient");
         ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
-        if (pa.exit_code) s.exit_status = pa.exit_code;
+        // The first error's status stands: "/parse <@>" (64) then "/parse
+        // a@@" (68) exits 64, as sendmail 8.17 does.
+        if (pa.exit_code && s.exit_status == 0) s.exit_status = pa.exit_code;
         if (!pa.mailer.empty()) {
             std::printf("mailer %s", pa.mailer.c_str());
             if (!pa.host.empty()) std::printf(", host %s", pa.host.c_str());

@@ -112,6 +112,16 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
+    def test_first_error_status_stands(self):
+        cf = self.sb.write('errors.cf', 'V10/Berkeley\nO OperatorChars=.:%@!^/[]+\nScanonify=3\nSparse=0\n'
+                           'R$* x\t$#error $@ 5.1.3 $: "553 bad syntax"\n'
+                           'R$* y\t$#error $@ 5.1.2 $: "553 bad host"\n'
+                           'Mlocal,\tP=/bin/true, F=lsDFM, S=0, R=0, A=true $u\n')
+        for text, status in (('/parse x\n/parse y\n', 64), ('/parse y\n/parse x\n', 68)):
+            r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=text.encode())
+            self.assertIn('mailer *error*, host 5.1.2', r.stdout.decode())
+            self.assertEqual(r.returncode, status)
+
     def test_config_errors_make_bt_exit_70(self):
         # sendmail's syserr()s while reading (a misplaced metasymbol, a
         # missing local mailer) leave -bt's exit status at 70.
