@@ -259,7 +259,9 @@ void cmd_rulesets(Session& s, std::string_view line) {
     std::string_view rest = addr;
     for (;;) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
-        for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
+        // An address over 203 bytes is shown shortened, as in /parse.
+        for (const auto& e : tk.errors)
+            std::printf("%s... %s\n", rewrite::printable_7bit(shorten_for_message(rest)).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
         size_t at = 0;  // where the current ruleset's name starts in the list
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {

@@ -225,6 +225,12 @@ class AddressTestModeTest(unittest.TestCase):
         _, out, _ = self.bt('/parse %s\n' % addr)
         self.assertIn('\n%s...%s... Unbalanced \'<\'\n' % (addr[:100], addr[-100:]), out)
 
+    def test_ruleset_test_complaints_show_a_long_address_shortened(self):
+        # "3,0 ADDR" shortens the address in its complaints as /parse does.
+        addr = 'a' * 100 + '>' + 'b' * 110
+        _, out, _ = self.bt('3,0 %s\n' % addr)
+        self.assertIn('> %s...%s... Unbalanced \'>\'\n' % (addr[:100], addr[-100:]), out)
+
     def test_parse_of_overlong_word_is_token_too_long(self):
         # A word over 256 bytes stops /parse before the address length is
         # looked at; a long address of short words is "too long".
