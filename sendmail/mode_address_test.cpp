@@ -390,7 +390,7 @@ int run_address_test(const CommandLine& cl) {
         std::string_view v = util::trim(line);
         handle_line(s, v);
         if (eng.system_error) {
-            s.exit_status = 70;
+            if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
             eng.system_error = false;
         }
         std::fflush(stdout);

@@ -116,8 +116,11 @@ class AddressTestModeTest(unittest.TestCase):
         cf = self.sb.write('errors.cf', 'V10/Berkeley\nO OperatorChars=.:%@!^/[]+\nScanonify=3\nSparse=0\n'
                            'R$* x\t$#error $@ 5.1.3 $: "553 bad syntax"\n'
                            'R$* y\t$#error $@ 5.1.2 $: "553 bad host"\n'
+                           'Sdeep\nR$*\t$@ $>deep $1\n'
                            'Mlocal,\tP=/bin/true, F=lsDFM, S=0, R=0, A=true $u\n')
-        for text, status in (('/parse x\n/parse y\n', 64), ('/parse y\n/parse x\n', 68)):
+        # Even a software error (excessive recursion, 70) leaves it alone.
+        for text, status in (('/parse x\n/parse y\n', 64), ('/parse y\n/parse x\n', 68),
+                             ('/parse y\ndeep a\n', 68)):
             r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=text.encode())
             self.assertIn('mailer *error*, host 5.1.2', r.stdout.decode())
             self.assertEqual(r.returncode, status)
