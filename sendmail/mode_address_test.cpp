@@ -28,7 +28,7 @@ struct Session {
     config::Config& cfg;
     bool try_header = false;
     bool try_sender = false;
-    int exit_status = 0;  // the last error's code, as sendmail's ExitStat
+    int exit_status = 0;  // the first error's code, as sendmail's ExitStat
     DebugFlags debug;
 };
 
@@ -222,7 +222,9 @@ void cmd_slash(Session& s, std::string_view line) {
         std::printf("Parsing %s %s address\n", s.try_header ? "header" : "envelope",
                     s.try_sender ? "sender" : "recipient");
         ParsedAddress pa = parse_address(s.eng, addr, s.try_sender);
-        if (pa.exit_code) s.exit_status = pa.exit_code;
+        // The first error's status stands: "/parse <@>" (64) then "/parse
+        // a@@" (68) exits 64, as sendmail 8.17 does.
+        if (pa.exit_code && s.exit_status == 0) s.exit_status = pa.exit_code;
         if (!pa.mailer.empty()) {
             std::printf("mailer %s", pa.mailer.c_str());
             if (!pa.host.empty()) std::printf(", host %s", pa.host.c_str());
@@ -257,7 +259,9 @@ void cmd_rulesets(Session& s, std::string_view line) {
     std::string_view rest = addr;
     for (;;) {
         auto tk = s.eng.tokenize(rest, rewrite::TokenMode::Address, ',');
-        for (const auto& e : tk.errors) std::printf("%s... %s\n", rewrite::printable_7bit(rest).c_str(), e.c_str());
+        // An address over 203 bytes is shown shortened, as in /parse.
+        for (const auto& e : tk.errors)
+            std::printf("%s... %s\n", rewrite::printable_7bit(shorten_for_message(rest)).c_str(), e.c_str());
         rewrite::Tokens t = std::move(tk.tokens);
         size_t at = 0;  // where the current ruleset's name starts in the list
         for (const auto& name : t.empty() ? std::vector<std::string>{} : names) {
@@ -386,7 +390,7 @@ int run_address_test(const CommandLine& cl) {
         std::string_view v = util::trim(line);
         handle_line(s, v);
         if (eng.system_error) {
-            s.exit_status = 70;
+            if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
             eng.system_error = false;
         }
         std::fflush(stdout);

@@ -163,6 +163,12 @@ int Engine::run_rules(int number, Tokens& tokens, int depth) {
             }
             strip_call_quotes(number, r);
             int s = do_lookups(next);
+            if (s == kDataError) {
+                // A map value that was nothing but a comment: the ruleset
+                // stops here, silently, as sendmail 8.17's does.
+                abandoned_ = true;
+                return s;
+            }
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
             s = do_calls(next, depth);
             if (status == kOk || s == kTempFail) status = s == kOk ? status : s;
@@ -323,9 +329,13 @@ int Engine::do_lookups(Tokens& t) {
         // any complaint about it); without either the key stays as it was.
         Tokens repl = key;
         if (v || part == 2) {
+            // sendmail prescans the value as an address: (comments) go, and
+            // a value with text but no tokens left ("(c)", a dequoted
+            // "\"(c)\"") cannot be used at all.
             std::string text = v ? *v : join(deflt);
-            auto r = tokenize(text);
+            auto r = tokenize(text, TokenMode::AddressNoComments);
             for (const auto& e : r.errors) std::fprintf(out, "%s... %s\n", printable_7bit(text).c_str(), e.c_str());
+            if (r.tokens.empty() && !text.empty()) return kDataError;
             repl = std::move(r.tokens);
             bytes_to_metas(repl);
         }

@@ -22,7 +22,7 @@ inline bool is_meta(const std::string& t, char c) { return t.size() >= 2 && t[0]
 inline bool is_meta(const std::string& t) { return !t.empty() && t[0] == '\0'; }
 
 enum class TokenMode {
-    Address,        // -bt input and map results: parentheses are tokens
+    Address,        // -bt input and rule text: parentheses are tokens
     AddressNoComments,  // parseaddr: (comments) are dropped
     Rule,           // cf rules: $x metasymbols are tokens
 };

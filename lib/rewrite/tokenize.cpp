@@ -92,6 +92,7 @@ private:
         }
         cur_.clear();
         in_token_ = false;
+        quote_closed_ = false;
     }
 
     // Handles the character at i; returns the index of the last one used.
@@ -109,6 +110,10 @@ private:
         if (backslash_) {
             backslash_ = false;
             if (state_ == State::Comment) return;
+            // "\!" (a csh user's habit) is a plain '!' outside quotes, an
+            // operator like any other: `a\!b` is `a ! b`, as in sendmail 8.17.
+            if (c == '!' && state_ == State::Plain) return plain(c);
+            if (quote_closed_) finish();
             in_token_ = true;
             cur_ += '\\';
             cur_ += c;
@@ -123,12 +128,14 @@ private:
         plain(c);
     }
 
-    // A quoted string is a token of its own, whatever touches it.
+    // A quoted string is a token of its own, whatever touches it, but it
+    // ends (and is found too long) only at what comes next: a stray '>' or
+    // a comment after it comes first ("\"AAA\">" says Unbalanced '>').
     void quoted(char c) {
         cur_ += c;
         if (c != '"') return;
         state_ = State::Plain;
-        finish();
+        quote_closed_ = true;
     }
 
     // (comments) vanish when parsing. A comment ends the word before it
@@ -136,6 +143,13 @@ private:
     // complains about the '(' first).
     void comment(char c) {
         if (c == '(') ++depth_;
+        // Any ')' in a comment, even one that leaves it open, is where a
+        // word too long before it is found: "AAA((x" complains once about
+        // the '(' and stops there.
+        if (c == ')' && in_token_ && max_token_ && cur_.size() > max_token_) {
+            r_.token_too_long = true;
+            return;
+        }
         if (c != ')' || --depth_ > 0) return;
         state_ = State::Plain;
         if (word_ends_after_comment_) finish();
@@ -167,6 +181,7 @@ private:
             return;
         }
         if (u < 0x20 || u == 0x7f) return;  // other control characters vanish
+        if (quote_closed_) finish();
         if (is_special(c, ops_)) {
             finish();
             if (r_.token_too_long) return;
@@ -189,6 +204,7 @@ private:
     std::string cur_;
     State state_ = State::Plain;
     bool in_token_ = false, backslash_ = false, word_ends_after_comment_ = false;
+    bool quote_closed_ = false;  // cur_ is a quoted string, complete
     int angle_ = 0, depth_ = 0;
     bool route_ = false;  // inside "<@...:", before its colon
 };

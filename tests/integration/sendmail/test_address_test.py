@@ -112,6 +112,19 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
+    def test_first_error_status_stands(self):
+        cf = self.sb.write('errors.cf', 'V10/Berkeley\nO OperatorChars=.:%@!^/[]+\nScanonify=3\nSparse=0\n'
+                           'R$* x\t$#error $@ 5.1.3 $: "553 bad syntax"\n'
+                           'R$* y\t$#error $@ 5.1.2 $: "553 bad host"\n'
+                           'Sdeep\nR$*\t$@ $>deep $1\n'
+                           'Mlocal,\tP=/bin/true, F=lsDFM, S=0, R=0, A=true $u\n')
+        # Even a software error (excessive recursion, 70) leaves it alone.
+        for text, status in (('/parse x\n/parse y\n', 64), ('/parse y\n/parse x\n', 68),
+                             ('/parse y\ndeep a\n', 68)):
+            r = self.sb.run([self.sendmail, '-bt', '-C', cf, '-O', 'DontProbeInterfaces=true'], input=text.encode())
+            self.assertIn('mailer *error*, host 5.1.2', r.stdout.decode())
+            self.assertEqual(r.returncode, status)
+
     def test_config_errors_make_bt_exit_70(self):
         # sendmail's syserr()s while reading (a misplaced metasymbol, a
         # missing local mailer) leave -bt's exit status at 70.
@@ -214,6 +227,12 @@ class AddressTestModeTest(unittest.TestCase):
         addr = '<' + 'a' * 100 + ' ' + 'b' * 110
         _, out, _ = self.bt('/parse %s\n' % addr)
         self.assertIn('\n%s...%s... Unbalanced \'<\'\n' % (addr[:100], addr[-100:]), out)
+
+    def test_ruleset_test_complaints_show_a_long_address_shortened(self):
+        # "3,0 ADDR" shortens the address in its complaints as /parse does.
+        addr = 'a' * 100 + '>' + 'b' * 110
+        _, out, _ = self.bt('3,0 %s\n' % addr)
+        self.assertIn('> %s...%s... Unbalanced \'>\'\n' % (addr[:100], addr[-100:]), out)
 
     def test_parse_of_overlong_word_is_token_too_long(self):
         # A word over 256 bytes stops /parse before the address length is

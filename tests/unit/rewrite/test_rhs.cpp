@@ -33,6 +33,8 @@ class RhsTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_metasymbol_byte_in_map_value_acts_as_one);
     CPPUNIT_TEST(test_byte_inside_a_word_stays_a_word);
     CPPUNIT_TEST(test_call_to_invalid_or_too_big_ruleset_number);
+    CPPUNIT_TEST(test_map_value_loses_its_comments);
+    CPPUNIT_TEST(test_map_value_all_comment_abandons_the_ruleset);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -201,6 +203,23 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("invalid ruleset name: \"@\"\nUnknown ruleset @\n"
                                          "bad ruleset 150 (100 max)\nUnknown ruleset 150\n"),
                              f.output());
+    }
+    // sendmail 8.17 prescans a map value as an address: "a(c)" dequoted is
+    // `a`, not `a ( c )`.
+    void test_map_value_loses_its_comments() {
+        CfFixture f("Kdq dequote\nStest\nR$-\t$: $(dq $1 $) < @ L >\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("a < @ L >"), f.run("test", "\"a(c)\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("d < @ L >"), f.run("test", "\"(c)d\""));
+    }
+    // A value that is only a comment ends the ruleset with EX_DATAERR and
+    // no message; a caller goes on with its workspace as it was.
+    void test_map_value_all_comment_abandons_the_ruleset() {
+        CfFixture f("Kdq dequote\nSinner\nR$-\t$: $(dq $1 $) < @ L >\nR$*\t$@ never\n"
+                    "Stest\nR$*\t$: $>inner $1\nR$*\t$: after $1\n");
+        int status = 0;
+        CPPUNIT_ASSERT_EQUAL(std::string("after \"(c)\""), f.run("test", "\"(c)\"", &status));
+        CPPUNIT_ASSERT_EQUAL(rewrite::kDataError, status);
+        CPPUNIT_ASSERT_EQUAL(std::string(""), f.output());
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(RhsTest);

@@ -35,6 +35,9 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
     CPPUNIT_TEST(test_backslash_does_not_hide_the_delimiter);
+    CPPUNIT_TEST(test_backslash_bang_is_a_plain_bang);
+    CPPUNIT_TEST(test_too_long_word_is_found_at_any_close_in_a_comment);
+    CPPUNIT_TEST(test_too_long_quoted_string_is_found_at_what_follows);
     CPPUNIT_TEST(test_rule_metasymbols);
     CPPUNIT_TEST(test_dollar_is_plain_in_address_input);
     CPPUNIT_TEST(test_eight_bit_bytes_stay_in_words);
@@ -174,6 +177,46 @@ public:
     void test_backslash_does_not_hide_the_delimiter() {
         CPPUNIT_ASSERT_EQUAL(std::string("x a"), toks("x a\\,b@c", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("u\\\\"), toks("u\\\\,v", TokenMode::Address, ','));
+    }
+    // Outside quotes "\\!" is an operator '!' of its own (sendmail's
+    // allowance for csh users); in quotes and before other characters the
+    // backslash stays.
+    void test_backslash_bang_is_a_plain_bang() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a ! b"), toks("a\\!b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("a ( ! ) b"), toks("a(\\!)b"));
+        CPPUNIT_ASSERT_EQUAL(std::string("! x"), toks("\\!x", TokenMode::AddressNoComments));
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\\!b\""), toks("\"a\\!b\""));
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\@b"), toks("a\\@b"));
+    }
+    // sendmail 8.17: "AAA((x" says Unbalanced '(' once (the ')' it adds
+    // leaves a comment open but finds the word), "AAA((c)" says nothing.
+    void test_too_long_word_is_found_at_any_close_in_a_comment() {
+        std::string word(300, 'a');
+        auto r = rewrite::tokenize(word + "((x", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(1), r.errors.size());
+        r = rewrite::tokenize(word + "((c)", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(0), r.errors.size());
+        r = rewrite::tokenize(word + ")(x", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+    }
+    // sendmail 8.17: '<"AAA' closes the quote, then the '<' (whose '>' ends
+    // the string), then the string is too long; '"AAA">' complains about
+    // the '>' first; '"AAA"x' about nothing else.
+    void test_too_long_quoted_string_is_found_at_what_follows() {
+        std::string q = "\"" + std::string(300, 'a');
+        auto r = rewrite::tokenize("<" + q, kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(2), r.errors.size());
+        r = rewrite::tokenize(q + "\">", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '>'"), r.error);
+        r = rewrite::tokenize(q + "\"x", kOps, TokenMode::AddressNoComments, 0, 256);
+        CPPUNIT_ASSERT(r.token_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(0), r.errors.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("\"a\" b \"c\" \\x"), toks("\"a\"b\"c\"\\x"));
     }
     void test_source_route_commas_do_not_delimit() {
         CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
