@@ -5,6 +5,10 @@ dnl # with the access map lookups (SearchList and the per-key-type rulesets
 dnl # D domain, A address, F full address, U user@).  Each Local_check_*
 dnl # is the administrator's hook (LOCAL_RULESETS) and runs first.
 define(`_ACC_', ifdef(`_ACCESS_TABLE_', 1, 0))
+dnl # relay_hosts_only: To: and Connect: entries name one host (E, the key
+dnl # alone), not a domain with its subdomains (D, which also applies
+dnl # lookupdotdomain)
+define(`_HOST_OR_DOMAIN_', ifdef(`_RELAY_HOSTS_ONLY_', `E', `D'))
 dnl # access_db skip: a SKIP value ends the search as "not listed"
 define(`_ACC_SKIP_RULE_', `ifdef(`_ACCESS_SKIP_', `R< SKIP > < $`'+ > < $`'* > < $`'+ > < $`'* >	$`'@ < $`'2 > < $`'4 >
 ')')
@@ -125,6 +129,9 @@ R$* $| $# $*		$# $2
 R$* $| $*		$@ $1 $| $2
 ')dnl
 R$+ < @ $+ >		$@ @ $1 < @ $2 >
+ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `# an accepted unqualified sender comes back marked as the qualified ones
+R$+			$@ @ $1
+')dnl
 R$*			$@ $1
 ifdef(`_BADMX_CHK_', `
 dnl # Bad_mx: every mail exchanger of the sender domain (the domain itself
@@ -172,6 +179,11 @@ R$* $| $={TrustAuthMech}	$# RELAY
 ')dnl
 R$* $| $*		$: $>Relay_ok $1
 RRELAY			$@ RELAY
+ifdef(`_RELAY_MAIL_FROM_', `define(`_RELAY_FROM_', 1)')ifdef(`_RELAY_LOCAL_FROM_', `define(`_RELAY_FROM_', 1)')dnl
+ifdef(`_RELAY_FROM_', `# relay_mail_from, relay_local_from: the envelope sender may open the relay
+R$*			$: $>Sender_relays
+RRELAY			$@ RELAY
+')dnl
 # say why when the client name could not be checked
 R$*			$: $&{client_resolve}
 RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PTR record for " $&{client_addr}
@@ -222,7 +234,7 @@ R$+ ! $+		$@ RELAY
 ')dnl
 ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
 ')dnl
-ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>D < $2 > < ? > < +To > < $1 < @ $2 > >
+ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>_HOST_OR_DOMAIN_ < $2 > < ? > < +To > < $1 < @ $2 > >
 R< RELAY > < $* >	$@ RELAY
 R< $* > < $* >		$@ $2
 ')dnl
@@ -246,7 +258,7 @@ R< RELAY > $*		$@ RELAY
 R< $* > < $* >		$: $&{client_name}
 R$@			$@ < @ >
 R$=w			$@ RELAY
-R$+			$: $>D < $1 > < ? > < +Connect > < $1 >
+R$+			$: $>_HOST_OR_DOMAIN_ < $1 > < ? > < +Connect > < $1 >
 R< RELAY > $*		$@ RELAY
 R< $* > < $+ >		$@ $2
 ', `R$*			$: $&{client_name}
@@ -255,6 +267,23 @@ R$*			$@ < ? > $1
 ')dnl
 ')dnl
 
+ifdef(`_RELAY_FROM_', `dnl # Sender_relays: RELAY if the envelope sender ($&f) may relay:
+dnl # relay_local_from a sender in one of our domains, relay_mail_from a
+dnl # sender listed From:user@domain RELAY (with `domain' also From:domain)
+SSender_relays
+R$*			$: $>CanonAddr $&f
+R$+ < @ $+ . >		$: $1 < @ $2 >
+ifdef(`_RELAY_LOCAL_FROM_', `R$+ < @ $=w >		$@ RELAY
+')dnl
+ifelse(_ACC_, 1, `ifdef(`_RELAY_MAIL_FROM_', `R$+ < @ $+ >		$: $1 < @ $2 > $| $>F < $1 @ $2 > < ? > < ! From > < >
+R$* $| < RELAY > $*	$@ RELAY
+R$* $| $*		$: $1
+ifelse(_RELAY_MAIL_FROM_, `domain', `R$+ < @ $+ >		$: $>E < $2 > < ? > < ! From > < >
+R< RELAY > $*		$@ RELAY
+')')')dnl
+R$*			$@ NO
+
+')dnl
 ifelse(_ACC_, 1, `
 ##################################################################
 ###  access map lookups                                        ###
