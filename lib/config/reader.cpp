@@ -365,6 +365,13 @@ void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
         if (key == 'I') check_duration(value, r);
         q.params[std::string(util::trim(p.substr(0, eq)))] = value;
     }
+    // A group without its own P= lives under QueueDirectory, which must
+    // already be set (sendmail 8.17 reports it and goes on).
+    bool has_path = false;
+    for (const auto& [k, v] : q.params)
+        if (!k.empty() && k[0] == 'P') has_path = true;
+    if (!has_path && cfg.options.find("QueueDirectory") == cfg.options.end())
+        r.error("QueueDir must be defined before queue groups");
     // More than one runner only makes sense with the fork flag.
     for (const auto& [k, v] : q.params) {
         if (k.empty() || k[0] != 'R' || std::atoi(v.c_str()) <= 1) continue;

@@ -524,11 +524,19 @@ public:
     }
     void test_queue_group_diagnostics() {
         auto c = read("Q\nQ fuzz\nQf3, Z=1\nQf4, I=bogus\nQf7 P=/x\nQf8, =1\nQf9, P\n");
+        // A group without P= before O QueueDirectory: sendmail 8.17 says so after its equates.
         const char* expected[] = {
-            "test.cf: line 1: name required for queue",      "test.cf: line 2: queue : `=' expected",
-            "test.cf: line 3: Qf3: unknown queue equate Z=", "test.cf: line 4: Invalid time unit `b'",
-            "test.cf: line 4: Invalid time unit `o'",        "test.cf: line 4: Invalid time unit `g'",
-            "test.cf: line 4: Invalid time unit `u'",        "test.cf: line 6: Qf8: unknown queue equate ==",
+            "test.cf: line 1: name required for queue",
+            "test.cf: line 2: queue : `=' expected",
+            "test.cf: line 3: Qf3: unknown queue equate Z=",
+            "test.cf: line 3: QueueDir must be defined before queue groups",
+            "test.cf: line 4: Invalid time unit `b'",
+            "test.cf: line 4: Invalid time unit `o'",
+            "test.cf: line 4: Invalid time unit `g'",
+            "test.cf: line 4: Invalid time unit `u'",
+            "test.cf: line 4: QueueDir must be defined before queue groups",
+            "test.cf: line 6: Qf8: unknown queue equate ==",
+            "test.cf: line 6: QueueDir must be defined before queue groups",
             "test.cf: line 7: queue f9: `=' expected",
         };
         CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
