@@ -177,6 +177,7 @@ namespace {
 void check_value(Config& cfg, const std::string& name, const std::string& raw, Reader& r) {
     // Only durations see the blanks in front of a value.
     const std::string value(util::trim(raw));
+    if (check_listed_value(name, value, r)) return;
     if (name == "DeliveryMode" && !value.empty() && !std::strchr("ibqd", value[0])) {
         r.error(std::string("Unknown delivery mode ") + value[0]);
         cfg.stop_status = EX_USAGE;
@@ -242,6 +243,7 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r) {
         unsigned char letter = line.size() > 1 ? static_cast<unsigned char>(line[1]) : 0;
         name = letter ? option_long_name(static_cast<char>(letter)) : "";
         // M (a macro) and g (a group id) are old letters sendmail still takes.
+        if (letter == 'g') check_group_letter(line.substr(2), r);
         if (letter == 'M' || letter == 'g') return;
         if (name.empty()) {
             char buf[64];

@@ -27,6 +27,12 @@ std::string as_stored(std::string_view text);
 std::string seven_bit_message(std::string_view msg);
 
 bool check_duration(std::string_view v, Reader& r);
+// The values sendmail checks word by word while it reads the cf (privacy,
+// DontBlameSendmail and resolver flags, queue order, port parameters,
+// Milter sub-options, group ids); true if `name` is one of them.
+bool check_listed_value(const std::string& name, const std::string& value, Reader& r);
+// `Og value`: an unknown group name is reported.
+void check_group_letter(std::string_view value, Reader& r);
 void read_header_line(Config& cfg, std::string_view line, Reader& r);
 void read_option_line(Config& cfg, std::string_view line, Reader& r);
 void add_builtin_mailers(Config& cfg);

@@ -74,6 +74,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
     CPPUNIT_TEST(test_carriage_return_ends_each_physical_line);
     CPPUNIT_TEST(test_bad_time_units_are_warnings);
+    CPPUNIT_TEST(test_listed_option_values_are_checked);
     CPPUNIT_TEST(test_priority_line_needs_an_equals_sign);
     CPPUNIT_TEST_SUITE_END();
 
@@ -553,6 +554,30 @@ public:
         auto c = read("I\r\n\tx\r\n");
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"I\n\tx\""),
                              c->diagnostics.at(0));
+    }
+    // sendmail 8.17 -bt -C with these lines prints exactly these.
+    void test_listed_option_values_are_checked() {
+        auto c = read(
+            "O PrivacyOptions=goaway;noexpn,bogus\nO DontBlameSendmail=safe\ta;b\nO ResolverOptions=+AAONLY,bogus x\n"
+            "O QueueSortOrder=\nO QueueSortOrder=Z\nO DaemonPortOptions=Name=MTA,children=3, b=2 ,zzz,D=1\n"
+            "O DaemonPortOptions=Family=bogus\nO Milter.macros.bogus=1\nO Milter=x\nOg root\nOg12\n");
+        const char* want[] = {
+            "test.cf: line 1: readcf: Op line: bogus unrecognized",
+            "test.cf: line 2: readcf: DontBlameSendmail option: a unrecognized",
+            "test.cf: line 2: readcf: DontBlameSendmail option: b unrecognized",
+            "test.cf: line 3: readcf: I option value AAONLY,bogus unrecognized",
+            "test.cf: line 3: readcf: I option value x unrecognized",
+            "test.cf: line 4: Invalid queue sort order \"\"",
+            "test.cf: line 5: Invalid queue sort order \"Z\"",
+            "test.cf: line 6: PortOptions parameter \"b=2 \" unknown",
+            "test.cf: line 6: Unknown delivery mode 1",
+            "test.cf: line 7: Unknown address family bogus in Family=option",
+            "test.cf: line 8: milter_set_option: invalid Milter option macros.bogus",
+            "test.cf: line 9: milter_set_option: invalid Milter option, must specify suboption",
+            "test.cf: line 10: readcf: option g: unknown group  root",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(want), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(want); ++i) CPPUNIT_ASSERT_EQUAL(std::string(want[i]), c->diagnostics.at(i));
     }
     void test_bad_time_units_are_warnings() {
         auto c = read("OK 5m\nO MinQueueAge= 5m\nOd q\n");
