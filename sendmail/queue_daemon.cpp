@@ -148,16 +148,20 @@ void stop_runners(std::vector<GroupSchedule>& sched) {
         for (pid_t pid : g.runners) waitpid(pid, nullptr, 0);
 }
 
+// The background process the caller returns without: the child (0) in a
+// session of its own; the parent gets its pid, or -1 after saying why.
+pid_t fork_into_own_session() {
+    pid_t pid = fork();
+    if (pid < 0) std::perror("fork");
+    if (pid == 0) setsid();
+    return pid;
+}
+
 }  // namespace
 
 int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner) {
-    pid_t pid = fork();
-    if (pid < 0) {
-        std::perror("fork");
-        return EX_OSERR;
-    }
-    if (pid > 0) return EX_OK;
-    setsid();
+    pid_t pid = fork_into_own_session();
+    if (pid != 0) return pid < 0 ? EX_OSERR : EX_OK;
     util::stdio_to_devnull();
     std::vector<QueueGroupDir> groups = run_order(s, cl);
     if (groups.size() == 1) {
@@ -180,13 +184,8 @@ int run_once_in_background(const SubmitSettings& s, const CommandLine& cl, Queue
 }
 
 int run_periodic(const SubmitSettings& s, const CommandLine& cl, QueueRunner& runner, long interval) {
-    pid_t pid = fork();
-    if (pid < 0) {
-        std::perror("fork");
-        return EX_OSERR;
-    }
-    if (pid > 0) return EX_OK;
-    setsid();
+    pid_t pid = fork_into_own_session();
+    if (pid != 0) return pid < 0 ? EX_OSERR : EX_OK;
     catch_terminate();
     std::string pid_file = s.option("PidFile", "/var/run/sendmail.pid");
     if (!write_pid_file(pid_file, cl)) std::fprintf(stderr, "sendmail: cannot write pid file %s\n", pid_file.c_str());
