@@ -246,6 +246,15 @@ def use_slow_and_fast_groups(env, prog_fast=False, slow_opts='', fast_opts=''):
     return slow, fast
 
 
+def process_title(pid):
+    """What ps shows for pid (its rewritten command line), or '' once gone."""
+    try:
+        with open('/proc/%d/cmdline' % pid, 'rb') as f:
+            return f.read().rstrip(b'\0').decode('latin-1')
+    except OSError:
+        return ''
+
+
 def background_processes(home):
     """Pids of live processes whose environment has HOME=home: what a test's
     sendmail left running after it returned."""

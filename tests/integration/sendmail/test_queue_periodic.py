@@ -7,7 +7,7 @@ import signal
 import time
 import unittest
 
-from submitkit import SubmitEnv, lines, poll, kill_quietly
+from submitkit import SubmitEnv, lines, poll, kill_quietly, process_title
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 
@@ -137,13 +137,6 @@ class GroupScheduleTest(unittest.TestCase):
         self.assertEqual(list(self.tries(self.fast).values()), [0])
         PeriodicRunnerTest.stop(self, pid)
 
-    def title(self, pid):
-        try:
-            with open('/proc/%d/cmdline' % pid, 'rb') as f:
-                return f.read().rstrip(b'\0').decode('latin-1')
-        except OSError:
-            return ''
-
     def test_forking_group_has_one_runner_that_forks_per_entry(self):
         # As sendmail 8.17: the group's runner, titled "running queue: dir"
         # and niced, forks a child per entry (Runners= at a time).
@@ -156,8 +149,8 @@ class GroupScheduleTest(unittest.TestCase):
         os.mkfifo(fifo)
         pid = self.start('-q1h')
         want = 'sendmail: running queue: ' + self.fast
-        self.assertTrue(poll(lambda: [n for p, n in self.children(pid) if self.title(p) == want] == [7]),
-                        [(self.title(p), n) for p, n in self.children(pid)])
+        self.assertTrue(poll(lambda: [n for p, n in self.children(pid) if process_title(p) == want] == [7]),
+                        [(process_title(p), n) for p, n in self.children(pid)])
         fd = os.open(fifo, os.O_WRONLY)
         os.close(fd)
         os.unlink(fifo)

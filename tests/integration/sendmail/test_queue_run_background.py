@@ -11,18 +11,11 @@ import signal
 import time
 import unittest
 
-from submitkit import SubmitEnv, background_processes, lines, make_group_dirs, poll, kill_quietly
+from submitkit import (SubmitEnv, background_processes, lines, make_group_dirs, poll, kill_quietly,
+                       process_title)
 
 MSG = b'From: alice@example.com\nTo: bob@example.org\n\nbody\n'
 LOCAL = b'From: alice@example.com\nTo: root\n\nbody\n'
-
-
-def title(pid):
-    try:
-        with open('/proc/%d/cmdline' % pid, 'rb') as f:
-            return f.read().rstrip(b'\0').decode('latin-1')
-    except OSError:
-        return ''
 
 
 def children(pid):
@@ -72,7 +65,7 @@ class OneShotRunTest(unittest.TestCase):
         self.assertLess(time.time() - started, 5)
         self.assertTrue(poll(lambda: len(background_processes(self.e.sb.dir)) == 1))
         (runner,) = background_processes(self.e.sb.dir)
-        self.assertNotIn('Queue control', title(runner))  # one group: the process is the runner
+        self.assertNotIn('Queue control', process_title(runner))  # one group: the process is the runner
         self.release(fifo)
         self.assertTrue(self.e.settle())
         qf, _ = self.e.only_qf()
@@ -93,12 +86,12 @@ class OneShotRunTest(unittest.TestCase):
         self.assertEqual(self.e.mode(['-q']).returncode, 0)
         control = []
         self.assertTrue(poll(lambda: control.extend(p for p in background_processes(self.e.sb.dir)
-                                                    if title(p) == 'sendmail: Queue control') or control))
+                                                    if process_title(p) == 'sendmail: Queue control') or control))
         self.assertTrue(poll(lambda: len(children(control[0])) == 3), children(control[0]))
         self.assertEqual(sorted(n for _, n in children(control[0])), [0, 5, 10])
         # slow's runner (Nice=5) forks per entry (Flags=f) and is titled so
         (slow_runner,) = [p for p, n in children(control[0]) if n == 5]
-        self.assertEqual(title(slow_runner), 'sendmail: running queue: ' + slow)
+        self.assertEqual(process_title(slow_runner), 'sendmail: running queue: ' + slow)
         for f in fifos:
             self.release(f)
         self.assertTrue(self.e.settle())
@@ -138,7 +131,7 @@ class PeriodicTitleTest(unittest.TestCase):
     def test_periodic_runner_title(self):
         pid = self.start('-q1h')
         want = 'sendmail: Queue runner@01:00:00 for %s' % self.e.queue
-        self.assertTrue(poll(lambda: title(pid) == want), title(pid))
+        self.assertTrue(poll(lambda: process_title(pid) == want), process_title(pid))
 
     def test_runner_logs_its_start_whatever_the_log_level(self):
         self.e.catch_syslog()
@@ -158,10 +151,10 @@ class PeriodicTitleTest(unittest.TestCase):
         with open(self.e.cf, 'w') as f:
             f.write(cf)
         pid = self.start('-qp1h')
-        self.assertTrue(poll(lambda: title(pid) == 'sendmail: Queue control'), title(pid))
+        self.assertTrue(poll(lambda: process_title(pid) == 'sendmail: Queue control'), process_title(pid))
         want = sorted('sendmail: running queue: ' + d for d in (self.e.queue, fast))
-        self.assertTrue(poll(lambda: sorted(title(p) for p, _ in children(pid)) == want),
-                        [title(p) for p, _ in children(pid)])
+        self.assertTrue(poll(lambda: sorted(process_title(p) for p, _ in children(pid)) == want),
+                        [process_title(p) for p, _ in children(pid)])
 
 
 if __name__ == '__main__':
