@@ -1,5 +1,5 @@
 divert(-1)
-# feature/domainmap.m4 -- user@domain (domain one of ours, in class w) is
+# feature/domainmap.m4 -- user@domain (a domain of ours or not) is
 # looked up as "user" in a map of its own; the answer is the address that
 # gets the mail (user+detail keeps its +detail), and a name missing from
 # the map is refused.  Arguments: the domain, the map (default hash
@@ -10,7 +10,15 @@ define(`_FEATURE_MAPS_', ifdef(`_FEATURE_MAPS_', `defn(`_FEATURE_MAPS_')')`K'_DM
 	`hash '_CF_SETTINGS_`'_DMAP_NAME_, `_ARG2_')` -T<TEMP>
 C{MappedDomain}'_ARG_`
 ')
-divert(3)# domainmap: users of _ARG_ come from the _DMAP_NAME_ map
+divert(3)# domainmap: users of _ARG_ come from the _DMAP_NAME_ map; a sender
+# address goes out by SMTP as it is, and LOCAL_USER names stay here when
+# _ARG_ is one of our names
+R$+ < @ _ARG_ . >	$: $1 < @ _ARG_ . > $| < $&{addr_type} >
+R$+ < @ $+ > $| < e s >	$# smtp $@ $2 $: $1 @ $2
+R$+ $| < $* >		$: $1
+R$=L < @ _ARG_ . >	$: $1 < @ _ARG_ . > $| LUSER
+R$+ < @ $=w . > $| LUSER	$@ $1 < @ $2 . >
+R$+ $| LUSER		$: $1
 R$+ + $* < @ _ARG_ . >	$: < DOMAINMAP > < $(_DMAP_NAME_ $1 $: ? $) > + $2
 R$+ < @ _ARG_ . >	$: < DOMAINMAP > < $(_DMAP_NAME_ $1 $: ? $) >
 R< DOMAINMAP > < ? > $*	$#error $@ 5.1.1 $: "550 email address lookup in domain map failed"

@@ -77,6 +77,8 @@ _CLASS_TEXT_(`Canonify')`'_CLASS_FILE_(`Canonify')dnl
 _CLASS_TEXT_(`VirtHost')`'_CLASS_FILE_(`VirtHost')dnl
 _CLASS_TEXT_(`TrustAuthMech')dnl
 _CLASS_TEXT_(`LDAPRoute')`'_CLASS_FILE_(`LDAPRoute')dnl
+_CLASS_TEXT_(`LDAPRouteEquiv')`'_CLASS_FILE_(`LDAPRouteEquiv')dnl
+_CLASS_TEXT_(`B')dnl
 ifdef(`_MASQUERADE_AS_', `DM`'_MASQUERADE_AS_
 ')dnl
 ifdef(`_MAIL_HUB_', `DH`'_MAIL_HUB_
@@ -104,6 +106,15 @@ ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
 ifdef(`_DRAC_', `Kdrac _DRAC_
 ')dnl
 ifdef(`_BCC_TABLE_', `Kbcctable _BCC_TABLE_
+')dnl
+ifdef(`_AUTHINFO_TABLE_', `Kauthinfo _AUTHINFO_TABLE_
+')dnl
+ifdef(`_BESTMX_IS_LOCAL_', `Kbestmx bestmx
+')dnl
+ifdef(`_LDAP_ROUTING_', `# ldap_routing: mailHost and mailRoutingAddress of a recipient
+Kldapmh _LDAP_MH_SPEC_
+Kldapmra _LDAP_MRA_SPEC_
+C{SMTPOpModes}s d D
 ')dnl
 ifdef(`_UUDOMAIN_', `Kuudomain _UUDOMAIN_
 ')dnl

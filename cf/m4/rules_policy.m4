@@ -190,10 +190,14 @@ RTEMP			$# error $@ 4.4.0 $: "450 Relaying temporarily denied. Cannot resolve PT
 RFORGED			$# error $@ 5.7.1 $: "550 Relaying denied. IP name possibly forged " $&{client_name}
 RFAIL			$# error $@ 5.7.1 $: "550 Relaying denied. IP name lookup failed " $&{client_name}
 ifdef(`_BLOCK_BAD_HELO_', `# block_bad_helo: the HELO name must be qualified and not one of ours
-R$*			$: < $&s >
-R< $=w >		$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
-R< $+ . $+ >		$: OK
-R< $* >			$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+dnl # (not for authenticated clients, those in class R, and sendmail -bs)
+R$*			$: $&{auth_authen} $| $&{client_addr} $| < $&s >
+R$+ $| $* $| $*		$: OK
+R$| $=R $* $| $*	$: OK
+R$| 0 $| $*		$: OK
+R$| $* $| < $=w >	$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
+R$| $* $| < $+ . $+ >	$: OK
+R$| $* $| < $* >	$# error $@ 5.7.1 $: "550 bogus HELO name used: " $&s
 ')dnl
 ifdef(`confRELAY_MSG', `R$*			$# error $@ 5.7.1 $: confRELAY_MSG
 ', `ifdef(`_CLS_TrustAuthMech_', `R$*			$# error $@ 5.7.1 $: "550 Relaying denied. Proper authentication required."
@@ -205,6 +209,14 @@ dnl # Rcpt_ok: RELAY if the recipient is ours (or one we relay to),
 dnl # an error triple if the access map refuses it, else the address
 SRcpt_ok
 R$*			$: $>ParseRecipient $1
+ifdef(`_BESTMX_IS_LOCAL_', `# bestmx_is_local: a host whose best MX is ours counts as ours
+ifdef(`_BESTMX_LIMITED_', `R$* < @ $* $=B > $*	$: $1 < @ $2 $3 > $4 $| $(bestmx $2 $3 $: @ $)',
+`R$* < @ $* > $*		$: $1 < @ $2 > $3 $| $(bestmx $2 $: @ $)')
+R$* $| $=w .		$: < BESTMX $2 > $1
+R$* $| $*		$: $1
+R< BESTMX $+ > $* $=O $* < @ $* > $*	$@ $>Rcpt_ok $2 $3 $4
+R< BESTMX $+ > $* < @ $* > $*	$: $2 < @ $1 > $4
+')dnl
 ifelse(_ACC_, 1, `ifdef(`_BLOCKLIST_RCPT_', `R$+ < @ $+ >		$: $1 < @ $2 > $|
 R$+ < @ $=w > $|	$: $1 < @ $2 > $| < U : $1 @ >
 R$+ < @ $+ > $| $*	$: $1 < @ $2 > $| $>SearchList < +To > $| < F : $1 @ $2 > $3 < D : $2 > < >
@@ -244,12 +256,15 @@ ifdef(`_PROMISCUOUS_RELAY_', `', `dnl # Relay_ok: RELAY if the client may relay,
 SRelay_ok
 R$*			$: $&{client_addr}
 R$@			$@ RELAY
+dnl # 0 is sendmail -bs
+R0			$@ RELAY
 R127.0.0.1		$@ RELAY
+RIPv6 : 0 : 0 : 0 : 0 : 0 : 0 : 0 : 1	$@ RELAY
+RIPv6 : : : 1		$@ RELAY
 R$=R $*			$@ RELAY
 ifdef(`_DRAC_', `# drac: clients that the DRAC daemon lists (POP/IMAP before SMTP)
-R$+			$: < $1 > $1
-R< IPv6 : $+ > $+	$: < $1 > $2
-R< $+ > $+		$: < $(drac $1 $: ? $) > $2
+R$+			$: < $(drac $1 $: ? $) > $1
+R< ? > IPv6 : $+	$: < $(drac $1 $: ? $) > IPv6 : $1
 R< ? > $+		$: $1
 R< $* > $+		$@ RELAY
 ')dnl
@@ -359,4 +374,20 @@ R< $+ > < $* > < $+ > < $* > $| < $* > < >	$@ < $5 > < $4 >
 
 SU
 R$*			$@ $>F $1
+')dnl
+ifdef(`_COMPAT_CHECK_', `
+dnl # check_compat (FEATURE(compat_check)): sendmail asks it for each
+dnl # sender $| recipient pair; the access map key is
+dnl # Compat:sender<@>recipient, its value DISCARD[:text], TEMP:text or
+dnl # ERROR:text ends the pair, any other value comes back as it is
+Scheck_compat
+R$* $| $*		$: [ $1 ] $| [ $2 ]
+R[ < $* > ] $| $*	$: [ $1 ] $| $2
+R$* $| [ < $* > ]	$: $1 $| [ $2 ]
+R[ $+ ] $| [ $+ ]	$: < $(access Compat:$1<@>$2 $: OK $) >
+R$* $| $*		$@ ok
+R< DISCARD : $* >	$# discard $: $1 " - discarded by check_compat"
+R< DISCARD $* >		$# discard $: $1 " - discarded by check_compat"
+R< TEMP : $* >		$# error $@ TEMPFAIL $: $1 " error from check_compat. Try again later"
+R< ERROR : $* >		$# error $@ UNAVAILABLE $: $1 " error from check_compat"
 ')dnl

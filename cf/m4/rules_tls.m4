@@ -8,6 +8,15 @@ define(`_TLS_HOOK_', `R$`'*			$: $`'1 $| $>$1 $`'1
 R$`'* $| $`'# $`'*		$`'# $`'2
 R$`'* $| $`'*		$: $`'1
 ')
+dnl # FEATURE(authinfo): the AuthInfo: entries come from a map of their own,
+dnl # by server name, then server address, then the bare tag (no domain or
+dnl # network walk as in the access map)
+define(`_AUTHINFO_RULES_', `R$`'*			$: < $(authinfo AuthInfo:$&{server_name} $: ? $) >
+R< ? >			$: < $(authinfo AuthInfo:$&{server_addr} $: ? $) >
+R< ? >			$: < $(authinfo AuthInfo: $: ? $) >
+R< ? >			$`'@ no
+R< $`'* >			$`'# $`'1
+')
 divert(0)dnl
 ##################################################################
 ###  TLS and AUTH                                              ###
@@ -197,11 +206,12 @@ R< $+ >			$@ $>TLS_connection $&{verify} $| < $1 >
 
 dnl # authinfo: client AUTH data for a server
 Sauthinfo
-R$*			$: $>D < $&{server_name} > < ? > < ! AuthInfo > < >
+ifdef(`_AUTHINFO_TABLE_', `_AUTHINFO_RULES_()', `R$*			$: $>D < $&{server_name} > < ? > < ! AuthInfo > < >
 R< ? > $*		$: $>A < $&{server_addr} > < ? > < ! AuthInfo > < >
 R< ? > $*		$: < $(access AuthInfo: $: ? $) > < >
 R< ? > $*		$@ no
 R< $* > < >		$# $1
+')dnl
 ', `Ssrv_features
 Sclt_features
 Stry_tls
@@ -210,4 +220,5 @@ Stls_rcpt
 ifdef(`_LOCAL_TLS_RCPT_', `_TLS_HOOK_(`Local_tls_rcpt')')dnl
 ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 Sauthinfo
+ifdef(`_AUTHINFO_TABLE_', `_AUTHINFO_RULES_()')dnl
 ')dnl
