@@ -105,7 +105,11 @@ ifdef(`_BITDOMAIN_', `Kbitdomain _BITDOMAIN_
 ')dnl
 ifdef(`_DRAC_', `Kdrac _DRAC_
 ')dnl
-ifdef(`_BCC_TABLE_', `Kbcctable _BCC_TABLE_
+ifdef(`_BCC_TABLE_', `ifdef(`_BCC_ACCESS_', `', `Kbcctable _BCC_TABLE_
+')')dnl
+ifdef(`_BCC_HOST_', `DA`'_BCC_HOST_
+')dnl
+ifdef(`_BCC_CANON_', `KcanonicalRcpt _BCC_CANON_
 ')dnl
 ifdef(`_AUTHINFO_TABLE_', `Kauthinfo _AUTHINFO_TABLE_
 ')dnl
