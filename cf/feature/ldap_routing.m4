@@ -18,6 +18,7 @@ define(`_LDAP_MRA_SPEC_', ifelse(_ARG2_, `',
 define(`_LDAP_ROUTING_', ifelse(_ARG3_, `', `passthru', _ARG3_, `passthru', `passthru',
 	_ARG3_, `sendertoo', `sendertoo', `bounce'))
 define(`_LDAP_DETAIL_', ifelse(_ARG4_, `strip', `strip', _ARG4_, `preserve', `preserve', `'))
+ifelse(_ARG_, `', `define(`_LDAP_DEFAULT_MAPS_', 1)', _ARG2_, `', `define(`_LDAP_DEFAULT_MAPS_', 1)')
 ifelse(_ARG5_, `', `', `define(`_LDAP_NODOMAIN_', 1)')
 ifelse(_ARG6_, `tempfail', `define(`_LDAP_TEMPFAIL_', 1)')
 divert(0)dnl

@@ -45,6 +45,11 @@ define(`_MAILER_ORDER_', defn(`_MAILER_ORDER_')` $1')')')
 define(`_MAILER_ORDER_', `')
 define(`MAILER_DEFINITIONS', `divert(9)')
 
+# the `LDAP' argument of a table feature: the map from the sendmailMTAMap
+# LDAP schema entries for map name $1 of this host or its cluster (quoted
+# twice: the spec has commas)
+define(`_CF_LDAP_MAP_', ``ldap -1 -v sendmailMTAMapValue,sendmailMTAMapSearch:FILTER:sendmailMTAMapObject,sendmailMTAMapURL:URL:sendmailMTAMapObject -k (&(objectClass=sendmailMTAMapObject)(|(sendmailMTACluster=${sendmailMTACluster})(sendmailMTAHost=$j))(sendmailMTAMapName=$1)(sendmailMTAKey=%0))'')
+
 # classes filled by helper macros; one C line each, emitted in "local info"
 define(`_CLASS_', `define(`_CLS_$1_', defn(`_CLS_$1_')`C{$1}$2
 ')')

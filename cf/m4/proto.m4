@@ -33,6 +33,11 @@ ifdef(`_DELAY_CHECKS_', `', `ifelse(_CTL_NODELAY_(defn(`_RATE_CONTROL_')), 1,
 	`_CF_FATAL_(`FEATURE(`ratecontrol', `nodelay') requires FEATURE(`delay_checks')')')dnl
 ifelse(_CTL_NODELAY_(defn(`_CONN_CONTROL_')), 1,
 	`_CF_FATAL_(`FEATURE(`conncontrol', `nodelay') requires FEATURE(`delay_checks')')')')
+# the default LDAP maps of ldap_routing need the LDAP server (LDAPDefaultSpec)
+ifdef(`_LDAP_DEFAULT_MAPS_', `ifdef(`confLDAP_DEFAULT_SPEC', `', `errprint(`
+WARNING: Using default FEATURE(ldap_routing) map definition(s)
+without setting confLDAP_DEFAULT_SPEC option.
+')')')
 ifdef(`SMART_HOST', `define(`_HAVE_SMART_', 1)')
 ifdef(`LUSER_RELAY', `define(`_LUSER_RELAY_', defn(`LUSER_RELAY'))')
 ifdef(`MAIL_HUB', `define(`_MAIL_HUB_', defn(`MAIL_HUB'))')
