@@ -45,15 +45,20 @@ ifdef(`confDOMAIN_NAME', `Dj`'confDOMAIN_NAME
 ')dnl
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `', `Kresolve host -a<OKR> -T<TEMP>
 ')dnl
+ifdef(`_RELAY_MX_SERVED_', `# the mail exchangers of a domain (relay_based_on_MX)
+Kmxserved bestmx -z: -T<TEMP>
+')dnl
+ifdef(`_MTAMARK_', `# MTAMark TXT records of client addresses
+Kmtamark dns -R TXT -a. -T<TMP> -r`'ifdef(`MTAMARK_TO', `MTAMARK_TO', `5')
+')dnl
 # operators that mark a routed local part
-CO @ %ifdef(`_NO_UUCP_', `', ` !')
+CO @`'ifdef(`_NO_PERCENTHACK_', `', ` %')ifdef(`_NO_UUCP_', `', ` !')
 # domains we relay for 
 FR-o `'_CF_FILE_(`confCR_FILE', `relay-domains')`'_CF_CLASSFILE_FMT_
 Kdequote dequote`'ifdef(`confDEQUOTE_OPTS', ` confDEQUOTE_OPTS')
 Karith arith
-ifdef(`_ACCESS_TABLE_', `Kmacro macro
-', `ifdef(`_STS_', `Kmacro macro
-')')dnl
+ifelse(ifdef(`_ACCESS_TABLE_', 1)ifdef(`_STS_', 1)ifdef(`_PREFIX_MOD_', 1), `', `', `Kmacro macro
+')dnl
 ifdef(`_ACCESS_TABLE_', `C{Accept}OK RELAY
 ')dnl
 C{ResOk}OKR

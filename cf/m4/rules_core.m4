@@ -153,6 +153,9 @@ ifdef(`_NO_PERCENTHACK_', `', `R$* % $* < @ $=w . >	$: < again > $>canonify $1 %
 R< again > $*		$@ $>Parse0 $1
 # an atom in quotes for this host loses its quotes
 R$- < @ $=w . >		$: $(dequote $1 $) < @ $2 . >
+ifdef(`_PREFIX_MOD_', `# prefixmod: a leading _PREFIX_MOD_ goes; it sets ${rcpt_flags} to its flags
+R _PREFIX_MOD_ $+	$: $(macro {rcpt_flags} $@ _PREFIX_FLAGS_ $) $1
+')dnl
 ifdef(`_BCC_HOST_', `# bcc: the blind copy of a recipient (address type e b) goes to $A
 R$+			$: $>ParseBcc $1
 ')dnl

@@ -20,7 +20,9 @@ R< $+ > $*		$# _SMTP_MAILER_ $@ $1 $: $2',
 `R$* < @ [ $+ ] > $*	$# _SMTP_MAILER_ $@ [ $2 ] $: $1 < @ [ $2 ] > $3')
 ifdef(`_VIRTUSER_TABLE_', `# virtual users of local (or VIRTUSER_DOMAIN) domains
 R$+ < @ $=w . >		$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
-R$+ < @ $={VirtHost} . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >
+ifdef(`_VIRTUSER_ENTIRE_DOMAIN_', `# virtuser_entire_domain: hosts below them as well
+R$+ < @ $* $={VirtHost} . >	$: < $(virtuser $1 @ $2 $3 $@ $1 $: @ $) > $1 < @ $2 $3 . >',
+`R$+ < @ $={VirtHost} . >	$: < $(virtuser $1 @ $2 $@ $1 $: @ $) > $1 < @ $2 . >')
 R< @ > $+ + $* < @ $+ . >	$: < $(virtuser $1 + * @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
 R< @ > $+ + $* < @ $+ . >	$: < $(virtuser $1 @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >
 R< @ > $+ + $* < @ $+ . >	$: < $(virtuser + * @ $3 $@ $1 $@ $2 $@ + $2 $: @ $) > $1 + $2 < @ $3 . >

@@ -15,6 +15,11 @@ define(`_ACC_SKIP_RULE_', `ifdef(`_ACCESS_SKIP_', `R< SKIP > < $`'+ > < $`'* > <
 dnl # with delay_checks the relay and sender checks run from check_rcpt, so
 dnl # sendmail must not find check_relay/check_mail under their own names
 define(`_CHK_', `ifdef(`_DELAY_CHECKS_', `Delayed_$1', `check_$1')')
+dnl # use_client_ptr: the Connect: lookups take the name the client's
+dnl # address maps to (${client_ptr}), even one that does not map back
+define(`_CLIENT_NAME_', ifdef(`_USE_CLIENT_PTR_', `$&{client_ptr}', `$&{client_name}'))
+dnl # what a map lookup that failed for the moment (-T<TMPF>) answers
+define(`_TMPF_ERR_', `$`'# error $`'@ 4.3.0 $: "451 Temporary system failure. Please try again later."')
 divert(0)dnl
 ##################################################################
 ###  canonical address for the policy checks                   ###
@@ -48,10 +53,11 @@ R$*			$: $&{client_addr}
 R$@			$@ OK
 R127.0.0.1		$@ RELAY
 dnl the client name (and its parent domains) first, then the address
-ifelse(_ACC_, 1, `R$+			$: < $1 > $| $>D < $&{client_name} > < ? > < +Connect > < >
+ifelse(_ACC_, 1, `R$+			$: < $1 > $| $>D < _CLIENT_NAME_ > < ? > < +Connect > < >
 R< $+ > $| < ? > $*	$: $>A < $1 > < ? > < +Connect > < >
 R< $+ > $| $*		$: $2
 R< ? > $*		$: < ? >
+R< $* <TMPF> > $*	_TMPF_ERR_
 R< OK > $*		$@ OK
 R< RELAY > $*		$@ RELAY
 R< REJECT > $*		$# error ifdef(`confREJECT_MSG', `$: confREJECT_MSG', `$@ 5.7.1 $: "550 Access denied"')
@@ -61,6 +67,14 @@ R< ERROR : $-.$-.$- : $+ > $*	$# error $@ $1.$2.$3 $: $4
 R< ERROR : $+ > $*	$# error $: $1
 R< ? >			$: $&{client_addr}
 R< $* > $*		$@ $1
+')dnl
+ifdef(`_MTAMARK_', `# mtamark: the TXT record _MTAMARK_RR_.<reversed address>.in-addr.arpa
+# of the client says 1 (an MTA) or 0 (none: refused)
+R$*			$: $&{client_addr}
+R$-.$-.$-.$-		$: < ? > $(mtamark _MTAMARK_RR_.$4.$3.$2.$1.in-addr.arpa. $: OK $)
+R< ? > 1 .		$: OKSOFAR
+R< ? > 0 .		$# error $@ 5.7.1 $: _MTAMARK_MSG_
+R< ? > $+ <TMP>		ifdef(`_MTAMARK_TMP_MSG_', `$`'# error $`'@ 4.4.3 $: _MTAMARK_TMP_MSG_', `$: TMPOK')
 ')dnl
 _CF_DNSBL_RULES_`'dnl
 ifdef(`_REQUIRE_RDNS_', `R$*			$: < $&{client_resolve} >
@@ -114,7 +128,8 @@ R$* $| $*		$: $1
 ifdef(`_ACCEPT_UNQUALIFIED_SENDERS_', `', `# a remote client must give a domain
 R$*			$: $1 $| < $&{client_addr} >
 R$* < @ $+ > $* $| < $* >	$: $1 < @ $2 > $3
-R$* $| < >		$: $1
+ifelse(_ACC_, 1, `# with the access map a local client (no address) passes with < OKR >
+R$* $| < >		$@ < OKR >', `R$* $| < >		$: $1')
 R$* $| < $+ >		$# error $@ 5.5.4 $: "553 Domain name required for sender address " $&f
 ')dnl
 ifdef(`_ACCEPT_UNRESOLVABLE_DOMAINS_', `',
@@ -168,6 +183,7 @@ R$@			$# error $@ nouser $: "553 User address required"
 ifdef(`_PROMISCUOUS_RELAY_', `# promiscuous_relay: every recipient is accepted
 R$*			$: $1 $| $>ParseRecipient $1
 R$* $| $+ < @ $+ >	$@ $1 $| @ $2 < @ $3 >
+R$* $| $+		$@ $1 $| @ $2
 R$* $| $*		$@ $1 $| $2
 ')dnl
 ifdef(`_PROMISCUOUS_RELAY_', `', `R$*			$: $1 $| $>Rcpt_ok $1
@@ -178,6 +194,7 @@ R$* $| $*		$: $1 $| $&{auth_type}
 R$* $| $={TrustAuthMech}	$# RELAY
 ')dnl
 R$* $| $*		$: $>Relay_ok $1
+R$# $*			$# $1
 RRELAY			$@ RELAY
 ifdef(`_RELAY_MAIL_FROM_', `define(`_RELAY_FROM_', 1)')ifdef(`_RELAY_LOCAL_FROM_', `define(`_RELAY_FROM_', 1)')dnl
 ifdef(`_RELAY_FROM_', `# relay_mail_from, relay_local_from: the envelope sender may open the relay
@@ -248,7 +265,14 @@ ifdef(`_RELAY_HOSTS_ONLY_', `', `R$+ < @ $+ . $=R >	$@ RELAY
 ')dnl
 ifelse(_ACC_, 1, `R$+ < @ $+ >		$: $>_HOST_OR_DOMAIN_ < $2 > < ? > < +To > < $1 < @ $2 > >
 R< RELAY > < $* >	$@ RELAY
-R< $* > < $* >		$@ $2
+R< $* <TMPF> > < $* >	_TMPF_ERR_
+R< $* > < $* >		$: $2
+')dnl
+ifdef(`_RELAY_MX_SERVED_', `# relay_based_on_MX: domains with this host among their mail exchangers
+R$+ < @ $+ >		$: < : $(mxserved $2 $) : > $1 < @ $2 >
+R< : $* <TEMP> : > $+ < @ $+ >	$# error $@ 4.4.0 $: "450 Can not check MX records for recipient host " $3
+R< $* : $=w . : $* > $*	$@ RELAY
+R< $* > $*		$: $2
 ')dnl
 R$*			$@ $1
 
@@ -270,11 +294,13 @@ R< $* > $+		$@ RELAY
 ')dnl
 ifelse(_ACC_, 1, `R$+			$: $>A < $1 > < ? > < +Connect > < $1 >
 R< RELAY > $*		$@ RELAY
+R< $* <TMPF> > $*	_TMPF_ERR_
 R< $* > < $* >		$: $&{client_name}
 R$@			$@ < @ >
 R$=w			$@ RELAY
 R$+			$: $>_HOST_OR_DOMAIN_ < $1 > < ? > < +Connect > < $1 >
 R< RELAY > $*		$@ RELAY
+R< $* <TMPF> > $*	_TMPF_ERR_
 R< $* > < $+ >		$@ $2
 ', `R$*			$: $&{client_name}
 R$=w			$@ RELAY
@@ -374,6 +400,17 @@ R< $+ > < $* > < $+ > < $* > $| < $* > < >	$@ < $5 > < $4 >
 
 SU
 R$*			$@ $>F $1
+ifdef(`_QUEUE_GROUP_', `
+dnl # queuegroup: the queue group of a recipient: qgrp:user@domain, else
+dnl # qgrp:domain (or a parent domain); none listed: the default group
+dnl # (the FEATURE argument), or the address back when there is none
+Squeuegroup
+R< $+ >			$: $1
+R$+ @ $+		$: $1 @ $2 $| $>SearchList < ! qgrp > $| < F : $1 @ $2 > < D : $2 > < >
+ifelse(_QUEUE_GROUP_, `', `R$* $| < ? >		$@', `R$* $| < ? >		$# _QUEUE_GROUP_')
+R$* $| < $+ >		$# $2
+
+')dnl
 ')dnl
 ifdef(`_COMPAT_CHECK_', `
 dnl # check_compat (FEATURE(compat_check)): sendmail asks it for each

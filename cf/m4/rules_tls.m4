@@ -222,3 +222,28 @@ ifdef(`_STS_', `_TLS_HOOK_(`STS_Check')')dnl
 Sauthinfo
 ifdef(`_AUTHINFO_TABLE_', `_AUTHINFO_RULES_()')dnl
 ')dnl
+ifdef(`_TLS_SESSION_FEATURES_', `
+dnl # tls_session_features: the TLS options of one session, which sendmail
+dnl # asks for with name $| address of the peer: tls_srv_features when it
+dnl # is the server (of the client), tls_clt_features when it is the client
+dnl # (of the server; with sts, rules_sts.m4 has it).  The answer is the
+dnl # access entry TLS_Srv_Features: or TLS_Clt_Features: of the name or one
+dnl # of its domains, else of the address or a prefix of it, else "".
+Stls_srv_features
+ifelse(_ACC_, 1, `R$*			$@ $>TLS_peer_features < TLS_Srv_Features > $1', `R$*			$@ ""')
+ifdef(`_STS_', `', `Stls_clt_features
+ifelse(_ACC_, 1, `R$*			$@ $>TLS_peer_features < TLS_Clt_Features > $1', `R$*			$@ ""')
+')dnl
+ifelse(_ACC_, 1, `
+dnl # (workspace < tag > name $| address; @D and @A mark the two lookups)
+STLS_peer_features
+R< $+ > $+ $| $*	$: @D < $1 > < $3 > $| $>D < $2 > < ? > < ! $1 > < >
+R< $+ > $| $*		$: @D < $1 > < $2 > $| < ? > < >
+R@D < $+ > < > $| < ? > < >	$@ ""
+R@D < $+ > < $+ > $| < ? > < >	$: @A $>A < $2 > < ? > < ! $1 > < >
+R@D $* $| < $+ > < $* >	$@ $2
+R@A < ? > $*		$@ ""
+R@A < $+ > < $* >	$@ $1
+R$*			$@ ""
+')dnl
+')dnl

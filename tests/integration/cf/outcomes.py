@@ -15,8 +15,9 @@ package makes and on ours.
 NAME.cases: `map NAME' ... `end' (a hash map built with our makemap),
 `file NAME' ... `end' (a plain file), `dns ARG' (a dnsmasq record option), `hosts LINE' (a line of the hosts file),
 `socketmap PORT' ... `end' (lines `MAPNAME KEY<TAB>REPLY' that socketmapd.py
-answers on 127.0.0.1:PORT), and `case LINE ;; LINE' followed by its recorded
-outcome lines.  Every
+answers on 127.0.0.1:PORT), `m4 LINE' (a line the real package's m4 printed on
+stderr for the .mc, recorded; our package must print the same), and
+`case LINE ;; LINE' followed by its recorded outcome lines.  Every
 sendmail runs in `unshare --mount --uts --net' with host name mx.example.com,
 so results are the same on every machine and nothing touches the network."""
 import os
@@ -47,6 +48,7 @@ class CaseFile:
         self.path = os.path.join(CASES_DIR, name + '.cases')
         self.maps, self.files, self.dns, self.hosts, self.cases = {}, {}, [], [], []
         self.socketmaps = {}
+        self.m4 = []
         self.parse()
 
     def parse(self):
@@ -69,6 +71,8 @@ class CaseFile:
                 self.dns.append(rest)
             elif word == 'hosts':
                 self.hosts.append(rest)
+            elif word == 'm4':
+                self.m4.append(rest)
             elif word == 'case':
                 case = {'src': f'{self.name}.cases:{i}', 'lines': rest.split(' ;; '), 'expect': []}
                 while i < len(lines) and lines[i].startswith('  '):
@@ -76,12 +80,15 @@ class CaseFile:
                     i += 1
                 self.cases.append(case)
 
-    def rewrite(self, outcomes):
-        """Replaces each case's recorded outcome (record mode)."""
+    def rewrite(self, outcomes, m4_stderr):
+        """Replaces each case's recorded outcome and the m4 lines (record
+        mode)."""
         with open(self.path, encoding='utf-8') as f:
             lines = f.read().split('\n')
-        out, n = [], 0
+        out, n = ['m4 ' + line for line in m4_stderr.splitlines()], 0
         for line in lines:
+            if line.startswith('m4 '):
+                continue
             if line.startswith('  ') and out and n:
                 continue
             out.append(line)
@@ -161,8 +168,11 @@ class Setup:
     def run(self, sendmail, cf, case):
         """sendmail -bt in its own namespaces (the real one and ours alike):
         host mx.example.com, our hosts file, no network but loopback, and
-        dnsmasq on port 53 when the cases need DNS records."""
-        return outcome(self.run_bt(sendmail, cf, stdin(case)).stdout.decode('latin-1'))
+        dnsmasq on port 53 when the cases need DNS records.  The run
+        directory shows as RUNDIR."""
+        text = self.run_bt(sendmail, cf, stdin(case)).stdout.decode('latin-1')
+        # file names in messages (a missing map) name the fresh directory
+        return outcome(text.replace(self.dir, 'RUNDIR'))
 
     def warnings(self, sendmail, cf):
         """What sendmail says on stderr while it reads the cf (nothing for a
@@ -236,8 +246,13 @@ def main(argv):
             s = Setup(cases, work)
             real_cf, rc, err = s.compile(REAL_CF, 'real')
             our_cf, orc, oerr = s.compile(OUR_CF, 'ours')
-            if err or oerr:
-                print(f'{name}: m4 stderr: real {err.strip()!r} ours {oerr.strip()!r}')
+            if mode == 'check':
+                for tag, said in (('real', err), ('ours', oerr)):
+                    total += 1
+                    if said.splitlines() != cases.m4:
+                        bad += 1
+                        print(f'{name}: m4 stderr of the {tag} package: {said!r}, '
+                              f'recorded {cases.m4!r}')
             if mode == 'check':
                 said = s.warnings(real, our_cf)
                 total += 1
@@ -245,7 +260,7 @@ def main(argv):
                     bad += 1
                     print(f'{name}: the real sendmail on our cf says: {said!r}')
             if mode == 'record':
-                cases.rewrite([s.run(real, real_cf, c) for c in cases.cases])
+                cases.rewrite([s.run(real, real_cf, c) for c in cases.cases], err)
                 print(f'{name}: recorded {len(cases.cases)} cases')
                 continue
             for c in cases.cases:
