@@ -492,13 +492,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     }
     case 'Q': read_queue_group(cfg, line, r); break;
     case 'V': read_version_line(cfg, line, r); break;
-    case 'X': {
-        // Milter definitions: kept by name for the milter client.
-        auto comma = line.find(',');
-        cfg.milters[std::string(util::trim(line.substr(1, comma == std::string_view::npos ? std::string_view::npos : comma - 1)))] =
-            comma == std::string_view::npos ? "" : std::string(util::trim(line.substr(comma + 1)));
-        break;
-    }
+    case 'X': read_mail_filter_line(cfg, line, r); break;
     case 'E':
     case 'L':
         break;  // environment for mailers; L is obsolete and ignored

@@ -239,7 +239,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(2), c->trusted_users.size());
         CPPUNIT_ASSERT_EQUAL(std::string("-100"), c->priorities["junk"]);
         CPPUNIT_ASSERT_EQUAL(std::string("/var/spool/mqueue"), c->queue_groups.at(0).params["P"]);
-        CPPUNIT_ASSERT_EQUAL(size_t(1), c->milters.size());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->mail_filters.size());
         CPPUNIT_ASSERT(c->diagnostics.empty());
     }
     void test_continuation_lines_join() {
