@@ -52,6 +52,10 @@ std::string as_read(std::string_view s, MacroTable& macros) {
             out += s[++i];
             continue;
         }
+        if (i + 1 >= s.size()) {  // a `$` that ends the line stays
+            out += '$';
+            continue;
+        }
         out += '\x01';
         if (i + 1 < s.size() && std::strchr("=~&?", s[i + 1])) out += s[++i];
         if (i + 1 >= s.size() || s[i + 1] != '{' || s.find('}', i + 1) == std::string_view::npos) continue;

@@ -121,7 +121,7 @@ public:
     }
     void test_dollars_and_eight_bit_bytes_as_sendmail_shows_them() {
         auto c = read("Xf$x, Z=1\nXg$$x, S=unix:/x, Z=1\nXh$={w}, S=inet:$x@127.0.0.1\nXi\xe9, S=unix:/x, \xe9=1\n"
-                      "Xj, S=inet:25@[b\x80x]\n");
+                      "Xj, S=inet:25@[b\x80x]\nXk\xff, S=unix:/x, T=C:1\xe9\x85\xff$x;S:1$\n");
         const char* want[] = {
             "test.cf: line 1: Xf\x01x: unknown filter equate Z=",
             "test.cf: line 1: Xf\x01x: empty or missing socket information",
@@ -129,6 +129,14 @@ public:
             "test.cf: line 3: Xh\x01=w: unknown port name \x01x",
             "test.cf: line 4: Xii: unknown filter equate i=",
             "test.cf: line 5: Xj: Invalid numeric domain spec \"[b\x7f",
+            "test.cf: line 6: Invalid time unit `i'",
+            "test.cf: line 6: Invalid time unit `\x7f'",
+            "test.cf: line 6: Invalid time unit `\x05'",
+            "test.cf: line 6: Invalid time unit `\x7f'",
+            "test.cf: line 6: Invalid time unit `\x7f'",
+            "test.cf: line 6: Invalid time unit `\x01'",
+            "test.cf: line 6: Invalid time unit `x'",
+            "test.cf: line 6: Invalid time unit `$'",
         };
         CPPUNIT_ASSERT_EQUAL(std::size(want), c->diagnostics.size());
         for (size_t i = 0; i < std::size(want); ++i) CPPUNIT_ASSERT_EQUAL(std::string(want[i]), c->diagnostics[i]);
