@@ -57,7 +57,7 @@ std::string as_read(std::string_view s, MacroTable& macros) {
             continue;
         }
         out += '\x01';
-        if (i + 1 < s.size() && std::strchr("=~&?", s[i + 1])) out += s[++i];
+        if (i + 1 < s.size() && s[i + 1] != '\0' && std::strchr("=~&?", s[i + 1])) out += s[++i];
         if (i + 1 >= s.size() || s[i + 1] != '{' || s.find('}', i + 1) == std::string_view::npos) continue;
         size_t end = s.find('}', i + 1);
         std::string name(s.substr(i + 2, end - i - 2));
