@@ -196,6 +196,7 @@ void warn_about_version(Config& cfg) {
 util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts) {
     auto cfg = std::make_unique<Config>();
     cfg->macros.define("v", "8.17.1.9");
+    cfg->op_mode = opts.op_mode;
     if (opts.op_mode) cfg->macros.define("opMode", std::string(1, opts.op_mode));
     // -O options are in force while the cf is read (maps opened by K lines
     // see them) and the cf cannot change them.

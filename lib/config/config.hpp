@@ -116,6 +116,26 @@ struct QueueGroup {
     std::map<std::string, std::string> params;
 };
 
+// An X line: a mail filter (milter) the SMTP server hands each message to.
+// sendmail keeps a filter whose socket does not parse (its F= flags then
+// say what happens to mail), so `usable` tells the client whether to try.
+struct MailFilter {
+    enum class Family { Local, Inet, Inet6 };
+    std::string name;
+    std::string socket;  // S= as written: [unix:|local:|inet:|inet6:]...
+    Family family = Family::Local;
+    std::string path;  // Local: the socket's file name
+    int port = 0;      // Inet, Inet6
+    std::string host;  // Inet, Inet6: a host name or the address inside [...]
+    bool usable = false;
+    std::string flags;  // F= letters, each once (R: reject, T: tempfail if unavailable)
+    // T= in seconds: to connect (C), to send (S), to read (R), for the end of message (E).
+    long connect_timeout = 300, send_timeout = 10, read_timeout = 10, eom_timeout = 300;
+    std::string file;
+    int line = 0;
+    bool has_flag(char f) const { return flags.find(f) != std::string::npos; }
+};
+
 // Options: by long name, after single-letter translation.
 struct Option {
     std::string name;
@@ -160,6 +180,7 @@ public:
         if (!error_status) error_status = status;
     }
     std::vector<std::string> diagnostics;  // the same messages, for tests and logs
+    char op_mode = 0;     // the -b letter sendmail runs as ('d', 's', 't', ...); 0: none given
     int stop_status = 0;  // a diagnostic that stops sendmail at once (EX_USAGE): the exit status
     bool trace_options = false;               // -d37: print each option as it is set
     std::vector<std::string> sticky_options;  // set on the command line: the cf may not change them
@@ -174,7 +195,7 @@ public:
     std::vector<Mailer> mailers;
     std::vector<HeaderDef> headers;
     std::vector<QueueGroup> queue_groups;
-    std::map<std::string, std::string> milters;  // X lines: name -> equates
+    std::vector<MailFilter> mail_filters;         // X lines, in order
     std::map<std::string, std::string> priorities;  // P lines
     std::vector<maps::MapDeclaration> map_declarations;
     std::map<std::string, std::unique_ptr<maps::Map>, std::less<>> maps;
@@ -189,6 +210,8 @@ public:
     const RulesetText* ruleset(int number) const;
     std::string ruleset_label(int number) const;  // name if any, else number
     const Mailer* find_mailer(std::string_view name) const;
+    // Filter names are matched without regard to case, as sendmail does.
+    const MailFilter* find_mail_filter(std::string_view name) const;
     maps::Map* find_map(std::string_view name);
     const maps::Map* find_map(std::string_view name) const;
     MapRegistry& map_context() { return *registry_; }
@@ -211,6 +234,11 @@ struct LoadOptions {
 
 // Diagnostics go to stdout/stderr as sendmail prints them while reading.
 util::Result<std::unique_ptr<Config>> load(const LoadOptions& opts);
+
+// The filters InputMailFilters names, in order, as the daemon and -bs check
+// them before they serve (-bt does not). The error has sendmail's text and
+// exit status: an undefined name EX_CONFIG, more than 24 names EX_OSERR.
+util::Result<std::vector<const MailFilter*>> input_mail_filters(const Config& cfg);
 
 // Reads one cf line type into cfg; exposed for the unit tests.
 void read_cf_text(Config& cfg, std::string_view text, const std::string& file);

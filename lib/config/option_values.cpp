@@ -93,15 +93,38 @@ void check_port_options(const std::string& value, Reader& r) {
     }
 }
 
-void check_milter(const std::string& name, Reader& r) {
+// A milter macro list holds 50 names. They are split at commas and blanks;
+// an 8-bit byte ends a name too, and one right after it is an empty name.
+constexpr int kMaxMilterMacros = 50;
+
+int milter_macro_count(std::string_view v) {
+    int n = 0;
+    size_t i = 0;
+    while (i < v.size()) {
+        while (i < v.size() && (v[i] == ',' || std::isspace(static_cast<unsigned char>(v[i])))) ++i;
+        if (i >= v.size()) break;
+        while (i < v.size() && v[i] != ',' && static_cast<unsigned char>(v[i]) < 0x80 &&
+               !std::isspace(static_cast<unsigned char>(v[i])))
+            ++i;
+        if (i < v.size()) ++i;
+        ++n;
+    }
+    return n;
+}
+
+void check_milter(const std::string& name, const std::string& value, Reader& r) {
     if (name == "Milter") {
         r.error("milter_set_option: invalid Milter option, must specify suboption");
         return;
     }
     std::string sub = name.substr(7);
     if (!known(sub, {"LogLevel", "macros.connect", "macros.helo", "macros.envfrom", "macros.envrcpt", "macros.data",
-                     "macros.eom", "macros.eoh"}))
+                     "macros.eom", "macros.eoh"})) {
         r.error("milter_set_option: invalid Milter option " + sub);
+        return;
+    }
+    if (util::starts_with_nocase(sub, "macros.") && milter_macro_count(value) > kMaxMilterMacros)
+        r.error("milter_set_option: too many macros in " + name + " (max " + std::to_string(kMaxMilterMacros) + ")");
 }
 
 }  // namespace
@@ -111,7 +134,7 @@ bool check_listed_value(const std::string& name, const std::string& value, Reade
     else if (name == "DontBlameSendmail") check_dont_blame(value, r);
     else if (name == "ResolverOptions") check_resolver(value, r);
     else if (name == "DaemonPortOptions" || name == "ClientPortOptions") check_port_options(value, r);
-    else if (name == "Milter" || util::starts_with_nocase(name, "Milter.")) check_milter(name, r);
+    else if (name == "Milter" || util::starts_with_nocase(name, "Milter.")) check_milter(name, value, r);
     else if (name == "QueueSortOrder") {
         std::string v(util::trim(value));
         if (v.empty() || !std::strchr("pPhHfFtTrRmMnNsS", v[0])) r.error("Invalid queue sort order \"" + v + "\"");

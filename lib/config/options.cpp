@@ -155,7 +155,15 @@ constexpr const char* kDurations[] = {"AliasWait",         "MinQueueAge", "Deliv
 
 // Reports every bad unit of a duration (sendmail reads each character
 // after a number as a unit); false if there was one.
-bool check_duration(std::string_view v, Reader& r) {
+bool check_duration(std::string_view raw, Reader& r) {
+    // Each byte is a unit on its own, as sendmail stores it: one between
+    // 0x80 and 0x9f, or 0xff, behind a quoting 0xff; shown in 7 bits.
+    std::string stored;
+    for (unsigned char c : raw) {
+        if ((c >= 0x80 && c <= 0x9f) || c == 0xff) stored += '\x7f';
+        stored += static_cast<char>(c & 0x7f);
+    }
+    std::string_view v = stored;
     bool good = true;
     size_t i = 0;
     while (i < v.size()) {

@@ -20,12 +20,12 @@
 namespace config {
 
 // sendmail prints its diagnostics in 7 bits: a byte loses its high bit. A
-// cf byte between 0x80 and 0x9f is stored behind a quoting 0xff, which
-// shows as 0x7f; 0x80 itself then becomes NUL and ends the text.
+// cf byte between 0x80 and 0x9f, and 0xff itself, is stored behind a
+// quoting 0xff, which shows as 0x7f; 0x80 then becomes NUL and ends the text.
 std::string seven_bit_message(std::string_view msg) {
     std::string out;
     for (unsigned char c : msg) {
-        if (c >= 0x80 && c <= 0x9f) out += '\x7f';
+        if ((c >= 0x80 && c <= 0x9f) || c == 0xff) out += '\x7f';
         if (c == 0x80) break;
         out += static_cast<char>(c & 0x7f);
     }
@@ -492,13 +492,7 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     }
     case 'Q': read_queue_group(cfg, line, r); break;
     case 'V': read_version_line(cfg, line, r); break;
-    case 'X': {
-        // Milter definitions: kept by name for the milter client.
-        auto comma = line.find(',');
-        cfg.milters[std::string(util::trim(line.substr(1, comma == std::string_view::npos ? std::string_view::npos : comma - 1)))] =
-            comma == std::string_view::npos ? "" : std::string(util::trim(line.substr(comma + 1)));
-        break;
-    }
+    case 'X': read_mail_filter_line(cfg, line, r); break;
     case 'E':
     case 'L':
         break;  // environment for mailers; L is obsolete and ignored

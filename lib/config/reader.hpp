@@ -37,5 +37,6 @@ void read_header_line(Config& cfg, std::string_view line, Reader& r);
 void read_option_line(Config& cfg, std::string_view line, Reader& r);
 void add_builtin_mailers(Config& cfg);
 void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
+void read_mail_filter_line(Config& cfg, std::string_view line, Reader& r);  // milter_line.cpp
 
 }  // namespace config

@@ -6,12 +6,12 @@ programs, maps and scanf formats, O long and single-letter with bad values,
 S numbered, named and `Sname=N`, R with bad fields or no tab, M with odd
 equates, H with ?flags? and $>, K with bad classes and flags, T, P, Q, E, L,
 X, continuation lines, comments, unknown letters, very long lines, 8-bit
-bytes). Then `sendmail -bt -C mutated.cf` runs a few test lines with the
+bytes; --kinds X adds mail filter lines of every form). Then `sendmail -bt -C mutated.cf` runs a few test lines with the
 real sendmail and ours, both in the oracle's hermetic sandbox, and every
 difference in standard output, standard error or exit status is printed.
 
     tests/oracle/cf-random.py [--seed N] [--count N] [--configs generic,seed]
-                              [--mutations N] [--show N] [--keep DIR] OUR_SENDMAIL
+                              [--mutations N] [--show N] [--keep DIR] [--kinds X,O] OUR_SENDMAIL
 
 The last line is `cf-random: AGREE/CASES`. --keep DIR writes each differing
 mutated cf there (as case-N.cf, with the lines the case added listed in
@@ -187,6 +187,28 @@ def line_long(rng):
     return 'H?P?X-Long: ' + 'h' * n
 
 
+def line_X(rng):
+    # Mail filters: names, equates, every socket form, timeouts (only with --kinds X).
+    name = pick(rng, ['fuzz', 'Fuzz', 'f2', '', ' f', 'f\xe9', 'a' * 40, 'fuzz,', 'test'])
+    sockets = ['unix:/x', 'local:/var/run/f.sock', 'unix:', ':/x', '/x', 'relative', 'unix:/tmp/x', 'unix:/',
+               'unix:/' + 'a' * 110, 'inet:25@127.0.0.1', 'inet:8891@localhost', 'inet:smtp@localhost',
+               'inet:bogusport@localhost', 'inet:25', 'inet:25@', 'inet:25@[127.0.0.1]', 'inet:25@[bogus]',
+               'inet:25@[127.0.0.1', 'inet:25@nosuchhost.example', 'inet6:25@[::1]', 'inet6:25@[IPv6:::1]',
+               'inet6:25@[127.0.0.1]', 'inet6:25@localhost', 'inet6:25@::1', 'INET:25@localhost', 'foo:/x',
+               'bogus', '', '"unix:/x,y"', 'unix:/x\\,y', 'inet:@localhost', 'inet:25@[255.255.255.255]']
+    timeouts = ['C:5m', 'S:10s', 'R:10s', 'E:5m', 'C:5x', 'Q:1s', 'C', 'C:', ';C:1s', 'C:1s;', 'c:1s',
+                'C: 5m', 'C:5m ', 'C:1s2x', 'CS:5m', 'C;S:1s', '']
+    equates = ['S=' + pick(rng, sockets), 'S=' + pick(rng, sockets), 'F=' + pick(rng, ['R', 'T', 'RT', '', 'Z', 'R T']),
+               'T=' + ';'.join(pick(rng, timeouts) for _ in range(rng.randint(1, 3))), 'Z=1', 's=unix:/x', '=5',
+               'S', 'Sock=unix:/x', '', 'T="C:1s,S:2s"']
+    n = rng.randint(0, 4)
+    parts = [pick(rng, equates) for _ in range(n)]
+    sep = pick(rng, [', ', ',', ' ', ',\t', ', ,'])
+    if rng.random() < 0.2:
+        return 'O InputMailFilters=' + pick(rng, ['fuzz', 'fuzz,test', 'nosuch', ',fuzz', 'fuzz;f2'])
+    return 'X' + name + (pick(rng, [', ', ',', ' ']) if parts else '') + sep.join(parts) + pick(rng, ['', '', ','])
+
+
 GENERATORS = [line_V, line_D, line_C, line_F, line_O, line_O, line_S, line_R, line_R, line_M, line_M,
               line_H, line_K, line_K, line_misc, line_misc, line_long]
 
@@ -196,8 +218,8 @@ def continuation(rng, line):
     return line + ''.join('\n' + pick(rng, ['\t', ' ', '  ']) + pick(rng, WORDS) for _ in range(rng.randint(1, 3)))
 
 
-def random_line(rng):
-    line = pick(rng, GENERATORS)(rng)
+def random_line(rng, generators):
+    line = pick(rng, generators)(rng)
     r = rng.random()
     if r < 0.08:
         line = continuation(rng, line)
@@ -209,12 +231,12 @@ def random_line(rng):
     return line
 
 
-def mutate(rng, lines, count):
+def mutate(rng, lines, count, generators):
     """Applies count mutations; returns the new lines and the added ones."""
     lines = list(lines)
     added = []
     for _ in range(count):
-        new = random_line(rng)
+        new = random_line(rng, generators)
         added.append(new)
         how = rng.random()
         if how < 0.45:
@@ -263,9 +285,13 @@ def main():
     ap.add_argument('--mutations', type=int, default=3)
     ap.add_argument('--show', type=int, default=10)
     ap.add_argument('--keep', default='')
+    ap.add_argument('--kinds', default='', help='only these line kinds, e.g. X or X,O (default: all but X)')
     a = ap.parse_args()
     a.sendmail = os.path.abspath(a.sendmail)
     rng = random.Random(a.seed)
+    generators = GENERATORS
+    if a.kinds:
+        generators = [globals()['line_' + k] for k in a.kinds.split(',')]
     configs = a.configs.split(',')
     bases = {}
     for cfg in configs:
@@ -274,7 +300,7 @@ def main():
     cases = []
     for n in range(a.count):
         cfg = configs[n % len(configs)]
-        lines, added = mutate(rng, bases[cfg], rng.randint(1, a.mutations))
+        lines, added = mutate(rng, bases[cfg], rng.randint(1, a.mutations), generators)
         text = '\n'.join(lines).replace('%(cfg)s', cfg)
         cases.append((cfg, text, [x.replace('%(cfg)s', cfg) for x in added]))
     if a.keep:

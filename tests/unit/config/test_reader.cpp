@@ -239,7 +239,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(2), c->trusted_users.size());
         CPPUNIT_ASSERT_EQUAL(std::string("-100"), c->priorities["junk"]);
         CPPUNIT_ASSERT_EQUAL(std::string("/var/spool/mqueue"), c->queue_groups.at(0).params["P"]);
-        CPPUNIT_ASSERT_EQUAL(size_t(1), c->milters.size());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->mail_filters.size());
         CPPUNIT_ASSERT(c->diagnostics.empty());
     }
     void test_continuation_lines_join() {
@@ -277,7 +277,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: unknown configuration line \"Z\x01x\""),
                              c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: unknown configuration line \"ix\""), c->diagnostics.at(1));
-        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: unknown configuration line \"Zi\x7f\x7f\x01\x7f"),
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: unknown configuration line \"Zi\x7f\x7f\x7f\x01\x7f"),
                              c->diagnostics.at(2));
     }
     void test_explicit_ruleset_numbers_stop_below_100() {
