@@ -303,15 +303,41 @@ void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
         if (c >= '1' && c <= '9' && c - '0' > wildcards) r.error(std::string("replacement $") + c + " out of bounds");
 }
 
+// A rule line as a diagnostic quotes it: as stored (`$$` a '$'), with each {name} after
+// `$`, `$&`, `$=`, `$~` or `$?` replaced by that macro's one-byte id.
+std::string rule_as_stored(std::string_view line, MacroTable& macros) {
+    std::string out;
+    for (size_t i = 0; i < line.size(); ++i) {
+        out += line[i] == '$' ? '\x01' : line[i];
+        if (line[i] != '$' || i + 1 >= line.size()) continue;
+        size_t at = i + 1;
+        if (line[at] == '$') {  // `$$` is a plain '$'
+            out.back() = '$';
+            i = at;
+            continue;
+        }
+        if (std::strchr("=~&?", line[at]) && line[at] != '\0') out += line[at++];
+        size_t close = at < line.size() && line[at] == '{' ? line.find('}', at) : std::string_view::npos;
+        if (close == std::string_view::npos || close == at + 1) {
+            i = at - 1;
+            continue;
+        }
+        char id = macros.id_for(line.substr(at + 1, close - at - 1));
+        if (id) out += id;
+        i = close;
+    }
+    return out;
+}
+
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
     if (current < 0) {
-        r.error("missing valid ruleset for \"" + as_stored(line) + "\"");
+        r.error("missing valid ruleset for \"" + rule_as_stored(line, cfg.macros) + "\"");
         return;
     }
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
     if (tab == std::string_view::npos) {
-        r.error("invalid rewrite line \"" + as_stored(line) + "\" (tab expected)");
+        r.error("invalid rewrite line \"" + rule_as_stored(line, cfg.macros) + "\" (tab expected)");
         return;
     }
     std::string_view lhs = body.substr(0, tab);

@@ -82,6 +82,7 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_mailer_user_and_group_numbers);
     CPPUNIT_TEST(test_rulesets_named_by_mailers_and_headers_are_numbered);
     CPPUNIT_TEST(test_ruleset_lines_expand_macros_and_quote_20_characters);
+    CPPUNIT_TEST(test_rule_diagnostics_show_long_macro_names_as_their_ids);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -703,6 +704,15 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: invalid ruleset name: \"{abcdefghijklmnopqrs\""),
                              c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: fuzz: ruleset changed value (old 5, new 6)"),
+                             c->diagnostics.at(1));
+    }
+    void test_rule_diagnostics_show_long_macro_names_as_their_ids() {
+        // {auth_authen} and {Fuzz} are the first long names met: ids 0xA2 and
+        // 0xA3, which print in 7 bits as '"' and '#'.
+        auto c = read("R$* <$&{auth_authen}> $$ x\t$@ $={Fuzz}\nS0\nR$={Fuzz} $#error\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: missing valid ruleset for \"R\x01* <\x01&\"> $ x\t\x01@ \x01=#\""),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: invalid rewrite line \"R\x01=# \x01#error\" (tab expected)"),
                              c->diagnostics.at(1));
     }
 };
