@@ -3,6 +3,7 @@
 // .D/.C, =S/=M, $x/$=X, /try, /tryflags, /parse, /canon, /map, /mx, /quit.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -75,18 +76,57 @@ void cmd_show(Session& s, std::string_view line) {
     else std::printf("%s\n", v->c_str());
 }
 
+// A ruleset as -bt looks it up, with sendmail's complaints about a name
+// that cannot be one; a name known only from a bad definition
+// (`Sname=abc`) gets the next free number now, with no name to show.
+int lookup_ruleset(Session& s, const std::string& name) {
+    auto first = static_cast<unsigned char>(name.empty() ? 0 : name[0]);
+    if (std::isdigit(first)) {
+        int n = std::atoi(name.c_str());
+        if (n >= 100) {
+            std::printf("bad ruleset %d (100 max)\n", n);
+            s.eng.system_error = true;
+            return -1;
+        }
+        return n;
+    }
+    if (first >= 0x80 || !std::isalpha(first)) {
+        std::printf("invalid ruleset name: \"%.20s\"\n", name.c_str());
+        s.eng.system_error = true;
+        return -1;
+    }
+    config::Config& cfg = s.cfg;
+    auto it = cfg.ruleset_names.find(name);
+    if (it == cfg.ruleset_names.end() || it->second >= 0) return cfg.find_ruleset(name);
+    cfg.ruleset_names.erase(it);
+    int n = cfg.enter_ruleset(name);
+    cfg.rulesets[n].name.clear();
+    return n;
+}
+
 void print_mailer(const config::Config& cfg, const config::Mailer& m) {
     auto label = [&](const std::string& spec) {
         int n = cfg.find_ruleset(spec);
         return n < 0 ? spec : cfg.ruleset_label(n);
     };
+    // E= shows newline, return and tab escaped; other control characters
+    // do not show at all.
     std::string eol;
-    for (char c : m.eol) eol += c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
+    for (char c : m.eol) {
+        if (c == '\n') eol += "\\n";
+        else if (c == '\r') eol += "\\r";
+        else if (c == '\t') eol += "\\t";
+        else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) eol += c;
+    }
+    // F= lists the ASCII flags only.
+    std::string flags;
+    for (char c : m.flags)
+        if (static_cast<unsigned char>(c) < 0x80) flags += c;
     auto mts = [](const std::string& t) { return t.empty() ? std::string("<undefined>") : t; };
     std::printf("mailer %d (%s): P=%s S=%s/%s R=%s/%s M=%ld U=%s:%s F=%s L=%ld E=%s", m.number,
                 m.name.c_str(), m.path.c_str(), label(m.sender_rules[0]).c_str(), label(m.sender_rules[1]).c_str(),
                 label(m.recipient_rules[0]).c_str(), label(m.recipient_rules[1]).c_str(), m.max_size, m.uid.c_str(),
-                m.gid.c_str(), m.flags.c_str(), m.line_limit, eol.c_str());
+                m.gid.c_str(), flags.c_str(), m.line_limit, eol.c_str());
     if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
     std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
                 mts(m.mts_types[2]).c_str(), m.max_rcpts, m.argv.c_str());
@@ -99,11 +139,7 @@ void cmd_equals(Session& s, std::string_view line) {
     }
     if (line.size() > 1 && line[1] == 'S') {
         std::string name(util::trim(line.substr(2)));
-        if (name.empty()) {
-            std::printf("invalid ruleset name: \"\"\n");
-            s.eng.system_error = true;
-        }
-        int n = s.eng.find_ruleset(name);
+        int n = lookup_ruleset(s, name);
         if (n < 0) {
             std::printf("Undefined ruleset %s\n", name.c_str());
             return;
@@ -165,7 +201,7 @@ void cmd_try(Session& s, std::string_view args) {
     }
     std::string addr(util::trim(util::trim(args).substr(words[0].size())));
     std::printf("Trying %s %s address %s for mailer %s\n", s.try_header ? "header" : "envelope",
-                s.try_sender ? "sender" : "recipient", addr.c_str(), m->name.c_str());
+                s.try_sender ? "sender" : "recipient", addr.c_str(), words[0].c_str());
     int rcode = 0;
     std::string r = remote_name(s.eng, addr, *m, s.try_header, s.try_sender, rcode);
     std::printf("Rcode = %d, addr = %s\n", rcode, r.c_str());
@@ -268,7 +304,7 @@ void cmd_rulesets(Session& s, std::string_view line) {
             size_t here = at;
             at += name.size() + 1;
             if (name.empty()) continue;
-            int n = s.eng.find_ruleset(name);
+            int n = lookup_ruleset(s, name);
             if (n < 0 || !s.eng.ruleset_defined(n)) {
                 std::printf("Undefined ruleset %s\n", name.c_str());
                 return;

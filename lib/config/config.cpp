@@ -79,10 +79,8 @@ int Config::find_ruleset(std::string_view name) const {
 int Config::enter_ruleset(std::string_view name) {
     int n = find_ruleset(name);
     if (n >= 0) return n;
-    // Named rulesets without a number get the highest free numbers, downwards.
-    while (next_auto_ruleset_ > 0 && next_auto_ruleset_ < static_cast<int>(rulesets.size()) &&
-           rulesets[next_auto_ruleset_].defined)
-        --next_auto_ruleset_;
+    // Named rulesets without a number get the next one from 199 down, none
+    // skipped (numbers above 99 cannot be given by hand).
     n = next_auto_ruleset_--;
     ruleset_names[std::string(name)] = n;
     if (static_cast<size_t>(n) >= rulesets.size()) rulesets.resize(n + 1);
@@ -102,9 +100,10 @@ std::string Config::ruleset_label(int number) const {
     return std::to_string(number);
 }
 
+// Mailer names are matched without regard to case, as sendmail does.
 const Mailer* Config::find_mailer(std::string_view name) const {
     for (const auto& m : mailers)
-        if (m.name == name) return &m;
+        if (util::iequals(m.name, name)) return &m;
     return nullptr;
 }
 

@@ -66,11 +66,13 @@ void read_header_line(Config& cfg, std::string_view line, Reader& r) {
     h.name = std::string(name);
     std::string_view v = util::trim(rest.substr(colon + 1));
     if (v.rfind("$>", 0) == 0) {
-        h.ruleset = std::string(util::trim(v.substr(2)));
-        if (h.ruleset.empty()) {
-            r.error("invalid ruleset name: \"\"");
-            return;
-        }
+        // The ruleset that checks this header: named here first, it gets
+        // its number now (`$>+name` keeps the comments in).
+        std::string_view spec = util::trim(v.substr(2));
+        if (!spec.empty() && spec[0] == '+') spec.remove_prefix(1);
+        int number = enter_ruleset_reference(cfg, spec, nullptr, r);
+        if (number < 0) return;
+        h.ruleset = std::to_string(number);
     } else {
         h.value = std::string(v);
     }

@@ -158,55 +158,103 @@ int wrapped_number(std::string_view s) {
     return static_cast<int>(n);
 }
 
-// Which ruleset an S line names: -1 (after a diagnostic) when none.
-int ruleset_of_line(Config& cfg, std::string_view spec, Reader& r) {
-    unsigned char first = spec.empty() ? 0 : static_cast<unsigned char>(spec[0]);
-    if (!(std::isalnum(first) || first == '_')) {
-        r.error("invalid ruleset name: \"" + as_stored(spec) + "\"");
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// How a diagnostic quotes a bad name: 20 characters at most.
+std::string first_20(std::string_view s) { return as_stored(s.substr(0, 20)); }
+
+}  // namespace
+
+// sendmail's reading of a ruleset reference where it may introduce a name:
+// a number below 100, or a name (a letter, then letters, digits, '_') that
+// gets the next free number from 199 down unless it has one, or `name=N`
+// that gives it N. A name whose `=N` is bad stays known without a number.
+int enter_ruleset_reference(Config& cfg, std::string_view text, size_t* end, Reader& r) {
+    size_t i = 0;
+    while (i < text.size() && is_space(text[i])) ++i;
+    auto first = static_cast<unsigned char>(i < text.size() ? text[i] : 0);
+    if (first >= 0x80) {
+        r.error("invalid ruleset name: \"" + first_20(text.substr(i)) + "\"");
         return -1;
     }
     if (std::isdigit(first)) {
-        int number = wrapped_number(spec);
+        int number = wrapped_number(text.substr(i));
+        size_t j = i;
+        while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
+        if (end) *end = j;
         if (number < 0 || number >= kMaxNumberedRuleset) {
             r.error("bad ruleset " + std::to_string(number) + " (" + std::to_string(kMaxNumberedRuleset) + " max)");
             return -1;
         }
         return number;
     }
-    auto eq = spec.find('=');
-    std::string name(util::trim(spec.substr(0, eq)));
-    int explicit_number = -1;
-    if (eq != std::string_view::npos) {
-        std::string_view digits = spec.substr(eq + 1);
-        while (!digits.empty() && is_blank(digits[0])) digits.remove_prefix(1);
-        if (digits.empty() || !std::isdigit(static_cast<unsigned char>(digits[0]))) {
-            r.error("bad ruleset definition \"" + as_stored(spec) + "\" (number required after `=')");
-            return -1;
-        }
-        explicit_number = wrapped_number(digits);
-        if (explicit_number < 0 || explicit_number >= kMaxNumberedRuleset) {
-            r.error("bad ruleset number " + std::to_string(explicit_number) + " in \"" + as_stored(spec) + "\" (" +
-                    std::to_string(kMaxNumberedRuleset) + " max)");
-            return -1;
-        }
+    size_t j = i;
+    auto name_char = [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && (std::isalnum(u) || u == '_');
+    };
+    while (j < text.size() && name_char(text[j])) ++j;
+    if (j == i || !std::isalpha(first)) {
+        r.error("invalid ruleset name: \"" + first_20(text.substr(i)) + "\"");
+        return -1;
     }
+    std::string name(text.substr(i, j - i));
+    size_t k = j;
+    while (k < text.size() && is_space(text[k])) ++k;
+    char delim = k < text.size() ? text[k] : '\0';
+    // Diagnostics quote the name with what follows it, unless blanks
+    // separate the two (sendmail cuts the text there).
+    std::string quoted = as_stored(k > j ? text.substr(i, j - i) : text.substr(i));
     int known = cfg.find_ruleset(name);
-    if (known >= 0) {
-        // A name keeps the number it was first given.
-        if (explicit_number >= 0 && explicit_number != known)
-            r.error(as_stored(spec) + ": ruleset changed value (old " + std::to_string(known) + ", new " +
-                    std::to_string(explicit_number) + ")");
+    int number = -1;
+    if (delim == '=') {
+        std::string_view digits = text.substr(k + 1);
+        size_t d = 0;
+        while (d < digits.size() && is_space(digits[d])) ++d;
+        if (d >= digits.size() || !std::isdigit(static_cast<unsigned char>(digits[d]))) {
+            r.error("bad ruleset definition \"" + quoted + "\" (number required after `=')");
+        } else {
+            number = wrapped_number(digits.substr(d));
+            if (end) {
+                *end = k + 1 + d;
+                while (*end < text.size() && std::isdigit(static_cast<unsigned char>(text[*end]))) ++*end;
+            }
+            if (number < 0 || number >= kMaxNumberedRuleset) {
+                r.error("bad ruleset number " + std::to_string(number) + " in \"" + quoted + "\" (" +
+                        std::to_string(kMaxNumberedRuleset) + " max)");
+                number = -1;
+            }
+        }
+    } else {
+        if (end) *end = k;
+        return cfg.enter_ruleset(name);  // its number, or the next free one
+    }
+    if (known >= 0 && number >= 0 && number != known) {
+        r.error(quoted + ": ruleset changed value (old " + std::to_string(known) + ", new " +
+                std::to_string(number) + ")");
         return known;
     }
-    if (explicit_number < 0) return cfg.enter_ruleset(name);
-    cfg.ruleset_names[name] = explicit_number;
-    if (static_cast<size_t>(explicit_number) >= cfg.rulesets.size()) cfg.rulesets.resize(explicit_number + 1);
-    cfg.rulesets[explicit_number].name = name;
-    return explicit_number;
+    if (number < 0) {
+        // Known from now on, without a number until one is asked for.
+        cfg.ruleset_names.try_emplace(name, -1);
+        return -1;
+    }
+    cfg.ruleset_names[name] = number;
+    if (static_cast<size_t>(number) >= cfg.rulesets.size()) cfg.rulesets.resize(number + 1);
+    cfg.rulesets[number].name = name;
+    return number;
+}
+
+namespace {
+
+// Which ruleset an S line (macros expanded) names: -1 (after a diagnostic) when none.
+int ruleset_of_line(Config& cfg, std::string_view spec, Reader& r) {
+    return enter_ruleset_reference(cfg, spec, nullptr, r);
 }
 
 void read_ruleset_line(Config& cfg, std::string_view line, int& current, Reader& r) {
-    std::string_view spec = line.substr(1);
+    std::string expanded = expand_macros(line.substr(1), cfg.macros);
+    std::string_view spec = expanded;
     while (!spec.empty() && is_blank(spec[0])) spec.remove_prefix(1);
     current = ruleset_of_line(cfg, spec, r);
     if (current < 0) return;
@@ -255,15 +303,41 @@ void check_rule(std::string_view lhs, std::string_view rhs, Reader& r) {
         if (c >= '1' && c <= '9' && c - '0' > wildcards) r.error(std::string("replacement $") + c + " out of bounds");
 }
 
+// A rule line as a diagnostic quotes it: as stored (`$$` a '$'), with each {name} after
+// `$`, `$&`, `$=`, `$~` or `$?` replaced by that macro's one-byte id.
+std::string rule_as_stored(std::string_view line, MacroTable& macros) {
+    std::string out;
+    for (size_t i = 0; i < line.size(); ++i) {
+        out += line[i] == '$' ? '\x01' : line[i];
+        if (line[i] != '$' || i + 1 >= line.size()) continue;
+        size_t at = i + 1;
+        if (line[at] == '$') {  // `$$` is a plain '$'
+            out.back() = '$';
+            i = at;
+            continue;
+        }
+        if (std::strchr("=~&?", line[at]) && line[at] != '\0') out += line[at++];
+        size_t close = at < line.size() && line[at] == '{' ? line.find('}', at) : std::string_view::npos;
+        if (close == std::string_view::npos || close == at + 1) {
+            i = at - 1;
+            continue;
+        }
+        char id = macros.id_for(line.substr(at + 1, close - at - 1));
+        if (id) out += id;
+        i = close;
+    }
+    return out;
+}
+
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
     if (current < 0) {
-        r.error("missing valid ruleset for \"" + as_stored(line) + "\"");
+        r.error("missing valid ruleset for \"" + rule_as_stored(line, cfg.macros) + "\"");
         return;
     }
     std::string_view body = line.substr(1);
     auto tab = body.find('\t');
     if (tab == std::string_view::npos) {
-        r.error("invalid rewrite line \"" + as_stored(line) + "\" (tab expected)");
+        r.error("invalid rewrite line \"" + rule_as_stored(line, cfg.macros) + "\" (tab expected)");
         return;
     }
     std::string_view lhs = body.substr(0, tab);

@@ -35,6 +35,11 @@ bool check_listed_value(const std::string& name, const std::string& value, Reade
 void check_group_letter(std::string_view value, Reader& r);
 void read_header_line(Config& cfg, std::string_view line, Reader& r);
 void read_option_line(Config& cfg, std::string_view line, Reader& r);
+// A ruleset reference where sendmail may introduce a ruleset (S lines, an
+// M line's S= and R=, an H line's $>): its number, or -1 after a diagnostic.
+// *end (if given) is where the reference stopped: after the number, or at
+// the first non-blank after the name.
+int enter_ruleset_reference(Config& cfg, std::string_view text, size_t* end, Reader& r);
 void add_builtin_mailers(Config& cfg);
 void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
 void read_mail_filter_line(Config& cfg, std::string_view line, Reader& r);  // milter_line.cpp

@@ -76,6 +76,13 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_bad_time_units_are_warnings);
     CPPUNIT_TEST(test_listed_option_values_are_checked);
     CPPUNIT_TEST(test_priority_line_needs_an_equals_sign);
+    CPPUNIT_TEST(test_ipc_file_and_tcp_mailers);
+    CPPUNIT_TEST(test_at_most_25_mailers_even_for_a_redefinition);
+    CPPUNIT_TEST(test_mailer_field_values_as_sendmail_reads_them);
+    CPPUNIT_TEST(test_mailer_user_and_group_numbers);
+    CPPUNIT_TEST(test_rulesets_named_by_mailers_and_headers_are_numbered);
+    CPPUNIT_TEST(test_ruleset_lines_expand_macros_and_quote_20_characters);
+    CPPUNIT_TEST(test_rule_diagnostics_show_long_macro_names_as_their_ids);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -191,8 +198,11 @@ public:
         CPPUNIT_ASSERT(m);
         CPPUNIT_ASSERT_EQUAL(3, m->number);  // after prog, *file*, *include*
         CPPUNIT_ASSERT_EQUAL(std::string("DFMXamu"), m->flags);
-        CPPUNIT_ASSERT_EQUAL(std::string("HdrFromSMTP"), m->sender_rules[1]);
-        CPPUNIT_ASSERT_EQUAL(std::string("EnvToSMTP"), m->recipient_rules[1]);
+        // Named rulesets get their numbers as they are named: 199 down.
+        CPPUNIT_ASSERT_EQUAL(std::string("198"), m->sender_rules[1]);
+        CPPUNIT_ASSERT_EQUAL(std::string("HdrFromSMTP"), c->ruleset_label(198));
+        CPPUNIT_ASSERT_EQUAL(std::string("197"), m->recipient_rules[1]);
+        CPPUNIT_ASSERT_EQUAL(std::string("EnvToSMTP"), c->ruleset_label(197));
         CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), m->eol);
         CPPUNIT_ASSERT_EQUAL(990L, m->line_limit);
         CPPUNIT_ASSERT_EQUAL(std::string("TCP $h"), m->argv);
@@ -218,7 +228,7 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("xagent $h $u"), m->argv);
         CPPUNIT_ASSERT_EQUAL(std::string("\n"), m->eol);
         CPPUNIT_ASSERT_EQUAL(990L, m->line_limit);
-        CPPUNIT_ASSERT_EQUAL(std::string("q \"a,b\" $u"), c->find_mailer("q")->argv);
+        CPPUNIT_ASSERT_EQUAL(std::string("q a,b $u"), c->find_mailer("q")->argv);  // quotes go
         CPPUNIT_ASSERT_EQUAL(0L, c->find_mailer("q")->line_limit);
     }
     void test_mailer_user_name_brings_its_group() {
@@ -231,7 +241,8 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(3), c->headers.size());
         CPPUNIT_ASSERT_EQUAL(std::string("P"), c->headers[0].flags);
         CPPUNIT_ASSERT_EQUAL(std::string("<$g>"), c->headers[0].value);
-        CPPUNIT_ASSERT_EQUAL(std::string("CheckSubject"), c->headers[1].ruleset);
+        CPPUNIT_ASSERT_EQUAL(std::string("199"), c->headers[1].ruleset);
+        CPPUNIT_ASSERT_EQUAL(199, c->find_ruleset("CheckSubject"));
         CPPUNIT_ASSERT_EQUAL(std::string("{auth_type}"), c->headers[2].macro);
     }
     void test_trusted_priorities_queue_groups() {
@@ -519,7 +530,7 @@ public:
         for (size_t i = 0; i < std::size(expected); ++i)
             CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
         for (const char* dropped : {"m1", "m2", "m5", "m10"}) CPPUNIT_ASSERT(!c->find_mailer(dropped));
-        CPPUNIT_ASSERT_EQUAL(std::string("fuzz"), c->find_mailer("m3")->recipient_rules[0]);
+        CPPUNIT_ASSERT_EQUAL(std::string("199"), c->find_mailer("m3")->recipient_rules[0]);
         CPPUNIT_ASSERT_EQUAL(std::string("\r\n"), c->find_mailer("m6")->eol);
         CPPUNIT_ASSERT_EQUAL(0L, static_cast<long>(c->find_mailer("m7")->line_limit));
     }
@@ -601,6 +612,108 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("hash"), c->map_declarations[1].class_name);
         CPPUNIT_ASSERT_EQUAL(std::string("-T<TMPF> -o /etc/mail/access"), c->map_declarations[1].arguments);
         CPPUNIT_ASSERT_EQUAL(2, c->map_declarations[1].line);
+    }
+    void test_ipc_file_and_tcp_mailers() {
+        auto c = read(
+            "Ma, P=[IPC], A=IPC $h\nMb, P=[IPC], A=FILE /x\nMc, P=[IPC], A=TCP\nMd, P=[TCP], A=TCP $h\n"
+            "Me, P=[FILE], A=FILE\nMf, P=[FILE], A=FILE a b\nMg, P=[FILE], A=FOO a\nMh, P=[IPC], T=a/b, A=TCP $h\n");
+        const char* expected[] = {
+            "test.cf: line 3: Mc: too few parameters for [IPC] mailer",
+            "test.cf: line 4: Md: P=[TCP] must be replaced by P=[IPC]",
+            "test.cf: line 5: Me: too few parameters for [FILE] mailer",
+            "test.cf: line 6: Mf: too many parameters for [FILE] mailer",
+            "test.cf: line 7: Mg: first argument in [FILE] mailer must be FILE",
+        };
+        // Ma's warning is no error: it has no file and line, and no exit status.
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT_EQUAL(5, c->errors);
+        for (const char* dropped : {"c", "d", "e", "f", "g"}) CPPUNIT_ASSERT(!c->find_mailer(dropped));
+        CPPUNIT_ASSERT_EQUAL(std::string("smtp"), c->find_mailer("a")->mts_types[2]);
+        CPPUNIT_ASSERT_EQUAL(std::string("x-unix"), c->find_mailer("b")->mts_types[2]);
+        const config::Mailer* h = c->find_mailer("h");
+        CPPUNIT_ASSERT_EQUAL(std::string("a/b/smtp"), h->mts_types[0] + "/" + h->mts_types[1] + "/" + h->mts_types[2]);
+    }
+    void test_at_most_25_mailers_even_for_a_redefinition() {
+        std::string cf;
+        for (int i = 3; i < 25; ++i) cf += "Mm" + std::to_string(i) + ", P=/bin/true, A=x\n";
+        cf += "Mextra, P=[TCP], A=x\nMm3, P=/bin/false, A=x\nMnoargs, P=/bin/true\n";
+        auto c = read(cf);
+        CPPUNIT_ASSERT_EQUAL(size_t(25), c->mailers.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 23: too many mailers defined (25 max)"), c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 24: too many mailers defined (25 max)"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 25: Mnoargs: A= argument required"), c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("/bin/true"), c->find_mailer("M3")->path);  // names: any case
+    }
+    void test_mailer_field_values_as_sendmail_reads_them() {
+        auto c = read(
+            "Ma, P=/bin/true , F=lsL\xe9, r=, C=, T=x, A=\"\" cat  -u\t$u\nMb, P=/x, r=-4, A=y, E=a\\tb,\n"
+            "Mc, P=/x, D=, /=, Q=, W=5x, A=y\n");
+        const char* expected[] = {
+            "test.cf: line 1: mailer a: null charset",
+            "test.cf: line 2: mailer b: `=' expected",  // the comma at the end
+            "test.cf: line 3: mailer c: null working directory",
+            "test.cf: line 3: mailer c: null root directory",
+            "test.cf: line 3: mailer c: null queue",
+            "test.cf: line 3: Invalid time unit `x'",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        const config::Mailer* a = c->find_mailer("a");
+        CPPUNIT_ASSERT_EQUAL(std::string("/bin/true "), a->path);  // blanks before the comma stay
+        CPPUNIT_ASSERT_EQUAL(std::string("7Lls\xe9"), a->flags);    // F=L in a cf without V: 7 too
+        CPPUNIT_ASSERT_EQUAL(990L, a->line_limit);
+        CPPUNIT_ASSERT_EQUAL(100, a->max_rcpts);
+        CPPUNIT_ASSERT_EQUAL(std::string("x/rfc822/smtp"), a->mts_types[0] + "/" + a->mts_types[1] + "/" + a->mts_types[2]);
+        CPPUNIT_ASSERT_EQUAL(std::string(" cat -u $u"), a->argv);  // an empty first word
+        CPPUNIT_ASSERT_EQUAL(std::string("\n"), a->eol);
+        CPPUNIT_ASSERT(!c->find_mailer("b"));
+    }
+    void test_mailer_user_and_group_numbers() {
+        auto c = read("Ma, P=/x, U=0x10:010, A=y\nMb, P=/x, U=8:, A=y\nMc, P=/x, U=99999999999, A=y\n"
+                      "Md, P=/x, U=root:, A=y\nMe, P=/x, U=8::, A=y\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("16:8"), c->find_mailer("a")->uid + ":" + c->find_mailer("a")->gid);
+        CPPUNIT_ASSERT_EQUAL(std::string("8:-1"), c->find_mailer("b")->uid + ":" + c->find_mailer("b")->gid);
+        CPPUNIT_ASSERT_EQUAL(std::string("1215752191"), c->find_mailer("c")->uid);  // kept in an int
+        CPPUNIT_ASSERT_EQUAL(std::string("0:0"), c->find_mailer("d")->uid + ":" + c->find_mailer("d")->gid);
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: mailer e: null group name"), c->diagnostics.at(0));
+    }
+    void test_rulesets_named_by_mailers_and_headers_are_numbered() {
+        auto c = read("Mlocal, P=/x, S=sfuzz, R=rfuzz/hfuzz, A=y $u\nHX-A: $>+hdrfuzz\nHX-B: $>hk=5\n"
+                      "Sdef\nSsfuzz=1\nMm, P=/x, R=a b, S= 5 / 7, A=y\nSbad=abc\n");
+        CPPUNIT_ASSERT_EQUAL(199, c->find_ruleset("sfuzz"));
+        CPPUNIT_ASSERT_EQUAL(198, c->find_ruleset("rfuzz"));
+        CPPUNIT_ASSERT_EQUAL(197, c->find_ruleset("hfuzz"));
+        CPPUNIT_ASSERT_EQUAL(196, c->find_ruleset("hdrfuzz"));
+        CPPUNIT_ASSERT_EQUAL(5, c->find_ruleset("hk"));
+        CPPUNIT_ASSERT_EQUAL(195, c->find_ruleset("def"));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 5: sfuzz=1: ruleset changed value (old 199, new 1)"),
+                             c->diagnostics.at(0));
+        const config::Mailer* m = c->find_mailer("m");
+        CPPUNIT_ASSERT_EQUAL(std::string("194/194"), m->recipient_rules[0] + "/" + m->recipient_rules[1]);  // "a"
+        CPPUNIT_ASSERT_EQUAL(std::string("5/5"), m->sender_rules[0] + "/" + m->sender_rules[1]);
+        // Known, but without a number until -bt asks for one.
+        CPPUNIT_ASSERT_EQUAL(-1, c->find_ruleset("bad"));
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->ruleset_names.count("bad"));
+    }
+    void test_ruleset_lines_expand_macros_and_quote_20_characters() {
+        auto c = read("DxFOO\nS$x\nR$*\t$@ x\nS{abcdefghijklmnopqrstuvwxyz}\nSfuzz =5\nSfuzz =6\n");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->rulesets.at(c->find_ruleset("FOO")).rules.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: invalid ruleset name: \"{abcdefghijklmnopqrs\""),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 6: fuzz: ruleset changed value (old 5, new 6)"),
+                             c->diagnostics.at(1));
+    }
+    void test_rule_diagnostics_show_long_macro_names_as_their_ids() {
+        // {auth_authen} and {Fuzz} are the first long names met: ids 0xA2 and
+        // 0xA3, which print in 7 bits as '"' and '#'.
+        auto c = read("R$* <$&{auth_authen}> $$ x\t$@ $={Fuzz}\nS0\nR$={Fuzz} $#error\n");
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: missing valid ruleset for \"R\x01* <\x01&\"> $ x\t\x01@ \x01=#\""),
+                             c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: invalid rewrite line \"R\x01=# \x01#error\" (tab expected)"),
+                             c->diagnostics.at(1));
     }
 };
 CPPUNIT_TEST_SUITE_REGISTRATION(ReaderTest);
