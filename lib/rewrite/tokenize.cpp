@@ -53,7 +53,11 @@ public:
     TokenizeResult run(char delim) {
         size_t i = 0;
         for (; i < s_.size() && !r_.token_too_long; ++i) {
-            if (s_[i] == delim && state_ == State::Plain && !route_) break;  // even after a backslash
+            // Even after a backslash. Inside <...> the delimiter still ends
+            // the address (an Unbalanced '<' then), except in a source route
+            // ("<@a,@b:u@c>"), where it is a character like any other.
+            if (s_[i] == delim && state_ == State::Plain && (angle_ <= 0 || !route_)) break;
+            pos_ = i;
             i = step(i);
         }
         r_.consumed = i;
@@ -174,6 +178,7 @@ private:
         if ((mode_ == TokenMode::AddressNoComments && c == ')') || (c == '>' && mode_ != TokenMode::Rule && angle_ == 0)) {
             // A stray '>' or ')' is reported and deleted; the words around it join.
             r_.errors.push_back(std::string("Unbalanced '") + c + "'");
+            if (c == '>') route_ = false;
             return;
         }
         if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
@@ -185,11 +190,17 @@ private:
         if (is_special(c, ops_)) {
             finish();
             if (r_.token_too_long) return;
-            if (c == '<') ++angle_;
-            if (c == '>' && angle_ > 0) --angle_;
-            // "<@a,@b:user@c": the commas of a source route separate nothing.
-            if (c == '@' && !r_.tokens.empty() && r_.tokens.back() == "<") route_ = true;
-            if (c == ':' || c == '>') route_ = false;
+            if (c == '<') {
+                ++angle_;
+                // "<@a,@b:user@c": a '<' that blanks and an '@' follow in
+                // the text starts a source route, up to the next '>'.
+                size_t next = s_.find_first_not_of(" \t\n\r\f\v", pos_ + 1);
+                if (next != std::string_view::npos && s_[next] == '@') route_ = true;
+            }
+            if (c == '>') {
+                if (angle_ > 0) --angle_;
+                route_ = false;
+            }
             r_.tokens.emplace_back(1, c);
             return;
         }
@@ -206,7 +217,8 @@ private:
     bool in_token_ = false, backslash_ = false, word_ends_after_comment_ = false;
     bool quote_closed_ = false;  // cur_ is a quoted string, complete
     int angle_ = 0, depth_ = 0;
-    bool route_ = false;  // inside "<@...:", before its colon
+    bool route_ = false;  // after a "<@", up to the next '>'
+    size_t pos_ = 0;      // where in s_ the character being fed is
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_too_long_word_stops_before_later_complaints);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
+    CPPUNIT_TEST(test_source_route_lasts_until_close_angle);
     CPPUNIT_TEST(test_backslash_does_not_hide_the_delimiter);
     CPPUNIT_TEST(test_backslash_bang_is_a_plain_bang);
     CPPUNIT_TEST(test_too_long_word_is_found_at_any_close_in_a_comment);
@@ -222,6 +223,21 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("@ a"), toks("@a,@b:u@c", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("< x >"), toks("<x,@b>", TokenMode::Address, ','));
+    }
+    // sendmail 8.17 takes "<" then blanks and "@" as a route up to the next
+    // '>', not just to its colon; an escaped comma in it is a character.
+    void test_source_route_lasts_until_close_angle() {
+        CPPUNIT_ASSERT_EQUAL(std::string("< < @ r1 , @ r2 : \\, : @ @ \\@ > >"),
+                             toks("<<@r1,@r2:\\,:@@\\@>>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a : b , c >"), toks("<@a:b,c>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , b : c >"), toks("< @a,b:c>", TokenMode::Address, ','));
+        // A comment between is not a blank: the comma ends the address.
+        auto r = rewrite::tokenize("<(x)@a,b:c>", kOps, TokenMode::Address, ',');
+        CPPUNIT_ASSERT_EQUAL(std::string("< ( x ) @ a >"), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '<'"), r.error);
+        // The route ends at its '>': a later comma inside <> ends the address.
+        r = rewrite::tokenize("<@a,<b>,c>", kOps, TokenMode::Address, ',');
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , < b > >"), rewrite::format_tokens(r.tokens));
     }
     void test_rule_metasymbols() {
         CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),
