@@ -102,6 +102,34 @@ int exit_code_for(const std::string& host) {
     return 69;
 }
 
+// buildaddr's special users: with F=| a user starting "|" goes to the prog
+// mailer, with F=/ one starting "/" to *file* (a leading quote is looked
+// past); with F=: an ":include:" user goes to *include* as it is, no rules
+// run over it. Returns true when pa is complete.
+bool divert_to_builtin(rewrite::Engine& eng, const config::Mailer*& m, const Tokens& user, ParsedAddress& pa) {
+    if (user.empty() || is_meta(user[0])) return false;
+    std::string_view first = user[0];
+    if (first.size() > 1 && first[0] == '"') first.remove_prefix(1);
+    if (first.empty()) return false;
+    const char* target = nullptr;
+    if (first[0] == '|' && m->has_flag('|')) target = "prog";
+    else if (first[0] == '/' && m->has_flag('/')) target = "*file*";
+    else if (first[0] == ':' && m->has_flag(':')) {
+        std::string text = strip_quotes(eng.join_address(user));
+        if (text.size() < 9 || !util::iequals(std::string_view(text).substr(0, 9), ":include:")) return false;
+        pa.mailer = "*include*";
+        pa.user = text.substr(9);
+        pa.ok = true;
+        return true;
+    }
+    if (!target) return false;
+    if (const config::Mailer* builtin = eng.config().find_mailer(target)) {
+        m = builtin;
+        pa.mailer = target;
+    }
+    return false;
+}
+
 int rules_of(rewrite::Engine& eng, const std::string& spec) {
     if (spec.empty() || spec == "0") return -1;
     return eng.find_ruleset(spec);
@@ -179,6 +207,7 @@ ParsedAddress build_address(rewrite::Engine& eng, const std::string& addr, const
         pa.error = "unknown mailer";
         return pa;
     }
+    if (divert_to_builtin(eng, m, user, pa)) return pa;
     // The recipient rulesets see the host as $h (buildaddr sets it).
     if (has_host) eng.config().macros.define("h", pa.host);
     else eng.config().macros.undefine("h");

@@ -112,6 +112,17 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
+    def test_verify_refuses_files_programs_and_includes(self):
+        # sendmail 8.17 -bv: a user's own "/file", "|program" or ":include:"
+        # is refused (only an alias may name one), exit status 64.
+        cf = self.sb.write('flags.cf', CF.replace('F=lsDFM,', 'F=lsDFM:/|,'))
+        r = self.sb.run([self.sendmail, '-bv', '-C', cf, '/tmp/x', '"|prog"', ':include:/etc/x', 'root'])
+        self.assertEqual(r.returncode, 64)
+        self.assertEqual(r.stdout.decode(), '/tmp/x... Cannot mail directly to files\n'
+                                            '"|prog"... Cannot mail directly to programs\n'
+                                            ':include:/etc/x... Cannot mail directly to :include:s\n'
+                                            'root... deliverable: mailer local, user root\n')
+
     def test_first_error_status_stands(self):
         cf = self.sb.write('errors.cf', 'V10/Berkeley\nO OperatorChars=.:%@!^/[]+\nScanonify=3\nSparse=0\n'
                            'R$* x\t$#error $@ 5.1.3 $: "553 bad syntax"\n'
@@ -243,6 +254,21 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertIn('Parsing envelope recipient address\n%s... prescan: token too long\nCannot parse\n' % shown,
                       out)
         self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+
+    def test_parse_sends_file_program_and_include_users_to_builtin_mailers(self):
+        # sendmail 8.17's buildaddr: with the mailer's F=/, F=| and F=: a user
+        # "/..." goes to *file*, "|..." (quoted too) to prog, and
+        # ":include:..." to *include*, with no recipient rules run over it.
+        self.cf = self.sb.write('flags.cf', CF.replace('F=lsDFM,', 'F=lsDFM:/|,'))
+        _, out, _ = self.bt('/parse /var/Mail\n/parse "|Cmd x"\n/parse :include:/etc/List\n')
+        self.assertIn('final            returns: / var / Mail\nmailer *file*, user /var/Mail\n', out)
+        self.assertIn('final            returns: "|Cmd x"\nmailer prog, user "|Cmd x"\n', out)
+        self.assertIn('parse            returns: $# local $: : include : / etc / List\n'
+                      'mailer *include*, user /etc/List\n', out)
+        # Without the flags they stay the local mailer's.
+        self.cf = self.sb.write('sendmail.cf', CF)
+        _, out, _ = self.bt('/parse /var/Mail\n')
+        self.assertIn('mailer local, user /var/mail\n', out)
 
 
 if __name__ == '__main__':
