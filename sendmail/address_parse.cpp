@@ -149,12 +149,12 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     // prescan's complaints come in the order met; a word longer than
     // sendmail's token buffer stops it there. Only an address that gave
     // tokens has its length looked at ("(" and 300 bytes is just unbalanced).
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken);
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken, kMaxScanned);
     std::string shown = rewrite::printable_7bit(shorten_for_message(addr));
     for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", shown.c_str(), e.c_str());
-    if (tk.token_too_long) {
-        std::fprintf(out, "%s... prescan: token too long\nCannot parse\n", shown.c_str());
-        pa.error = "token too long";
+    if (tk.token_too_long || tk.address_too_long) {
+        pa.error = tk.token_too_long ? "prescan: token too long" : "Address too long";
+        std::fprintf(out, "%s... %s\nCannot parse\n", shown.c_str(), pa.error.c_str());
         return pa;
     }
     // Unbalanced input goes on repaired; nothing left to parse stops here.
@@ -245,8 +245,15 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
                         bool header, bool sender, int& rcode) {
     rcode = 0;
     std::string templ = crack_address(addr, must_quote_chars(eng.config()));
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken, kMaxScanned);
     for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
+    // An address prescan gives up on is handed back as it came, cut to
+    // 256 bytes when it was too long (prescan shortens it in place).
+    if (tk.token_too_long || tk.address_too_long) {
+        std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(shorten_for_message(addr)).c_str(),
+                     tk.token_too_long ? "prescan: token too long" : "Address too long");
+        return tk.address_too_long ? addr.substr(0, kMaxToken) : addr;
+    }
     Tokens t = std::move(tk.tokens);
     if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);

@@ -23,6 +23,8 @@ namespace sendmail {
 
 namespace {
 
+constexpr size_t kMaxInputLine = 2047;  // the most one read of a command line takes
+
 struct Session {
     rewrite::Engine& eng;
     config::Config& cfg;
@@ -72,7 +74,7 @@ void cmd_show(Session& s, std::string_view line) {
     }
     const std::string* v = s.cfg.macros.find(name);
     if (!v) std::printf("Undefined\n");
-    else std::printf("%s\n", v->c_str());
+    else std::printf("%s\n", rewrite::echo_form(*v).c_str());
 }
 
 void print_mailer(const config::Config& cfg, const config::Mailer& m) {
@@ -80,16 +82,20 @@ void print_mailer(const config::Config& cfg, const config::Mailer& m) {
         int n = cfg.find_ruleset(spec);
         return n < 0 ? spec : cfg.ruleset_label(n);
     };
+    // Mailer flags are 7-bit letters: an 8-bit byte in F= is none.
+    std::string flags;
+    for (char c : m.flags)
+        if (static_cast<unsigned char>(c) < 0x80) flags += c;
     std::string eol;
     for (char c : m.eol) eol += c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
     auto mts = [](const std::string& t) { return t.empty() ? std::string("<undefined>") : t; };
     std::printf("mailer %d (%s): P=%s S=%s/%s R=%s/%s M=%ld U=%s:%s F=%s L=%ld E=%s", m.number,
                 m.name.c_str(), m.path.c_str(), label(m.sender_rules[0]).c_str(), label(m.sender_rules[1]).c_str(),
                 label(m.recipient_rules[0]).c_str(), label(m.recipient_rules[1]).c_str(), m.max_size, m.uid.c_str(),
-                m.gid.c_str(), m.flags.c_str(), m.line_limit, eol.c_str());
+                m.gid.c_str(), flags.c_str(), m.line_limit, eol.c_str());
     if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
     std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
-                mts(m.mts_types[2]).c_str(), m.max_rcpts, m.argv.c_str());
+                mts(m.mts_types[2]).c_str(), m.max_rcpts, rewrite::echo_form(m.argv).c_str());
 }
 
 void cmd_equals(Session& s, std::string_view line) {
@@ -386,14 +392,21 @@ int run_address_test(const CommandLine& cl) {
         std::printf("> ");
         std::fflush(stdout);
         if (!std::getline(std::cin, line)) break;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::string_view v = util::trim(line);
-        handle_line(s, v);
-        if (eng.system_error) {
-            if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
-            eng.system_error = false;
+        // sendmail reads with a 2048-byte buffer: a longer line comes as
+        // pieces of 2047 bytes (its newline counted), each a command of its own.
+        if (!std::cin.eof()) line += '\n';
+        for (size_t pos = 0; pos < line.size(); pos += kMaxInputLine) {
+            if (pos > 0) std::printf("> ");
+            std::string piece = line.substr(pos, kMaxInputLine);
+            if (!piece.empty() && piece.back() == '\n') piece.pop_back();
+            if (!piece.empty() && piece.back() == '\r') piece.pop_back();
+            handle_line(s, util::trim(piece));
+            if (eng.system_error) {
+                if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
+                eng.system_error = false;
+            }
+            std::fflush(stdout);
         }
-        std::fflush(stdout);
     }
     std::fflush(stdout);
     if (s.exit_status) return s.exit_status;

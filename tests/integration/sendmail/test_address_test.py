@@ -38,9 +38,12 @@ class AddressTestModeTest(unittest.TestCase):
         self.cf = self.sb.write('sendmail.cf', CF)
 
     def bt(self, text, *args):
+        # bytes in, latin-1 out: for input that is not UTF-8.
+        raw = isinstance(text, bytes)
         r = self.sb.run([self.sendmail, '-bt', '-C', self.cf, '-O', 'DontProbeInterfaces=true', *args],
-                        input=text.encode())
-        return r.returncode, r.stdout.decode(), r.stderr.decode()
+                        input=text if raw else text.encode())
+        decode = (lambda b: b.decode('latin-1')) if raw else (lambda b: b.decode())
+        return r.returncode, decode(r.stdout), decode(r.stderr)
 
     def test_banner_prompt_and_trace(self):
         rc, out, err = self.bt('3,0 User@Example.COM\n')
@@ -269,6 +272,36 @@ class AddressTestModeTest(unittest.TestCase):
         self.cf = self.sb.write('sendmail.cf', CF)
         _, out, _ = self.bt('/parse /var/Mail\n')
         self.assertIn('mailer local, user /var/mail\n', out)
+
+    def test_long_command_lines_come_in_pieces(self):
+        # sendmail 8.17 reads -bt commands 2047 bytes at a time: the rest of
+        # a longer line is a command of its own (here a ruleset name alone).
+        _, out, _ = self.bt('.Dz%s\n$z\n' % ('v' * 2500))
+        self.assertIn('> > No address!\n> %s\n> ' % ('v' * 2044), out)
+
+    def test_macro_echo_shows_8bit_and_control_bytes_as_sendmail(self):
+        _, out, _ = self.bt(b'.Dx \xe9t\x01\t\x81|\x80\n$x\n')
+        self.assertIn('> >  M-it\\tM-$|M-M-\n', out)
+
+    def test_mailer_list_shows_8bit_argv_and_no_8bit_flags(self):
+        self.cf = self.sb.write('8bit.cf', CF.encode() + b'Mtest8, P=/bin/\xe9cho, F=\xe9u, A=\xe9cho $u \xff\n')
+        _, out, _ = self.bt(b'=M\n')
+        self.assertIn('mailer 5 (test8): P=/bin/\xe9cho S=parse/parse R=parse/parse M=0 U=-1:-1 F=u L=0 E=\\n '
+                      'T=<undefined>/<undefined>/<undefined> r=100 A=M-icho $u M-M-\n', out)
+
+    def test_parse_and_try_of_an_address_that_fills_prescan_buffer(self):
+        # 626 one-letter words and their NULs fill sendmail's 1251 bytes;
+        # /try hands such an address back as it came.
+        fits, over = '.'.join(['b'] * 313), '.'.join(['b'] * 314)
+        shown = over[:100] + '...' + over[-100:]
+        _, out, _ = self.bt('/parse %s\n/parse %s\n/try esmtp %s\n' % (fits, over, over))
+        self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+        self.assertIn('Parsing envelope recipient address\n%s... Address too long\nCannot parse\n' % shown, out)
+        self.assertIn('for mailer esmtp\n%s... Address too long\nRcode = 0, addr = %s\n' % (shown, over[:256]), out)
+        word = 'w' * 300
+        _, out, _ = self.bt('/try esmtp %s\n' % word)
+        self.assertIn('for mailer esmtp\n%s... prescan: token too long\nRcode = 0, addr = %s\n'
+                      % (word[:100] + '...' + word[-100:], word), out)
 
 
 if __name__ == '__main__':
