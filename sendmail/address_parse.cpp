@@ -102,6 +102,34 @@ int exit_code_for(const std::string& host) {
     return 69;
 }
 
+// buildaddr's special users: with F=| a user starting "|" goes to the prog
+// mailer, with F=/ one starting "/" to *file* (a leading quote is looked
+// past); with F=: an ":include:" user goes to *include* as it is, no rules
+// run over it. Returns true when pa is complete.
+bool divert_to_builtin(rewrite::Engine& eng, const config::Mailer*& m, const Tokens& user, ParsedAddress& pa) {
+    if (user.empty() || is_meta(user[0])) return false;
+    std::string_view first = user[0];
+    if (first.size() > 1 && first[0] == '"') first.remove_prefix(1);
+    if (first.empty()) return false;
+    const char* target = nullptr;
+    if (first[0] == '|' && m->has_flag('|')) target = "prog";
+    else if (first[0] == '/' && m->has_flag('/')) target = "*file*";
+    else if (first[0] == ':' && m->has_flag(':')) {
+        std::string text = strip_quotes(eng.join_address(user));
+        if (text.size() < 9 || !util::iequals(std::string_view(text).substr(0, 9), ":include:")) return false;
+        pa.mailer = "*include*";
+        pa.user = text.substr(9);
+        pa.ok = true;
+        return true;
+    }
+    if (!target) return false;
+    if (const config::Mailer* builtin = eng.config().find_mailer(target)) {
+        m = builtin;
+        pa.mailer = target;
+    }
+    return false;
+}
+
 int rules_of(rewrite::Engine& eng, const std::string& spec) {
     if (spec.empty() || spec == "0") return -1;
     return eng.find_ruleset(spec);
@@ -121,12 +149,12 @@ ParsedAddress parse_address(rewrite::Engine& eng, const std::string& addr, bool 
     // prescan's complaints come in the order met; a word longer than
     // sendmail's token buffer stops it there. Only an address that gave
     // tokens has its length looked at ("(" and 300 bytes is just unbalanced).
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken);
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken, kMaxScanned);
     std::string shown = rewrite::printable_7bit(shorten_for_message(addr));
     for (const auto& e : tk.errors) std::fprintf(out, "%s... %s\n", shown.c_str(), e.c_str());
-    if (tk.token_too_long) {
-        std::fprintf(out, "%s... prescan: token too long\nCannot parse\n", shown.c_str());
-        pa.error = "token too long";
+    if (tk.token_too_long || tk.address_too_long) {
+        pa.error = tk.token_too_long ? "prescan: token too long" : "Address too long";
+        std::fprintf(out, "%s... %s\nCannot parse\n", shown.c_str(), pa.error.c_str());
         return pa;
     }
     // Unbalanced input goes on repaired; nothing left to parse stops here.
@@ -179,6 +207,7 @@ ParsedAddress build_address(rewrite::Engine& eng, const std::string& addr, const
         pa.error = "unknown mailer";
         return pa;
     }
+    if (divert_to_builtin(eng, m, user, pa)) return pa;
     // The recipient rulesets see the host as $h (buildaddr sets it).
     if (has_host) eng.config().macros.define("h", pa.host);
     else eng.config().macros.undefine("h");
@@ -216,8 +245,15 @@ std::string remote_name(rewrite::Engine& eng, const std::string& addr, const con
                         bool header, bool sender, int& rcode) {
     rcode = 0;
     std::string templ = crack_address(addr, must_quote_chars(eng.config()));
-    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0);
+    auto tk = eng.tokenize(addr, rewrite::TokenMode::AddressNoComments, 0, kMaxToken, kMaxScanned);
     for (const auto& e : tk.errors) std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(addr).c_str(), e.c_str());
+    // An address prescan gives up on is handed back as it came, cut to
+    // 256 bytes when it was too long (prescan shortens it in place).
+    if (tk.token_too_long || tk.address_too_long) {
+        std::fprintf(eng.out, "%s... %s\n", rewrite::printable_7bit(shorten_for_message(addr)).c_str(),
+                     tk.token_too_long ? "prescan: token too long" : "Address too long");
+        return tk.address_too_long ? addr.substr(0, kMaxToken) : addr;
+    }
     Tokens t = std::move(tk.tokens);
     if (t.empty()) return addr;  // nothing to rewrite: the address stays as given
     eng.run(3, t);

@@ -23,6 +23,9 @@ struct ParsedAddress {
 constexpr size_t kMaxAddress = 255;
 // The longest word /parse takes (sendmail's token buffer): longer is "token too long".
 constexpr size_t kMaxToken = 256;
+// What prescan's buffer holds of an address: its words with a byte after
+// each. More is "Address too long", whatever the address's own length.
+constexpr size_t kMaxScanned = 1251;
 // 'Address "..." too long (255 bytes max)', the address cut at the limit.
 std::string address_too_long(std::string_view addr);
 // A long address in a message: its first and last 100 bytes around "...".

@@ -24,6 +24,8 @@ namespace sendmail {
 
 namespace {
 
+constexpr size_t kMaxInputLine = 2047;  // the most one read of a command line takes
+
 struct Session {
     rewrite::Engine& eng;
     config::Config& cfg;
@@ -73,7 +75,7 @@ void cmd_show(Session& s, std::string_view line) {
     }
     const std::string* v = s.cfg.macros.find(name);
     if (!v) std::printf("Undefined\n");
-    else std::printf("%s\n", v->c_str());
+    else std::printf("%s\n", rewrite::echo_form(*v).c_str());
 }
 
 // A ruleset as -bt looks it up, with sendmail's complaints about a name
@@ -129,7 +131,7 @@ void print_mailer(const config::Config& cfg, const config::Mailer& m) {
                 m.gid.c_str(), flags.c_str(), m.line_limit, eol.c_str());
     if (!m.charset.empty()) std::printf(" C=%s", m.charset.c_str());
     std::printf(" T=%s/%s/%s r=%d A=%s\n", mts(m.mts_types[0]).c_str(), mts(m.mts_types[1]).c_str(),
-                mts(m.mts_types[2]).c_str(), m.max_rcpts, m.argv.c_str());
+                mts(m.mts_types[2]).c_str(), m.max_rcpts, rewrite::echo_form(m.argv).c_str());
 }
 
 void cmd_equals(Session& s, std::string_view line) {
@@ -422,14 +424,21 @@ int run_address_test(const CommandLine& cl) {
         std::printf("> ");
         std::fflush(stdout);
         if (!std::getline(std::cin, line)) break;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::string_view v = util::trim(line);
-        handle_line(s, v);
-        if (eng.system_error) {
-            if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
-            eng.system_error = false;
+        // sendmail reads with a 2048-byte buffer: a longer line comes as
+        // pieces of 2047 bytes (its newline counted), each a command of its own.
+        if (!std::cin.eof()) line += '\n';
+        for (size_t pos = 0; pos < line.size(); pos += kMaxInputLine) {
+            if (pos > 0) std::printf("> ");
+            std::string piece = line.substr(pos, kMaxInputLine);
+            if (!piece.empty() && piece.back() == '\n') piece.pop_back();
+            if (!piece.empty() && piece.back() == '\r') piece.pop_back();
+            handle_line(s, util::trim(piece));
+            if (eng.system_error) {
+                if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
+                eng.system_error = false;
+            }
+            std::fflush(stdout);
         }
-        std::fflush(stdout);
     }
     std::fflush(stdout);
     if (s.exit_status) return s.exit_status;

@@ -94,6 +94,19 @@ struct Verifier {
         return false;
     }
 
+    // A program, file or :include: named by the user rather than an alias
+    // is refused, as sendmail's recipient() does.
+    bool refuse_special(const std::string& address, const ParsedAddress& pa) {
+        const char* what = pa.mailer == "prog"        ? "programs"
+                           : pa.mailer == "*file*"    ? "files"
+                           : pa.mailer == "*include*" ? ":include:s"
+                                                      : nullptr;
+        if (!what) return false;
+        std::printf("%s... Cannot mail directly to %s\n", address.c_str(), what);
+        exit_status = EX_USAGE;
+        return true;
+    }
+
     // Returns false when an aliasing loop was found.
     bool add(const std::string& address, int depth, bool from_alias) {
         if (depth > kMaxAliasDepth) return false;
@@ -105,6 +118,7 @@ struct Verifier {
                 else exit_status = EX_DATAERR;
                 return true;
             }
+            if (!from_alias && refuse_special(address, pa)) return true;
         }
         if (pa.mailer == "local") {
             if (aliases) {

@@ -68,8 +68,9 @@ std::string spaced(const Tokens& t) {
 Engine::Engine(config::Config& cfg) : cfg_(cfg), opchars_(cfg.operator_chars()) { compile_all(); }
 Engine::~Engine() = default;
 
-TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim, size_t max_token) const {
-    return rewrite::tokenize(text, opchars_, mode, delim, max_token);
+TokenizeResult Engine::tokenize(std::string_view text, TokenMode mode, char delim, size_t max_token,
+                                size_t max_bytes) const {
+    return rewrite::tokenize(text, opchars_, mode, delim, max_token, max_bytes);
 }
 
 std::string Engine::join_address(const Tokens& t) const {

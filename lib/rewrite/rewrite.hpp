@@ -35,13 +35,16 @@ struct TokenizeResult {
     // A word longer than the max_token asked for ended the walk there:
     // `errors` hold only the complaints met before it, `tokens` are unusable.
     bool token_too_long = false;
+    // The words with a byte each after them outgrew the max_bytes asked for
+    // (sendmail's "Address too long"); the walk ended there, as above.
+    bool address_too_long = false;
 };
 
 // delim: stop at this character outside quotes and comments (0: none);
 // like sendmail's -bt, an open '<' does not hide it. max_token: the longest
 // word allowed (0: no limit), as parseaddr's token buffer.
 TokenizeResult tokenize(std::string_view text, std::string_view operator_chars, TokenMode mode,
-                        char delim = 0, size_t max_token = 0);
+                        char delim = 0, size_t max_token = 0, size_t max_bytes = 0);
 
 // Bytes 0x80-0x9f are sendmail's own metacharacters: an address holding
 // one is refused ("8-bit character in mailbox address"), shown with the
@@ -56,6 +59,11 @@ std::string format_tokens(const Tokens& t);
 // names: where the id byte of a long class or macro name in a map's value
 // ($={foo} as 0x93 0xA2) is looked up to show as `$={foo}`.
 std::string format_token(const std::string& t, const config::MacroTable* names = nullptr);
+// A macro value or mailer argv as -bt echoes it ($x, =M's A=), sendmail's
+// xputs(): every 8-bit byte as "M-" and then its metasymbol ("M-$|"), its
+// low 7 bits, or "M-" again for a control byte; tab, newline and return as
+// \t \n \r; other control bytes left out.
+std::string echo_form(std::string_view s);
 // Joins tokens back into an address string: no spaces between tokens
 // except between two words, as sendmail's cataddr.
 std::string join_tokens(const Tokens& t, std::string_view operator_chars, char space = ' ');
@@ -103,7 +111,7 @@ public:
     std::string dump_ruleset(int number) const;
     // Tokenizes with this config's OperatorChars.
     TokenizeResult tokenize(std::string_view text, TokenMode mode = TokenMode::Address,
-                            char delim = 0, size_t max_token = 0) const;
+                            char delim = 0, size_t max_token = 0, size_t max_bytes = 0) const;
     std::string join(const Tokens& t) const { return join_tokens(t, opchars_); }
     // Joined with the BlankSub character between words, as addresses handed
     // to mailers are.

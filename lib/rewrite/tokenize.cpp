@@ -47,18 +47,24 @@ namespace {
 // as `a < \> >` with two complaints. Complaints come in the order met.
 class Prescan {
 public:
-    Prescan(std::string_view s, std::string_view opchars, TokenMode mode, size_t max_token)
-        : s_(s), ops_(opchars), mode_(mode), max_token_(max_token) {}
+    Prescan(std::string_view s, std::string_view opchars, TokenMode mode, size_t max_token, size_t max_bytes)
+        : s_(s), ops_(opchars), mode_(mode), max_token_(max_token), max_bytes_(max_bytes) {}
 
     TokenizeResult run(char delim) {
         size_t i = 0;
-        for (; i < s_.size() && !r_.token_too_long; ++i) {
-            if (s_[i] == delim && state_ == State::Plain && !route_) break;  // even after a backslash
+        for (; i < s_.size() && !stopped(); ++i) {
+            // Even after a backslash. Inside <...> the delimiter still ends
+            // the address (an Unbalanced '<' then), except in a source route
+            // ("<@a,@b:u@c>"), where it is a character like any other.
+            if (s_[i] == delim && state_ == State::Plain && (angle_ <= 0 || !route_)) break;
+            pos_ = i;
             i = step(i);
+            check_room();
         }
         r_.consumed = i;
         close_what_is_open();
-        if (!r_.token_too_long) finish();
+        if (!stopped()) finish();
+        check_room();
         if (!r_.errors.empty()) r_.error = r_.errors.front();
         return std::move(r_);
     }
@@ -66,8 +72,18 @@ public:
 private:
     enum class State { Plain, Quoted, Comment };
 
+    bool stopped() const { return r_.token_too_long || r_.address_too_long; }
+
+    // sendmail keeps the words in one buffer, each with a NUL after it;
+    // an address that fills it is "Address too long" where it does.
+    void check_room() {
+        if (!max_bytes_ || stopped()) return;
+        for (; counted_ < r_.tokens.size(); ++counted_) used_ += r_.tokens[counted_].size() + 1;
+        if (used_ + cur_.size() > max_bytes_) r_.address_too_long = true;
+    }
+
     void close_what_is_open() {
-        while (!r_.token_too_long) {
+        while (!stopped()) {
             char closer;
             if (state_ == State::Quoted) closer = '"';
             else if (state_ == State::Comment) closer = ')';
@@ -174,6 +190,7 @@ private:
         if ((mode_ == TokenMode::AddressNoComments && c == ')') || (c == '>' && mode_ != TokenMode::Rule && angle_ == 0)) {
             // A stray '>' or ')' is reported and deleted; the words around it join.
             r_.errors.push_back(std::string("Unbalanced '") + c + "'");
+            if (c == '>') route_ = false;
             return;
         }
         if (is_space(c) || u == 0xff) {  // sendmail treats \377 as a blank
@@ -184,12 +201,18 @@ private:
         if (quote_closed_) finish();
         if (is_special(c, ops_)) {
             finish();
-            if (r_.token_too_long) return;
-            if (c == '<') ++angle_;
-            if (c == '>' && angle_ > 0) --angle_;
-            // "<@a,@b:user@c": the commas of a source route separate nothing.
-            if (c == '@' && !r_.tokens.empty() && r_.tokens.back() == "<") route_ = true;
-            if (c == ':' || c == '>') route_ = false;
+            if (stopped()) return;
+            if (c == '<') {
+                ++angle_;
+                // "<@a,@b:user@c": a '<' that blanks and an '@' follow in
+                // the text starts a source route, up to the next '>'.
+                size_t next = s_.find_first_not_of(" \t\n\r\f\v", pos_ + 1);
+                if (next != std::string_view::npos && s_[next] == '@') route_ = true;
+            }
+            if (c == '>') {
+                if (angle_ > 0) --angle_;
+                route_ = false;
+            }
             r_.tokens.emplace_back(1, c);
             return;
         }
@@ -199,20 +222,23 @@ private:
 
     std::string_view s_, ops_;
     TokenMode mode_;
-    size_t max_token_;
+    size_t max_token_, max_bytes_;
+    size_t counted_ = 0, used_ = 0;  // tokens counted into the buffer, bytes they use
     TokenizeResult r_;
     std::string cur_;
     State state_ = State::Plain;
     bool in_token_ = false, backslash_ = false, word_ends_after_comment_ = false;
     bool quote_closed_ = false;  // cur_ is a quoted string, complete
     int angle_ = 0, depth_ = 0;
-    bool route_ = false;  // inside "<@...:", before its colon
+    bool route_ = false;  // after a "<@", up to the next '>'
+    size_t pos_ = 0;      // where in s_ the character being fed is
 };
 
 }  // namespace
 
-TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim, size_t max_token) {
-    return Prescan(s, opchars, mode, max_token).run(delim);
+TokenizeResult tokenize(std::string_view s, std::string_view opchars, TokenMode mode, char delim, size_t max_token,
+                        size_t max_bytes) {
+    return Prescan(s, opchars, mode, max_token, max_bytes).run(delim);
 }
 
 namespace {
@@ -272,6 +298,34 @@ std::string format_token(const std::string& t, const config::MacroTable* names) 
     if (t.size() > 2) {
         std::string name = t.substr(2);
         out += name.size() > 1 ? "{" + name + "}" : name;
+    }
+    return out;
+}
+
+std::string echo_form(std::string_view s) {
+    auto control = [](unsigned char c) -> std::string_view {
+        return c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "";
+    };
+    std::string out;
+    for (unsigned char c : s) {
+        if (c < 0x80) {
+            if (c >= 0x20 && c != 0x7f) out += static_cast<char>(c);
+            else out += control(c);
+            continue;
+        }
+        out += "M-";
+        if (char sym = metasymbol_of_byte(c)) {
+            out += '$';
+            if (sym != '$') out += sym;
+            continue;
+        }
+        unsigned char low = c & 0x7f;
+        if (low >= 0x20 && low != 0x7f) {
+            out += static_cast<char>(low);
+        } else {
+            out += "M-";
+            out += control(low);
+        }
     }
     return out;
 }

@@ -38,9 +38,12 @@ class AddressTestModeTest(unittest.TestCase):
         self.cf = self.sb.write('sendmail.cf', CF)
 
     def bt(self, text, *args):
+        # bytes in, latin-1 out: for input that is not UTF-8.
+        raw = isinstance(text, bytes)
         r = self.sb.run([self.sendmail, '-bt', '-C', self.cf, '-O', 'DontProbeInterfaces=true', *args],
-                        input=text.encode())
-        return r.returncode, r.stdout.decode(), r.stderr.decode()
+                        input=text if raw else text.encode())
+        decode = (lambda b: b.decode('latin-1')) if raw else (lambda b: b.decode())
+        return r.returncode, decode(r.stdout), decode(r.stderr)
 
     def test_banner_prompt_and_trace(self):
         rc, out, err = self.bt('3,0 User@Example.COM\n')
@@ -111,6 +114,17 @@ class AddressTestModeTest(unittest.TestCase):
         r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, 'nosuchuser-xyz'])
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
+
+    def test_verify_refuses_files_programs_and_includes(self):
+        # sendmail 8.17 -bv: a user's own "/file", "|program" or ":include:"
+        # is refused (only an alias may name one), exit status 64.
+        cf = self.sb.write('flags.cf', CF.replace('F=lsDFM,', 'F=lsDFM:/|,'))
+        r = self.sb.run([self.sendmail, '-bv', '-C', cf, '/tmp/x', '"|prog"', ':include:/etc/x', 'root'])
+        self.assertEqual(r.returncode, 64)
+        self.assertEqual(r.stdout.decode(), '/tmp/x... Cannot mail directly to files\n'
+                                            '"|prog"... Cannot mail directly to programs\n'
+                                            ':include:/etc/x... Cannot mail directly to :include:s\n'
+                                            'root... deliverable: mailer local, user root\n')
 
     def test_first_error_status_stands(self):
         cf = self.sb.write('errors.cf', 'V10/Berkeley\nO OperatorChars=.:%@!^/[]+\nScanonify=3\nSparse=0\n'
@@ -243,6 +257,51 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertIn('Parsing envelope recipient address\n%s... prescan: token too long\nCannot parse\n' % shown,
                       out)
         self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+
+    def test_parse_sends_file_program_and_include_users_to_builtin_mailers(self):
+        # sendmail 8.17's buildaddr: with the mailer's F=/, F=| and F=: a user
+        # "/..." goes to *file*, "|..." (quoted too) to prog, and
+        # ":include:..." to *include*, with no recipient rules run over it.
+        self.cf = self.sb.write('flags.cf', CF.replace('F=lsDFM,', 'F=lsDFM:/|,'))
+        _, out, _ = self.bt('/parse /var/Mail\n/parse "|Cmd x"\n/parse :include:/etc/List\n')
+        self.assertIn('final            returns: / var / Mail\nmailer *file*, user /var/Mail\n', out)
+        self.assertIn('final            returns: "|Cmd x"\nmailer prog, user "|Cmd x"\n', out)
+        self.assertIn('parse            returns: $# local $: : include : / etc / List\n'
+                      'mailer *include*, user /etc/List\n', out)
+        # Without the flags they stay the local mailer's.
+        self.cf = self.sb.write('sendmail.cf', CF)
+        _, out, _ = self.bt('/parse /var/Mail\n')
+        self.assertIn('mailer local, user /var/mail\n', out)
+
+    def test_long_command_lines_come_in_pieces(self):
+        # sendmail 8.17 reads -bt commands 2047 bytes at a time: the rest of
+        # a longer line is a command of its own (here a ruleset name alone).
+        _, out, _ = self.bt('.Dz%s\n$z\n' % ('v' * 2500))
+        self.assertIn('> > No address!\n> %s\n> ' % ('v' * 2044), out)
+
+    def test_macro_echo_shows_8bit_and_control_bytes_as_sendmail(self):
+        _, out, _ = self.bt(b'.Dx \xe9t\x01\t\x81|\x80\n$x\n')
+        self.assertIn('> >  M-it\\tM-$|M-M-\n', out)
+
+    def test_mailer_list_shows_8bit_argv_and_no_8bit_flags(self):
+        self.cf = self.sb.write('8bit.cf', CF.encode() + b'Mtest8, P=/bin/\xe9cho, F=\xe9u, A=\xe9cho $u \xff\n')
+        _, out, _ = self.bt(b'=M\n')
+        self.assertIn('mailer 5 (test8): P=/bin/\xe9cho S=parse/parse R=parse/parse M=0 U=-1:-1 F=u L=0 E=\\n '
+                      'T=<undefined>/<undefined>/<undefined> r=100 A=M-icho $u M-M-\n', out)
+
+    def test_parse_and_try_of_an_address_that_fills_prescan_buffer(self):
+        # 626 one-letter words and their NULs fill sendmail's 1251 bytes;
+        # /try hands such an address back as it came.
+        fits, over = '.'.join(['b'] * 313), '.'.join(['b'] * 314)
+        shown = over[:100] + '...' + over[-100:]
+        _, out, _ = self.bt('/parse %s\n/parse %s\n/try esmtp %s\n' % (fits, over, over))
+        self.assertIn('" too long (255 bytes max)\nCannot parse\n', out)
+        self.assertIn('Parsing envelope recipient address\n%s... Address too long\nCannot parse\n' % shown, out)
+        self.assertIn('for mailer esmtp\n%s... Address too long\nRcode = 0, addr = %s\n' % (shown, over[:256]), out)
+        word = 'w' * 300
+        _, out, _ = self.bt('/try esmtp %s\n' % word)
+        self.assertIn('for mailer esmtp\n%s... prescan: token too long\nRcode = 0, addr = %s\n'
+                      % (word[:100] + '...' + word[-100:], word), out)
 
 
 if __name__ == '__main__':

@@ -34,6 +34,7 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_too_long_word_stops_before_later_complaints);
     CPPUNIT_TEST(test_delimiter_stops_outside_angles);
     CPPUNIT_TEST(test_source_route_commas_do_not_delimit);
+    CPPUNIT_TEST(test_source_route_lasts_until_close_angle);
     CPPUNIT_TEST(test_backslash_does_not_hide_the_delimiter);
     CPPUNIT_TEST(test_backslash_bang_is_a_plain_bang);
     CPPUNIT_TEST(test_too_long_word_is_found_at_any_close_in_a_comment);
@@ -45,6 +46,8 @@ class TokenizeTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_traces_show_tab_and_drop_controls);
     CPPUNIT_TEST(test_traces_show_sendmail_bytes_as_metasymbols);
     CPPUNIT_TEST(test_map_key_join_uses_internal_bytes);
+    CPPUNIT_TEST(test_echo_form_is_xputs);
+    CPPUNIT_TEST(test_address_that_fills_the_buffer_is_too_long);
     CPPUNIT_TEST(test_traces_show_long_class_name_for_its_id);
     CPPUNIT_TEST_SUITE_END();
 
@@ -70,6 +73,30 @@ public:
         std::string value = std::string("<\x93") + id + ">";
         CPPUNIT_ASSERT_EQUAL(std::string("<$={foo}>"), rewrite::format_token(value, &names));
         CPPUNIT_ASSERT_EQUAL(std::string("<$=w>"), rewrite::format_token("<\x93w>", &names));
+    }
+    // Words and a NUL after each in 1251 bytes, as sendmail's parseaddr.
+    void test_address_that_fills_the_buffer_is_too_long() {
+        std::string fits = "b", over;
+        for (int i = 1; i < 313; ++i) fits += ".b";
+        over = fits + ".b";
+        auto r = rewrite::tokenize(fits, kOps, TokenMode::AddressNoComments, 0, 256, 1251);
+        CPPUNIT_ASSERT(!r.address_too_long);
+        CPPUNIT_ASSERT_EQUAL(size_t(625), r.tokens.size());
+        r = rewrite::tokenize(over, kOps, TokenMode::AddressNoComments, 0, 256, 1251);
+        CPPUNIT_ASSERT(r.address_too_long);
+        // Comments take no room; a quoted string's quotes do.
+        r = rewrite::tokenize(fits + "(" + std::string(300, 'c') + ")", kOps, TokenMode::AddressNoComments, 0, 256, 1251);
+        CPPUNIT_ASSERT(!r.address_too_long);
+        r = rewrite::tokenize(fits.substr(0, fits.size() - 1) + "\"b\"", kOps, TokenMode::AddressNoComments, 0, 256, 1251);
+        CPPUNIT_ASSERT(r.address_too_long);
+    }
+    // As sendmail 8.17's -bt echoes ".Dx" values with these bytes ("$x").
+    void test_echo_form_is_xputs() {
+        CPPUNIT_ASSERT_EQUAL(std::string("a\\tb\\r"), rewrite::echo_form("a\x01\tb\x7f\r"));
+        CPPUNIT_ASSERT_EQUAL(std::string("M-it"), rewrite::echo_form("\xe9t"));
+        CPPUNIT_ASSERT_EQUAL(std::string("M-$M-$&M-$|M-$M-$]"), rewrite::echo_form("\x81\x82\x9b\x95\x9e"));
+        CPPUNIT_ASSERT_EQUAL(std::string("M-M-M-M-M-M-\\nM-M-\\tM- M-M-"),
+                             rewrite::echo_form("\x80\x83\x8a\x89\xa0\xff"));
     }
     void test_map_key_join_uses_internal_bytes() {
         rewrite::Tokens t{"a", rewrite::meta('|'), "b", "c", rewrite::meta('1')};
@@ -222,6 +249,21 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("< @ a , @ b : u @ c >"), toks("<@a, @b:u@c>", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("@ a"), toks("@a,@b:u@c", TokenMode::Address, ','));
         CPPUNIT_ASSERT_EQUAL(std::string("< x >"), toks("<x,@b>", TokenMode::Address, ','));
+    }
+    // sendmail 8.17 takes "<" then blanks and "@" as a route up to the next
+    // '>', not just to its colon; an escaped comma in it is a character.
+    void test_source_route_lasts_until_close_angle() {
+        CPPUNIT_ASSERT_EQUAL(std::string("< < @ r1 , @ r2 : \\, : @ @ \\@ > >"),
+                             toks("<<@r1,@r2:\\,:@@\\@>>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a : b , c >"), toks("<@a:b,c>", TokenMode::Address, ','));
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , b : c >"), toks("< @a,b:c>", TokenMode::Address, ','));
+        // A comment between is not a blank: the comma ends the address.
+        auto r = rewrite::tokenize("<(x)@a,b:c>", kOps, TokenMode::Address, ',');
+        CPPUNIT_ASSERT_EQUAL(std::string("< ( x ) @ a >"), rewrite::format_tokens(r.tokens));
+        CPPUNIT_ASSERT_EQUAL(std::string("Unbalanced '<'"), r.error);
+        // The route ends at its '>': a later comma inside <> ends the address.
+        r = rewrite::tokenize("<@a,<b>,c>", kOps, TokenMode::Address, ',');
+        CPPUNIT_ASSERT_EQUAL(std::string("< @ a , < b > >"), rewrite::format_tokens(r.tokens));
     }
     void test_rule_metasymbols() {
         CPPUNIT_ASSERT_EQUAL(std::string("$* < @ $=w . > $* $~O $&{client_addr}"),
