@@ -35,7 +35,14 @@ bool is_empty_group(const std::string& a) {
 }  // namespace
 
 int RecipientList::add_list(const std::string& list, int parent, int depth, bool forward) {
-    std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
+    std::string unfolded = message::unfold(list);
+    std::vector<std::string> addrs = message::split_address_list(unfolded, true);
+    // sendmail keeps the blanks after an address of the command line or
+    // the header, the last one's too ("bin " is queued and logged so).
+    if (parent < 0 && !addrs.empty()) {
+        size_t end = unfolded.find_last_not_of(" \t");
+        if (end != std::string::npos && end + 1 < unfolded.size()) addrs.back() += unfolded.substr(end + 1);
+    }
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
         if (is_empty_group(*it)) {
             if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
@@ -80,6 +87,10 @@ std::string RecipientList::original_recipient(const Recipient& r) const {
     size_t at = q.rfind('@');
     if (r.route.local()) {
         if (at != std::string::npos) return q;  // as written
+        // The user as the rules made it: words keep a blank between them
+        // ("ro ot"), or the BlankSub character.
+        if (s_.canonical_users && q.find('\\') == std::string::npos)
+            q = r.route.host.empty() ? r.route.user : r.route.user + "+" + r.route.host;
         return util::to_lower(q) + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
     }
     if (s_.canonical_users && r.route.user.find('@') != std::string::npos) return r.route.user;

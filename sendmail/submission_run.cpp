@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <fcntl.h>
 #include <pwd.h>
@@ -270,7 +271,7 @@ void Submission::lose_hop_notice(const queue::QueueDir& dir, const std::string& 
 // To/Cc/Bcc family, or only the Resent-* ones in a resent message.
 // An address of the command line that fails is reported on stdout only in
 // print mode; one of the header always is.
-void Submission::gather_recipients(RecipientList& rcpts) {
+void Submission::gather_recipients(RecipientList& rcpts, const std::string& id) {
     bool quiet = error_mode() != 'p';
     rcpts.set_report(!quiet);
     // The rules' own complaints ($#error) go where the engine writes.
@@ -279,7 +280,10 @@ void Submission::gather_recipients(RecipientList& rcpts) {
                                                             std::fclose);
     if (nowhere) s_.engine->out = nowhere.get();
     cmdline_.clear();
-    for (const auto& a : cl_.args) {
+    for (const auto& arg : cl_.args) {
+        std::string warning;
+        std::string a = without_newlines(arg, id, &warning);
+        if (!warning.empty()) newline_warnings_.emplace_back(rcpts.failures().size(), warning);
         rcpts.add_list(a);
         for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
     }
@@ -325,8 +329,9 @@ std::string Submission::message_id(const queue::QueueFile& qf) {
 // Failed addresses, as sendmail logs them when it resolves the recipients:
 // why, for those of the command line (not the header's), and a to= line
 // for unknown users.
-void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) const {
+void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) {
     for (size_t i = 0; i < rcpts.failures().size(); ++i) {
+        log_newline_warnings(id, i);
         const FailedRecipient& f = rcpts.failures()[i];
         if (i < command_line_failures_) util::log_line(LOG_NOTICE, 4, id, f.address + "... " + failure_text(f));
         if (!f.counted) continue;
@@ -334,6 +339,15 @@ void Submission::log_failed_recipients(const std::string& id, const RecipientLis
                        "to=" + f.address + ", delay=00:00:00, mailer=local, pri=0, dsn=" + f.status +
                            ", reply=" + f.diagnostic + ", stat=User unknown");
     }
+    log_newline_warnings(id, SIZE_MAX);
+}
+
+// The line-break warnings of the arguments before the failure `failures`.
+void Submission::log_newline_warnings(const std::string& id, size_t failures) {
+    size_t k = 0;
+    for (; k < newline_warnings_.size() && newline_warnings_[k].first <= failures; ++k)
+        util::log_line(LOG_NOTICE, 1, id, newline_warnings_[k].second);
+    newline_warnings_.erase(newline_warnings_.begin(), newline_warnings_.begin() + static_cast<long>(k));
 }
 
 // Writes the qf (when any recipient remains), logs, counts, and returns the
@@ -395,7 +409,7 @@ int Submission::run() {
         return st.error().code ? st.error().code : EX_IOERR;
     }
     RecipientList rcpts = make_recipients();
-    gather_recipients(rcpts);
+    gather_recipients(rcpts, nm->id());
     if (rcpts.count() == 0 && rcpts.failures().empty()) {
         // Nothing is queued or saved: the text stays with the caller.
         std::printf("No recipient addresses found in header\n");
@@ -410,6 +424,7 @@ int Submission::run() {
     if (cmdline_.size() == 1) macros_["u"] = cmdline_.front();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    if (rcpts.failures().empty()) log_newline_warnings(nm->id(), SIZE_MAX);
     if (auto rc = refuse_early(dir, *nm, qf)) return *rc;
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
@@ -442,7 +457,7 @@ int Submission::run() {
 // The queue entries of the envelope: by queue group (the queuegroup ruleset,
 // else the mailer's Q=), at most a group's recipients= each.
 std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group(const queue::QueueFile& qf) const {
-    Router route = make_router(s_, false);
+    Router route = make_router(s_, true);
     return split_envelope(s_, qf, [&](const queue::QueueRecipient& r) {
         return route(r.address, message::bare_address(r.address)).mailer;
     });
