@@ -32,6 +32,29 @@ bool is_empty_group(const std::string& a) {
     return rest == ";";
 }
 
+// An error mailer's reply split as sendmail's notice shows it: the code,
+// the status (from the text, or `dsn`), the words.
+struct ErrorReply {
+    std::string code = "553", status, text;
+};
+
+ErrorReply split_error_reply(const Route& why) {
+    ErrorReply e;
+    e.status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
+    std::string text = why.text;
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+    if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
+        e.code = text.substr(0, 3);
+        text = text.substr(4);
+    }
+    auto words = util::split_words(text);
+    if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
+        std::isdigit(static_cast<unsigned char>(words[0][0])))
+        text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
+    e.text = text;
+    return e;
+}
+
 }  // namespace
 
 int RecipientList::add_list(const std::string& list, int parent, int depth, bool forward) {
@@ -44,12 +67,6 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         if (end != std::string::npos && end + 1 < unfolded.size()) addrs.back() += unfolded.substr(end + 1);
     }
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
-        if (is_empty_group(*it)) {
-            if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
-            fail(*it, group_final_recipient(),
-                 Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
-            continue;
-        }
         Recipient r;
         r.address = *it;
         r.bare = message::bare_address(*it);
@@ -69,6 +86,13 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
+            if (is_empty_group(r.address)) {
+                // A group has no original recipient: the notice names it by
+                // what the error mailer got, and nothing else.
+                ErrorReply e = split_error_reply(r.route);
+                failed_.back().final_rcpt = group_final_recipient("\"" + e.code + " " + e.text + "\"");
+                failed_.back().actual_rcpt.clear();
+            }
             continue;
         }
         if (parent < 0 && r.route.mailer == "prog") {
@@ -116,8 +140,7 @@ std::string RecipientList::final_recipient(const Recipient& r) const {
 // A group names no address, so sendmail's notice names the refused group
 // by what the error mailer got: its text, quoted, at the local domain
 // (typed as the sender's mailer types an r line).
-std::string RecipientList::group_final_recipient() const {
-    const std::string text = "\"553 List:; syntax illegal for recipient addresses\"";
+std::string RecipientList::group_final_recipient(const std::string& text) const {
     std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
     if (!util::iequals(sender_type, "rfc822")) {
         MailerTypes t = types_of("error");
@@ -157,19 +180,9 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
         // The error mailer's text ("553 Invalid route address", quoted as
         // the rules left it) is what it "got": sendmail's notice names it so,
         // and its transcript has the code, the status, then the text.
-        std::string text = why.text;
-        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-        std::string code = "553";
-        if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
-            code = text.substr(0, 3);
-            text = text.substr(4);
-        }
-        auto words = util::split_words(text);
-        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
-            std::isdigit(static_cast<unsigned char>(words[0][0])))
-            text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
-        diagnostic = code + " " + status + " " + text;
-        actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);
+        ErrorReply e = split_error_reply(why);
+        diagnostic = e.code + " " + status + " " + e.text;
+        actual = actual_recipient(t, "\"" + e.code + " " + e.text + "\"", s_.local_domain);
     }
     failed_.push_back({address, final_rcpt, status, diagnostic, why.exit_code ? why.exit_code : EX_DATAERR, counted,
                        t.diagnostic, actual, ""});

@@ -128,7 +128,7 @@ private:
     std::string original_recipient(const Recipient& r) const;
     std::string final_recipient(const Recipient& r) const;
     MailerTypes types_of(const std::string& mailer) const;
-    std::string group_final_recipient() const;
+    std::string group_final_recipient(const std::string& text) const;
     void refuse_program(const Recipient& r);
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     bool expand_alias(int idx, int depth);
