@@ -99,6 +99,10 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
             refuse_program(r);
             continue;
         }
+        if (parent < 0 && r.route.mailer == "*file*") {
+            refuse_file(r);
+            continue;
+        }
         add(std::move(r), depth);
     }
     return static_cast<int>(addrs.size());
@@ -159,6 +163,23 @@ void RecipientList::refuse_program(const Recipient& r) {
     std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
     fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why});
     failed_.back().actual_rcpt.clear();
+    if (from_header_) failed_.back().exit_code = 0;
+}
+
+// Nor a file: the notice names the file at the local domain and, as what
+// its mailer got, the file typed by *file*'s T= (X-Unix); it counts in the
+// priority but gives no reason.
+void RecipientList::refuse_file(const Recipient& r) {
+    const char* why = "Cannot mail directly to files";
+    if (s_.report) std::printf("%s... %s\n", r.address.c_str(), why);
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why}, true);
+    FailedRecipient& f = failed_.back();
+    MailerTypes t = types_of("*file*");
+    f.actual_rcpt = (t.address_given ? t.address : "X-Unix") + "; " + r.route.user;
+    f.refused = true;
+    if (from_header_) f.exit_code = 0;
 }
 
 MailerTypes RecipientList::types_of(const std::string& mailer) const {

@@ -107,7 +107,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
         // error mailer's as printed, "a@b@c... Invalid route address").
         const FailedRecipient& last = rcpts.failures().back();
         std::string d = failure_text(last);
-        qf.status_message = last.counted ? d : last.address + "... " + d;
+        qf.status_message = last.counted && !last.refused ? d : last.address + "... " + d;
     }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
     qf.flags = flags();
@@ -290,6 +290,7 @@ void Submission::gather_recipients(RecipientList& rcpts, const std::string& id) 
     if (nowhere) s_.engine->out = said;
     command_line_failures_ = rcpts.failures().size();
     rcpts.set_report(true);
+    rcpts.set_from_header(true);
     if (cl_.read_recipients) {
         bool resent = is_resent(msg_.headers);
         for (const auto& h : msg_.headers) {
@@ -334,7 +335,7 @@ void Submission::log_failed_recipients(const std::string& id, const RecipientLis
         log_newline_warnings(id, i);
         const FailedRecipient& f = rcpts.failures()[i];
         if (i < command_line_failures_) util::log_line(LOG_NOTICE, 4, id, f.address + "... " + failure_text(f));
-        if (!f.counted) continue;
+        if (!f.counted || f.refused) continue;
         util::log_line(LOG_INFO, 9, id,
                        "to=" + f.address + ", delay=00:00:00, mailer=local, pri=0, dsn=" + f.status +
                            ", reply=" + f.diagnostic + ", stat=User unknown");
@@ -525,7 +526,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
-        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : "", f.diagnostic_type,
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted && !f.refused ? f.diagnostic : "", f.diagnostic_type,
                                 hide_actual ? "" : f.actual_rcpt, f.expanded_from});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;
