@@ -370,7 +370,9 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
             nm.discard();
             return EX_CANTCREAT;
         }
-        bool attempt = delivers_now();
+        // A failure in the header (-t) stops sendmail before any delivery:
+        // the rest waits for a queue run, whatever the delivery mode.
+        bool attempt = delivers_now() && !header_failed_;
         // After a failure in the header (-t) sendmail logs no queued lines.
         log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt && !header_failed_);
         count_statistics();
