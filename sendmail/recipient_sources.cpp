@@ -38,7 +38,8 @@ Router make_router(const SubmitSettings& s, bool parse_as_written) {
         if (auto sp = special_route(bare)) return *sp;
         ParsedAddress pa = parse_address(*s.engine, parse_as_written ? address : bare, false);
         if (!pa.ok) return Route{"error", "", bare, pa.exit_code ? pa.exit_code : 65, pa.host, pa.error};
-        if (pa.mailer == "local") return local_route(pa.user);
+        // "\\user" (the mailbox itself) is the user; the list marks it quoted.
+        if (pa.mailer == "local") return local_route(pa.user.size() > 1 && pa.user[0] == '\\' ? pa.user.substr(1) : pa.user);
         return Route{pa.mailer, pa.host, pa.user, 0, "", ""};
     };
 }

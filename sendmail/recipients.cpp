@@ -32,17 +32,41 @@ bool is_empty_group(const std::string& a) {
     return rest == ";";
 }
 
+// An error mailer's reply split as sendmail's notice shows it: the code,
+// the status (from the text, or `dsn`), the words.
+struct ErrorReply {
+    std::string code = "553", status, text;
+};
+
+ErrorReply split_error_reply(const Route& why) {
+    ErrorReply e;
+    e.status = why.dsn.size() >= 5 && why.dsn[1] == '.' ? why.dsn : "5.0.0";
+    std::string text = why.text;
+    if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
+    if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
+        e.code = text.substr(0, 3);
+        text = text.substr(4);
+    }
+    auto words = util::split_words(text);
+    if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
+        std::isdigit(static_cast<unsigned char>(words[0][0])))
+        text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
+    e.text = text;
+    return e;
+}
+
 }  // namespace
 
 int RecipientList::add_list(const std::string& list, int parent, int depth, bool forward) {
-    std::vector<std::string> addrs = message::split_address_list(message::unfold(list), true);
+    std::string unfolded = message::unfold(list);
+    std::vector<std::string> addrs = message::split_address_list(unfolded, true);
+    // sendmail keeps the blanks after an address of the command line or
+    // the header, the last one's too ("bin " is queued and logged so).
+    if (parent < 0 && !addrs.empty()) {
+        size_t end = unfolded.find_last_not_of(" \t");
+        if (end != std::string::npos && end + 1 < unfolded.size()) addrs.back() += unfolded.substr(end + 1);
+    }
     for (auto it = addrs.rbegin(); it != addrs.rend(); ++it) {
-        if (is_empty_group(*it)) {
-            if (s_.report) std::printf("%s... List:; syntax illegal for recipient addresses\n", it->c_str());
-            fail(*it, group_final_recipient(),
-                 Route{"error", "", "", EX_USAGE, "5.1.3", "553 5.1.3 List:; syntax illegal for recipient addresses"});
-            continue;
-        }
         Recipient r;
         r.address = *it;
         r.bare = message::bare_address(*it);
@@ -62,10 +86,21 @@ int RecipientList::add_list(const std::string& list, int parent, int depth, bool
         }
         if (r.route.error()) {  // the router has printed why
             fail(r.address, r.orcpt, r.route);
+            if (is_empty_group(r.address)) {
+                // A group has no original recipient: the notice names it by
+                // what the error mailer got, and nothing else.
+                ErrorReply e = split_error_reply(r.route);
+                failed_.back().final_rcpt = group_final_recipient("\"" + e.code + " " + e.text + "\"");
+                failed_.back().actual_rcpt.clear();
+            }
             continue;
         }
         if (parent < 0 && r.route.mailer == "prog") {
             refuse_program(r);
+            continue;
+        }
+        if (parent < 0 && r.route.mailer == "*file*") {
+            refuse_file(r);
             continue;
         }
         add(std::move(r), depth);
@@ -80,6 +115,10 @@ std::string RecipientList::original_recipient(const Recipient& r) const {
     size_t at = q.rfind('@');
     if (r.route.local()) {
         if (at != std::string::npos) return q;  // as written
+        // The user as the rules made it: words keep a blank between them
+        // ("ro ot"), or the BlankSub character.
+        if (s_.canonical_users && q.find('\\') == std::string::npos)
+            q = r.route.host.empty() ? r.route.user : r.route.user + "+" + r.route.host;
         return util::to_lower(q) + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
     }
     if (s_.canonical_users && r.route.user.find('@') != std::string::npos) return r.route.user;
@@ -105,8 +144,7 @@ std::string RecipientList::final_recipient(const Recipient& r) const {
 // A group names no address, so sendmail's notice names the refused group
 // by what the error mailer got: its text, quoted, at the local domain
 // (typed as the sender's mailer types an r line).
-std::string RecipientList::group_final_recipient() const {
-    const std::string text = "\"553 List:; syntax illegal for recipient addresses\"";
+std::string RecipientList::group_final_recipient(const std::string& text) const {
     std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
     if (!util::iequals(sender_type, "rfc822")) {
         MailerTypes t = types_of("error");
@@ -125,6 +163,23 @@ void RecipientList::refuse_program(const Recipient& r) {
     std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
     fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why});
     failed_.back().actual_rcpt.clear();
+    if (from_header_) failed_.back().exit_code = 0;
+}
+
+// Nor a file: the notice names the file at the local domain and, as what
+// its mailer got, the file typed by *file*'s T= (X-Unix); it counts in the
+// priority but gives no reason.
+void RecipientList::refuse_file(const Recipient& r) {
+    const char* why = "Cannot mail directly to files";
+    if (s_.report) std::printf("%s... %s\n", r.address.c_str(), why);
+    std::string sender_type = s_.sender_type.empty() ? "rfc822" : s_.sender_type;
+    std::string final_rcpt = sender_type + "; " + r.bare + (s_.local_domain.empty() ? "" : "@" + s_.local_domain);
+    fail(r.address, final_rcpt, Route{"error", "", "", EX_USAGE, "5.7.1", std::string("550 5.7.1 ") + why}, true);
+    FailedRecipient& f = failed_.back();
+    MailerTypes t = types_of("*file*");
+    f.actual_rcpt = (t.address_given ? t.address : "X-Unix") + "; " + r.route.user;
+    f.refused = true;
+    if (from_header_) f.exit_code = 0;
 }
 
 MailerTypes RecipientList::types_of(const std::string& mailer) const {
@@ -146,19 +201,9 @@ void RecipientList::fail(const std::string& address, const std::string& final_rc
         // The error mailer's text ("553 Invalid route address", quoted as
         // the rules left it) is what it "got": sendmail's notice names it so,
         // and its transcript has the code, the status, then the text.
-        std::string text = why.text;
-        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') text = text.substr(1, text.size() - 2);
-        std::string code = "553";
-        if (text.size() >= 4 && std::isdigit(static_cast<unsigned char>(text[0])) && text[3] == ' ') {
-            code = text.substr(0, 3);
-            text = text.substr(4);
-        }
-        auto words = util::split_words(text);
-        if (!words.empty() && words[0].size() >= 5 && words[0][1] == '.' &&
-            std::isdigit(static_cast<unsigned char>(words[0][0])))
-            text = std::string(util::trim(std::string_view(text).substr(words[0].size())));
-        diagnostic = code + " " + status + " " + text;
-        actual = actual_recipient(t, "\"" + code + " " + text + "\"", s_.local_domain);
+        ErrorReply e = split_error_reply(why);
+        diagnostic = e.code + " " + status + " " + e.text;
+        actual = actual_recipient(t, "\"" + e.code + " " + e.text + "\"", s_.local_domain);
     }
     failed_.push_back({address, final_rcpt, status, diagnostic, why.exit_code ? why.exit_code : EX_DATAERR, counted,
                        t.diagnostic, actual, ""});

@@ -64,6 +64,7 @@ struct FailedRecipient {
     std::string diagnostic_type;  // the mailer's T= diagnostic type ("smtp", "X-Unix")
     std::string actual_rcpt;      // what the mailer got ("" when it got nothing)
     std::string expanded_from;    // the alias or .forward user it came from
+    bool refused = false;         // refused by sendmail itself (a file): no reason given, no to= line
 };
 
 struct Recipient {
@@ -114,7 +115,15 @@ public:
     const std::vector<FailedRecipient>& failures() const { return failed_; }
     std::vector<const Recipient*> before_forwarding() const;
     size_t counted_failures() const;
-    int exit_code() const { return failed_.empty() ? 0 : failed_.back().exit_code; }
+    // The last failure's sysexits value; sendmail's own refusals of header
+    // addresses (programs, files) set none.
+    int exit_code() const {
+        for (auto it = failed_.rbegin(); it != failed_.rend(); ++it)
+            if (it->exit_code) return it->exit_code;
+        return 0;
+    }
+    // Whether the addresses added from now on come from the header (-t).
+    void set_from_header(bool h) { from_header_ = h; }
     void set_notify(std::string letters) { s_.notify = std::move(letters); }
     // Whether addresses added from now on print their failures on stdout.
     void set_report(bool report) { s_.report = report; }
@@ -128,8 +137,9 @@ private:
     std::string original_recipient(const Recipient& r) const;
     std::string final_recipient(const Recipient& r) const;
     MailerTypes types_of(const std::string& mailer) const;
-    std::string group_final_recipient() const;
+    std::string group_final_recipient(const std::string& text) const;
     void refuse_program(const Recipient& r);
+    void refuse_file(const Recipient& r);
     std::optional<std::string> alias_for(const std::string& user, std::string& key) const;
     bool expand_alias(int idx, int depth);
     bool apply_local_rules(int idx, int depth);
@@ -143,6 +153,7 @@ private:
     std::vector<Recipient> list_;
     std::vector<Recipient> unknown_;  // local users found unknown, for duplicates
     std::vector<FailedRecipient> failed_;
+    bool from_header_ = false;
 };
 
 

@@ -3,6 +3,7 @@
 // is success reported; any failure before that leaves no queue entry.
 #include "sendmail/submission.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -15,6 +16,7 @@
 
 #include "sendmail/address_parse.hpp"
 #include "sendmail/forward_file.hpp"
+#include "sendmail/queue_run.hpp"
 #include "sendmail/submit_headers.hpp"
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -28,21 +30,54 @@ namespace sendmail {
 Submission::Submission(const CommandLine& cl, const SubmitSettings& s, std::string notify)
     : cl_(cl), s_(s), notify_(std::move(notify)) {}
 
+// A line break in a string from the command line (-f, -F, a recipient)
+// could forge a header or a queue file line: sendmail makes each a blank
+// and logs the attempt, the string shortened as its messages are.
+// `warning` receives the log line's text instead of its being logged now.
+std::string Submission::without_newlines(const std::string& s, const std::string& id, std::string* warning) {
+    if (s.find('\n') == std::string::npos) return s;
+    std::string clean = s;
+    std::replace(clean.begin(), clean.end(), '\n', ' ');
+    std::string shown = clean.size() < 203 ? clean : clean.substr(0, 100) + "..." + clean.substr(clean.size() - 100);
+    std::string text = "POSSIBLE ATTACK from [UNKNOWN]: newline in string \"" + shown + "\"";
+    if (warning) *warning = text;
+    else util::log_line(LOG_NOTICE, 1, id.empty() ? "NOQUEUE" : id, text);
+    return clean;
+}
+
 void Submission::identify_sender() {
     struct passwd* pw = getpwuid(getuid());
     login_ = pw ? pw->pw_name : std::to_string(getuid());
     trusted_ = getuid() == 0 || s_.trusted_users.count(login_) > 0;
-    sender_ = cl_.from ? *cl_.from : login_;
-    sender_bare_ = message::bare_address(sender_);
-    if (cl_.full_name) {
-        if (!cl_.full_name->empty()) full_name_ = *cl_.full_name;
-    } else if (std::string user = local_sender_user(); !user.empty()) {
-        // A sender who is a local user gets the name from the password file.
-        if (struct passwd* sp = getpwnam(user.c_str())) {
-            std::string name = gecos_name(sp);
-            if (!name.empty()) full_name_ = name;
-        }
+    sender_ = cl_.from ? without_newlines(*cl_.from, "") : login_;
+    sender_bare_ = envelope_sender();
+    std::optional<std::string> given_name;
+    if (cl_.full_name) given_name = without_newlines(*cl_.full_name, "");
+    // Only a sender of a mailer with password entries (a local one) has a
+    // full name: -F's, else the password file's.
+    std::string user = local_sender_user();
+    if (user.empty()) return;
+    if (given_name) {
+        if (!given_name->empty()) full_name_ = *given_name;
+    } else if (struct passwd* sp = getpwnam(user.c_str())) {
+        std::string name = gecos_name(sp);
+        if (!name.empty()) full_name_ = name;
     }
+}
+
+// $g: the sender's address through rulesets 3, 1 and 4, its words joined
+// by the BlankSub character ("al ice" is "al ice", or "al.ice" with
+// BlankSub=.), as sendmail makes the envelope sender.
+std::string Submission::envelope_sender() const {
+    std::string bare = message::bare_address(sender_);
+    if (!s_.engine || !s_.engine->ruleset_defined(3) || is_null_sender(sender_)) return bare;
+    auto tk = s_.engine->tokenize(sender_, rewrite::TokenMode::AddressNoComments);
+    if (!tk.errors.empty() || tk.tokens.empty()) return bare;
+    rewrite::Tokens t = std::move(tk.tokens);
+    for (int rs : {3, 1, 4})
+        if (s_.engine->ruleset_defined(rs) && s_.engine->run(rs, t) != rewrite::kOk) return bare;
+    std::string joined = s_.engine->join_address(t);
+    return joined.empty() ? bare : joined;
 }
 
 // The local user a sender address names ("" if it is not a local one).
@@ -98,7 +133,7 @@ util::Status Submission::read_message(queue::NewMessage& msg) {
 RecipientList Submission::make_recipients(bool report) const {
     RecipientList::Settings rs;
     rs.report = report;
-    rs.router = make_router(s_, false);
+    rs.router = make_router(s_, true);
     rs.canonical_users = s_.has_ruleset_zero();
     if (!cl_.no_alias) rs.aliases = open_aliases(s_);
     if (s_.has_ruleset_zero()) rs.local_rules = make_local_rules(s_);
@@ -143,7 +178,7 @@ std::vector<message::Header> Submission::authentication_warnings() const {
     if (trusted_ || (p.find("authwarnings") == std::string::npos && p.find("goaway") == std::string::npos)) return out;
     std::string j = s_.macro("j").value_or("localhost");
     auto add = [&](const std::string& text) { out.push_back({"X-Authentication-Warning", " " + j + ": " + text, "", false}); };
-    if (cl_.from && sender_bare_ != login_) add(login_ + " set sender to " + *cl_.from + " using -f");
+    if (cl_.from && sender_bare_ != login_) add(login_ + " set sender to " + sender_ + " using -f");
     for (const auto& [k, v] : cl_.options)
         if (util::iequals(long_option_name(k), "QueueDirectory")) add("Processed from queue " + v);
     if (cl_.config_from_command_line) add("Processed by " + login_ + " with -C " + cl_.config_file);

@@ -25,6 +25,8 @@ public:
 
 private:
     void identify_sender();
+    static std::string without_newlines(const std::string& s, const std::string& id, std::string* warning = nullptr);
+    std::string envelope_sender() const;
     std::string local_sender_user() const;
     static std::string gecos_name(const struct passwd* pw);
     util::Status read_message(queue::NewMessage& msg);
@@ -47,7 +49,7 @@ private:
     std::optional<int> refuse_early(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
     void lose_hop_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, long hops,
                          long max_hops);
-    void gather_recipients(RecipientList& rcpts);
+    void gather_recipients(RecipientList& rcpts, const std::string& id);
     void define_macros();
     std::vector<std::pair<std::string, queue::QueueFile>> split_by_group(const queue::QueueFile& qf) const;
     int finish(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf,
@@ -62,7 +64,8 @@ private:
     bool delivers_now() const;
     void attempt_queued(const queue::QueueDir& dir, const std::string& id);
     static std::string message_id(const queue::QueueFile& qf);
-    void log_failed_recipients(const std::string& id, const RecipientList& rcpts) const;
+    void log_failed_recipients(const std::string& id, const RecipientList& rcpts);
+    void log_newline_warnings(const std::string& id, size_t failures);
     void attempt_delivery(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
     void attempt_in_mode(const queue::QueueDir& dir, queue::NewMessage& nm, const queue::QueueFile& qf);
     void log_split(const std::string& id, size_t kept) const;
@@ -83,6 +86,9 @@ private:
     bool header_failed_ = false;           // ... among those of the header (-t)
     size_t command_line_failures_ = 0;     // the first failures, those of the command line
     std::vector<std::string> cmdline_;     // addresses named as arguments, as written
+    // Arguments that held a line break: the warning, logged before the
+    // failures of later arguments (the number of failures before it).
+    std::vector<std::pair<size_t, std::string>> newline_warnings_;
     std::optional<std::string> full_name_; // $x
     std::string sender_;                   // S line: -f as given, or the login
     std::string sender_bare_;              // $g

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <memory>
 #include <cstdio>
+#include <cstdint>
 #include <cstdlib>
 #include <fcntl.h>
 #include <pwd.h>
@@ -106,7 +107,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
         // error mailer's as printed, "a@b@c... Invalid route address").
         const FailedRecipient& last = rcpts.failures().back();
         std::string d = failure_text(last);
-        qf.status_message = last.counted ? d : last.address + "... " + d;
+        qf.status_message = last.counted && !last.refused ? d : last.address + "... " + d;
     }
     if (cl_.body_type) qf.body_type = util::to_upper(*cl_.body_type);
     qf.flags = flags();
@@ -270,7 +271,7 @@ void Submission::lose_hop_notice(const queue::QueueDir& dir, const std::string& 
 // To/Cc/Bcc family, or only the Resent-* ones in a resent message.
 // An address of the command line that fails is reported on stdout only in
 // print mode; one of the header always is.
-void Submission::gather_recipients(RecipientList& rcpts) {
+void Submission::gather_recipients(RecipientList& rcpts, const std::string& id) {
     bool quiet = error_mode() != 'p';
     rcpts.set_report(!quiet);
     // The rules' own complaints ($#error) go where the engine writes.
@@ -279,13 +280,17 @@ void Submission::gather_recipients(RecipientList& rcpts) {
                                                             std::fclose);
     if (nowhere) s_.engine->out = nowhere.get();
     cmdline_.clear();
-    for (const auto& a : cl_.args) {
+    for (const auto& arg : cl_.args) {
+        std::string warning;
+        std::string a = without_newlines(arg, id, &warning);
+        if (!warning.empty()) newline_warnings_.emplace_back(rcpts.failures().size(), warning);
         rcpts.add_list(a);
         for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
     }
     if (nowhere) s_.engine->out = said;
     command_line_failures_ = rcpts.failures().size();
     rcpts.set_report(true);
+    rcpts.set_from_header(true);
     if (cl_.read_recipients) {
         bool resent = is_resent(msg_.headers);
         for (const auto& h : msg_.headers) {
@@ -325,15 +330,25 @@ std::string Submission::message_id(const queue::QueueFile& qf) {
 // Failed addresses, as sendmail logs them when it resolves the recipients:
 // why, for those of the command line (not the header's), and a to= line
 // for unknown users.
-void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) const {
+void Submission::log_failed_recipients(const std::string& id, const RecipientList& rcpts) {
     for (size_t i = 0; i < rcpts.failures().size(); ++i) {
+        log_newline_warnings(id, i);
         const FailedRecipient& f = rcpts.failures()[i];
         if (i < command_line_failures_) util::log_line(LOG_NOTICE, 4, id, f.address + "... " + failure_text(f));
-        if (!f.counted) continue;
+        if (!f.counted || f.refused) continue;
         util::log_line(LOG_INFO, 9, id,
                        "to=" + f.address + ", delay=00:00:00, mailer=local, pri=0, dsn=" + f.status +
                            ", reply=" + f.diagnostic + ", stat=User unknown");
     }
+    log_newline_warnings(id, SIZE_MAX);
+}
+
+// The line-break warnings of the arguments before the failure `failures`.
+void Submission::log_newline_warnings(const std::string& id, size_t failures) {
+    size_t k = 0;
+    for (; k < newline_warnings_.size() && newline_warnings_[k].first <= failures; ++k)
+        util::log_line(LOG_NOTICE, 1, id, newline_warnings_[k].second);
+    newline_warnings_.erase(newline_warnings_.begin(), newline_warnings_.begin() + static_cast<long>(k));
 }
 
 // Writes the qf (when any recipient remains), logs, counts, and returns the
@@ -355,7 +370,9 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
             nm.discard();
             return EX_CANTCREAT;
         }
-        bool attempt = delivers_now();
+        // A failure in the header (-t) stops sendmail before any delivery:
+        // the rest waits for a queue run, whatever the delivery mode.
+        bool attempt = delivers_now() && !header_failed_;
         // After a failure in the header (-t) sendmail logs no queued lines.
         log_queued(qf, nm.id(), message_id(qf), rcpts, !attempt && !header_failed_);
         count_statistics();
@@ -395,7 +412,7 @@ int Submission::run() {
         return st.error().code ? st.error().code : EX_IOERR;
     }
     RecipientList rcpts = make_recipients();
-    gather_recipients(rcpts);
+    gather_recipients(rcpts, nm->id());
     if (rcpts.count() == 0 && rcpts.failures().empty()) {
         // Nothing is queued or saved: the text stays with the caller.
         std::printf("No recipient addresses found in header\n");
@@ -410,6 +427,7 @@ int Submission::run() {
     if (cmdline_.size() == 1) macros_["u"] = cmdline_.front();
     failed_ = !rcpts.failures().empty();
     queue::QueueFile qf = build_queue_file(rcpts, nm->id());
+    if (rcpts.failures().empty()) log_newline_warnings(nm->id(), SIZE_MAX);
     if (auto rc = refuse_early(dir, *nm, qf)) return *rc;
     long max_size = s_.option_long("MaxMessageSize", 0);
     if (max_size > 0 && static_cast<long>(msg_.size) > max_size) return refuse_too_large(dir, *nm, qf, max_size);
@@ -442,7 +460,7 @@ int Submission::run() {
 // The queue entries of the envelope: by queue group (the queuegroup ruleset,
 // else the mailer's Q=), at most a group's recipients= each.
 std::vector<std::pair<std::string, queue::QueueFile>> Submission::split_by_group(const queue::QueueFile& qf) const {
-    Router route = make_router(s_, false);
+    Router route = make_router(s_, true);
     return split_envelope(s_, qf, [&](const queue::QueueRecipient& r) {
         return route(r.address, message::bare_address(r.address)).mailer;
     });
@@ -510,7 +528,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     bool hide_actual = util::to_lower(s_.option("PrivacyOptions")).find("noactualrecipient") != std::string::npos;
     for (const auto& f : failures) {
         // Only addresses refused after parsing (unknown users) carry a reason.
-        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted ? f.diagnostic : "", f.diagnostic_type,
+        n.recipients.push_back({f.address, f.final_rcpt, f.status, f.counted && !f.refused ? f.diagnostic : "", f.diagnostic_type,
                                 hide_actual ? "" : f.actual_rcpt, f.expanded_from});
         auto w = util::split_words(f.diagnostic);
         std::string line = f.diagnostic;

@@ -52,6 +52,24 @@ class DeliveryModeTest(unittest.TestCase):
         qf, _ = self.e.only_qf()
         self.assertEqual(lines(qf, 'N'), ['2'])
 
+    def test_a_failed_header_address_stops_the_interactive_attempt(self):
+        # sendmail 8.17: the unknown user is returned (the notice is tried
+        # at once), but the message itself waits, unattempted, for a queue run.
+        self.e.catch_syslog()
+        argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-odi', '-t', '-oi', '-f', 'a@remote.example.org']
+        r = self.e.sb.run(self.e.wrap(argv), input=b'To: nosuchuser, bin\nSubject: x\n\nbody\n', env=self.e.env)
+        self.assertEqual((r.returncode, r.stdout), (67, b'nosuchuser... User unknown\n'))
+        self.assertIsNone(self.e.dead_letter())
+        qfs = {}
+        for n in self.e.files('qf'):
+            with open(os.path.join(self.e.queue, n), encoding='latin-1') as f:
+                qfs[n[2:]] = f.read()
+        orig = [i for i, q in qfs.items() if lines(q, 'S') == ['a@remote.example.org']][0]
+        qf = qfs[orig]
+        self.assertEqual((lines(qf, 'R'), lines(qf, 'N'), lines(qf, 'K'), lines(qf, 'M'), lines(qf, 'P')),
+                         (['PFD:bin'], ['0'], ['0'], ['User unknown'], ['60037']))
+        self.assertFalse([t for _, t in self.e.syslog_lines() if ': to=bin,' in t])
+
     def test_the_qf_keeps_queue_file_mode_after_the_attempt(self):
         argv = [self.e.sendmail, '-C', self.e.cf, '-Mjmx.example.com', '-O', 'QueueFileMode=0640', '-odi', '-t']
         self.assertEqual(self.e.sb.run(self.e.wrap(argv), input=MSG, env=self.e.env).returncode, 0)

@@ -302,14 +302,22 @@ class SubmitFlagsTest(unittest.TestCase):
         self.assertEqual(lines(qf, 'R'), ['PFD:daemon', 'PFDA:root'])
         self.assertEqual(lines(qf, 'C'), [':daemon'])
 
-    def test_empty_group_is_refused_and_recipient_keeps_trailing_blank(self):
-        r = self.e.submit(['-t', '-oi', '-f', 'alice@example.com'],
+    def test_empty_group_goes_to_the_rules_and_recipient_keeps_trailing_blank(self):
+        # This cf has no rule for "list:;" syntax: sendmail 8.17 hands the
+        # group to ruleset 0 like any address, which makes it a local user.
+        r = self.e.submit(['-t', '-oi', '-f', 'alice@remote.example.org'],
                           b'To: undisclosed-recipients:;\nCc: a@example.org , b@example.org\n\nb\n')
-        self.assertEqual((r.returncode, r.stdout),
-                         (64, b'undisclosed-recipients:;... List:; syntax illegal for recipient addresses\n'))
-        qf = [open(os.path.join(self.e.queue, n), 'rb').read().decode('latin-1') for n in self.e.files('qf')]
-        orig = [q for q in qf if lines(q, 'S') == ['alice@example.com']][0]
-        self.assertEqual(lines(orig, 'R'), ['PFD:b@example.org', 'PFD:a@example.org '])
+        self.assertEqual((r.returncode, r.stdout), (67, b'undisclosed-recipients:;... User unknown\n'))
+        qfs = {}
+        for n in self.e.files('qf'):
+            with open(os.path.join(self.e.queue, n), 'rb') as f:
+                qfs[n[2:]] = f.read().decode('latin-1')
+        orig = [i for i, q in qfs.items() if lines(q, 'S') == ['alice@remote.example.org']][0]
+        notice = [i for i in qfs if i != orig][0]
+        self.assertEqual((lines(qfs[orig], 'R'), lines(qfs[orig], 'M'), lines(qfs[orig], 'P')),
+                         (['PFD:b@example.org', 'PFD:a@example.org '], ['User unknown'], ['90066']))
+        self.assertIn('\nFinal-Recipient: rfc822; undisclosed-recipients:;@mx.example.com\nAction: failed\n'
+                      'Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n', self.e.df(notice).decode())
 
     def test_full_name_of_a_local_sender(self):
         self.e.submit(['-t', '-oi', '-f', 'daemon'], b'To: a@example.org\n\nb\n')

@@ -110,6 +110,63 @@ class RefusedAddressTest(unittest.TestCase):
         self.assertEqual(log[2], (22, '%s: %s: DSN: User unknown' % (orig, notice)))
 
 
+class FileRefusalTest(unittest.TestCase):
+    """A file named by the sender (sendmail 8.17, print mode, a remote
+    sender): refused like a program, but counted in the priority and the
+    notice names what *file* got; a header's refusal sets no exit status."""
+
+    def setUp(self):
+        self.e = SubmitEnv(self)
+        self.e.catch_syslog()
+
+    def entries(self):
+        qfs = {n[2:]: read(os.path.join(self.e.queue, n)) for n in self.e.files('qf')}
+        notice = [i for i, q in qfs.items() if lines(q, 'S') == ['MAILER-DAEMON']][0]
+        orig = [i for i in qfs if i != notice][0]
+        return orig, qfs[orig], self.e.df(notice).decode()
+
+    def check_notice(self, body):
+        self.assertIn('   ----- The following addresses had permanent fatal errors -----\n/tmp/x\n\n'
+                      '   ----- Transcript of session follows -----\n'
+                      '550 5.7.1 /tmp/x... Cannot mail directly to files\n', body)
+        self.assertIn('\nFinal-Recipient: rfc822; /tmp/x@mx.example.com\nX-Actual-Recipient: X-Unix; /tmp/x\n'
+                      'Action: failed\nStatus: 5.7.1\nLast-Attempt-Date: ', body)
+
+    def test_file_on_the_command_line_is_a_usage_error(self):
+        r = self.e.submit(['-oi', '-f', 'a@remote.example.org', '/tmp/x', 'bin'], MSG)
+        self.assertEqual((r.returncode, r.stdout), (64, b'/tmp/x... Cannot mail directly to files\n'))
+        orig, qf, body = self.entries()
+        self.assertEqual((lines(qf, 'R'), lines(qf, 'M'), lines(qf, 'P'), lines(qf, 'F')),
+                         (['PFD:bin'], ['/tmp/x... Cannot mail directly to files'], ['60017'], ['s']))
+        self.check_notice(body)
+        log = [(pri, t.split(': ', 1)[1]) for pri, t in self.e.syslog_lines()]
+        self.assertEqual(log[0], (21, '%s: /tmp/x... Cannot mail directly to files' % orig))
+        self.assertTrue(log[1][1].startswith('%s: from=a@remote.example.org, size=17, class=0, nrcpts=2, ' % orig),
+                        log)
+        self.assertTrue(log[2][1].startswith('%s: to=bin, delay=' % orig), log)
+        self.assertTrue(log[3][1].endswith(': DSN: /tmp/x... Cannot mail directly to files'), log)
+
+    def test_file_in_the_header_sets_no_exit_status(self):
+        r = self.e.submit(['-t', '-oi', '-f', 'a@remote.example.org'], b'To: /tmp/x, bin\nSubject: x\n\nbody\n')
+        self.assertEqual((r.returncode, r.stdout), (0, b'/tmp/x... Cannot mail directly to files\n'))
+        orig, qf, body = self.entries()
+        self.assertEqual((lines(qf, 'R'), lines(qf, 'M'), lines(qf, 'P'), lines(qf, 'F')),
+                         (['PFD:bin'], ['/tmp/x... Cannot mail directly to files'], ['60033'], ['b']))
+        self.check_notice(body)
+        log = [t.split(': ', 1)[1] for _, t in self.e.syslog_lines()]
+        self.assertTrue(log[0].startswith('%s: from=a@remote.example.org, size=33, class=0, nrcpts=2, ' % orig), log)
+        self.assertTrue(log[1].endswith(': DSN: /tmp/x... Cannot mail directly to files'), log)
+
+    def test_program_in_the_header_sets_no_exit_status(self):
+        r = self.e.submit(['-t', '-oi', '-f', 'a@remote.example.org'],
+                          b'To: "|/bin/true", bin\nSubject: x\n\nbody\n')
+        self.assertEqual((r.returncode, r.stdout), (0, b'"|/bin/true"... Cannot mail directly to programs\n'))
+        orig, qf, body = self.entries()
+        self.assertEqual((lines(qf, 'M'), lines(qf, 'P')),
+                         (['"|/bin/true"... Cannot mail directly to programs'], ['30039']))
+        self.assertIn('\nFinal-Recipient: rfc822; "|/bin/true"@mx.example.com\n', body)
+
+
 class FoldedAddressTest(unittest.TestCase):
     def test_line_break_of_a_folded_field_reads_as_a_blank(self):
         # sendmail 8.17: the fold's line break becomes a blank before the
