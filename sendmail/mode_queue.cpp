@@ -31,11 +31,12 @@ int run_print_queue(const CommandLine& cl) {
     }
     auto s = settings_for(cl);
     if (!s) return settings_exit_status(s.error());
+    if (auto rc = check_group_selectors(cl)) return *rc;
     if (auto rc = enter_queue_directory(*s)) return *rc;
     if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;
     auto groups = selected_groups(*s, cl, unknown);
-    if (!unknown.empty()) {
+    if (groups.empty()) {
         std::printf("Queue group %s unknown\n", unknown.c_str());
         return EX_OK;  // sendmail's status, too
     }
@@ -56,7 +57,8 @@ int run_print_queue(const CommandLine& cl) {
         out += queue::format_mailq(g.path, shown, cl.verbose);
         total += shown.size();
     }
-    out += "\t\tTotal requests: " + std::to_string(total) + "\n";
+    // A listing of groups named by -qG has no total (sendmail's, too).
+    if (!names_groups(cl)) out += "\t\tTotal requests: " + std::to_string(total) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
     return EX_OK;
 }
@@ -66,10 +68,10 @@ int run_queue(const CommandLine& cl) {
     if (!s) return settings_exit_status(s.error());
     if (auto rc = enter_queue_directory(*s)) return *rc;
     if (auto rc = check_group_directories(*s)) return *rc;
+    if (auto rc = check_group_selectors(cl)) return *rc;
     long interval = periodic_interval(cl);
     std::string unknown;
-    selected_groups(*s, cl, unknown);
-    if (!unknown.empty()) std::printf("Queue group %s unknown\n", unknown.c_str());
+    if (selected_groups(*s, cl, unknown).empty()) std::printf("Queue group %s unknown\n", unknown.c_str());
     QueueRunner runner(*s, cl);
     if (interval <= 0) {
         if (!cl.verbose) return run_once_in_background(*s, cl, runner);

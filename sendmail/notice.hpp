@@ -25,6 +25,9 @@ struct Notice {
     // Over MaxHeadersLength the message is refused before its body is read:
     // the headers kept go back as a message/rfc822 with an empty body.
     bool headers_as_message = false;
+    // A message refused whole (too large, headers too long): its body is
+    // never returned, whatever RET= asked.
+    bool body_withheld = false;
     // To the postmaster because the sender cannot get it (unknown): worded
     // as sendmail's postmaster notify, logged as one.
     bool postmaster_notify = false;
@@ -37,6 +40,10 @@ struct Notice {
     // A notice sendmail will not send (about a message over the hop count):
     // kept as a lost queue file (Qf), without the 's' flag.
     bool lost = false;
+    // The size sendmail gives the message the notice is about (its size= of
+    // the from= log line); -1: worked out from its queue files. The notice's
+    // priority counts it when the notice returns the body.
+    long message_size = -1;
 };
 
 // One entry per R line of `qf` for a notice about all of them: the r line

@@ -66,11 +66,28 @@ std::vector<std::string> queue_group_warnings(const SubmitSettings& s) {
     return out;
 }
 
+namespace {
+
+bool is_group_selector(const std::string& sel) { return !sel.empty() && sel[0] == 'G'; }
+
+}  // namespace
+
+bool names_groups(const CommandLine& cl) {
+    return std::any_of(cl.queue_selectors.begin(), cl.queue_selectors.end(), is_group_selector);
+}
+
+std::optional<int> check_group_selectors(const CommandLine& cl) {
+    if (std::count_if(cl.queue_selectors.begin(), cl.queue_selectors.end(), is_group_selector) < 2)
+        return std::nullopt;
+    std::printf("Can not use multiple -qG options\n");
+    return EX_USAGE;
+}
+
 std::vector<QueueGroupDir> selected_groups(const SubmitSettings& s, const CommandLine& cl, std::string& unknown) {
     std::vector<QueueGroupDir> all = queue_groups(s), out;
     bool named = false;
     for (const auto& sel : cl.queue_selectors) {
-        if (sel.size() < 2 || sel[0] != 'G') continue;
+        if (!is_group_selector(sel)) continue;
         named = true;
         std::string name = sel.substr(1);
         bool found = false;
@@ -87,9 +104,7 @@ std::vector<QueueGroupDir> selected_groups(const SubmitSettings& s, const Comman
 std::vector<QueueGroupDir> run_order(const SubmitSettings& s, const CommandLine& cl) {
     std::string unknown;
     std::vector<QueueGroupDir> groups = selected_groups(s, cl, unknown);
-    bool named = std::any_of(cl.queue_selectors.begin(), cl.queue_selectors.end(),
-                             [](const std::string& sel) { return sel.size() > 1 && sel[0] == 'G'; });
-    if (!named) std::erase_if(groups, [](const QueueGroupDir& g) { return g.runners <= 0; });
+    if (!names_groups(cl)) std::erase_if(groups, [](const QueueGroupDir& g) { return g.runners <= 0; });
     std::stable_sort(groups.begin(), groups.end(),
                      [](const QueueGroupDir& a, const QueueGroupDir& b) { return a.runners > b.runners; });
     return groups;

@@ -35,8 +35,14 @@ std::vector<QueueGroupDir> queue_groups(const SubmitSettings& s);
 // group, empty when there is nothing to say.
 std::vector<std::string> queue_group_warnings(const SubmitSettings& s);
 
+// Whether -qGname named groups (the listing then prints no total).
+bool names_groups(const CommandLine& cl);
+// sendmail takes one -qG: a second is a usage error, said on stdout.
+std::optional<int> check_group_selectors(const CommandLine& cl);
+
 // The groups a run or listing takes: all, or those named by -qGname. An
-// unknown name is returned in `unknown` (sendmail: "Queue group x unknown").
+// unknown name (or none: a bare -qG) is returned in `unknown` (sendmail:
+// "Queue group x unknown"), and then no group at all.
 std::vector<QueueGroupDir> selected_groups(const SubmitSettings& s, const CommandLine& cl, std::string& unknown);
 
 // The groups in the order a queue run takes them: the most runners first

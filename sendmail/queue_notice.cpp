@@ -66,6 +66,24 @@ std::string notice_rcpt_line(const SubmitSettings& s, const std::string& to) {
     return t.address + "; " + (to.find('@') == std::string::npos ? to + "@" + j : to);
 }
 
+// A queued message's size as sendmail reckons it when it reads the entry:
+// its df file and each H line of the qf less the "H", "?" and "?" around
+// the flags.
+long queued_message_size(const queue::QueueFile& qf, size_t df_size) {
+    long size = static_cast<long>(df_size);
+    for (const auto& h : qf.headers)
+        size += static_cast<long>(h.mailer_flags.size() + h.name.size() + 1 + message::stored_value(h).size());
+    return size;
+}
+
+// A notice's priority: one recipient, and, when it returns the message's
+// body, the message's size plus sendmail's 1024 bytes for the notice's own
+// text; a notice of headers only counts no size at all.
+long notice_priority(const SubmitSettings& s, bool headers_only, long message_size) {
+    long size = headers_only ? 0 : 1024 + message_size;
+    return size + s.option_long("RecipientFactor", 30000);
+}
+
 }  // namespace
 
 std::vector<message::DsnRecipient> notice_recipients(const SubmitSettings& s, const queue::QueueFile& qf,
@@ -123,7 +141,8 @@ util::Result<std::string> queue_notice(const SubmitSettings& s, const queue::Que
         q.recipients.push_back({std::nullopt, notice_rcpt_line(s, n.to), "", "PF", n.to, ""});
     else
         q.recipients = n.recipient_lines;
-    q.priority = static_cast<long>(text.size()) + s.option_long("RecipientFactor", 30000);
+    long size = n.message_size >= 0 ? n.message_size : queued_message_size(orig, body.size());
+    q.priority = notice_priority(s, orig.has_flag('n') || n.body_withheld, size);
     // sendmail makes its notices as if received from localhost: $_, an
     // empty $r and $s, which its Received line shows.
     q.macros.emplace_back("$_", "localhost");

@@ -62,14 +62,42 @@ char queue_kind(const CommandLine& cl) {
     return kind;
 }
 
+namespace {
+
+// The host a queue entry is sorted by: its first recipient's domain,
+// lower case, its characters in reverse order ("gro.elpmaxe" for
+// example.org), so that entries of one domain and its subdomains come
+// together, as sendmail 8.17 was seen to order them.
+std::string sort_host(const queue::QueueFile& qf) {
+    for (const auto& r : qf.recipients) {
+        size_t at = r.address.rfind('@');
+        if (at == std::string::npos) continue;
+        std::string h = util::to_lower(r.address.substr(at + 1));
+        return std::string(h.rbegin(), h.rend());
+    }
+    return "";
+}
+
+}  // namespace
+
 void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& order_option) {
     std::string order = util::to_lower(order_option);
-    if (order.empty()) order = "priority";
+    char by = order.empty() ? 'p' : order[0];
+    // none, and random (not to be reproduced): as the directory lists them
+    if (by == 'n' || by == 'r') return;
+    // Stable: ties keep the directory's order, as sendmail's do.
     std::stable_sort(entries.begin(), entries.end(), [&](const auto& a, const auto& b) {
-        if (order[0] == 'f') return a.id < b.id;
-        if (order[0] == 't') return a.qf.created < b.qf.created;
-        if (a.qf.priority != b.qf.priority) return a.qf.priority < b.qf.priority;
-        return a.id < b.id;
+        switch (by) {
+        case 'f': return a.id < b.id;
+        case 't': return a.qf.created < b.qf.created;
+        case 'm': return a.modified < b.modified;
+        case 'h': {
+            std::string ha = sort_host(a.qf), hb = sort_host(b.qf);
+            if (ha != hb) return ha < hb;
+            return a.qf.priority < b.qf.priority;
+        }
+        default: return a.qf.priority < b.qf.priority;
+        }
     });
 }
 

@@ -37,6 +37,7 @@ private:
     queue::QueueFile build_queue_file(const RecipientList& rcpts, const std::string& id);
     std::optional<std::string> macro(std::string_view name) const;
     std::string flags() const;
+    long precedence_class() const;
     long priority(size_t nrcpts) const;
     std::vector<message::Header> authentication_warnings() const;
     std::vector<message::Header> notice_warnings() const;

@@ -65,21 +65,27 @@ std::string Submission::flags() const {
     bool eightbit = msg_.has_8bit || (cl_.body_type && util::iequals(*cl_.body_type, "8bitmime"));
     if (eightbit) f += '8';
     if (cl_.dsn_ret) f += 'd';
-    // n: return only headers (RET=HDRS), also when no notice is wanted at all.
+    // n: return only headers (RET=HDRS), also when no notice is wanted at
+    // all, and for bulk mail (a Precedence of a negative class).
     bool never = notify_ == "N";
-    if ((cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) || never) f += 'n';
+    if ((cl_.dsn_ret && util::iequals(*cl_.dsn_ret, "hdrs")) || never || precedence_class() < 0) f += 'n';
     std::sort(f.begin(), f.end());
     return f;
 }
 
-long Submission::priority(size_t nrcpts) const {
+// The message's class: the P-line value of its Precedence (the last one), 0 without.
+long Submission::precedence_class() const {
     long cls = 0;
     for (const auto& h : msg_.headers)
         if (util::iequals(h.name, "Precedence")) {
             auto it = s_.precedences.find(util::to_lower(util::trim(h.value)));
             if (it != s_.precedences.end()) cls = it->second;
         }
-    return static_cast<long>(msg_.size) - cls * s_.option_long("ClassFactor", 1800) +
+    return cls;
+}
+
+long Submission::priority(size_t nrcpts) const {
+    return static_cast<long>(msg_.size) - precedence_class() * s_.option_long("ClassFactor", 1800) +
            static_cast<long>(nrcpts) * s_.option_long("RecipientFactor", 30000);
 }
 
@@ -170,7 +176,7 @@ void Submission::log_queued(const queue::QueueFile& qf, const std::string& id, c
                             const RecipientList& rcpts, bool each_recipient) const {
     util::log_line(LOG_INFO, 5, id,
                    "from=" + sender_ + ", size=" + std::to_string(msg_.size) +
-                       ", class=0, nrcpts=" + std::to_string(envelope_size(qf) + rcpts.counted_failures()) +
+                       ", class=" + std::to_string(precedence_class()) + ", nrcpts=" + std::to_string(envelope_size(qf) + rcpts.counted_failures()) +
                        (msgid.empty() ? "" : ", msgid=" + msgid) + ", relay=" + login_ + "@localhost");
     log_split(id, qf.recipients.size());
     if (!each_recipient) return;  // the delivery attempt logs them
@@ -261,6 +267,7 @@ void Submission::lose_hop_notice(const queue::QueueDir& dir, const std::string& 
     n.warnings = notice_warnings();
     n.recipients = notice_recipients(s_, qf, "5.4.6", "554 5.4.6 Too many hops");
     n.lost = true;
+    n.message_size = static_cast<long>(msg_.size);
     std::string body;
     if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
     if (auto notice = queue_notice(s_, dir, id, qf, body, n, now_); !notice)
@@ -323,8 +330,8 @@ void Submission::define_macros() {
 std::string Submission::message_id(const queue::QueueFile& qf) {
     std::string msgid;
     for (const auto& h : qf.headers)
-        if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(h.value));
-    return msgid;
+        if (util::iequals(h.name, "Message-Id")) msgid = std::string(util::trim(message::stored_value(h)));
+    return msgid;  // as the queue file has it: 8-bit bytes quoted as sendmail keeps them
 }
 
 // Failed addresses, as sendmail logs them when it resolves the recipients:
@@ -487,6 +494,8 @@ int Submission::refuse_with_notice(const queue::QueueDir& dir, queue::NewMessage
         n.transcript = transcript + "\n";
         n.log_reason = why;
         n.headers_as_message = msg_.headers_too_long;
+        n.body_withheld = true;
+        n.message_size = static_cast<long>(msg_.size);
         for (const auto& r : qf.recipients) n.recipients.push_back({r.address, r.orcpt, "5.0.0", "", "", "", ""});
         if (auto r = queue_notice(s_, dir, nm.id(), qf, "", n, now_); !r)
             util::log_line(LOG_ERR, 1, nm.id(), "cannot queue the notice: " + r.error().message);
@@ -544,6 +553,7 @@ void Submission::notify_failures(const queue::QueueDir& dir, const std::string& 
     }
     std::string body;
     if (auto b = util::read_file(dir.df_path(id), 8u << 20)) body = *b;
+    n.message_size = static_cast<long>(msg_.size);
     auto notice = queue_notice(s_, dir, id, qf, body, n, now_);
     if (!notice) {
         util::log_line(LOG_ERR, 1, id, "cannot queue the notice: " + notice.error().message);

@@ -60,10 +60,51 @@ std::string delivery_headers(const std::vector<Header>& headers, std::string_vie
         if (delete_bcc && (kind & kHdrBcc)) continue;
         if (!h.mailer_flags.empty() && h.mailer_flags.find_first_of(mailer_flags) == std::string::npos) continue;
         std::string value = h.value;
-        if (value.find('\x81') != std::string::npos || (kind & kHdrBindLate)) value = expand_macros(value, macros);
+        // Only a configuration's header has macros; a message's 0x81 is a byte.
+        if ((h.from_config && value.find('\x81') != std::string::npos) || (kind & kHdrBindLate))
+            value = expand_macros(value, macros);
         out += h.name + ":" + value + "\n";
     }
     return out;
+}
+
+namespace {
+
+bool is_meta_byte(unsigned char c) { return (c >= 0x80 && c <= 0x9f) || c == 0xff; }
+
+}  // namespace
+
+std::string quote_meta(std::string_view value) {
+    std::string out;
+    out.reserve(value.size());
+    for (char c : value) {
+        if (is_meta_byte(static_cast<unsigned char>(c))) out += '\xff';
+        out += c;
+    }
+    return out;
+}
+
+std::string stored_value(const Header& h) { return h.from_config ? h.value : quote_meta(h.value); }
+
+Header header_from_storage(std::string name, std::string mailer_flags, std::string_view value) {
+    Header h;
+    h.name = std::move(name);
+    h.mailer_flags = std::move(mailer_flags);
+    std::string plain;
+    plain.reserve(value.size());
+    for (size_t i = 0; i < value.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(value[i]);
+        if (c == 0xff && i + 1 < value.size()) {
+            plain += value[++i];
+        } else if (is_meta_byte(c)) {
+            h.from_config = true;
+            break;
+        } else {
+            plain += value[i];
+        }
+    }
+    h.value = h.from_config ? std::string(value) : std::move(plain);
+    return h;
 }
 
 std::string unfold(std::string_view value) {

@@ -75,6 +75,18 @@ std::string expand_macros(std::string_view text, const MacroLookup& lookup);
 std::string delivery_headers(const std::vector<Header>& headers, std::string_view mailer_flags, bool delete_bcc,
                              const MacroLookup& macros);
 
+// sendmail keeps the bytes 0x80-0x9f of a message's header (its own meta
+// characters) and 0xff (the quote) behind a quoting 0xff, in queue files and
+// in what it logs of them (msgid=). A header of the configuration is stored
+// as made: its 0x81 bytes are macros to expand at delivery.
+std::string quote_meta(std::string_view value);
+// A header value as a queue file stores it.
+std::string stored_value(const Header& h);
+// The header of a queue file's H line (`value` as stored): a value with a
+// meta byte that no 0xff quotes is one of the configuration, kept as it is;
+// any other is unquoted.
+Header header_from_storage(std::string name, std::string mailer_flags, std::string_view value);
+
 // Joins continuation lines into one line for address parsing (sendmail's
 // denlstring): each newline becomes nothing, the blanks after it stay.
 std::string unfold(std::string_view value);

@@ -25,7 +25,7 @@ util::Result<QueueFile> read_qf_fd(int fd) {
 
 std::vector<QueueListing> read_queue(const QueueDir& dir) {
     std::vector<QueueListing> out;
-    auto ids = dir.list_ids();
+    auto ids = dir.list_ids_as_read();
     if (!ids) return out;
     for (const std::string& id : *ids) {
         util::UniqueFd fd(open(dir.qf_path(id).c_str(), O_RDONLY | O_CLOEXEC));
@@ -34,6 +34,8 @@ std::vector<QueueListing> read_queue(const QueueDir& dir) {
         e.id = id;
         e.kind = dir.kind();
         e.locked = flock(fd.get(), LOCK_SH | LOCK_NB) != 0;
+        struct stat qst;
+        if (fstat(fd.get(), &qst) == 0) e.modified = qst.st_mtime;
         std::string text;
         char buf[8192];
         ssize_t n;

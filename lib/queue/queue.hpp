@@ -79,6 +79,9 @@ public:
     std::string tf_path(std::string_view id) const;
     // Ids of every qf file, sorted.
     util::Result<std::vector<std::string>> list_ids() const;
+    // The same ids in the order the directory gives them, unsorted: the
+    // order sendmail's work list has before (and, for ties, after) it sorts.
+    util::Result<std::vector<std::string>> list_ids_as_read() const;
 
 private:
     std::string path_, qdir_, ddir_;
@@ -147,10 +150,12 @@ struct QueueListing {
     bool locked = false;
     char kind = kQueued;  // listed with '?' when lost
     long size = 0;
+    std::time_t modified = 0;  // the control file's mtime (QueueSortOrder=modification)
     QueueFile qf;
 };
 
-// Reads every message of the queue (unreadable entries are skipped).
+// Reads every message of the queue (unreadable entries are skipped), in
+// the directory's order.
 std::vector<QueueListing> read_queue(const QueueDir& dir);
 // The -bp output for one queue directory, exactly as sendmail prints it.
 std::string format_mailq(const std::string& dirpath, const std::vector<QueueListing>& entries, bool verbose = false);

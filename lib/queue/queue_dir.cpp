@@ -54,6 +54,12 @@ std::string QueueDir::tf_path(std::string_view id) const { return qdir_ + "/tf" 
 std::string QueueDir::df_path(std::string_view id) const { return ddir_ + "/df" + std::string(id); }
 
 util::Result<std::vector<std::string>> QueueDir::list_ids() const {
+    auto ids = list_ids_as_read();
+    if (ids) std::sort(ids->begin(), ids->end());
+    return ids;
+}
+
+util::Result<std::vector<std::string>> QueueDir::list_ids_as_read() const {
     DIR* d = opendir(qdir_.c_str());
     if (!d) return sys_error("cannot open " + qdir_, errno);
     std::vector<std::string> ids;
@@ -63,7 +69,6 @@ util::Result<std::vector<std::string>> QueueDir::list_ids() const {
             ids.emplace_back(n.substr(2));
     }
     closedir(d);
-    std::sort(ids.begin(), ids.end());
     return ids;
 }
 

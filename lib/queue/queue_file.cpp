@@ -73,7 +73,7 @@ std::string format_qf(const QueueFile& qf) {
         if (!r.orcpt.empty()) o += "r" + r.orcpt + "\n";
         o += "R" + r.flags + ":" + r.address + "\n";
     }
-    for (const auto& h : qf.headers) o += "H?" + h.mailer_flags + "?" + h.name + ":" + h.value + "\n";
+    for (const auto& h : qf.headers) o += "H?" + h.mailer_flags + "?" + h.name + ":" + message::stored_value(h) + "\n";
     o += ".\n";
     return o;
 }
@@ -83,18 +83,17 @@ namespace {
 long to_long(std::string_view s) { return std::strtol(std::string(s).c_str(), nullptr, 10); }
 
 void parse_header_line(std::string_view rest, QueueFile& qf) {
-    message::Header h;
+    std::string flags;
     if (!rest.empty() && rest[0] == '?') {
         size_t q = rest.find('?', 1);
         if (q != std::string_view::npos) {
-            h.mailer_flags = std::string(rest.substr(1, q - 1));
+            flags = std::string(rest.substr(1, q - 1));
             rest.remove_prefix(q + 1);
         }
     }
     size_t colon = rest.find(':');
-    h.name = std::string(rest.substr(0, colon));
-    if (colon != std::string_view::npos) h.value = std::string(rest.substr(colon + 1));
-    qf.headers.push_back(std::move(h));
+    std::string_view value = colon != std::string_view::npos ? rest.substr(colon + 1) : std::string_view();
+    qf.headers.push_back(message::header_from_storage(std::string(rest.substr(0, colon)), flags, value));
 }
 
 void parse_recipient_line(std::string_view rest, QueueFile& qf, std::optional<std::string>& ctl, std::string& orcpt,

@@ -27,6 +27,9 @@ class MessageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_dsn_actual_recipient_and_diagnostic_type);
     CPPUNIT_TEST(test_interval_words);
     CPPUNIT_TEST(test_delivery_headers_drop_bcc_and_foreign_defaults);
+    CPPUNIT_TEST(test_stored_header_quotes_meta_bytes);
+    CPPUNIT_TEST(test_header_from_storage_unquotes_or_keeps_macros);
+    CPPUNIT_TEST(test_message_header_byte_0x81_is_no_macro);
     CPPUNIT_TEST_SUITE_END();
 
 public:
@@ -150,6 +153,26 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("Return-Path: <joe@x>\nTo: a@b\n"),
                              message::delivery_headers(hs, "lsDFMAw5:/|@qPn9S", true, look));
         CPPUNIT_ASSERT_EQUAL(std::string("To: a@b\nBcc: secret@b\n"), message::delivery_headers(hs, "mDFMuX", false, look));
+    }
+    void test_stored_header_quotes_meta_bytes() {
+        message::Header h{"X", std::string(" a\x80\x9f\xa0\xff", 6), "", false};
+        CPPUNIT_ASSERT_EQUAL(std::string(" a\xff\x80\xff\x9f\xa0\xff\xff", 9), message::stored_value(h));
+        h.from_config = true;
+        CPPUNIT_ASSERT_EQUAL(h.value, message::stored_value(h));
+    }
+    void test_header_from_storage_unquotes_or_keeps_macros() {
+        message::Header h = message::header_from_storage("X", "", " a\xff\x80\xff\xff\xc3");
+        CPPUNIT_ASSERT_EQUAL(std::string(" a\x80\xff\xc3"), h.value);
+        CPPUNIT_ASSERT(!h.from_config);
+        h = message::header_from_storage("Return-Path", "P", " <\x81g>");
+        CPPUNIT_ASSERT_EQUAL(std::string(" <\x81g>"), h.value);
+        CPPUNIT_ASSERT(h.from_config);
+        CPPUNIT_ASSERT_EQUAL(std::string("P"), h.mailer_flags);
+    }
+    void test_message_header_byte_0x81_is_no_macro() {
+        std::vector<message::Header> hs = {{"X-A", " \x81g", "", false}, {"X-B", " \x81g", "", true}};
+        auto look = [](std::string_view) -> std::optional<std::string> { return std::string("joe"); };
+        CPPUNIT_ASSERT_EQUAL(std::string("X-A: \x81g\nX-B: joe\n"), message::delivery_headers(hs, "", false, look));
     }
     void test_interval_words() {
         CPPUNIT_ASSERT_EQUAL(std::string("5 days"), message::interval_words(5 * 86400));
