@@ -23,6 +23,12 @@ public:
     SequenceMap(MapDeclaration d, MapArguments a, std::vector<std::string> names, MapContext& ctx)
         : MapBase(std::move(d), std::move(a), false), pending_(std::move(names)), ctx_(&ctx) {}
 
+    // An optional (-o) switch map with a member missing does not open, quietly.
+    bool is_open() override {
+        if (ctx_) resolve_members();
+        return !(optional() && missing_);
+    }
+
 protected:
     // The first member that finds the key wins; a temporary failure of any
     // member is remembered, so "not found anywhere" is not claimed wrongly.
@@ -45,10 +51,12 @@ protected:
 private:
     void resolve_members() {
         for (const auto& n : pending_) {
-            if (Map* m = ctx_->find_map(n))
+            if (Map* m = ctx_->find_map(n)) {
                 members_.push_back(m);
-            else
-                ctx_->announce("Switch map " + decl_.name + ": unknown member map " + n, true);
+            } else {
+                missing_ = true;
+                if (!optional()) ctx_->announce("Switch map " + decl_.name + ": unknown member map " + n, true);
+            }
         }
         ctx_ = nullptr;
     }
@@ -56,6 +64,7 @@ private:
     std::vector<Map*> members_;
     std::vector<std::string> pending_;
     MapContext* ctx_ = nullptr;
+    bool missing_ = false;
 };
 
 // A sequence's member names: what sendmail takes for map names (letters,

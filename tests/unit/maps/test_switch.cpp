@@ -38,6 +38,9 @@ public:
         CPPUNIT_ASSERT_EQUAL(2, ctx_.announced_errors);
         look(s, "y");
         CPPUNIT_ASSERT_EQUAL(size_t(2), ctx_.announced.size());
+        // -o: not open, and nothing said.
+        CPPUNIT_ASSERT(!ctx_.declare("o", "switch", "-o hosts")->is_open());
+        CPPUNIT_ASSERT_EQUAL(size_t(2), ctx_.announced.size());
     }
     void test_no_service_name_is_an_error() {
         auto r = maps::open_map({"sw", "switch", "", "x.cf", 2}, ctx_);
