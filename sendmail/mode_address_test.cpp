@@ -441,8 +441,9 @@ int run_address_test(const CommandLine& cl) {
         }
     }
     std::fflush(stdout);
-    if (s.exit_status) return s.exit_status;
-    return (*cfg)->errors ? (*cfg)->error_status : EX_OK;
+    // The cf's errors came first.
+    if ((*cfg)->errors) return (*cfg)->error_status;
+    return s.exit_status;
 }
 
 }  // namespace sendmail

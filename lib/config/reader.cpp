@@ -10,10 +10,14 @@
 #include <optional>
 #include <sstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "config/config.hpp"
 #include "config/reader.hpp"
+#include "maps/map_options.hpp"
 #include "util/files.hpp"
 #include "util/strings.hpp"
 
@@ -93,6 +97,108 @@ std::string unsafe_class_file(const std::string& path, std::string_view dont_bla
     return {};
 }
 
+// The file (or |program) of an F line: its first word, where a quoted
+// part may hold blanks (the quotes go): `|"/bin/echo x" fmt`.
+std::string first_quoted_word(std::string_view s) {
+    std::string out;
+    bool quoted = false;
+    for (char c : s) {
+        if (c == '"') {
+            quoted = !quoted;
+            continue;
+        }
+        if (!quoted && is_blank(c)) break;
+        out += c;
+    }
+    return out;
+}
+
+// What an F line's program writes, run as sendmail runs it: split on
+// blanks and executed without a shell. A program that cannot be run has
+// the child's diagnostic on its output, as sendmail's child writes it there.
+std::string class_program_output(const std::string& command, Reader& r) {
+    std::vector<std::string> words = util::split_words(command);
+    if (words.empty()) return {};
+    int fds[2];
+    if (pipe(fds) != 0) return {};
+    std::fflush(stdout);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return {};
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], 1);
+        int devnull = open("/dev/null", O_RDONLY);
+        if (devnull >= 0) dup2(devnull, 0);
+        std::vector<char*> argv;
+        for (auto& w : words) argv.push_back(w.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        std::string msg = r.file + ": line " + std::to_string(r.line) + ": cannot exec " + words[0] + ": " +
+                          std::strerror(errno) + "\n";
+        ssize_t ignored = write(1, msg.data(), msg.size());
+        (void)ignored;
+        _exit(127);
+    }
+    close(fds[1]);
+    std::string content;
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(fds[0], buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        if (content.size() < kMaxClassFile) content.append(buf, static_cast<size_t>(n));
+    }
+    close(fds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    return content;
+}
+
+// F{x} @class:spec: sendmail declares a map of that class named after the
+// class, with the rest of the line as its K arguments, looks up the empty
+// key, and adds each word of the value. What goes wrong is reported as at
+// a K line, then "fileclass: F{x}: ..." unless the F line says -o.
+void read_class_from_map(Config& cfg, const std::string& cls, std::string_view spec, bool optional, Reader& r) {
+    size_t colon = spec.find(':');
+    maps::MapDeclaration d{cls, std::string(spec.substr(1, colon - 1)), std::string(spec.substr(colon + 1)), r.file,
+                           r.line};
+    auto known = maps::map_class_names();
+    for (const auto& k : known)
+        if (util::iequals(k, d.class_name)) d.class_name = k;
+    if (std::find(known.begin(), known.end(), d.class_name) == known.end()) {
+        r.error("fileclass: F{" + cls + "}: class " + d.class_name + " not available");
+        return;
+    }
+    for (const auto& msg : maps::option_diagnostics(d)) r.error(msg);
+    auto opened = maps::open_map(d, cfg.map_context());
+    if (!opened) {
+        r.error(opened.error().message);
+        return;
+    }
+    for (const auto& w : (*opened)->warnings()) r.error(w.message);
+    maps::Map& m = **opened;
+    if (!m.is_open()) return;  // an optional map's missing file
+    auto found = m.lookup("", {});
+    if (found.status == maps::LookupStatus::TempFail || found.status == maps::LookupStatus::PermFail) {
+        if (found.error_shown == maps::LookupResult::Shown::BeforeLine && !found.error.empty()) {
+            r.error(found.error, 71);  // sendmail's reason is the system's: a missing or unreadable file
+            if (!optional) r.error("fileclass: F{" + cls + "}: map open failed");
+        } else if (!optional) {
+            r.error("fileclass: F{" + cls + "}: map lookup failed");
+        }
+        return;
+    }
+    if (found.status == maps::LookupStatus::NotFound && found.code != 0 && found.code != 68) {
+        r.error("fileclass: F{" + cls + "}: map lookup failed");
+        return;
+    }
+    if (found.status == maps::LookupStatus::Found) add_words(cfg, cls, found.value);
+}
+
 // F lines: Fx/path [fmt], Fx-o /path, Fx|program [fmt]. As sendmail 8.17
 // reads them: a program runs without arguments (what follows its path is
 // the format), and each line that is not a comment adds its first word
@@ -104,21 +210,19 @@ void read_class_file(Config& cfg, std::string_view rest, const std::string& cls,
         optional = true;
         spec = std::string(util::trim(spec.substr(2)));
     }
-    auto sp = spec.find_first_of(" \t");
-    if (sp != std::string::npos) spec = spec.substr(0, sp);
+    auto colon = spec.find(':');
+    if (!spec.empty() && spec[0] == '@' && colon != std::string::npos && colon > 1) {
+        read_class_from_map(cfg, cls, spec, optional, r);
+        return;
+    }
+    spec = first_quoted_word(spec);
     if (spec.empty()) {
         r.error("fileclass: missing file name");
         return;
     }
     std::string content;
     if (!spec.empty() && spec[0] == '|') {
-        std::string program = spec.substr(1);
-        FILE* p = popen(program.c_str(), "r");
-        if (!p) return;
-        char buf[4096];
-        size_t n;
-        while ((n = fread(buf, 1, sizeof buf, p)) > 0 && content.size() < kMaxClassFile) content.append(buf, n);
-        pclose(p);
+        content = class_program_output(spec.substr(1), r);
     } else {
         // sendmail's safety rules for a class file: no world (or group)
         // writable directory above it, and a regular file (a symbolic link
@@ -358,38 +462,51 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     cfg.rulesets[current].rules.push_back(std::move(rule));
 }
 
+// A K line's map name and class as sendmail 8.17 reads them: after blanks,
+// a name of ASCII letters, digits, '_' and '.', then a class of letters and
+// digits; the one byte that ends each is dropped, whatever it is ("Kfoo-bar
+// hash" declares foo of class bar, "Kfoo@ hash" foo of class hash).
+bool ascii_alnum(char c) { return static_cast<unsigned char>(c) < 0x80 && std::isalnum(static_cast<unsigned char>(c)); }
+bool c_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+std::string_view map_line_word(std::string_view s, size_t& p, bool name) {
+    size_t start = p;
+    while (p < s.size() && (ascii_alnum(s[p]) || (name && (s[p] == '_' || s[p] == '.')))) ++p;
+    std::string_view word = s.substr(start, p - start);
+    if (p < s.size()) ++p;
+    while (p < s.size() && c_space(s[p])) ++p;
+    return word;
+}
+
 void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
     std::string expanded = expand_map_line(raw, cfg.macros);
     std::string_view line = expanded;
-    std::string_view rest = line.substr(1);
-    // The name is the letters, digits, '_', '.' and '-' right after the K;
-    // the rest of that word is ignored.
-    size_t name_end = 0;
-    while (name_end < rest.size()) {
-        auto c = static_cast<unsigned char>(rest[name_end]);
-        if (!((c < 0x80 && std::isalnum(c)) || c == '_' || c == '.' || c == '-')) break;
-        ++name_end;
-    }
-    auto words_end = rest.find_first_of(" \t");
-    maps::MapDeclaration d;
-    d.name = std::string(rest.substr(0, name_end));
-    std::string_view after = words_end == std::string_view::npos ? "" : util::trim(rest.substr(words_end));
-    auto cls_end = after.find_first_of(" \t");
-    d.class_name = std::string(after.substr(0, cls_end));
-    d.arguments = cls_end == std::string_view::npos ? "" : std::string(util::trim(after.substr(cls_end)));
-    d.file = r.file;
-    d.line = r.line;
-    if (d.name.empty()) {
+    size_t p = 1;
+    while (p < line.size() && c_space(line[p])) ++p;
+    if (p >= line.size() || !ascii_alnum(line[p])) {
         r.error("readcf: config K line: no map name");
         return;
     }
-    if (d.class_name.empty()) {
+    maps::MapDeclaration d;
+    d.name = std::string(map_line_word(line, p, true));
+    if (p >= line.size() || !ascii_alnum(line[p])) {
         r.error("readcf: config K line, map " + d.name + ": no map class");
         return;
     }
+    d.class_name = std::string(map_line_word(line, p, false));
+    d.arguments = std::string(line.substr(p));
+    d.file = r.file;
+    d.line = r.line;
     // Class names are matched without regard to case.
-    for (const auto& known : maps::map_class_names())
-        if (util::iequals(known, d.class_name)) d.class_name = known;
+    auto known = maps::map_class_names();
+    for (const auto& k : known)
+        if (util::iequals(k, d.class_name)) d.class_name = k;
+    if (std::find(known.begin(), known.end(), d.class_name) == known.end()) {
+        // An unknown class: the map does not exist at all.
+        r.error("readcf: map " + d.name + ": class " + d.class_name + " not available");
+        return;
+    }
+    for (const auto& msg : maps::option_diagnostics(d)) r.error(msg);
     cfg.map_declarations.push_back(d);
     auto opened = maps::open_map(d, cfg.map_context());
     if (opened) {
@@ -400,12 +517,6 @@ void read_map_line(Config& cfg, std::string_view raw, Reader& r) {
     }
     cfg.maps.erase(d.name);
     const std::string& msg = opened.error().message;
-    auto known = maps::map_class_names();
-    if (std::find(known.begin(), known.end(), d.class_name) == known.end()) {
-        // An unknown class: the map does not exist at all.
-        r.error("readcf: map " + d.name + ": class " + d.class_name + " not available");
-        return;
-    }
     r.error(msg);
     cfg.map_open_errors[d.name] = msg;
 }

@@ -2,6 +2,7 @@
 // members a service switch file names for a service, "name.method"). A
 // member that is not declared is reported and left out, as sendmail does.
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 
 #include "maps/file_maps.hpp"
@@ -17,11 +18,22 @@ public:
         : MapBase(std::move(d), std::move(a), false), members_(std::move(members)) {
         warnings_ = std::move(warn);
     }
+    // A switch map finds its members when it is first used, as sendmail
+    // opens it: the members named then, and what is missing said then.
+    SequenceMap(MapDeclaration d, MapArguments a, std::vector<std::string> names, MapContext& ctx)
+        : MapBase(std::move(d), std::move(a), false), pending_(std::move(names)), ctx_(&ctx) {}
+
+    // An optional (-o) switch map with a member missing does not open, quietly.
+    bool is_open() override {
+        if (ctx_) resolve_members();
+        return !(optional() && missing_);
+    }
 
 protected:
     // The first member that finds the key wins; a temporary failure of any
     // member is remembered, so "not found anywhere" is not claimed wrongly.
     RawResult raw_lookup(const std::string& key, std::span<const std::string> av) override {
+        if (ctx_) resolve_members();
         std::optional<RawResult> tempfail;
         int code = kExNotFound;  // no member at all: sendmail says "not found"
         for (Map* m : members_) {
@@ -37,8 +49,41 @@ protected:
     }
 
 private:
+    void resolve_members() {
+        for (const auto& n : pending_) {
+            if (Map* m = ctx_->find_map(n)) {
+                members_.push_back(m);
+            } else {
+                missing_ = true;
+                if (!optional()) ctx_->announce("Switch map " + decl_.name + ": unknown member map " + n, true);
+            }
+        }
+        ctx_ = nullptr;
+    }
+
     std::vector<Map*> members_;
+    std::vector<std::string> pending_;
+    MapContext* ctx_ = nullptr;
+    bool missing_ = false;
 };
+
+// A sequence's member names: what sendmail takes for map names (letters,
+// digits, '_' and '.'); any other byte separates them ("a,b", "-R A").
+std::vector<std::string> sequence_member_names(std::string_view text) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u < 0x80 && std::isalnum(u)) || c == '_' || c == '.') {
+            cur += c;
+        } else if (!cur.empty()) {
+            out.push_back(cur);
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
 
 }  // namespace
 
@@ -90,26 +135,23 @@ bool system_resolver_asks_dns(const std::string& nsswitch_path) {
 
 MapResult open_composite_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     std::vector<std::string> names;
-    bool is_switch = d.class_name == "switch";
-    if (is_switch) {
-        if (a.words.empty()) return util::Error(d.file, d.line, "Switch map " + d.name + ": no service name");
+    if (d.class_name == "switch") {
+        if (a.words.empty()) return util::Error(d.file, d.line, "No file name for switch map " + d.name);
         for (const auto& method : switch_methods(a.words[0], ctx)) names.push_back(d.name + "." + method);
-    } else {
-        for (const auto& w : a.words)
-            for (const auto& part : util::split(w, ','))
-                if (!part.empty()) names.push_back(part);
+        return std::unique_ptr<Map>(std::make_unique<SequenceMap>(d, std::move(a), std::move(names), ctx));
     }
+    // A sequence takes no flags: a "-R" is a member named R. Its members
+    // must be declared before it.
     std::vector<Map*> members;
     std::vector<util::Error> warn;
-    for (const auto& n : names) {
+    for (const auto& n : sequence_member_names(d.arguments)) {
         Map* m = ctx.find_map(n);
         if (m != nullptr)
             members.push_back(m);
         else
-            warn.emplace_back(d.file, d.line,
-                              (is_switch ? "Switch map " : "Sequence map ") + d.name + ": unknown member map " + n);
+            warn.emplace_back(d.file, d.line, "Sequence map " + d.name + ": unknown member map " + n);
     }
-    return std::unique_ptr<Map>(std::make_unique<SequenceMap>(d, std::move(a), std::move(members), std::move(warn)));
+    return std::unique_ptr<Map>(std::make_unique<SequenceMap>(d, MapArguments{}, std::move(members), std::move(warn)));
 }
 
 }  // namespace maps

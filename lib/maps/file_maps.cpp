@@ -109,7 +109,7 @@ private:
 // columns are separated by runs of blanks.
 class TextMap : public MapBase {
 public:
-    TextMap(MapDeclaration d, MapArguments a) : MapBase(std::move(d), std::move(a), true) {
+    TextMap(MapDeclaration d, MapArguments a, MapContext& ctx) : MapBase(std::move(d), std::move(a), true), ctx_(ctx) {
         path_ = args().words.at(0);
         key_col_ = std::atoi(args().get('k', "0").c_str());
         value_col_ = std::atoi(args().get('v', "0").c_str());  // sendmail: the key column
@@ -117,10 +117,14 @@ public:
         delim_ = z.empty() ? '\0' : z[0];
     }
 
-    bool is_open() override { return stamp_of(path_).has_value() || !optional(); }
+    bool is_open() override {
+        if (!qualified()) return !optional();
+        return stamp_of(path_).has_value() || !optional();
+    }
 
 protected:
     RawResult raw_lookup(const std::string& key, std::span<const std::string>) override {
+        if (!qualified()) return RawResult::tempfail({});
         std::ifstream in(path_);
         if (!in)
             return optional() ? RawResult::not_found(kExNotFound)
@@ -139,6 +143,17 @@ protected:
     }
 
 private:
+    // sendmail opens a text map only by an absolute path; it says so (an
+    // error) when the map is first used.
+    bool qualified() {
+        if (!path_.empty() && path_[0] == '/') return true;
+        if (!refused_) ctx_.announce(label() + ": file name must be fully qualified", true);
+        refused_ = true;
+        return false;
+    }
+
+    MapContext& ctx_;
+    bool refused_ = false;
     std::string path_;
     int key_col_ = 0, value_col_ = 1;
     char delim_ = '\0';
@@ -151,9 +166,9 @@ util::Result<std::unique_ptr<Map>> open_db_map(const MapDeclaration& d, MapArgum
     return std::unique_ptr<Map>(std::make_unique<DbMap>(d, std::move(a), btree ? DbType::Btree : DbType::Hash, ctx));
 }
 
-util::Result<std::unique_ptr<Map>> open_text_map(const MapDeclaration& d, MapArguments a) {
+util::Result<std::unique_ptr<Map>> open_text_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
     if (a.words.empty()) return util::Error(d.file, d.line, "No file name for text map " + d.name);
-    return std::unique_ptr<Map>(std::make_unique<TextMap>(d, std::move(a)));
+    return std::unique_ptr<Map>(std::make_unique<TextMap>(d, std::move(a), ctx));
 }
 
 }  // namespace maps

@@ -11,7 +11,7 @@ namespace maps {
 using MapResult = util::Result<std::unique_ptr<Map>>;
 
 MapResult open_db_map(const MapDeclaration& d, MapArguments a, bool btree, MapContext& ctx);  // hash, btree, implicit
-MapResult open_text_map(const MapDeclaration& d, MapArguments a);
+MapResult open_text_map(const MapDeclaration& d, MapArguments a, MapContext& ctx);
 MapResult open_regex_map(const MapDeclaration& d, MapArguments a);
 MapResult open_simple_map(const MapDeclaration& d, MapArguments a,
                           MapContext& ctx);  // dequote arith macro null syslog user

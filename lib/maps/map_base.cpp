@@ -1,8 +1,11 @@
 // map_base.cpp: flag parsing and the lookup steps shared by all classes.
 // Doing -m, -a and %n here, once, keeps every class's answer consistent.
 #include "maps/map_base.hpp"
+#include "maps/map_options.hpp"
 
 #include <syslog.h>
+
+#include <cstring>
 
 #include "util/log.hpp"
 #include "util/strings.hpp"
@@ -20,7 +23,12 @@ MapArguments parse_map_arguments(std::string_view arguments) {
     auto skip_blanks = [&] {
         while (p < arguments.size() && (arguments[p] == ' ' || arguments[p] == '\t')) ++p;
     };
-    for (skip_blanks(); p < arguments.size() && arguments[p] == '-' && p + 1 < arguments.size(); skip_blanks()) {
+    for (skip_blanks(); p < arguments.size() && arguments[p] == '-'; skip_blanks()) {
+        // A '-' that ends the line is a flag without its letter: no file.
+        if (p + 1 >= arguments.size()) {
+            p = arguments.size();
+            break;
+        }
         char f = arguments[p + 1];
         size_t end = p + 2;
         // A value may be quoted ("-a"x y"") so it can hold blanks.
@@ -40,6 +48,55 @@ MapArguments parse_map_arguments(std::string_view arguments) {
     a.rest = std::string(util::trim(arguments.substr(p)));
     a.words = util::split_words(a.rest);
     return a;
+}
+
+namespace {
+
+bool c_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The flags each class's own option parser takes; nullptr for the classes
+// whose parser passes over what it does not know (regex, dequote, arith,
+// macro, host) or reports it otherwise (sequence, dns, ldap).
+const char* accepted_flags(const std::string& class_name) {
+    static const char* const kCommon[] = {"hash", "btree", "implicit", "text", "switch", "stab", "user", "null",
+                                          "bestmx", "program", "socket", "nis", "nisplus"};
+    for (const char* c : kCommon)
+        if (class_name == c) return "adfkmoqtvzADNOST";
+    if (class_name == "syslog") return "DLS";
+    return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> option_diagnostics(const MapDeclaration& d) {
+    std::vector<std::string> out;
+    const char* accepted = accepted_flags(d.class_name);
+    if (!accepted) return out;
+    // sendmail's syslog parser names its class where the others name the map.
+    const std::string& who = d.class_name == "syslog" ? d.class_name : d.name;
+    std::string_view s = d.arguments;
+    size_t p = 0;
+    for (;;) {
+        while (p < s.size() && c_space(s[p])) ++p;
+        if (p >= s.size() || s[p] != '-') break;
+        ++p;
+        if (p >= s.size()) {
+            // The letter sendmail prints is the string's end: the text stops there.
+            out.push_back("Illegal option ");
+            break;
+        }
+        char f = s[p];
+        if (!std::strchr(accepted, f)) {
+            out.push_back(std::string("Illegal option ") + f + " map " + who);
+        } else if (f == 'k' || f == 'v') {
+            // A column may stand apart from its letter.
+            ++p;
+            while (p < s.size() && c_space(s[p])) ++p;
+        }
+        while (p < s.size() && !c_space(s[p])) ++p;
+        if (p < s.size()) ++p;
+    }
+    return out;
 }
 
 RawResult RawResult::logged() && {

@@ -25,7 +25,7 @@ const ClassEntry kClasses[] = {
      [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), true, c); }},
     {"implicit",
      [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_db_map(d, std::move(a), false, c); }},
-    {"text", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_text_map(d, std::move(a)); }},
+    {"text", [](const MapDeclaration& d, MapArguments a, MapContext& c) { return open_text_map(d, std::move(a), c); }},
     {"regex", [](const MapDeclaration& d, MapArguments a, MapContext&) { return open_regex_map(d, std::move(a)); }},
     {"sequence", open_composite_map},
     {"switch", open_composite_map},

@@ -83,8 +83,7 @@ private:
 }  // namespace
 
 MapResult open_program_map(const MapDeclaration& d, MapArguments a) {
-    if (a.words.empty() || a.words[0].empty() || a.words[0][0] != '/')
-        return util::Error(d.file, d.line, "program map " + d.name + ": program name must be an absolute path");
+    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for program map " + d.name);
     return std::unique_ptr<Map>(std::make_unique<ProgramMap>(d, std::move(a), false));
 }
 

@@ -119,7 +119,6 @@ private:
 }  // namespace
 
 MapResult open_regex_map(const MapDeclaration& d, MapArguments a) {
-    if (a.rest.empty()) return util::Error(d.file, d.line, "No regular expression for regex map " + d.name);
     int flags = (a.has('b') ? 0 : REG_EXTENDED) | (a.has('f') ? 0 : REG_ICASE) | (a.has('s') ? 0 : REG_NOSUB);
     auto re = std::make_unique<CompiledRegex>();
     std::string err = re->compile(a.rest, flags);

@@ -132,7 +132,7 @@ private:
 }  // namespace
 
 MapResult open_socket_map(const MapDeclaration& d, MapArguments a, MapContext& ctx) {
-    if (a.words.empty()) return util::Error(d.file, d.line, "socket map " + d.name + ": missing socket specification");
+    if (a.words.empty()) return util::Error(d.file, d.line, "No file name for socket map " + d.name);
     auto& conn = ctx.shared_state().sockets[a.words[0]];
     if (!conn) conn = std::make_shared<SocketConnection>();
     return std::unique_ptr<Map>(std::make_unique<SocketMap>(d, std::move(a), conn));

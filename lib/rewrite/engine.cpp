@@ -258,6 +258,8 @@ maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const st
         std::find(reported_.begin(), reported_.end(), r.error) == reported_.end()) {
         reported_.push_back(r.error);
         std::fprintf(out, "%s\n", r.error.c_str());
+        system_error = true;  // sendmail's syserr(): -bt's exit status
+
     }
     if (show_each && failed && r.error_shown == maps::LookupResult::Shown::WhereLookedUp && !r.error.empty())
         std::fprintf(out, "%s\n", r.error.c_str());

@@ -69,6 +69,9 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_mailer_needs_name_argv_and_program);
     CPPUNIT_TEST(test_mailer_user_and_group_must_exist);
     CPPUNIT_TEST(test_map_name_and_class_required);
+    CPPUNIT_TEST(test_map_name_and_class_end_at_any_byte);
+    CPPUNIT_TEST(test_map_flags_a_class_does_not_take);
+    CPPUNIT_TEST(test_class_program_runs_without_shell);
     CPPUNIT_TEST(test_mailer_rulesets_end_of_line_and_line_limit);
     CPPUNIT_TEST(test_queue_group_diagnostics);
     CPPUNIT_TEST(test_every_bad_time_unit_is_reported);
@@ -505,7 +508,7 @@ public:
         auto c = read("K\nK dns -R A\nKfuzz\nK{x} text x\nKfuzz bogus x\nKf\xe9 nosuch\nKok DEQUOTE\n");
         const char* expected[] = {
             "test.cf: line 1: readcf: config K line: no map name",
-            "test.cf: line 2: readcf: config K line: no map name",
+            "test.cf: line 2: readcf: config K line, map dns: no map class",
             "test.cf: line 3: readcf: config K line, map fuzz: no map class",
             "test.cf: line 4: readcf: config K line: no map name",
             "test.cf: line 5: readcf: map fuzz: class bogus not available",
@@ -515,6 +518,48 @@ public:
         for (size_t i = 0; i < std::size(expected); ++i)
             CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
         CPPUNIT_ASSERT(c->find_map("ok"));
+    }
+    // The byte after a map's name and after its class is dropped, whatever it is.
+    void test_map_name_and_class_end_at_any_byte() {
+        auto c = read("Kfoo-bar hash /x\nKq@ dequote\nK\tr\tnull\nKf\xe9oo hash /x\n");
+        const char* expected[] = {
+            "test.cf: line 1: readcf: map foo: class bar not available",
+            "test.cf: line 4: readcf: map f: class oo not available",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_map("q"));
+        CPPUNIT_ASSERT(c->find_map("r"));
+    }
+    // sendmail's option parsers: the common one (hash, null, ...) names the
+    // map, syslog's names its class; a flag's value may not stand apart
+    // except -k and -v's; the map is declared all the same.
+    void test_map_flags_a_class_does_not_take() {
+        auto c = read("Kh hash -R x /etc/x\nKn null -l -k 9 -v x\nKs syslog -t -D\nKe hash -\nKr regex -R x\n");
+        const char* expected[] = {
+            "test.cf: line 1: Illegal option R map h",
+            "test.cf: line 2: Illegal option l map n",
+            "test.cf: line 3: Illegal option t map syslog",
+            "test.cf: line 4: Illegal option ",
+            "test.cf: line 4: No file name for hash map e",
+        };
+        CPPUNIT_ASSERT_EQUAL(std::size(expected), c->diagnostics.size());
+        for (size_t i = 0; i < std::size(expected); ++i)
+            CPPUNIT_ASSERT_EQUAL(std::string(expected[i]), c->diagnostics[i]);
+        CPPUNIT_ASSERT(c->find_map("h"));
+        CPPUNIT_ASSERT_EQUAL(70, c->error_status);
+    }
+    // F|program: run without a shell, quotes keep blanks in it, and a
+    // program that cannot run gives the child's diagnostic as the output.
+    void test_class_program_runs_without_shell() {
+        auto c = read("FX|\"/bin/echo x y\" fmt\nFY|/bin/echo a b\nFZ|/nonexistent/prog\n");
+        CPPUNIT_ASSERT(c->diagnostics.empty());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->classes.members("X").size());
+        CPPUNIT_ASSERT(c->classes.contains(*c->classes.find_class("X"), "x"));
+        CPPUNIT_ASSERT(c->classes.members("Y").empty());
+        CPPUNIT_ASSERT_EQUAL(size_t(1), c->classes.members("Z").size());
+        CPPUNIT_ASSERT(c->classes.contains(*c->classes.find_class("Z"), "test.cf:"));
     }
     void test_mailer_rulesets_end_of_line_and_line_limit() {
         auto c = read(

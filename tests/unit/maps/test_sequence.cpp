@@ -6,6 +6,7 @@ class SequenceMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(SequenceMapTest);
     CPPUNIT_TEST(test_first_member_that_finds_wins);
     CPPUNIT_TEST(test_unknown_member_is_reported);
+    CPPUNIT_TEST(test_members_are_names_split_at_other_bytes);
     CPPUNIT_TEST(test_tempfail_of_member_when_nothing_found);
     CPPUNIT_TEST(test_args_reach_members);
     CPPUNIT_TEST_SUITE_END();
@@ -28,6 +29,20 @@ public:
         CPPUNIT_ASSERT_EQUAL(size_t(1), s->warnings().size());
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 1: Sequence map q: unknown member map hh2"),
                              s->warnings()[0].describe());
+        ASSERT_FOUND("v", look(s, "k"));
+    }
+    // A sequence takes no flags; its member names are runs of letters,
+    // digits, '_' and '.', as sendmail 8.17 reads them; later maps are unknown.
+    void test_members_are_names_split_at_other_bytes() {
+        ctx_.declare("a", "text", "-v1 " + dir_.write("a", "k v\n"));
+        auto* s = ctx_.declare("q", "sequence", "-R a-b/x.y,later");
+        ctx_.declare("later", "text", "-v1 " + dir_.write("l", "k w\n"));
+        std::vector<std::string> got;
+        for (const auto& w : s->warnings()) got.push_back(w.message);
+        std::vector<std::string> want = {"Sequence map q: unknown member map R", "Sequence map q: unknown member map b",
+                                         "Sequence map q: unknown member map x.y",
+                                         "Sequence map q: unknown member map later"};
+        CPPUNIT_ASSERT(want == got);
         ASSERT_FOUND("v", look(s, "k"));
     }
     void test_tempfail_of_member_when_nothing_found() {

@@ -10,12 +10,27 @@ class TextMapTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_case_folding_and_f);
     CPPUNIT_TEST(test_not_found_is_68);
     CPPUNIT_TEST(test_missing_file_tempfails);
+    CPPUNIT_TEST(test_relative_file_refused_when_first_used);
     CPPUNIT_TEST_SUITE_END();
 
     ScratchDir dir_;
     TestContext ctx_;
 
 public:
+    // sendmail declares it, then refuses it (an error, once) when first used.
+    void test_relative_file_refused_when_first_used() {
+        auto* m = ctx_.declare("rel", "text", "relative");
+        CPPUNIT_ASSERT(ctx_.announced.empty());
+        CPPUNIT_ASSERT(m->is_open());
+        auto r = look(m, "k");
+        CPPUNIT_ASSERT(r.status == maps::LookupStatus::TempFail);
+        CPPUNIT_ASSERT_EQUAL(75, r.code);
+        look(m, "k");
+        CPPUNIT_ASSERT_EQUAL(size_t(1), ctx_.announced.size());
+        CPPUNIT_ASSERT_EQUAL(std::string("text map \"rel\": file name must be fully qualified"), ctx_.announced[0]);
+        CPPUNIT_ASSERT_EQUAL(1, ctx_.announced_errors);
+        CPPUNIT_ASSERT(!ctx_.declare("opt", "text", "-o relative")->is_open());
+    }
     void test_default_columns_split_on_blanks() {
         auto f = dir_.write("t", "# comment\nalpha   one\nbeta\ttwo three\n");
         auto* m = ctx_.declare("t", "text", "-v1 " + f);
