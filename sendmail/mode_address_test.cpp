@@ -434,8 +434,10 @@ int run_address_test(const CommandLine& cl) {
             if (!piece.empty() && piece.back() == '\r') piece.pop_back();
             handle_line(s, util::trim(piece));
             if (eng.system_error) {
-                if (s.exit_status == 0) s.exit_status = 70;  // an earlier error's status stands
+                // an earlier error's status stands
+                if (s.exit_status == 0) s.exit_status = eng.system_error_status ? eng.system_error_status : 70;
                 eng.system_error = false;
+                eng.system_error_status = 0;
             }
             std::fflush(stdout);
         }

@@ -258,7 +258,10 @@ maps::LookupResult Engine::lookup(maps::Map& m, const std::string& key, const st
         std::find(reported_.begin(), reported_.end(), r.error) == reported_.end()) {
         reported_.push_back(r.error);
         std::fprintf(out, "%s\n", r.error.c_str());
-        system_error = true;  // sendmail's syserr(): -bt's exit status
+        // sendmail's syserr() with errno set: -bt exits EX_OSERR, unless an
+        // earlier error gave its status.
+        if (!system_error) system_error_status = 71;
+        system_error = true;
 
     }
     if (show_each && failed && r.error_shown == maps::LookupResult::Shown::WhereLookedUp && !r.error.empty())

@@ -134,6 +134,9 @@ public:
     // Set when a configuration problem showed while rewriting (a loop, too
     // deep recursion): sendmail then exits with EX_SOFTWARE.
     bool system_error = false;
+    // The status the first of those gives when not EX_SOFTWARE (0 then):
+    // a map file that cannot be opened is an OS error, EX_OSERR.
+    int system_error_status = 0;
 
 private:
     int run_rules(int number, Tokens& tokens, int depth);
