@@ -165,6 +165,10 @@ int run_verify(const CommandLine& cl) {
     auto cfg = load_config(cl);
     if (!cfg) return cfg.error().code ? cfg.error().code : EX_CONFIG;
     if ((*cfg)->errors) return (*cfg)->error_status;  // as read_settings: cf errors stop -bv
+    if (!(*cfg)->options.count("QueueDirectory")) {  // as read_settings
+        std::printf("QueueDirectory (Q) option must be set\n");
+        return EX_CONFIG;
+    }
     rewrite::Engine eng(**cfg);
     eng.set_trace(false);
     Verifier v{eng, **cfg, nullptr, {}, {}, {}, EX_OK};

@@ -84,6 +84,11 @@ util::Result<SubmitSettings> read_settings(const CommandLine& cl, bool submissio
     s.cfg = std::shared_ptr<config::Config>(std::move(*loaded));
     for (const auto& [k, v] : s.cfg->options) s.options[util::to_lower(k)] = v;
     for (const auto& [k, v] : cl.options) s.options[util::to_lower(long_option_name(k))] = v;
+    // sendmail 8.17 stops every mode but -bt without a queue directory.
+    if (!s.options.count("queuedirectory")) {
+        std::printf("QueueDirectory (Q) option must be set\n");
+        return util::Error("no queue directory", EX_CONFIG);
+    }
     // The queue directory becomes the working directory; keep its name usable.
     if (auto q = s.options.find("queuedirectory"); q != s.options.end() && !q->second.empty() && q->second[0] != '/') {
         char cwd[4096];
