@@ -102,8 +102,10 @@ class AddressTestModeTest(unittest.TestCase):
         self.assertTrue(out.startswith('Version 8.17.1.9\n Compiled with:'))
         self.assertIn('============ SYSTEM IDENTITY (after readcf) ============\n', out)
 
+    # CF has no QueueDirectory: -bv gets one on the command line (sendmail
+    # 8.17 stops without one).
     def test_verify_reports_deliverable_recipients(self):
-        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, 'root', 'x@remote.example.net'])
+        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, '-oQ' + self.sb.dir, 'root', 'x@remote.example.net'])
         self.assertEqual(r.returncode, 0)
         self.assertEqual(r.stdout.decode(),
                          'root... deliverable: mailer local, user root\n'
@@ -111,7 +113,7 @@ class AddressTestModeTest(unittest.TestCase):
                          'user x@remote.example.net\n')
 
     def test_verify_unknown_local_user(self):
-        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, 'nosuchuser-xyz'])
+        r = self.sb.run([self.sendmail, '-bv', '-C', self.cf, '-oQ' + self.sb.dir, 'nosuchuser-xyz'])
         self.assertEqual(r.returncode, 67)
         self.assertEqual(r.stdout.decode(), 'nosuchuser-xyz... User unknown\n')
 
@@ -119,7 +121,7 @@ class AddressTestModeTest(unittest.TestCase):
         # sendmail 8.17 -bv: a user's own "/file", "|program" or ":include:"
         # is refused (only an alias may name one), exit status 64.
         cf = self.sb.write('flags.cf', CF.replace('F=lsDFM,', 'F=lsDFM:/|,'))
-        r = self.sb.run([self.sendmail, '-bv', '-C', cf, '/tmp/x', '"|prog"', ':include:/etc/x', 'root'])
+        r = self.sb.run([self.sendmail, '-bv', '-C', cf, '-oQ' + self.sb.dir, '/tmp/x', '"|prog"', ':include:/etc/x', 'root'])
         self.assertEqual(r.returncode, 64)
         self.assertEqual(r.stdout.decode(), '/tmp/x... Cannot mail directly to files\n'
                                             '"|prog"... Cannot mail directly to programs\n'
