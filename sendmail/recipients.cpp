@@ -57,12 +57,19 @@ ErrorReply split_error_reply(const Route& why) {
 
 }  // namespace
 
+std::vector<std::string> RecipientList::split(const std::string& unfolded) const {
+    if (s_.old_style && message::is_old_style_list(unfolded)) return message::split_blank_list(unfolded);
+    return message::split_address_list(unfolded, true);
+}
+
 int RecipientList::add_list(const std::string& list, int parent, int depth, bool forward) {
     std::string unfolded = message::unfold(list);
-    std::vector<std::string> addrs = message::split_address_list(unfolded, true);
+    if (parent < 0) note_list(unfolded);
+    bool blanks = parent < 0 && s_.old_style;
+    std::vector<std::string> addrs = parent < 0 ? split(unfolded) : message::split_address_list(unfolded, true);
     // sendmail keeps the blanks after an address of the command line or
     // the header, the last one's too ("bin " is queued and logged so).
-    if (parent < 0 && !addrs.empty()) {
+    if (parent < 0 && !blanks && !addrs.empty()) {
         size_t end = unfolded.find_last_not_of(" \t");
         if (end != std::string::npos && end + 1 < unfolded.size()) addrs.back() += unfolded.substr(end + 1);
     }

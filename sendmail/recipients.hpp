@@ -8,8 +8,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "message/message.hpp"
 #include "queue/queue.hpp"
 
 namespace sendmail {
@@ -101,6 +103,7 @@ public:
         bool check_local_users = true;  // a local name without alias or passwd entry is unknown
         bool canonical_users = false;   // the router's user is the canonical address (rulesets ran)
         bool report = true;             // print "addr... User unknown" (not for our own notices' lookups)
+        bool old_style = false;         // OldStyleHeaders: top-level lists may be blank-separated
     };
     explicit RecipientList(Settings s) : s_(std::move(s)) {}
 
@@ -125,6 +128,14 @@ public:
     // Whether the addresses added from now on come from the header (-t).
     void set_from_header(bool h) { from_header_ = h; }
     void set_notify(std::string letters) { s_.notify = std::move(letters); }
+    // OldStyleHeaders holds until a top-level list (or an address field of
+    // the header) shows one of ",;<(": from then on lists are comma-separated.
+    bool old_style() const { return s_.old_style; }
+    void note_list(std::string_view list) {
+        if (!message::is_old_style_list(list)) s_.old_style = false;
+    }
+    // The addresses of a top-level list as add_list splits it now.
+    std::vector<std::string> split(const std::string& unfolded) const;
     // Whether addresses added from now on print their failures on stdout.
     void set_report(bool report) { s_.report = report; }
 

@@ -147,6 +147,7 @@ RecipientList Submission::make_recipients(bool report) const {
     rs.local_domain = s_.macro("j").value_or("localhost");
     std::string du = s_.option("DefaultUser", "1:1");
     rs.default_uid = std::strtol(du.c_str(), nullptr, 10);
+    rs.old_style = s_.option_bool("OldStyleHeaders", false);
     return RecipientList(std::move(rs));
 }
 

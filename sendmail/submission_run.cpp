@@ -130,7 +130,7 @@ queue::QueueFile Submission::build_queue_file(const RecipientList& rcpts, const 
     }
     macros_["i"] = id;
     qf.headers = build_headers(s_.headers, msg_.headers, [this](std::string_view n) { return macro(n); },
-                               authentication_warnings());
+                               authentication_warnings(), rcpts.old_style());
     add_missing_recipient_headers(qf);
     return qf;
 }
@@ -292,8 +292,12 @@ void Submission::gather_recipients(RecipientList& rcpts, const std::string& id) 
         std::string a = without_newlines(arg, id, &warning);
         if (!warning.empty()) newline_warnings_.emplace_back(rcpts.failures().size(), warning);
         rcpts.add_list(a);
-        for (auto& one : message::split_address_list(message::unfold(a), true)) cmdline_.push_back(std::move(one));
+        for (auto& one : rcpts.split(message::unfold(a))) cmdline_.push_back(std::move(one));
     }
+    // sendmail reads the header after the command line: an address field
+    // with ",;<(" ends OldStyleHeaders for the message (-t or not).
+    for (const auto& h : msg_.headers)
+        if (message::header_kind(h.name) & (message::kHdrFrom | message::kHdrRcpt)) rcpts.note_list(h.value);
     if (nowhere) s_.engine->out = said;
     command_line_failures_ = rcpts.failures().size();
     rcpts.set_report(true);

@@ -34,7 +34,7 @@ std::string internal_macros(const std::string& text) {
 std::vector<message::Header> build_headers(const std::vector<HeaderTemplate>& defaults,
                                            const std::vector<message::Header>& user,
                                            const message::MacroLookup& macros,
-                                           const std::vector<message::Header>& warnings) {
+                                           const std::vector<message::Header>& warnings, bool old_style) {
     std::vector<message::Header> out;
     bool resent = is_resent(user);
     for (const auto& t : defaults) {
@@ -57,7 +57,7 @@ std::vector<message::Header> build_headers(const std::vector<HeaderTemplate>& de
     for (const auto& u : user) {
         message::Header h = u;
         if (message::header_kind(h.name) & (message::kHdrFrom | message::kHdrRcpt))
-            h.value = message::commaize(h.name, h.value);
+            h.value = message::commaize(h.name, h.value, 78, old_style);
         out.push_back(std::move(h));
     }
     return out;

@@ -17,6 +17,7 @@ bool is_resent(const std::vector<message::Header>& user);
 std::vector<message::Header> build_headers(const std::vector<HeaderTemplate>& defaults,
                                            const std::vector<message::Header>& user,
                                            const message::MacroLookup& macros,
-                                           const std::vector<message::Header>& warnings = {});
+                                           const std::vector<message::Header>& warnings = {},
+                                           bool old_style = false);
 
 }  // namespace sendmail

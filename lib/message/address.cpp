@@ -103,6 +103,30 @@ std::vector<std::string> split_address_list(std::string_view list, bool keep_tra
     return out;
 }
 
+bool is_old_style_list(std::string_view list) {
+    return list.find_first_of(",;<(") == std::string_view::npos;
+}
+
+std::vector<std::string> split_blank_list(std::string_view list) {
+    std::vector<std::string> out;
+    std::string cur;
+    bool quoted = false;
+    for (size_t i = 0; i < list.size(); ++i) {
+        char c = list[i];
+        bool blank = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+        if (blank && !quoted) {
+            if (!cur.empty()) out.push_back(std::move(cur));
+            cur.clear();
+            continue;
+        }
+        cur += c;
+        if (c == '\\' && i + 1 < list.size() && list[i + 1] != ' ' && list[i + 1] != '\t') cur += list[++i];
+        else if (c == '"') quoted = !quoted;
+    }
+    if (!cur.empty()) out.push_back(std::move(cur));
+    return out;
+}
+
 std::string bare_address(std::string_view address) {
     std::string_view a = address;
     size_t lt = find_angle(a);
@@ -126,11 +150,12 @@ std::string bare_address(std::string_view address) {
     return s;
 }
 
-std::string commaize(std::string_view name, std::string_view value, size_t max_col) {
+std::string commaize(std::string_view name, std::string_view value, size_t max_col, bool old_style) {
     std::string flat;
     for (char c : value)
         if (c != '\n' && c != '\r') flat += c;
-    std::vector<std::string> addrs = split_address_list(flat);
+    std::vector<std::string> addrs =
+        old_style && is_old_style_list(flat) ? split_blank_list(flat) : split_address_list(flat);
     if (addrs.empty()) return std::string(value);
     // sendmail keeps "To:a@b" without the blank after the colon.
     std::string out = !value.empty() && (value[0] == ' ' || value[0] == '\t') ? " " : "";

@@ -45,6 +45,12 @@ bool is_continuation(std::string_view line);
 // recipient); empty ones are dropped.
 std::vector<std::string> split_address_list(std::string_view list, bool keep_trailing = false);
 
+// OldStyleHeaders: a list without any of ",;<(" is an old-style one, its
+// addresses separated by blanks ("ro  ot" is "ro" and "ot").
+bool is_old_style_list(std::string_view list);
+// Splits an old-style list at blanks outside double quotes.
+std::vector<std::string> split_blank_list(std::string_view list);
+
 // The mailbox of one address as sendmail's crackaddr sees it: the part in
 // angle brackets, or the text without comments, a group name and a final ';'
 // removed, blanks outside quotes removed. "<>" gives "".
@@ -53,7 +59,7 @@ std::string bare_address(std::string_view address);
 // Rewrites an address field the way sendmail writes it to a queue file:
 // addresses joined with ", " and wrapped before column `max_col`, continuation
 // lines indented by eight spaces. Returns the new value (leading space included).
-std::string commaize(std::string_view name, std::string_view value, size_t max_col = 78);
+std::string commaize(std::string_view name, std::string_view value, size_t max_col = 78, bool old_style = false);
 
 // RFC 5322 date as sendmail writes it: "Wed, 2 Dec 2026 03:35:24 +0100 (CET)",
 // or "... GMT" when the local zone is UTC.

@@ -20,6 +20,7 @@ class MessageTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_bare_address_forms);
     CPPUNIT_TEST(test_commaize_wraps_before_column_78);
     CPPUNIT_TEST(test_commaize_keeps_short_list);
+    CPPUNIT_TEST(test_old_style_lists_split_at_blanks);
     CPPUNIT_TEST(test_arpadate_utc_says_gmt);
     CPPUNIT_TEST(test_xtext_encodes_plus_and_equals);
     CPPUNIT_TEST(test_macro_conditionals);
@@ -81,6 +82,17 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string(" bob@example.org, staff"), message::commaize("To", " bob@example.org,staff"));
         CPPUNIT_ASSERT_EQUAL(std::string(" "), message::commaize("To", " "));
         CPPUNIT_ASSERT_EQUAL(std::string("b@x, c@y"), message::commaize("cc", "b@x,c@y"));
+    }
+    void test_old_style_lists_split_at_blanks() {
+        CPPUNIT_ASSERT(message::is_old_style_list("ro   ot"));
+        CPPUNIT_ASSERT(message::is_old_style_list("a \"b\" c) d>"));
+        for (const char* s : {"a,b", "a;b", "a <b>", "a (c)"}) CPPUNIT_ASSERT(!message::is_old_style_list(s));
+        std::vector<std::string> want = {"ro", "ot"};
+        CPPUNIT_ASSERT(want == message::split_blank_list(" ro \t ot "));
+        want = {"a", "\"b c\"@x", "d"};
+        CPPUNIT_ASSERT(want == message::split_blank_list("a \"b c\"@x d"));
+        CPPUNIT_ASSERT_EQUAL(std::string(" a@x, b@y"), message::commaize("To", " a@x b@y", 78, true));
+        CPPUNIT_ASSERT_EQUAL(std::string(" a@x b@y"), message::commaize("To", " a@x b@y"));
     }
     void test_arpadate_utc_says_gmt() {
         setenv("TZ", "UTC", 1);
