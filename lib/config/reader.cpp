@@ -500,11 +500,11 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     rule.rhs = expand_macros(rhs, cfg.macros);
     const std::string opchars = cfg.operator_chars();
     limit_rule_side(rule.lhs, opchars, r);
-    if (!rule.lhs.empty()) limit_rule_side(rule.rhs, opchars, r);
+    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
+    limit_rule_side(rule.rhs, opchars, r);
+    if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     // A side that is empty once its macros are expanded is reported, but
     // sendmail keeps the rule.
-    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
-    else if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
@@ -623,6 +623,7 @@ void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
 // character, or {name} of letters, digits and '_' (25 at most). What
 // sendmail reports about a bad one, and nullopt when the line is skipped.
 constexpr size_t kMaxMacroName = 25;
+constexpr size_t kMaxMacroValue = 2047;
 
 std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, Reader& r) {
     if (i >= line.size()) {
@@ -691,7 +692,8 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'R': read_rule_line(cfg, line, st.current_ruleset, r); break;
     case 'S': read_ruleset_line(cfg, line, st.current_ruleset, r); break;
     case 'D': {
-        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i));
+        // sendmail reads the value into a MAXLINE buffer: 2047 bytes stay.
+        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i, kMaxMacroValue));
         break;
     }
     case 'C': {
