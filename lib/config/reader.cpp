@@ -433,6 +433,52 @@ std::string rule_as_stored(std::string_view line, MacroTable& macros) {
     return out;
 }
 
+// sendmail expands each side of a rule into a buffer of MAXLINE bytes and
+// then splits it into at most MAXATOM tokens.
+constexpr size_t kMaxRuleSide = 2047;
+constexpr size_t kMaxRuleTokens = 1000;
+
+// How many tokens prescan makes of a rule side, counting no further than
+// just past the limit: words, operator characters, quoted strings and
+// metasymbols ($x, $=X, $&{name}) are one token each.
+size_t rule_side_tokens(std::string_view side, std::string_view opchars) {
+    auto special = [&](char c) { return opchars.find(c) != std::string_view::npos || std::strchr("()<>,;", c); };
+    size_t count = 0;
+    for (size_t i = 0; i < side.size() && count <= kMaxRuleTokens;) {
+        char c = side[i];
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        ++count;
+        if (c == '"') {
+            for (++i; i < side.size() && side[i] != '"'; ++i)
+                if (side[i] == '\\') ++i;
+            ++i;
+        } else if (c == '$' && i + 1 < side.size()) {
+            size_t j = i + 1;
+            if (std::strchr("=~&>", side[j])) ++j;
+            if (j < side.size()) macro_name_at(side, j);
+            i = std::max(j, i + 2);
+        } else if (special(c)) {
+            ++i;
+        } else {
+            while (i < side.size() && !is_space(side[i]) && side[i] != '"' && side[i] != '$' && !special(side[i])) ++i;
+        }
+    }
+    return count;
+}
+
+// A side with too many tokens is reported (shortened as sendmail's
+// shortenstring does) and left empty.
+void limit_rule_side(std::string& side, std::string_view opchars, Reader& r) {
+    if (side.size() > kMaxRuleSide) side.resize(kMaxRuleSide);
+    if (rule_side_tokens(side, opchars) <= kMaxRuleTokens) return;
+    std::string shown = side.size() > 203 ? side.substr(0, 100) + "..." + side.substr(side.size() - 100) : side;
+    r.error(as_stored(shown) + "... prescan: too many tokens");
+    side.clear();
+}
+
 void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) {
     if (current < 0) {
         r.error("missing valid ruleset for \"" + rule_as_stored(line, cfg.macros) + "\"");
@@ -452,10 +498,13 @@ void read_rule_line(Config& cfg, std::string_view line, int current, Reader& r) 
     RuleText rule;
     rule.lhs = expand_macros(lhs, cfg.macros);
     rule.rhs = expand_macros(rhs, cfg.macros);
+    const std::string opchars = cfg.operator_chars();
+    limit_rule_side(rule.lhs, opchars, r);
+    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
+    limit_rule_side(rule.rhs, opchars, r);
+    if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     // A side that is empty once its macros are expanded is reported, but
     // sendmail keeps the rule.
-    if (util::trim(rule.lhs).empty()) r.error("R line: null LHS");
-    else if (util::trim(rule.rhs).empty()) r.error("R line: null RHS");
     check_rule(rule.lhs, rule.rhs, r);
     rule.file = r.file;
     rule.line = r.line;
@@ -574,6 +623,7 @@ void read_queue_group(Config& cfg, std::string_view line, Reader& r) {
 // character, or {name} of letters, digits and '_' (25 at most). What
 // sendmail reports about a bad one, and nullopt when the line is skipped.
 constexpr size_t kMaxMacroName = 25;
+constexpr size_t kMaxMacroValue = 2047;
 
 std::optional<std::string> checked_macro_name(std::string_view line, size_t& i, Reader& r) {
     if (i >= line.size()) {
@@ -642,7 +692,8 @@ void read_line(Config& cfg, std::string_view line, Reader& r, LineState& st) {
     case 'R': read_rule_line(cfg, line, st.current_ruleset, r); break;
     case 'S': read_ruleset_line(cfg, line, st.current_ruleset, r); break;
     case 'D': {
-        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i));
+        // sendmail reads the value into a MAXLINE buffer: 2047 bytes stay.
+        if (auto name = checked_macro_name(line, i, r)) cfg.macros.define(*name, line.substr(i, kMaxMacroValue));
         break;
     }
     case 'C': {

@@ -54,6 +54,8 @@ class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST(test_ruleset_name_keeps_its_first_number);
     CPPUNIT_TEST(test_rule_without_valid_ruleset);
     CPPUNIT_TEST(test_rule_with_empty_side_is_reported_and_kept);
+    CPPUNIT_TEST(test_rule_side_over_1000_tokens_is_emptied);
+    CPPUNIT_TEST(test_rule_side_and_macro_value_keep_2047_bytes);
     CPPUNIT_TEST(test_option_names_after_one_space);
     CPPUNIT_TEST(test_unknown_option_letters_in_hex);
     CPPUNIT_TEST(test_timeout_names_and_units);
@@ -330,6 +332,34 @@ public:
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 2: R line: null LHS"), c->diagnostics.at(0));
         CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null RHS"), c->diagnostics.at(1));
         CPPUNIT_ASSERT_EQUAL(size_t(3), c->rulesets.at(1).rules.size());  // all kept
+    }
+    // Observed with sendmail 8.17: 1000 tokens are fine, 1001 are "prescan:
+    // too many tokens" (the side shortened to its first and last 100 bytes),
+    // then "null LHS"/"null RHS"; the rule stays with that side empty.
+    void test_rule_side_over_1000_tokens_is_emptied() {
+        std::string ok = "x", many = "x";
+        for (int i = 1; i < 1000; ++i) ok += " x";
+        many = ok + " x";
+        auto c = read("S1\nR" + ok + "\t" + ok + "\nR" + many + "\t$@ ok\nR$*\t" + many + "\n");
+        std::string shown = many.substr(0, 100) + "..." + many.substr(many.size() - 100);
+        CPPUNIT_ASSERT_EQUAL(size_t(4), c->diagnostics.size());
+        CPPUNIT_ASSERT_EQUAL("test.cf: line 3: " + shown + "... prescan: too many tokens", c->diagnostics.at(0));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 3: R line: null LHS"), c->diagnostics.at(1));
+        CPPUNIT_ASSERT_EQUAL("test.cf: line 4: " + shown + "... prescan: too many tokens", c->diagnostics.at(2));
+        CPPUNIT_ASSERT_EQUAL(std::string("test.cf: line 4: R line: null RHS"), c->diagnostics.at(3));
+        const auto& rules = c->rulesets.at(1).rules;
+        CPPUNIT_ASSERT_EQUAL(size_t(3), rules.size());
+        CPPUNIT_ASSERT_EQUAL(ok, rules.at(0).lhs);
+        CPPUNIT_ASSERT_EQUAL(std::string(), rules.at(1).lhs);
+        CPPUNIT_ASSERT_EQUAL(std::string(), rules.at(2).rhs);
+    }
+    void test_rule_side_and_macro_value_keep_2047_bytes() {
+        std::string words;
+        for (int i = 0; words.size() < 3000; ++i) words += "a" + std::to_string(i) + " ";
+        auto c = read("DX" + std::string(3000, 'y') + "\nS1\nR$*\t" + words + "\n");
+        CPPUNIT_ASSERT(c->diagnostics.empty());
+        CPPUNIT_ASSERT_EQUAL(std::string(2047, 'y'), *c->macros.find("X"));
+        CPPUNIT_ASSERT_EQUAL(words.substr(0, 2047), c->rulesets.at(1).rules.at(0).rhs);
     }
     void test_option_names_after_one_space() {
         auto c = read("O  NiceQueueRun = no\nO =x\nO Bogus.x = 1\nO Foo Bar=1\nO\tSaveFromLine=1\nO MeToo = True\n");
