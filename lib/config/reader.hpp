@@ -42,6 +42,10 @@ void read_option_line(Config& cfg, std::string_view line, Reader& r);
 int enter_ruleset_reference(Config& cfg, std::string_view text, size_t* end, Reader& r);
 void add_builtin_mailers(Config& cfg);
 void read_mailer_line(Config& cfg, std::string_view line, Reader& r);
+// C and F lines (class_line.cpp): each word of `text` joins class `cls`;
+// an F line's file, program or map lookup adds the words it gives.
+void add_words(Config& cfg, const std::string& cls, std::string_view text);
+void read_class_file(Config& cfg, std::string_view rest, const std::string& cls, Reader& r);
 void read_mail_filter_line(Config& cfg, std::string_view line, Reader& r);  // milter_line.cpp
 
 }  // namespace config
