@@ -176,6 +176,14 @@ class SubmitEnv:
     def files(self, prefix):
         return sorted(f for f in os.listdir(self.queue) if f.startswith(prefix))
 
+    def qfs(self):
+        """Every qf file's text by queue id."""
+        out = {}
+        for name in self.files('qf'):
+            with open(os.path.join(self.queue, name), 'rb') as f:
+                out[name[2:]] = f.read().decode('latin-1')
+        return out
+
     def only_qf(self):
         qfs = self.files('qf')
         assert len(qfs) == 1, qfs

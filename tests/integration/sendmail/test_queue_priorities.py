@@ -17,16 +17,9 @@ class PriorityTest(unittest.TestCase):
     def setUp(self):
         self.e = SubmitEnv(self)
 
-    def qfs(self):
-        out = {}
-        for name in self.e.files('qf'):
-            with open(os.path.join(self.e.queue, name), 'rb') as f:
-                out[name[2:]] = f.read().decode('latin-1')
-        return out
-
     def notice_priority(self, args, message):
         self.e.submit(['-oi', '-f', 'alice@remote.example.net'] + args + ['nosuchuser'], message)
-        (notice,) = self.qfs().values()
+        (notice,) = self.e.qfs().values()
         self.assertEqual(lines(notice, 'S'), ['MAILER-DAEMON'])
         return lines(notice, 'P')
 
@@ -60,7 +53,7 @@ class PriorityTest(unittest.TestCase):
         with open(p, 'w', encoding='latin-1') as f:
             f.write(re.sub(r'(?m)^T\d+$', 'T%d' % (time.time() - 6 * 86400), qf))
         self.e.run_queue(['-q'])
-        (notice,) = self.qfs().values()
+        (notice,) = self.e.qfs().values()
         self.assertEqual(lines(notice, 'P'), [str(31024 + size)])
 
 

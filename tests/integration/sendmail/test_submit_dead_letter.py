@@ -21,15 +21,8 @@ class DeadLetterTest(unittest.TestCase):
     def saved(self):
         return '%s... Saved message in %s\n' % (self.path, self.path)
 
-    def qfs(self):
-        out = {}
-        for name in self.e.files('qf'):
-            with open(os.path.join(self.e.queue, name), encoding='latin-1') as f:
-                out[name[2:]] = f.read()
-        return out
-
     def notice(self):
-        notices = [(i, q) for i, q in self.qfs().items() if lines(q, 'S') == ['MAILER-DAEMON']]
+        notices = [(i, q) for i, q in self.e.qfs().items() if lines(q, 'S') == ['MAILER-DAEMON']]
         self.assertEqual(len(notices), 1)
         return notices[0]
 
@@ -66,7 +59,7 @@ class DeadLetterTest(unittest.TestCase):
     def test_the_good_addresses_are_queued_and_nothing_returned(self):
         r = self.e.submit(['nobody-here-xyz', 'x@example.org'], MSG)
         self.assertEqual((r.returncode, r.stdout.decode()), (67, 'nobody-here-xyz... User unknown\n' + self.saved()))
-        (qid, qf), = self.qfs().items()
+        (qid, qf), = self.e.qfs().items()
         self.assertEqual(lines(qf, 'S'), ['root'])
         self.assertEqual(lines(qf, 'R'), ['PFD:x@example.org'])
         self.assertEqual(lines(qf, 'F'), ['bs'])  # a command-line failure keeps 's'
@@ -84,13 +77,13 @@ class DeadLetterTest(unittest.TestCase):
         self.path = os.path.join(self.e.root_home, 'dead.letter')
         r = self.e.submit(['u@err.test'], MSG)
         self.assertEqual((r.returncode, r.stdout.decode()), (64, 'u@err.test... no such domain\n' + self.saved()))
-        self.assertEqual(self.qfs(), {})
+        self.assertEqual(self.e.qfs(), {})
 
     def test_a_failure_in_the_header_is_returned_instead(self):
         r = self.e.submit(['-t'], b'Subject: dl\nTo: nobody-here-xyz, x@example.org\n\nhello body\n')
         self.assertEqual((r.returncode, r.stdout), (67, b'nobody-here-xyz... User unknown\n'))
         self.assertIsNone(self.e.dead_letter())
-        orig = [q for q in self.qfs().values() if lines(q, 'S') == ['root']][0]
+        orig = [q for q in self.e.qfs().values() if lines(q, 'S') == ['root']][0]
         self.assertEqual(lines(orig, 'F'), ['b'])
         _, notice = self.notice()
         self.assertEqual(lines(notice, 'R'), ['PF:root'])
@@ -103,7 +96,7 @@ class DeadLetterTest(unittest.TestCase):
                 r = self.e.submit(['-oe' + mode, 'nobody-here-xyz'], MSG)
                 self.assertEqual((r.returncode, r.stdout), (rc, out))
                 self.assertIsNone(self.e.dead_letter())
-                self.assertEqual(len(self.qfs()), 1 if noticed else 0)
+                self.assertEqual(len(self.e.qfs()), 1 if noticed else 0)
                 if noticed:
                     nid, notice = self.notice()
                     self.assertEqual(lines(notice, 'R'), ['PF:root'])
@@ -117,7 +110,7 @@ class DeadLetterTest(unittest.TestCase):
     def test_header_failures_are_printed_in_every_mode(self):
         r = self.e.submit(['-oeq', '-t'], MSG)
         self.assertEqual((r.returncode, r.stdout), (67, b'nobody-here-xyz... User unknown\n'))
-        self.assertEqual(self.qfs(), {})
+        self.assertEqual(self.e.qfs(), {})
 
     def test_a_background_delivery_of_the_rest_returns_it(self):
         # Even in quiet mode: the delivery in the background mails it.
@@ -151,7 +144,7 @@ class DeadLetterTest(unittest.TestCase):
         self.e.submit(['-f', 'dlmine', 'nobody-here-xyz'], MSG)
         self.assertIsNone(self.e.dead_letter())
         self.assertRegex(self.e.dead_letter(home).decode(), r'^From dlmine  ')
-        self.assertEqual(self.qfs(), {})
+        self.assertEqual(self.e.qfs(), {})
 
     def run_as(self, uid, home_mode):
         home = self.e.sb.path('home-%d' % uid)

@@ -14,17 +14,10 @@ class DoubleBounceTest(unittest.TestCase):
     def setUp(self):
         self.e = SubmitEnv(self)
 
-    def qfs(self):
-        out = {}
-        for name in self.e.files('qf'):
-            with open(self.e.queue + '/' + name, encoding='latin-1') as f:
-                out[name[2:]] = f.read()
-        return out
-
     def test_unknown_local_sender_gets_postmaster_notify_at_submission(self):
         r = self.e.submit(['-f', 'nosender-xyz', 'nobody-here-xyz'], MSG)
         self.assertEqual((r.returncode, r.stdout), (67, b'nobody-here-xyz... User unknown\n'))
-        qfs = self.qfs()
+        qfs = self.e.qfs()
         self.assertEqual(len(qfs), 1, 'only the notice is queued')
         nid, notice = next(iter(qfs.items()))
         self.assertEqual(lines(notice, 'S'), ['MAILER-DAEMON'])
@@ -45,7 +38,7 @@ class DoubleBounceTest(unittest.TestCase):
 
     def test_the_accepted_part_stays_queued_for_its_sender(self):
         self.e.submit(['-f', 'nosender-xyz', 'nobody-here-xyz', 'x@example.org'], MSG)
-        qfs = self.qfs().values()
+        qfs = self.e.qfs().values()
         orig = [q for q in qfs if lines(q, 'S') == ['nosender-xyz']]
         notice = [q for q in qfs if lines(q, 'S') == ['MAILER-DAEMON']]
         self.assertEqual(lines(orig[0], 'R'), ['PFD:x@example.org'])
@@ -59,7 +52,7 @@ class DoubleBounceTest(unittest.TestCase):
         path = os.path.join(self.e.root_home, 'dead.letter')
         self.assertEqual((r.returncode, r.stdout.decode()),
                          (67, 'nobody-here-xyz... User unknown\n%s... Saved message in %s\n' % (path, path)))
-        self.assertEqual(self.qfs(), {})
+        self.assertEqual(self.e.qfs(), {})
         self.assertIn(b'Subject: db\n\nhello\n\n', self.e.dead_letter())
 
 if __name__ == '__main__':

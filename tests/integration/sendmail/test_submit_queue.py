@@ -25,13 +25,6 @@ class QueueTest(unittest.TestCase):
         with open(p, 'wb') as f:
             f.write(text.encode('latin-1'))
 
-    def qfs(self):
-        out = {}
-        for name in self.e.files('qf'):
-            with open(os.path.join(self.e.queue, name), 'rb') as f:
-                out[name[2:]] = f.read().decode('latin-1')
-        return out
-
     def test_mailq_empty_queue(self):
         r = self.e.mode(['-bp'])
         self.assertEqual(r.stdout.decode(), self.e.queue + ' is empty\n\t\tTotal requests: 0\n')
@@ -56,7 +49,7 @@ class QueueTest(unittest.TestCase):
         self.assertEqual(count(['-qSZED']), 1)
         self.assertEqual(count(['-qRone', '-qRtwo']), 2)
         self.assertEqual(count(['-qRone', '-qSzed']), 0)
-        qid = sorted(self.qfs())[0]
+        qid = sorted(self.e.qfs())[0]
         self.assertEqual(count(['-qI' + qid[6:]]), 1)
 
     def test_queue_run_defers_and_counts_tries(self):
@@ -92,9 +85,9 @@ class QueueTest(unittest.TestCase):
         _, qid = self.e.only_qf()
         self.age(qid, 5 * 3600)
         self.e.run_queue(['-q'])
-        self.assertEqual(lines(self.qfs()[qid], 'M'), ['Warning: could not send message for past 4 hours'])
+        self.assertEqual(lines(self.e.qfs()[qid], 'M'), ['Warning: could not send message for past 4 hours'])
         self.e.run_queue(['-q'])
-        q = self.qfs()
+        q = self.e.qfs()
         self.assertEqual(len(q), 2)
         self.assertIn('w', lines(q[qid], 'F')[0])
         notice = [t for i, t in q.items() if i != qid][0]
@@ -115,7 +108,7 @@ class QueueTest(unittest.TestCase):
         _, qid = self.e.only_qf()
         self.age(qid, 6 * 86400)
         self.e.run_queue(['-q'])
-        q = self.qfs()
+        q = self.e.qfs()
         self.assertNotIn(qid, q)
         self.assertNotIn('df' + qid, self.e.files('df'))
         (nid, notice), = q.items()
@@ -133,11 +126,11 @@ class QueueTest(unittest.TestCase):
         _, qid = self.e.only_qf()
         self.age(qid, 6 * 86400)
         self.e.run_queue(['-q'])
-        (did, double), = self.qfs().items()
+        (did, double), = self.e.qfs().items()
         self.assertEqual(lines(double, 'R'), ['PF:postmaster'])
         self.age(did, 6 * 86400)
         self.e.run_queue(['-q'])
-        self.assertEqual(self.qfs(), {})
+        self.assertEqual(self.e.qfs(), {})
 
     def test_orphan_data_files_are_removed(self):
         old = time.time() - 3600

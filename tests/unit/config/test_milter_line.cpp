@@ -7,15 +7,9 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "read_cf.hpp"
 
 namespace {
-std::unique_ptr<config::Config> read(const std::string& text, char op_mode = 0) {
-    auto cfg = std::make_unique<config::Config>();
-    cfg->op_mode = op_mode;
-    config::read_cf_text(*cfg, text, "test.cf");
-    return cfg;
-}
-
 std::string names(int n, const std::string& prefix) {
     std::string s;
     for (int i = 0; i < n; ++i) s += (i ? "," : "") + prefix;

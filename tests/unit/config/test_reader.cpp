@@ -10,14 +10,7 @@
 #include <unistd.h>
 
 #include "config/config.hpp"
-
-namespace {
-std::unique_ptr<config::Config> read(const std::string& text) {
-    auto cfg = std::make_unique<config::Config>();
-    config::read_cf_text(*cfg, text, "test.cf");
-    return cfg;
-}
-}  // namespace
+#include "read_cf.hpp"
 
 class ReaderTest : public CppUnit::TestFixture {
     CPPUNIT_TEST_SUITE(ReaderTest);
