@@ -65,12 +65,26 @@ util::Result<QueueFile> parse_qf(std::string_view text);
 // the queue, h for one held in quarantine (-Q), Q for a lost one (-qL).
 constexpr char kQueued = 'q', kQuarantined = 'h', kLost = 'Q';
 
+// A queue path ending in '*' (QueueDirectory=/var/spool/mqueue/q*) stands for
+// every subdirectory of its parent whose name starts with the text before
+// the '*', in the order the parent lists them; any other path for itself.
+bool is_wildcard_path(std::string_view path);
+// The directories of a queue path. When nothing matches, the parent itself
+// if the text before the '*' names anything there, else the error sendmail
+// gives ("can not opendir(/var/spool/mqueue/q): No such file or directory").
+util::Result<std::vector<std::string>> expand_queue_path(const std::string& path);
+// Where the queue lives: the parent of a wildcard path, else the path.
+std::string queue_base_directory(const std::string& path);
+
 // A queue directory (QueueDirectory), with qf/ df/ subdirectories if present.
 // `kind` says which control files (qf, hf or Qf) list_ids() and qf_path() mean.
 class QueueDir {
 public:
     explicit QueueDir(std::string path, char kind = kQueued);
     const std::string& path() const { return path_; }
+    // How sendmail names the directory in mailq's headers and a queue run's
+    // "Running" lines: where its df files are (a df/ subdirectory if any).
+    const std::string& display_path() const { return ddir_; }
     char kind() const { return kind_; }
     // The control file of `id` as the given kind ("hf<id>" for kQuarantined).
     std::string control_path(char kind, std::string_view id) const;
