@@ -75,7 +75,8 @@ int run_quarantine(const CommandLine& cl) {
     if (auto rc = check_group_directories(*s)) return *rc;
     std::string unknown;
     int changes = 0;
-    for (const auto& g : selected_groups(*s, cl, unknown)) changes += change_directory(cl, g.path, kind);
+    for (const auto& g : selected_groups(*s, cl, unknown))
+        for (const auto& path : g.dirs) changes += change_directory(cl, path, kind);
     if (cl.verbose) {
         if (changes == 0) std::printf("No changes\n");
         else std::printf("%d change%s\n", changes, changes == 1 ? "" : "s");

@@ -43,20 +43,22 @@ int run_print_queue(const CommandLine& cl) {
     QueueSelection sel(cl.queue_selectors);
     std::string out;
     size_t total = 0;
-    // One listing per queue group directory, the default group first.
-    for (const auto& g : groups) {
-        queue::QueueDir dir(g.path, queue_kind(cl));
-        if (auto ids = dir.list_ids(); !ids) {
-            std::printf("%s\n", ids.error().message.c_str());
-            return EX_NOINPUT;
+    // One listing per queue directory, the default group's first; a group
+    // with several directories (Path=.../q*) lists each of them.
+    for (const auto& g : groups)
+        for (const auto& path : g.dirs) {
+            queue::QueueDir dir(path, queue_kind(cl));
+            if (auto ids = dir.list_ids(); !ids) {
+                std::printf("%s\n", ids.error().message.c_str());
+                return EX_NOINPUT;
+            }
+            std::vector<queue::QueueListing> shown;
+            for (auto& e : queue::read_queue(dir))
+                if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
+            sort_queue(shown, s->option("QueueSortOrder", "priority"));
+            out += queue::format_mailq(dir.display_path(), shown, cl.verbose);
+            total += shown.size();
         }
-        std::vector<queue::QueueListing> shown;
-        for (auto& e : queue::read_queue(dir))
-            if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
-        sort_queue(shown, s->option("QueueSortOrder", "priority"));
-        out += queue::format_mailq(g.path, shown, cl.verbose);
-        total += shown.size();
-    }
     // A listing of groups named by -qG has no total (sendmail's, too).
     if (!names_groups(cl)) out += "\t\tTotal requests: " + std::to_string(total) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
@@ -81,7 +83,7 @@ int run_queue(const CommandLine& cl) {
     return run_periodic(*s, cl, runner, interval);
 }
 
-// -bP: the entries of each queue group's directory, as sendmail prints the
+// -bP: the entries of each queue directory ("is empty" for none), as sendmail prints the
 // counts its daemon keeps in shared memory; without a daemon's segment there
 // are none to print.
 int run_print_config(const CommandLine& cl) {
@@ -93,12 +95,14 @@ int run_print_config(const CommandLine& cl) {
     }
     std::string out;
     size_t total = 0;
-    for (const auto& g : queue_groups(*s)) {
-        auto ids = queue::QueueDir(g.path).list_ids();
-        size_t n = ids ? ids->size() : 0;
-        out += g.path + ": entries=" + std::to_string(n) + "\n";
-        total += n;
-    }
+    for (const auto& g : queue_groups(*s))
+        for (const auto& path : g.dirs) {
+            queue::QueueDir dir(path);
+            auto ids = dir.list_ids();
+            size_t n = ids ? ids->size() : 0;
+            out += dir.display_path() + (n == 0 ? " is empty\n" : ": entries=" + std::to_string(n) + "\n");
+            total += n;
+        }
     out += "\t\tTotal requests: " + std::to_string(total) + "\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
     return EX_OK;

@@ -90,6 +90,11 @@ struct GroupSchedule {
     std::vector<pid_t> runners;
 };
 
+// The directory a group's runner names in its title: its first.
+std::string first_directory(const QueueGroupDir& g) {
+    return g.dirs.empty() ? g.path : queue::QueueDir(g.dirs.front()).display_path();
+}
+
 void reap(std::vector<GroupSchedule>& sched, bool persistent) {
     pid_t pid;
     while ((pid = waitpid(-1, nullptr, WNOHANG)) > 0) {
@@ -132,9 +137,9 @@ void start_group_run(GroupSchedule& g, QueueRunner& runner, bool persistent) {
         prctl(PR_SET_PDEATHSIG, SIGTERM);
         if (getppid() == 1) _exit(EX_OK);
         for (;;) {
-            util::set_proctitle("running queue: " + g.group.path);
+            util::set_proctitle("running queue: " + first_directory(g.group));
             runner.run_group(g.group);
-            util::set_proctitle("running queue: " + g.group.path);
+            util::set_proctitle("running queue: " + first_directory(g.group));
             sleep(static_cast<unsigned>(std::max(1L, g.interval)));
         }
     }

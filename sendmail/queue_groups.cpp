@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <dirent.h>
+#include <random>
 #include <sysexits.h>
 
 #include "message/message.hpp"
@@ -44,15 +45,19 @@ std::vector<QueueGroupDir> queue_groups(const SubmitSettings& s) {
     defaults.jobs = s.option_long("MaxQueueRunSize", 0);
     defaults.runners = s.option_long("MaxRunnersPerQueue", 1);
     std::vector<QueueGroupDir> out{defaults};
-    if (!s.cfg) return out;
-    for (const auto& g : s.cfg->queue_groups) {
-        QueueGroupDir d = defaults;
-        d.name = g.name;
-        for (const auto& [k, v] : g.params) apply_equate(d, k, v);
-        if (g.name == "mqueue")
-            out[0] = d;
-        else
-            out.push_back(d);
+    if (s.cfg)
+        for (const auto& g : s.cfg->queue_groups) {
+            QueueGroupDir d = defaults;
+            d.name = g.name;
+            for (const auto& [k, v] : g.params) apply_equate(d, k, v);
+            if (g.name == "mqueue")
+                out[0] = d;
+            else
+                out.push_back(d);
+        }
+    for (auto& g : out) {
+        auto dirs = queue::expand_queue_path(g.path);
+        if (dirs) g.dirs = std::move(*dirs);
     }
     return out;
 }
@@ -179,10 +184,14 @@ QueueGroupDir find_group(const SubmitSettings& s, const std::string& name) {
     return all.front();
 }
 
-std::string group_path(const SubmitSettings& s, const std::string& name) { return find_group(s, name).path; }
+std::string pick_directory(const QueueGroupDir& group) {
+    if (group.dirs.size() < 2) return group.dirs.empty() ? group.path : group.dirs.front();
+    static std::minstd_rand pick{std::random_device{}()};
+    return group.dirs[std::uniform_int_distribution<size_t>(0, group.dirs.size() - 1)(pick)];
+}
 
 std::optional<int> check_group_directories(const SubmitSettings& s) {
-    std::string base = s.option("QueueDirectory", "/var/spool/mqueue");
+    std::string base = queue::queue_base_directory(s.option("QueueDirectory", "/var/spool/mqueue"));
     while (base.size() > 1 && base.back() == '/') base.pop_back();
     for (const auto& g : queue_groups(s)) {
         if (g.path != base && g.path.rfind(base + "/", 0) != 0) {
@@ -191,18 +200,25 @@ std::optional<int> check_group_directories(const SubmitSettings& s) {
                         std::strerror(ENOENT));
             return EX_CONFIG;
         }
-        DIR* d = opendir(g.path.c_str());
-        if (d == nullptr) {
-            std::printf("can not opendir(%s): %s\n", g.path.c_str(), std::strerror(errno));
-            return EX_CONFIG;
+        auto dirs = queue::expand_queue_path(g.path);
+        if (!dirs) {
+            std::printf("%s\n", dirs.error().message.c_str());
+            return dirs.error().code;
         }
-        closedir(d);
+        for (const auto& path : *dirs) {
+            DIR* d = opendir(path.c_str());
+            if (d == nullptr) {
+                std::printf("can not opendir(%s): %s\n", path.c_str(), std::strerror(errno));
+                return EX_CONFIG;
+            }
+            closedir(d);
+        }
     }
     return std::nullopt;
 }
 
 std::string queue_dir_label(const SubmitSettings& s, const std::string& path) {
-    std::string base = s.option("QueueDirectory", "/var/spool/mqueue");
+    std::string base = queue::queue_base_directory(s.option("QueueDirectory", "/var/spool/mqueue"));
     while (base.size() > 1 && base.back() == '/') base.pop_back();
     if (path == base || path == base + "/") return ".";
     if (path.rfind(base + "/", 0) == 0) return path.substr(base.size() + 1);

@@ -17,7 +17,10 @@ namespace sendmail {
 
 struct QueueGroupDir {
     std::string name;  // "mqueue" for the default group
-    std::string path;
+    std::string path;  // as the cf says it, perhaps ending in '*'
+    // The group's queue directories: `path` itself, or every directory its
+    // '*' matches (empty when none does and check_group_directories fails).
+    std::vector<std::string> dirs;
     long jobs = 0;        // Jobs=: at most this many entries per queue run (0: no limit)
     long runners = 1;     // Runners=: parallel runners (MaxRunnersPerQueue, else 1); 0: never run
     long interval = 0;    // Interval=: seconds between runs (0: the -q interval)
@@ -69,14 +72,16 @@ std::vector<std::pair<std::string, queue::QueueFile>> split_envelope(
     const SubmitSettings& s, const queue::QueueFile& qf,
     const std::function<std::string(const queue::QueueRecipient&)>& mailer_of);
 
-// The directory of a named group (the default group's if unknown).
-std::string group_path(const SubmitSettings& s, const std::string& name);
+// The directory a new entry of the group goes to: one of its directories,
+// picked at random as sendmail does, so that messages spread over them.
+std::string pick_directory(const QueueGroupDir& group);
 
 // The group itself (the default group if unknown).
 QueueGroupDir find_group(const SubmitSettings& s, const std::string& name);
 
 // sendmail's start-up check of the queue groups' directories: each must lie
-// below QueueDirectory and be readable. Prints what is wrong and returns
+// below QueueDirectory (the parent of a wildcard one), a wildcard must match
+// something, and each directory must be readable. Prints what is wrong and returns
 // EX_CONFIG, as sendmail stops then; nullopt when all is well.
 std::optional<int> check_group_directories(const SubmitSettings& s);
 

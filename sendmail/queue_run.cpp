@@ -124,63 +124,70 @@ QueueRunStats QueueRunner::run_group(const QueueGroupDir& group) {
     return st;
 }
 
-// The work list: the entries selected (-qI -qR -qS), old enough for
-// MinQueueAge, in QueueSortOrder, at most Jobs= of them.
-std::vector<std::string> QueueRunner::work_list(const queue::QueueDir& dir, const QueueGroupDir& group,
-                                                QueueRunStats& st) {
-    st.orphans = queue::remove_orphans(dir, now_, 60);
-    if (auto ids = dir.list_ids(); !ids) {
-        util::log_line(LOG_ERR, 1, "", ids.error().message);
-        return {};
-    }
-    std::vector<queue::QueueListing> entries = queue::read_queue(dir);
-    std::erase_if(entries, [&](const queue::QueueListing& e) { return !sel_.matches(e.id, e.qf); });
+// The work list: the entries selected (-qI -qR -qS) and old enough for
+// MinQueueAge, gathered directory after directory in the order each lists
+// them until Jobs= are found, then put in QueueSortOrder: sendmail 8.17
+// stops gathering at the limit, so a run takes the first entries found,
+// not the best of them.
+std::vector<QueueRunner::WorkItem> QueueRunner::work_list(const std::vector<queue::QueueDir>& dirs,
+                                                          const QueueGroupDir& group, QueueRunStats& st) {
     long min_age = parse_interval(s_.option("MinQueueAge", "0"), 0);
-    if (min_age > 0)
-        std::erase_if(entries, [&](const queue::QueueListing& e) {
-            return e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age;
-        });
+    std::vector<queue::QueueListing> entries;
+    for (const auto& dir : dirs) {
+        if (group.jobs > 0 && static_cast<long>(entries.size()) >= group.jobs) break;
+        st.orphans += queue::remove_orphans(dir, now_, 60);
+        if (auto ids = dir.list_ids(); !ids) {
+            util::log_line(LOG_ERR, 1, "", ids.error().message);
+            continue;
+        }
+        for (auto& e : queue::read_queue(dir)) {
+            if (group.jobs > 0 && static_cast<long>(entries.size()) >= group.jobs) break;
+            if (!sel_.matches(e.id, e.qf)) continue;
+            if (min_age > 0 && e.qf.last_tried > 0 && now_ - e.qf.last_tried < min_age) continue;
+            entries.push_back(std::move(e));
+        }
+    }
     sort_queue(entries, s_.option("QueueSortOrder", "priority"));
-    if (group.jobs > 0 && static_cast<long>(entries.size()) > group.jobs) entries.resize(group.jobs);
-    std::vector<std::string> ids;
-    for (const auto& e : entries) ids.push_back(e.id);
-    return ids;
+    std::vector<WorkItem> work;
+    for (const auto& e : entries) {
+        auto dir = std::find_if(dirs.begin(), dirs.end(), [&](const queue::QueueDir& d) { return d.path() == e.dir; });
+        work.push_back({&*dir, e.id});
+    }
+    return work;
 }
 
 void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
-    queue::QueueDir dir(group.path, queue_kind(cl_));
+    std::vector<queue::QueueDir> dirs;
+    for (const auto& path : group.dirs) dirs.emplace_back(path, queue_kind(cl_));
+    std::vector<WorkItem> work = work_list(dirs, group, st);
     if (group.forks() && group.runners > 1 && !cl_.verbose) {
-        util::set_proctitle("running queue: " + group.path);
-        run_entries_in_children(dir, group, work_list(dir, group, st));
+        util::set_proctitle("running queue: " + (dirs.empty() ? group.path : dirs.front().display_path()));
+        run_entries_in_children(group, work);
         return;
     }
-    std::vector<std::string> ids = work_list(dir, group, st);
-    std::string label = queue_dir_label(s_, group.path);
-    for (size_t i = 0; i < ids.size(); ++i) {
-        util::set_proctitle(label + "/" + ids[i] + " from queue");
+    for (size_t i = 0; i < work.size(); ++i) {
+        util::set_proctitle(queue_dir_label(s_, work[i].dir->path()) + "/" + work[i].id + " from queue");
         if (cl_.verbose) {
-            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", group.path.c_str(), ids[i].c_str(), i + 1,
-                        ids.size());
+            std::printf("\nRunning %s/%s (sequence %zu of %zu)\n", work[i].dir->display_path().c_str(),
+                        work[i].id.c_str(), i + 1, work.size());
             std::fflush(stdout);
         }
-        process(dir, ids[i], st);
+        process(*work[i].dir, work[i].id, st);
     }
 }
 
 // Each entry in a child of its own, Runners= of them at a time; an entry
 // another runner holds is skipped by its child (the lock says so).
-void QueueRunner::run_entries_in_children(const queue::QueueDir& dir, const QueueGroupDir& group,
-                                          const std::vector<std::string>& ids) {
-    std::string label = queue_dir_label(s_, group.path);
+void QueueRunner::run_entries_in_children(const QueueGroupDir& group, const std::vector<WorkItem>& work) {
     long running = 0;
-    for (const auto& id : ids) {
+    for (const auto& item : work) {
         while (running >= group.runners && wait(nullptr) > 0) --running;
         pid_t pid = fork();
         if (pid < 0) break;  // the rest waits for the next run
         if (pid == 0) {
-            util::set_proctitle(label + "/" + id + " from queue");
+            util::set_proctitle(queue_dir_label(s_, item.dir->path()) + "/" + item.id + " from queue");
             QueueRunStats st;
-            process(dir, id, st);
+            process(*item.dir, item.id, st);
             _exit(EX_OK);
         }
         ++running;

@@ -54,10 +54,15 @@ public:
     QueueRunStats run_group(const QueueGroupDir& group);
 
 private:
+    // An entry of a run's work list: its directory (one of the group's) and id.
+    struct WorkItem {
+        const queue::QueueDir* dir;
+        std::string id;
+    };
     void run_group(const QueueGroupDir& group, QueueRunStats& st);
-    std::vector<std::string> work_list(const queue::QueueDir& dir, const QueueGroupDir& group, QueueRunStats& st);
-    void run_entries_in_children(const queue::QueueDir& dir, const QueueGroupDir& group,
-                                 const std::vector<std::string>& ids);
+    std::vector<WorkItem> work_list(const std::vector<queue::QueueDir>& dirs, const QueueGroupDir& group,
+                                    QueueRunStats& st);
+    void run_entries_in_children(const QueueGroupDir& group, const std::vector<WorkItem>& work);
     void process(const queue::QueueDir& dir, const std::string& id, QueueRunStats& st);
     bool send_notice(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf, bool failure);
     bool return_to_sender(const queue::QueueDir& dir, const std::string& id, const queue::QueueFile& qf,

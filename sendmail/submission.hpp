@@ -77,6 +77,7 @@ private:
                                            const std::vector<std::pair<std::string, queue::QueueFile>>& parts);
     void log_recipient_split(const std::string& id, const std::string& group, size_t kept, int head) const;
     void log_entry_and_its_own(size_t k, const RecipientList& rcpts) const;
+    const std::string& queue_directory_of(const std::string& group);
 
     const CommandLine& cl_;
     const SubmitSettings& s_;
@@ -108,6 +109,9 @@ private:
     };
     std::vector<OtherEntry> siblings_;
     std::string own_group_;
+    // The directory each queue group's entries of this envelope go to: one
+    // of the group's, picked once (a group may have several, Path=.../q*).
+    std::map<std::string, std::string> group_dirs_;
     // Queue-only with an address that failed: sendmail queues the other
     // groups' entries only after the notice (numbered after it); until then
     // the whole envelope is the message's.

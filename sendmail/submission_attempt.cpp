@@ -77,7 +77,7 @@ std::optional<int> Submission::queue_other_entries(const queue::NewMessage& nm,
     }
     for (size_t k : own_rest) order.push_back({k, -1});
     for (const auto& [k, head] : order) {
-        queue::QueueDir dir(group_path(s_, parts[k].first));
+        queue::QueueDir dir(queue_directory_of(parts[k].first));
         // the failures' status stays with the message itself
         queue::QueueFile part = parts[k].second;
         part.status_message.clear();

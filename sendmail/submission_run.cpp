@@ -409,7 +409,7 @@ int Submission::finish(const queue::QueueDir& dir, queue::NewMessage& nm, const 
 int Submission::run() {
     now_ = std::time(nullptr);
     identify_sender();
-    queue::QueueDir dir(s_.option("QueueDirectory", "/var/spool/mqueue"));
+    queue::QueueDir dir(queue_directory_of("mqueue"));
     int mode = static_cast<int>(std::strtol(s_.option("QueueFileMode", "0600").c_str(), nullptr, 8));
     auto nm = queue::NewMessage::create(dir, now_, mode & 0666 ? mode & 0666 : 0600);
     if (!nm) {
@@ -457,7 +457,7 @@ int Submission::run() {
     } else if (auto rc = queue_other_entries(*nm, parts)) {
         return *rc;
     }
-    queue::QueueDir group_dir(group_path(s_, parts.front().first));
+    queue::QueueDir group_dir(queue_directory_of(parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {
             std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
@@ -466,6 +466,12 @@ int Submission::run() {
         return finish(group_dir, *nm, parts.front().second, rcpts);
     }
     return finish(dir, *nm, parts.front().second, rcpts);
+}
+
+const std::string& Submission::queue_directory_of(const std::string& group) {
+    auto it = group_dirs_.find(group);
+    if (it == group_dirs_.end()) it = group_dirs_.emplace(group, pick_directory(find_group(s_, group))).first;
+    return it->second;
 }
 
 // The queue entries of the envelope: by queue group (the queuegroup ruleset,

@@ -156,7 +156,8 @@ long parse_interval(const std::string& text, long dflt) {
 }
 
 std::optional<int> enter_queue_directory(const SubmitSettings& s) {
-    std::string dir = s.option("QueueDirectory", "/var/spool/mqueue");
+    // A wildcard QueueDirectory (/var/spool/mqueue/q*) lives in its parent.
+    std::string dir = queue::queue_base_directory(s.option("QueueDirectory", "/var/spool/mqueue"));
     if (chdir(dir.c_str()) == 0) return std::nullopt;
     std::printf("can not chdir(%s/): %s\n", dir.c_str(), std::strerror(errno));
     return EX_CONFIG;

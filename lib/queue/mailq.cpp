@@ -32,6 +32,7 @@ std::vector<QueueListing> read_queue(const QueueDir& dir) {
         if (!fd.valid()) continue;
         QueueListing e;
         e.id = id;
+        e.dir = dir.path();
         e.kind = dir.kind();
         e.locked = flock(fd.get(), LOCK_SH | LOCK_NB) != 0;
         struct stat qst;

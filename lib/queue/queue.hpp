@@ -161,6 +161,7 @@ util::Result<QueueFile> read_qf_fd(int fd);
 // One entry of the mailq listing.
 struct QueueListing {
     std::string id;
+    std::string dir;  // path() of the QueueDir it was read from
     bool locked = false;
     char kind = kQueued;  // listed with '?' when lost
     long size = 0;
