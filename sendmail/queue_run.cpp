@@ -159,12 +159,12 @@ std::vector<QueueRunner::WorkItem> QueueRunner::work_list(const std::vector<queu
 void QueueRunner::run_group(const QueueGroupDir& group, QueueRunStats& st) {
     std::vector<queue::QueueDir> dirs;
     for (const auto& path : group.dirs) dirs.emplace_back(path, queue_kind(cl_));
-    std::vector<WorkItem> work = work_list(dirs, group, st);
     if (group.forks() && group.runners > 1 && !cl_.verbose) {
         util::set_proctitle("running queue: " + (dirs.empty() ? group.path : dirs.front().display_path()));
-        run_entries_in_children(group, work);
+        run_entries_in_children(group, work_list(dirs, group, st));
         return;
     }
+    std::vector<WorkItem> work = work_list(dirs, group, st);
     for (size_t i = 0; i < work.size(); ++i) {
         util::set_proctitle(queue_dir_label(s_, work[i].dir->path()) + "/" + work[i].id + " from queue");
         if (cl_.verbose) {

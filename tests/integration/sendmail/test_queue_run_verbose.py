@@ -66,9 +66,11 @@ class VerboseRunTest(unittest.TestCase):
         self.assertIn('carol@example.net... ' + DEFERRED, out)
 
     def test_max_queue_run_size_bounds_the_work_list(self):
+        # sendmail 8.17 stops reading the directory at the bound: the run
+        # takes the first entry the directory lists, whatever its priority.
         self.e.submit(['-t', '-oi'], message('bob@example.org'))
         self.e.submit(['-t', '-oi'], message('root, carol@example.net'))
-        first, _ = self.ids_by_priority()
+        first = [n[2:] for n in os.listdir(self.e.queue) if n.startswith('qf')][0]
         out = self.e.mode(['-q', '-v', '-OMaxQueueRunSize=1']).stdout.decode()
         self.assertEqual(re.findall(r'(?m)^Running .*/(\w+) \(sequence (\d+) of (\d+)\)$', out), [(first, '1', '1')])
 
