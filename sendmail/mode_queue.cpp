@@ -41,27 +41,25 @@ int run_print_queue(const CommandLine& cl) {
         return EX_OK;  // sendmail's status, too
     }
     QueueSelection sel(cl.queue_selectors);
-    std::string out;
     size_t total = 0;
     // One listing per queue directory, the default group's first; a group
     // with several directories (Path=.../q*) lists each of them.
     for (const auto& g : groups)
         for (const auto& path : g.dirs) {
             queue::QueueDir dir(path, queue_kind(cl));
-            if (auto ids = dir.list_ids(); !ids) {
-                std::printf("%s\n", ids.error().message.c_str());
-                return EX_NOINPUT;
-            }
+            // One that cannot be read is said so and listed as empty, as
+            // sendmail 8.17 does; the listing goes on (exit status 0).
+            if (auto ids = dir.list_ids(); !ids) std::printf("gatherq: %s\n", ids.error().message.c_str());
             std::vector<queue::QueueListing> shown;
             for (auto& e : queue::read_queue(dir))
                 if (sel.matches(e.id, e.qf)) shown.push_back(std::move(e));
             sort_queue(shown, s->option("QueueSortOrder", "priority"));
-            out += queue::format_mailq(dir.display_path(), shown, cl.verbose);
+            std::string out = queue::format_mailq(dir.display_path(), shown, cl.verbose);
+            std::fwrite(out.data(), 1, out.size(), stdout);
             total += shown.size();
         }
     // A listing of groups named by -qG has no total (sendmail's, too).
-    if (!names_groups(cl)) out += "\t\tTotal requests: " + std::to_string(total) + "\n";
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    if (!names_groups(cl)) std::printf("\t\tTotal requests: %zu\n", total);
     return EX_OK;
 }
 
@@ -77,8 +75,9 @@ int run_queue(const CommandLine& cl) {
     QueueRunner runner(*s, cl);
     if (interval <= 0) {
         if (!cl.verbose) return run_once_in_background(*s, cl, runner);
-        runner.run_once();  // -v: in the foreground, the groups one after another
-        return EX_OK;
+        // -v: in the foreground, the groups one after another; a directory
+        // that could not be read makes sendmail's status EX_OSERR.
+        return runner.run_once().unreadable_dirs > 0 ? EX_OSERR : EX_OK;
     }
     return run_periodic(*s, cl, runner, interval);
 }

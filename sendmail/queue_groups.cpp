@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <dirent.h>
 #include <random>
+#include <sys/stat.h>
 #include <sysexits.h>
 
 #include "message/message.hpp"
@@ -193,6 +193,8 @@ std::string pick_directory(const QueueGroupDir& group) {
 std::optional<int> check_group_directories(const SubmitSettings& s) {
     std::string base = queue::queue_base_directory(s.option("QueueDirectory", "/var/spool/mqueue"));
     while (base.size() > 1 && base.back() == '/') base.pop_back();
+    // Every missing directory is named before sendmail gives up.
+    bool missing = false;
     for (const auto& g : queue_groups(s)) {
         if (g.path != base && g.path.rfind(base + "/", 0) != 0) {
             // sendmail's message carries the errno text of an earlier lookup
@@ -203,17 +205,20 @@ std::optional<int> check_group_directories(const SubmitSettings& s) {
         auto dirs = queue::expand_queue_path(g.path);
         if (!dirs) {
             std::printf("%s\n", dirs.error().message.c_str());
-            return dirs.error().code;
+            missing = true;
+            continue;
         }
+        // Only a missing one stops sendmail here; one it cannot read (or a
+        // file) is said so by each listing or run that comes to it.
         for (const auto& path : *dirs) {
-            DIR* d = opendir(path.c_str());
-            if (d == nullptr) {
+            struct stat st;
+            if (stat(path.c_str(), &st) != 0) {
                 std::printf("can not opendir(%s): %s\n", path.c_str(), std::strerror(errno));
-                return EX_CONFIG;
+                missing = true;
             }
-            closedir(d);
         }
     }
+    if (missing) return EX_CONFIG;
     return std::nullopt;
 }
 

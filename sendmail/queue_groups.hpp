@@ -81,7 +81,8 @@ QueueGroupDir find_group(const SubmitSettings& s, const std::string& name);
 
 // sendmail's start-up check of the queue groups' directories: each must lie
 // below QueueDirectory (the parent of a wildcard one), a wildcard must match
-// something, and each directory must be readable. Prints what is wrong and returns
+// something, and each directory must exist (whether it can be read is found
+// out by the listing or run that reads it). Prints what is wrong and returns
 // EX_CONFIG, as sendmail stops then; nullopt when all is well.
 std::optional<int> check_group_directories(const SubmitSettings& s);
 

@@ -137,7 +137,12 @@ std::vector<QueueRunner::WorkItem> QueueRunner::work_list(const std::vector<queu
         if (group.jobs > 0 && static_cast<long>(entries.size()) >= group.jobs) break;
         st.orphans += queue::remove_orphans(dir, now_, 60);
         if (auto ids = dir.list_ids(); !ids) {
-            util::log_line(LOG_ERR, 1, "", ids.error().message);
+            ++st.unreadable_dirs;
+            if (cl_.verbose) {
+                std::printf("gatherq: %s\n", ids.error().message.c_str());
+                std::fflush(stdout);
+            }
+            util::log_line(LOG_ERR, 1, "", "gatherq: " + ids.error().message);
             continue;
         }
         for (auto& e : queue::read_queue(dir)) {

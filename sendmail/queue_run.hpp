@@ -42,6 +42,7 @@ void sort_queue(std::vector<queue::QueueListing>& entries, const std::string& or
 
 struct QueueRunStats {
     int processed = 0, skipped_locked = 0, returned = 0, warned = 0, orphans = 0;
+    int unreadable_dirs = 0;  // queue directories that could not be read (sendmail then exits EX_OSERR)
 };
 
 class QueueRunner {

@@ -91,7 +91,8 @@ public:
     std::string qf_path(std::string_view id) const;
     std::string df_path(std::string_view id) const;
     std::string tf_path(std::string_view id) const;
-    // Ids of every qf file, sorted.
+    // Ids of every qf file, sorted. An unreadable directory (or a path that
+    // is none) is EX_OSERR with sendmail's text: cannot open "path": why.
     util::Result<std::vector<std::string>> list_ids() const;
     // The same ids in the order the directory gives them, unsorted: the
     // order sendmail's work list has before (and, for ties, after) it sorts.

@@ -61,7 +61,8 @@ util::Result<std::vector<std::string>> QueueDir::list_ids() const {
 
 util::Result<std::vector<std::string>> QueueDir::list_ids_as_read() const {
     DIR* d = opendir(qdir_.c_str());
-    if (!d) return sys_error("cannot open " + qdir_, errno);
+    // sendmail's words when it cannot read a queue directory (after "gatherq: ")
+    if (!d) return util::Error("cannot open \"" + qdir_ + "\": " + std::strerror(errno), EX_OSERR);
     std::vector<std::string> ids;
     while (dirent* e = readdir(d)) {
         std::string_view n = e->d_name;

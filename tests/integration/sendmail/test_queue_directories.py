@@ -252,6 +252,32 @@ class QueueDirectoryErrorsTest(unittest.TestCase):
         self.assertEqual(self.e.submit(['-t', '-oi'], LOCAL).returncode, 0)
         self.assertEqual(len(self.e.files('qf')), 1)
 
+    def test_every_missing_directory_is_named_before_giving_up(self):
+        with open(self.e.cf) as f:
+            cf = f.read().replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
+                                  'Qa, Path=%s/a\nQb, Path=%s/b*\n' % (self.q, self.q))
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        r = self.e.mode(['-bp'])
+        self.assertEqual((r.returncode, r.stdout.decode()), (78, ''.join(
+            'can not opendir(%s/%s): No such file or directory\n' % (self.q, n) for n in ('q', 'a', 'b'))))
+
+    def test_a_path_that_is_no_directory_is_listed_empty_and_fails_the_run(self):
+        os.makedirs(os.path.join(self.q, 'q1'))
+        with open(os.path.join(self.q, 'slowfile'), 'w') as f:
+            f.write('x\n')
+        with open(self.e.cf) as f:
+            cf = f.read().replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
+                                  'Qslow, Path=%s/slowfile\n' % self.q)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        said = 'gatherq: cannot open "%s/slowfile": Not a directory\n' % self.q
+        r = self.e.mode(['-bp'])
+        self.assertEqual((r.returncode, r.stdout.decode()), (0, '%s/q1 is empty\n%s%s/slowfile is empty\n'
+                                                             '\t\tTotal requests: 0\n' % (self.q, said, self.q)))
+        r = self.e.mode(['-q', '-v'])
+        self.assertEqual((r.returncode, r.stdout.decode()), (71, said))
+
     def test_missing_parent_cannot_be_entered(self):
         os.rmdir(self.q)
         r = self.e.mode(['-bp'])

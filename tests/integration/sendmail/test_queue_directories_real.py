@@ -75,6 +75,25 @@ class RealMailqTest(unittest.TestCase):
             self.assertEqual((ours.returncode, ours.stdout), (theirs.returncode, theirs.stdout))
             self.assertEqual(ours.returncode, 78)
 
+    def test_both_say_the_same_of_missing_and_unreadable_directories(self):
+        with open(os.path.join(self.e.queue, 'bfile'), 'w') as f:
+            f.write('not a directory\n')
+        with open(self.e.cf) as f:
+            cf = f.read().replace('Qslow, ', 'Qb, Path=%s/bfile\nQslow, ' % self.e.queue)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        for args in (['-bp'], ['-q', '-v']):
+            theirs, ours = self.real(args), self.e.mode(args)
+            self.assertEqual((ours.returncode, ours.stdout), (theirs.returncode, theirs.stdout), args)
+        with open(self.e.cf) as f:
+            cf = f.read().replace('Qb, Path=%s/bfile\n' % self.e.queue, 'Qb, Path=%s/nothing*\n' % self.e.queue)
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        os.rmdir(os.path.join(self.e.queue, 'q1'))
+        for args in (['-bp'], ['-q']):
+            theirs, ours = self.real(args), self.e.mode(args)
+            self.assertEqual((ours.returncode, ours.stdout), (theirs.returncode, theirs.stdout), args)
+
 
 if __name__ == '__main__':
     unittest.main()
