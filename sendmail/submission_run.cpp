@@ -460,8 +460,19 @@ int Submission::run() {
     queue::QueueDir group_dir(queue_directory_of(parts.front().first));
     if (group_dir.path() != dir.path()) {
         if (auto st = nm->move_to(group_dir); !st) {
-            std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
-            return EX_TEMPFAIL;
+            if (st.error().code != EX_OSERR) {
+                std::fprintf(stderr, "queueup: %s\n", st.error().message.c_str());
+                return EX_TEMPFAIL;
+            }
+            // A group's directory that cannot hold files (a file of that
+            // name): sendmail's two lines, the paths as seen from the queue.
+            std::string where = queue_dir_label(s_, group_dir.path()) + "/", why = st.error().message;
+            std::printf("collect: Cannot write %sdf%s (bfcommit, uid=%d, gid=%d): %s\n", where.c_str(),
+                        nm->id().c_str(), static_cast<int>(geteuid()), static_cast<int>(getegid()), why.c_str());
+            std::printf("queueup: cannot create queue file %sqf%s, euid=%d, fd=-1, fp=0x0: %s\n", where.c_str(),
+                        nm->id().c_str(), static_cast<int>(geteuid()), why.c_str());
+            nm->discard();
+            return EX_OSERR;
         }
         return finish(group_dir, *nm, parts.front().second, rcpts);
     }

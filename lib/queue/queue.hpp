@@ -128,7 +128,9 @@ public:
     util::UniqueFd& qf_lock() { return tf_; }
     int file_mode() const { return mode_; }
     // Moves the (finished, uncommitted) df to another queue group's directory;
-    // `to` must outlive this object. Keeps the id unless it is taken there.
+    // `to` must outlive this object. Keeps the id unless it is taken there
+    // (EX_TEMPFAIL); a directory that cannot take it is EX_OSERR with the
+    // system's reason ("Not a directory") as the message.
     util::Status move_to(const QueueDir& to);
     void discard();
 

@@ -150,7 +150,7 @@ util::Status NewMessage::move_to(const QueueDir& to) {
     if (has_control_file(to, id_) || access(to.df_path(id_).c_str(), F_OK) == 0)
         return util::Error("queue id " + id_ + " already in use in " + to.path(), EX_TEMPFAIL);
     if (rename(dir_->df_path(id_).c_str(), to.df_path(id_).c_str()) != 0)
-        return sys_error("cannot move " + dir_->df_path(id_), errno);
+        return util::Error(std::strerror(errno), EX_OSERR);
     dir_ = &to;
     return util::fsync_dir(util::dirname_of(to.df_path(id_)));
 }

@@ -278,6 +278,24 @@ class QueueDirectoryErrorsTest(unittest.TestCase):
         r = self.e.mode(['-q', '-v'])
         self.assertEqual((r.returncode, r.stdout.decode()), (71, said))
 
+    def test_submission_to_a_group_whose_path_is_a_file_is_refused(self):
+        os.makedirs(os.path.join(self.q, 'q1'))
+        with open(os.path.join(self.q, 'slowfile'), 'w') as f:
+            f.write('x\n')
+        with open(self.e.cf) as f:
+            cf = f.read().replace('O Timeout.queuereturn=5d\n', 'O Timeout.queuereturn=5d\n'
+                                  'Qslow, Path=%s/slowfile\n' % self.q)
+            cf = cf.replace('Mesmtp,\tP=[IPC], F=mDFMuXa, L=990,', 'Mesmtp,\tP=[IPC], F=mDFMuXa, L=990, Q=slow,')
+        with open(self.e.cf, 'w') as f:
+            f.write(cf)
+        r = self.e.submit(['-t', '-oi'], REMOTE)
+        out = re.sub(r'([dq]f)\w{14}', r'\1ID', r.stdout.decode())
+        self.assertEqual((r.returncode, out), (71, (
+            'collect: Cannot write slowfile/dfID (bfcommit, uid=%d, gid=%d): Not a directory\n'
+            'queueup: cannot create queue file slowfile/qfID, euid=%d, fd=-1, fp=0x0: Not a directory\n'
+            % (os.geteuid(), os.getegid(), os.geteuid()))))
+        self.assertEqual(os.listdir(os.path.join(self.q, 'q1')), [])
+
     def test_missing_parent_cannot_be_entered(self):
         os.rmdir(self.q)
         r = self.e.mode(['-bp'])
