@@ -164,6 +164,23 @@ class QueueDirectoriesTest(unittest.TestCase):
         runs = re.findall(r'(?m)^Running (/\S+)/(\w+) \(sequence \d of 3\)$', out)
         self.assertEqual(sorted(runs), sorted(gathered[:3]))
 
+    def test_selection_looks_into_every_directory(self):
+        self.make_dirs('q1', 'q2', 'q3')
+        self.use_queue_directory(self.q + '/q*')
+        for n in range(6):
+            self.e.submit(['-t', '-oi'], ('From: alice@example.com\nTo: user%d@example.org\n\nbody\n' % n).encode())
+        where = {}
+        for d in self.dirs_in_listing_order('q'):
+            for name in qf_names(d):
+                (rcpt,) = lines(read(os.path.join(d, name)), 'R')
+                where[rcpt.split(':', 1)[1]] = (d, name[2:])
+        out = self.e.mode(['-bp', '-qRuser4']).stdout.decode()
+        self.assertEqual(re.findall(r'(?m)^(\w{14}) ', out), [where['user4@example.org'][1]])
+        self.assertTrue(out.endswith('\t\tTotal requests: 1\n'))
+        d, qid = where['user2@example.org']
+        out = self.e.mode(['-q', '-v', '-qI' + qid]).stdout.decode()
+        self.assertEqual(re.findall(r'(?m)^Running (.*) \(sequence (\d) of (\d)\)$', out), [(d + '/' + qid, '1', '1')])
+
     def test_a_locked_entry_in_any_directory_is_left_to_its_holder(self):
         self.make_dirs('q1', 'q2')
         self.use_queue_directory(self.q + '/q*')
