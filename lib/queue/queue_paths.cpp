@@ -26,17 +26,13 @@ std::string parent_of(const std::string& path) {
     return slash == 0 ? "/" : path.substr(0, slash);
 }
 
-std::string join(const std::string& dir, const std::string& name) {
-    return dir == "/" ? "/" + name : dir + "/" + name;
-}
+std::string join(const std::string& dir, const std::string& name) { return dir == "/" ? "/" + name : dir + "/" + name; }
 
 }  // namespace
 
 bool is_wildcard_path(std::string_view path) { return !path.empty() && path.back() == '*'; }
 
-std::string queue_base_directory(const std::string& path) {
-    return is_wildcard_path(path) ? parent_of(path) : path;
-}
+std::string queue_base_directory(const std::string& path) { return is_wildcard_path(path) ? parent_of(path) : path; }
 
 util::Result<std::vector<std::string>> expand_queue_path(const std::string& path) {
     if (!is_wildcard_path(path)) return std::vector<std::string>{path};
